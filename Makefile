@@ -1,0 +1,40 @@
+# make pdf   build build/reader.pdf (installs what it needs on first use)
+# make test  run the test suite
+# make check check the sources and report every problem
+# make clean remove build/
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-ok
+
+.PHONY: pdf test check clean golden lint system
+
+pdf: $(STAMP) system
+	$(VENV)/bin/edition build
+
+test: $(STAMP) system
+	$(PY) -m pytest -q
+
+check: $(STAMP)
+	$(VENV)/bin/edition check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check edition tests
+	$(VENV)/bin/mypy edition
+
+# Regenerate the expected .tex fragments of tests/golden/ after a deliberate change.
+golden: $(STAMP)
+	$(PY) -m tests.golden_update
+
+system:
+	@tools/ensure-system.sh
+
+$(STAMP): pyproject.toml
+	@tools/ensure-system.sh
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf build

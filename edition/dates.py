@@ -1,0 +1,163 @@
+"""Dates of documents: precision, ranges, limits, calendars, editorial supply.
+
+A date is written in a source either as a short string (``1912-12``,
+``1926-05-26``, ``1926-05-24/1926-05-26``) or as a mapping with ``when``,
+``from``/``to``, ``not_before``/``not_after``, ``calendar`` (``julian`` for Old
+Style dates, which Russia used until February 1918), ``supplied`` (the editor
+established the date: it prints in square brackets) and ``cert``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        m = _ISO.match(text.strip())
+        if not m:
+            raise DateError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        if month and not 1 <= month <= 12:
+            raise DateError(f"month {month} out of range in '{text}'")
+        if day and not 1 <= day <= _days_in_month(year, month, julian=True):
+            raise DateError(f"day {day} out of range in '{text}'")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+        if self.day:
+            out += f"-{self.day:02d}"
+        return out
+
+    def julian_to_gregorian(self) -> "PartialDate":
+        if not self.day:
+            return self
+        return PartialDate(*_jdn_to_gregorian(_julian_to_jdn(self.year, self.month, self.day)))
+
+
+def _days_in_month(year: int, month: int, julian: bool) -> int:
+    if month == 2:
+        leap = year % 4 == 0 if julian else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _julian_to_jdn(y: int, m: int, d: int) -> int:
+    a = (14 - m) // 12
+    y2, m2 = y + 4800 - a, m + 12 * a - 3
+    return d + (153 * m2 + 2) // 5 + 365 * y2 + y2 // 4 - 32083
+
+
+def _jdn_to_gregorian(jdn: int) -> tuple[int, int, int]:
+    a = jdn + 32044
+    b = (4 * a + 3) // 146097
+    c = a - 146097 * b // 4
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    day = e - (153 * m + 2) // 5 + 1
+    month = m + 3 - 12 * (m // 10)
+    year = 100 * b + d - 4800 + m // 10
+    return year, month, day
+
+
+@dataclass(frozen=True)
+class EditionDate:
+    """The date of a document as the edition states it."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None  # for a range start..end
+    not_before: PartialDate | None = None
+    not_after: PartialDate | None = None
+    calendar: str = "gregorian"  # the calendar of the dates as written
+    supplied: bool = False
+    cert: str = "high"
+
+    @property
+    def sort_key(self) -> str:
+        d = self.start or self.not_before or self.not_after
+        if d is None:
+            return "9999"
+        if self.calendar == "julian":
+            d = d.julian_to_gregorian()
+        return d.iso()
+
+    def text(self) -> str:
+        """The date in words, with the New Style date beside an Old Style one."""
+        if self.start and self.end:
+            body = _range(self.start, self.end, self.calendar)
+        elif self.start:
+            body = _words(self.start, self.calendar)
+        elif self.not_before and self.not_after:
+            body = f"between {_words(self.not_before, self.calendar)} and {_words(self.not_after, self.calendar)}"
+        elif self.not_before:
+            body = f"not before {_words(self.not_before, self.calendar)}"
+        elif self.not_after:
+            body = f"not after {_words(self.not_after, self.calendar)}"
+        else:
+            body = "undated"
+        if self.cert != "high":
+            body += "?"
+        return f"[{body}]" if self.supplied else body
+
+
+def _words(d: PartialDate, calendar: str) -> str:
+    if calendar == "julian" and d.day:
+        g = d.julian_to_gregorian()
+        if g.month == d.month:
+            return f"{d.day} ({g.day}) {MONTHS[d.month - 1]} {d.year}"
+        if g.year == d.year:
+            return f"{d.day} {MONTHS[d.month - 1]} ({g.day} {MONTHS[g.month - 1]}) {d.year}"
+        return f"{d.day} {MONTHS[d.month - 1]} {d.year} ({g.day} {MONTHS[g.month - 1]} {g.year})"
+    if d.day:
+        return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    if d.month:
+        return f"{MONTHS[d.month - 1]} {d.year}"
+    return str(d.year)
+
+
+def _range(a: PartialDate, b: PartialDate, calendar: str) -> str:
+    if calendar != "julian" and a.day and b.day and (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}\u2013{b.day} {MONTHS[a.month - 1]} {a.year}"
+    return f"{_words(a, calendar)} \u2013 {_words(b, calendar)}"
+
+
+def parse_date_string(text: str) -> EditionDate:
+    """``1912-12``, ``[1912-12]`` (supplied), ``1926-05-24/1926-05-26``."""
+    text = text.strip()
+    supplied = text.startswith("[") and text.endswith("]")
+    if supplied:
+        text = text[1:-1].strip()
+    if "/" in text:
+        a, b = (PartialDate.parse(t) for t in text.split("/", 1))
+        if b < a:
+            raise DateError(f"the range '{text}' ends before it starts")
+        return EditionDate(start=a, end=b, supplied=supplied)
+    return EditionDate(start=PartialDate.parse(text), supplied=supplied)

@@ -1,0 +1,307 @@
+"""Load a project: configuration, registers and sources into the model.
+
+``load(root)`` reads ``edition.yaml``, ``sources/persons.yaml``,
+``sources/places.yaml`` and every ``sources/**/*.md`` document, and returns
+the corpus with every problem found on the way, as data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import schema
+from .dates import DateError, EditionDate, PartialDate, parse_date_string
+from .diagnostics import Diagnostic, Pos, error
+from .markup import PosAt, parse_blocks, parse_inline, text_positions
+from .model import (
+    ArchiveSource, Block, Config, Corpus, Document, Inline, Note, Part, Person, Place,
+    PrintedSource, SeriesConfig, Translation,
+)
+from .schema import string, strings
+from .yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+DEFAULT_SERIES = (
+    SeriesConfig("author", "Author's notes", "arabic", "normal", "foot"),
+    SeriesConfig("translator", "Translator's notes", "symbols", "normal", "foot"),
+    SeriesConfig("editor", "Editor's notes", "arabic", "normal", "foot"),
+    SeriesConfig("textual", "Textual notes", "line", "paragraph", "foot"),
+)
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """A source file's text: UTF-8, byte-order mark and CRLF removed."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error(Pos(display, 1, 1), f"cannot read file: {exc.strerror}")]
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, [error(Pos(display, 1, 1), f"file is {len(data) // 2**20} MB, over the limit of {MAX_SOURCE_BYTES // 2**20} MB",
+                            "split the document into several sources")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [error(Pos(display, line, col), f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+                            "save the file as UTF-8")]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        before = text[: text.index("\x00")]
+        return None, [error(Pos(display, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1),
+                            "NUL character in a text file", "the file may be binary or damaged")]
+    return text, []
+
+
+def read_yaml_file(path: Path, display: str) -> tuple[YNode | None, list[Diagnostic]]:
+    text, diags = read_text(path, display)
+    if text is None:
+        return None, diags
+    try:
+        return load_yaml(text, display), diags
+    except YamlError as exc:
+        return None, diags + [exc.diagnostic]
+
+
+def _yaml_pos_at(node: YNode) -> PosAt:
+    return lambda offset: scalar_text_pos(node, offset)
+
+
+def parse_text_field(node: YNode | None, diags: list[Diagnostic]) -> list[Inline]:
+    if node is None or node.value is None or not node.is_scalar:
+        return []
+    nodes, d = parse_inline(str(node.value), _yaml_pos_at(node))
+    diags.extend(d)
+    return nodes
+
+
+def parse_blocks_field(node: YNode | None, diags: list[Diagnostic]) -> list[Block]:
+    if node is None or node.value is None or not node.is_scalar:
+        return []
+    blocks, d = parse_blocks(str(node.value), _yaml_pos_at(node))
+    diags.extend(d)
+    return blocks
+
+
+def _date(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
+    if node is None or node.value is None:
+        return None
+    try:
+        if node.is_scalar:
+            return parse_date_string(str(node.value))
+        diags.extend(schema.check_map(node, schema.DATE, "date"))
+        when = string(node.get("when"))
+        base = parse_date_string(when) if when else EditionDate()
+        nb, na = string(node.get("not_before")), string(node.get("not_after"))
+        supplied_node = node.get("supplied")
+        return EditionDate(
+            start=base.start, end=base.end,
+            not_before=PartialDate.parse(nb) if nb else None,
+            not_after=PartialDate.parse(na) if na else None,
+            calendar=string(node.get("calendar"), "gregorian"),
+            supplied=base.supplied or bool(supplied_node and schema.as_bool(supplied_node)),
+            cert=string(node.get("cert"), "high"),
+        )
+    except DateError as exc:
+        diags.append(error(node.pos, f"malformed date: {exc}", "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B"))
+        return None
+
+
+def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Diagnostic:
+    """(front matter, body, line where the body starts) of a source file."""
+    if not text.startswith("---\n"):
+        return error(Pos(display, 1, 1), "the file does not start with a YAML front matter block",
+                     "begin the file with a line '---', the metadata, then another '---'")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            return error(Pos(display, 1, 1), "the front matter block is not closed", "end the metadata with a line '---'")
+    front = text[4 : end + 1]
+    body_start = end + 5
+    body_line = text[:body_start].count("\n") + 1
+    return front, text[body_start:], body_line
+
+
+def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    text, diags = read_text(path, display)
+    if text is None:
+        return None, diags
+    split = split_front_matter(text, display)
+    if isinstance(split, Diagnostic):
+        return None, diags + [split]
+    front, body, body_line = split
+    try:
+        meta = load_yaml(front, display, line_offset=1)
+    except YamlError as exc:
+        return None, diags + [exc.diagnostic]
+    diags.extend(schema.check_map(meta, schema.DOCUMENT, "document metadata"))
+    if not meta.is_map:
+        return None, diags
+    g = meta.get
+    place = g("place")
+    if place is not None and place.is_map:
+        diags.extend(schema.check_map(place, schema.PLACE_REF, "place"))
+    translation = None
+    if (t := g("translation")) is not None and t.is_map:
+        diags.extend(schema.check_map(t, schema.TRANSLATION, "translation"))
+        translation = Translation(string(t.get("from")), string(t.get("by")))
+    source = None
+    if (s := g("source")) is not None and s.is_map:
+        diags.extend(schema.check_map(s, schema.SOURCE, "source"))
+        key_node = s.get("key")
+        source = PrintedSource(string(key_node), string(s.get("locator")), key_node.pos if key_node else s.pos)
+    archives: list[ArchiveSource] = []
+    if (a := g("archives")) is not None and isinstance(a.value, list):
+        for item in a.value:
+            diags.extend(schema.check_map(item, schema.ARCHIVE, "archival source"))
+            if item.is_map:
+                f = {k: string(item.get(k)) for k, _ in ((fl.name, 0) for fl in schema.ARCHIVE)}
+                archives.append(ArchiveSource(f["repository"], f["fond"], f["opis"], f["delo"], f["folios"],
+                                              f["vypusk"], f["form"], f["cited"], item.pos))
+    notes: dict[str, dict[str, Note]] = {}
+    if (n := g("notes")) is not None and n.is_map:
+        for series, by_key in n.items():
+            if not by_key.is_map:
+                diags.append(error(by_key.pos, f"notes of series '{series}' must be a mapping of note keys to texts"))
+                continue
+            notes[series] = {}
+            for key, note_node in by_key.items():
+                if not note_node.is_scalar or note_node.value is None:
+                    diags.append(error(note_node.pos, f"note '{series}:{key}' must be a text"))
+                    continue
+                notes[series][key] = Note(series, key, parse_blocks_field(note_node, diags), note_node.pos)
+    blocks, d = parse_blocks(body, text_positions(body, Pos(display, body_line, 1)))
+    diags.extend(d)
+    if not blocks:
+        diags.append(error(Pos(display, body_line, 1), "the document has no text", "write the text after the closing '---'"))
+    doc = Document(
+        id=string(g("id")),
+        path=display,
+        title=string(g("title")),
+        kind=string(g("kind")),
+        authors=strings(g("authors")),
+        recipients=strings(g("recipients")),
+        date=_date(g("date"), diags),
+        place_from=string(place.get("from")) if place is not None and place.is_map else "",
+        place_to=string(place.get("to")) if place is not None and place.is_map else "",
+        language=string(g("language")),
+        translation=translation,
+        source=source,
+        archives=archives,
+        headnote=parse_blocks_field(g("headnote"), diags),
+        body=blocks,
+        notes=notes,
+        pos=Pos(display, 1, 1),
+        field_pos={k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()},
+    )
+    return doc, diags
+
+
+def _load_register(path: Path, display: str, fields: tuple[schema.Field, ...], what: str,
+                   diags: list[Diagnostic]) -> list[tuple[str, YNode, Pos]]:
+    if not path.exists():
+        return []
+    node, d = read_yaml_file(path, display)
+    diags.extend(d)
+    if node is None:
+        return []
+    if not node.is_map:
+        diags.append(error(node.pos, f"the {what} register must map ids to entries"))
+        return []
+    entries = []
+    for key, entry in node.items():
+        diags.extend(schema.check_map(entry, fields, f"{what} '{key}'"))
+        if entry.is_map:
+            entries.append((key, entry, node.key_pos[key]))
+    return entries
+
+
+def load_persons(root: Path, diags: list[Diagnostic]) -> dict[str, Person]:
+    return {
+        key: Person(key, string(e.get("name")), string(e.get("born")), string(e.get("died")),
+                    string(e.get("identification")), strings(e.get("aliases")), pos)
+        for key, e, pos in _load_register(root / "sources" / "persons.yaml", "sources/persons.yaml",
+                                          schema.PERSON, "person", diags)
+    }
+
+
+def load_places(root: Path, diags: list[Diagnostic]) -> dict[str, Place]:
+    return {
+        key: Place(key, string(e.get("name")), strings(e.get("names")), string(e.get("modern")), pos)
+        for key, e, pos in _load_register(root / "sources" / "places.yaml", "sources/places.yaml",
+                                          schema.PLACE, "place", diags)
+    }
+
+
+def load_config(root: Path, diags: list[Diagnostic]) -> Config:
+    display = "edition.yaml"
+    node, d = read_yaml_file(root / display, display)
+    diags.extend(d)
+    if node is None:
+        node = YNode({}, Pos(display, 1, 1), "map")
+    diags.extend(schema.check_map(node, schema.CONFIG, "edition.yaml"))
+    g = node.get
+    series: list[SeriesConfig] = list(DEFAULT_SERIES)
+    if (sn := g("series")) is not None and isinstance(sn.value, list):
+        series = []
+        defaults = {s.id: s for s in DEFAULT_SERIES}
+        for item in sn.value:
+            diags.extend(schema.check_map(item, schema.SERIES, "series"))
+            if item.is_map:
+                sid = string(item.get("id"))
+                base = defaults.get(sid, SeriesConfig(sid, sid.capitalize(), "arabic", "normal", "foot"))
+                series.append(SeriesConfig(sid, string(item.get("name"), base.name),
+                                           string(item.get("numbering"), base.numbering),
+                                           string(item.get("layout"), base.layout),
+                                           string(item.get("placement"), base.placement)))
+    parts: list[Part] = []
+    if (pn := g("parts")) is not None and isinstance(pn.value, list):
+        for item in pn.value:
+            diags.extend(schema.check_map(item, schema.PART, "part"))
+            if item.is_map:
+                parts.append(Part(string(item.get("id")), string(item.get("title")),
+                                  parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
+                                  item.pos))
+    two_sided = g("two_sided")
+    return Config(
+        title=string(g("title"), "Reader"),
+        subtitle=string(g("subtitle")),
+        editor=string(g("editor")),
+        institution=string(g("institution")),
+        course=string(g("course")),
+        year=string(g("year")),
+        paper=string(g("paper"), "a4"),
+        font_size=string(g("font_size"), "11pt"),
+        two_sided=bool(two_sided is not None and schema.as_bool(two_sided)),
+        binding_offset=string(g("binding_offset"), "0mm"),
+        parts=parts,
+        series=series,
+        bibliography=strings(g("bibliography")) or ["bibliography/works.bib"],
+        archive_style=string(g("archive_style"), "modern"),
+        licence=string(g("licence")),
+        path=display,
+    )
+
+
+def document_paths(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "sources").rglob("*.md") if p.is_file())
+
+
+def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
+    """Read the whole project under ``root``; never raises for bad input."""
+    diags: list[Diagnostic] = []
+    config = load_config(root, diags)
+    persons = load_persons(root, diags)
+    places = load_places(root, diags)
+    documents: list[Document] = []
+    for path in document_paths(root):
+        doc, d = load_document(path, path.relative_to(root).as_posix())
+        diags.extend(d)
+        if doc is not None:
+            doc.part = path.parent.relative_to(root / "sources").as_posix()
+            documents.append(doc)
+    return Corpus(config, documents, persons, places, str(root)), diags

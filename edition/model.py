@@ -1,0 +1,182 @@
+"""The document model: plain data, text and structure, no LaTeX.
+
+A ``Corpus`` holds the configuration, the registers and the documents. A
+document's text is a list of ``Block`` (paragraphs, quotations, the parts of a
+letter), each holding a rich-text tree of ``Inline`` nodes: ``Text`` leaves
+and ``Span`` nodes (a person mention, a note anchor, a deletion...). What
+each span kind means and takes is declared once in ``markup.TAGS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .dates import EditionDate
+from .diagnostics import Pos
+
+
+@dataclass
+class Text:
+    text: str
+    pos: Pos
+
+
+@dataclass
+class Span:
+    """An inline construct: ``kind`` is a key of ``markup.TAGS``.
+
+    ``args`` are the words after the tag name (``{p:zinoviev|Grisha}`` has
+    args ``["zinoviev"]``); ``children`` the marked-up content after ``|``.
+    """
+
+    kind: str
+    args: list[str]
+    children: list["Inline"]
+    pos: Pos
+
+
+Inline = Union[Text, Span]
+
+BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
+
+
+@dataclass
+class Block:
+    """A paragraph-level unit: ``kind`` is one of ``BLOCK_KINDS``."""
+
+    kind: str
+    content: list[Inline]
+    pos: Pos
+    blocks: list["Block"] = field(default_factory=list)  # a quotation's own blocks
+
+
+@dataclass
+class Note:
+    series: str
+    key: str
+    content: list[Block]
+    pos: Pos
+
+
+@dataclass
+class PrintedSource:
+    key: str
+    locator: str
+    pos: Pos
+
+
+@dataclass
+class ArchiveSource:
+    """An archival source of a document, as structured data or as written."""
+
+    repository: str
+    fond: str
+    opis: str
+    delo: str
+    folios: str
+    vypusk: str
+    form: str
+    cited_as: str
+    pos: Pos
+
+
+@dataclass
+class Translation:
+    language: str
+    by: str
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    title: str
+    kind: str
+    authors: list[str]
+    recipients: list[str]
+    date: EditionDate | None
+    place_from: str
+    place_to: str
+    language: str
+    translation: Translation | None
+    source: PrintedSource | None
+    archives: list[ArchiveSource]
+    headnote: list[Block]
+    body: list[Block]
+    notes: dict[str, dict[str, Note]]
+    pos: Pos
+    part: str = ""
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    born: str
+    died: str
+    identification: str
+    aliases: list[str]
+    pos: Pos
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    names: list[str]
+    modern: str
+    pos: Pos
+
+
+@dataclass
+class Part:
+    id: str
+    title: str
+    headnote: list[Block]
+    documents: list[str]
+    pos: Pos
+
+
+@dataclass
+class SeriesConfig:
+    """One note series: where its notes go and how they are numbered."""
+
+    id: str
+    name: str
+    numbering: str  # arabic | roman | symbols | line (apparatus keyed to line numbers)
+    layout: str  # normal | paragraph | twocol
+    placement: str  # foot | end-of-document
+
+
+@dataclass
+class Config:
+    title: str
+    subtitle: str
+    editor: str
+    institution: str
+    course: str
+    year: str
+    paper: str
+    font_size: str
+    two_sided: bool
+    binding_offset: str
+    parts: list[Part]
+    series: list[SeriesConfig]
+    bibliography: list[str]
+    archive_style: str
+    licence: str
+    path: str
+
+
+@dataclass
+class Corpus:
+    config: Config
+    documents: list[Document]
+    persons: dict[str, Person]
+    places: dict[str, Place]
+    root: str
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)

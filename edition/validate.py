@@ -1,0 +1,129 @@
+"""Cross-checks of a loaded corpus: every id a source names must exist.
+
+``validate(corpus, known_keys)`` returns diagnostics only; the model is not
+changed. Shape errors (types, unknown keys) are found while loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Iterator
+
+from .diagnostics import Diagnostic, did_you_mean, error, warning
+from .model import Block, Corpus, Document, Inline, Span
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
+    """Every span in the blocks, depth first, in reading order."""
+    for block in blocks:
+        yield from _spans(block.content)
+        yield from walk_spans(block.blocks)
+
+
+def _spans(nodes: list[Inline]) -> Iterator[Span]:
+    for node in nodes:
+        if isinstance(node, Span):
+            yield node
+            yield from _spans(node.children)
+
+
+def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    keys = set(bibliography_keys)
+    ids = Counter(d.id for d in corpus.documents)
+    for doc in corpus.documents:
+        if ids[doc.id] > 1:
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is used by {ids[doc.id]} files"))
+        if doc.id and not _ID.match(doc.id):
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
+        diags.extend(_check_document(corpus, doc, keys))
+    diags.extend(_check_parts(corpus))
+    return diags
+
+
+def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for field, people in (("authors", doc.authors), ("recipients", doc.recipients)):
+        for pid in people:
+            if pid not in corpus.persons:
+                diags.append(error(doc.field_pos.get(field, doc.pos), f"unknown person '{pid}' in {field}",
+                                   did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"))
+    for place in (doc.place_from, doc.place_to):
+        if place and place not in corpus.places:
+            diags.append(error(doc.field_pos.get("place", doc.pos), f"unknown place '{place}'",
+                               did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
+    if doc.source and keys and doc.source.key not in keys:
+        diags.append(error(doc.source.pos, f"unknown bibliography key '{doc.source.key}'", did_you_mean(doc.source.key, keys)))
+    series = {s.id: s for s in corpus.config.series}
+    for sid, notes in doc.notes.items():
+        if sid not in series:
+            first = next(iter(notes.values()), None)
+            diags.append(error(first.pos if first else doc.pos, f"note series '{sid}' is not configured",
+                               did_you_mean(sid, series) or "series: " + ", ".join(series)))
+    anchored: Counter[tuple[str, str]] = Counter()
+    note_blocks = [b for notes in doc.notes.values() for n in notes.values() for b in n.content]
+    in_notes = {id(s) for s in walk_spans(note_blocks)}
+    for span in walk_spans([*doc.headnote, *doc.body, *note_blocks]):
+        diags.extend(_check_span(corpus, doc, span, keys, id(span) in in_notes))
+        if span.kind == "n" and len(span.args) == 2:
+            anchored[(span.args[0], span.args[1])] += 1
+    for (sid, key), count in anchored.items():
+        if count > 1:
+            diags.append(error(doc.notes.get(sid, {}).get(key, doc).pos, f"note '{sid}:{key}' is anchored {count} times",
+                               "each note has one anchor; give the others keys of their own"))
+    for sid, notes in doc.notes.items():
+        for key, note in notes.items():
+            if (sid, key) not in anchored:
+                diags.append(warning(note.pos, f"note '{sid}:{key}' is never anchored in the text",
+                                     f"put {{n:{sid}:{key}}} where the note belongs, or remove it"))
+    return diags
+
+
+def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_note: bool) -> list[Diagnostic]:
+    a = span.args
+    if span.kind == "p" and a and a[0] not in corpus.persons:
+        return [error(span.pos, f"unknown person '{a[0]}'", did_you_mean(a[0], corpus.persons) or "add the person to sources/persons.yaml")]
+    if span.kind == "pl" and a and a[0] not in corpus.places:
+        return [error(span.pos, f"unknown place '{a[0]}'", did_you_mean(a[0], corpus.places) or "add the place to sources/places.yaml")]
+    if span.kind == "cite" and a and keys and a[0] not in keys:
+        return [error(span.pos, f"unknown bibliography key '{a[0]}'", did_you_mean(a[0], keys))]
+    if span.kind == "ref" and a and corpus.document(a[0].split(":")[0]) is None:
+        return [error(span.pos, f"cross-reference to unknown document '{a[0]}'", did_you_mean(a[0], [d.id for d in corpus.documents]))]
+    if span.kind == "n" and len(a) == 2:
+        if in_note:
+            return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]
+        series = next((s for s in corpus.config.series if s.id == a[0]), None)
+        if series is None:
+            return [error(span.pos, f"note series '{a[0]}' is not configured",
+                          did_you_mean(a[0], [s.id for s in corpus.config.series]))]
+        if a[1] not in doc.notes.get(a[0], {}):
+            return [error(span.pos, f"note '{a[0]}:{a[1]}' has no text",
+                          did_you_mean(a[1], doc.notes.get(a[0], {})) or f"add it under notes: {a[0]}: in the front matter")]
+        if series.numbering == "line" and not span.children:
+            return [error(span.pos, f"a note of the '{a[0]}' series needs a lemma", f"write {{n:{a[0]}:{a[1]}|words of the text}}")]
+        if series.numbering != "line" and span.children:
+            return [error(span.pos, f"a note of the '{a[0]}' series takes no lemma", f"write {{n:{a[0]}:{a[1]}}} after the words")]
+    return []
+
+
+def _check_parts(corpus: Corpus) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    placed: Counter[str] = Counter()
+    known = [d.id for d in corpus.documents]
+    for part in corpus.config.parts:
+        for doc_id in part.documents:
+            placed[doc_id] += 1
+            if corpus.document(doc_id) is None:
+                diags.append(error(part.pos, f"part '{part.id}' lists unknown document '{doc_id}'",
+                                   did_you_mean(doc_id, known) or "the id is the 'id' in the document's front matter"))
+    for doc_id, n in placed.items():
+        if n > 1:
+            diags.append(error(corpus.config.parts[0].pos, f"document '{doc_id}' is listed in parts {n} times"))
+    for doc in corpus.documents:
+        if doc.id not in placed:
+            diags.append(warning(doc.pos, f"document '{doc.id}' is in no part of edition.yaml and will not be printed",
+                                 "add its id to the documents of a part"))
+    return diags

@@ -1,0 +1,30 @@
+"""Escaping of source text into LaTeX: every special printed literally."""
+
+from edition.texescape import escape_index_key, escape_label, escape_text
+
+
+def test_tex_specials_are_escaped():
+    out = escape_text(r"% $ # & _ { } ~ ^ \ [ ]")
+    assert out == r"\% \$ \# \& \_ \{ \} \textasciitilde{} \^{} \textbackslash{} {[} {]}"
+
+
+def test_control_sequences_cannot_run():
+    out = escape_text(r"\input{/etc/passwd}\write18{id}")
+    assert "\\input" not in out and "\\write18" not in out
+    assert out.startswith(r"\textbackslash{}input\{")
+
+
+def test_whitespace_and_controls_are_normalised():
+    assert escape_text("a\n   b\tc\x07d") == "a b cd"
+
+
+def test_quotes_become_typographic():
+    assert escape_text('"firm policy" and Kamenev\'s') == "\u201cfirm policy\u201d and Kamenev\u2019s"
+
+
+def test_index_key_quotes_makeindex_specials():
+    assert escape_index_key('a@b!c|d"e') == 'a"@b"!c"|d""e'
+
+
+def test_labels_are_safe():
+    assert escape_label("1912-12 stalin/ü") == "1912-12+20+stalin/+fc+"
