@@ -24,7 +24,7 @@ lint: $(STAMP)
 
 # Regenerate the expected .tex fragments of tests/golden/ after a deliberate change.
 golden: $(STAMP)
-	$(PY) -m tests.golden_update
+	$(PY) tests/golden_update.py
 
 system:
 	@tools/ensure-system.sh

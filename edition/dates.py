@@ -33,7 +33,7 @@ class PartialDate:
     day: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         m = _ISO.match(text.strip())
         if not m:
             raise DateError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
@@ -56,7 +56,7 @@ class PartialDate:
             out += f"-{self.day:02d}"
         return out
 
-    def julian_to_gregorian(self) -> "PartialDate":
+    def julian_to_gregorian(self) -> PartialDate:
         if not self.day:
             return self
         return PartialDate(*_jdn_to_gregorian(_julian_to_jdn(self.year, self.month, self.day)))

@@ -8,9 +8,9 @@ warnings into errors) and prints them all, as ``path:line:column: message``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +24,7 @@ class Pos:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
-    def shifted(self, lines: int = 0, column: int | None = None) -> "Pos":
+    def shifted(self, lines: int = 0, column: int | None = None) -> Pos:
         return Pos(self.path, self.line + lines, self.column if column is None else column)
 
 

@@ -14,8 +14,19 @@ from .dates import DateError, EditionDate, PartialDate, parse_date_string
 from .diagnostics import Diagnostic, Pos, error
 from .markup import PosAt, parse_blocks, parse_inline, text_positions
 from .model import (
-    ArchiveSource, Block, Config, Corpus, Document, Inline, Note, Part, Person, Place,
-    PrintedSource, SeriesConfig, Translation,
+    ArchiveSource,
+    Block,
+    Config,
+    Corpus,
+    Document,
+    Inline,
+    Note,
+    Part,
+    Person,
+    Place,
+    PrintedSource,
+    SeriesConfig,
+    Translation,
 )
 from .schema import string, strings
 from .yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
@@ -49,8 +60,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
                             "save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        before = text[: text.index("\x00")]
-        return None, [error(Pos(display, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1),
+        head = text[: text.index("\x00")]
+        return None, [error(Pos(display, head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1),
                             "NUL character in a text file", "the file may be binary or damaged")]
     return text, []
 
@@ -284,6 +295,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         archive_style=string(g("archive_style"), "modern"),
         licence=string(g("licence")),
         path=display,
+        citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
 
 

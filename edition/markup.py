@@ -8,7 +8,8 @@ Grammar (see docs/source-format.md for examples)::
 
 A ``{`` that is not followed by a tag name and one of ``: | }`` is an ordinary
 character, and so is a lone ``}`` or ``|`` outside a span: TeX-like input such
-as ``\\input{x}`` stays literal text. Blocks are separated by blank lines; a
+as ``\\input{/etc/passwd}`` stays literal text. ``{word}`` with a word that is
+no tag is kept literally too, with a warning (it may be a misspelt ``{gap}``). Blocks are separated by blank lines; a
 block whose lines start with ``>`` is a quotation, one that starts with
 ``@dateline``, ``@salute``, ``@closer``, ``@signed``, ``@postscript``,
 ``@lines`` or ``@heading`` is that part of a letter.
@@ -18,10 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from .diagnostics import Diagnostic, Pos, did_you_mean, error
+from .diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 from .model import Block, Inline, Span, Text
 
 
@@ -113,6 +114,12 @@ class _InlineParser:
                 return out, i
             if c == "{":
                 m = _TAG.match(s, i, end)
+                if m and m.group(1) not in TAGS and s[m.end()] == "}":
+                    # "{word}" of an unknown word: TeX-like text, kept literally.
+                    self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
+                                              "write \\{ to mark a literal brace, or use a known tag: "
+                                              + (did_you_mean(m.group(1), TAGS) or ", ".join(sorted(TAGS)))))
+                    m = None
                 if m:
                     flush(i)
                     span, i = self._span(m, end, depth)
@@ -218,7 +225,7 @@ def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnost
     cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text, start, end)]
     bounds = [start] + [e for _, e in cuts]
     stops = [s for s, _ in cuts] + [end]
-    for b, e in zip(bounds, stops):
+    for b, e in zip(bounds, stops, strict=True):
         while b < e and text[b] in " \t\n":
             b += 1
         while e > b and text[e - 1] in " \t\n":

@@ -32,7 +32,7 @@ class Span:
 
     kind: str
     args: list[str]
-    children: list["Inline"]
+    children: list[Inline]
     pos: Pos
 
 
@@ -48,7 +48,7 @@ class Block:
     kind: str
     content: list[Inline]
     pos: Pos
-    blocks: list["Block"] = field(default_factory=list)  # a quotation's own blocks
+    blocks: list[Block] = field(default_factory=list)  # a quotation's own blocks
 
 
 @dataclass
@@ -168,6 +168,7 @@ class Config:
     archive_style: str
     licence: str
     path: str
+    citation_style: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass

@@ -125,6 +125,7 @@ CONFIG = (
     Field("binding_offset", "str", False, "extra inner margin for binding, e.g. 5mm"),
     Field("bibliography", "strs", False, ".bib files, relative to the project"),
     Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited")),
+    Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
     Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
     Field("parts", "list", True, "parts of the reader, in order (see PART)"),
 )
@@ -150,7 +151,8 @@ def check_map(node: YNode, fields: tuple[Field, ...], what: str) -> list[Diagnos
             continue
         diags.extend(_check_type(value, f, what))
     for f in fields:
-        if f.required and (node.get(f.name) is None or node.get(f.name).value in (None, "")):  # type: ignore[union-attr]
+        given = node.get(f.name)
+        if f.required and (given is None or given.value is None or given.value == ""):
             diags.append(error(node.pos, f"{what} lacks the required key '{f.name}'", f.doc))
     return diags
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pylatex.utils import NoEscape, escape_latex
-
-Latex = NoEscape
-"""A string already in LaTeX: the template environment leaves it alone."""
+from pylatex.utils import NoEscape as Latex  # a string already in LaTeX: templates leave it alone
+from pylatex.utils import escape_latex
 
 _SPACE_RUN = re.compile(r"\s+")
 # Characters that would be invisible or harmful in the output: C0/C1 controls.
@@ -41,7 +39,8 @@ def escape_text(text: str) -> Latex:
 
     Typewriter quotes become typographic ones (see ``smart_quotes``).
     """
-    return escape_latex(smart_quotes(_clean(text)))
+    pieces = smart_quotes(_clean(text)).split("`")  # a backtick would form TeX ligatures (!` is ¡)
+    return Latex(r"\textasciigrave{}".join(escape_latex(p) for p in pieces))
 
 
 def escape_index_key(text: str) -> Latex:

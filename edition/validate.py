@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .diagnostics import Diagnostic, did_you_mean, error, warning
 from .model import Block, Corpus, Document, Inline, Span

@@ -10,8 +10,9 @@ duplicate keys.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -59,11 +60,11 @@ class YNode:
     def is_scalar(self) -> bool:
         return not (self.is_map or self.is_seq)
 
-    def items(self) -> Iterator[tuple[str, "YNode"]]:
+    def items(self) -> Iterator[tuple[str, YNode]]:
         assert isinstance(self.value, dict)
         return iter(self.value.items())
 
-    def get(self, key: str) -> "YNode | None":
+    def get(self, key: str) -> YNode | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
     def plain(self) -> object:

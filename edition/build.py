@@ -1,0 +1,143 @@
+"""Compile the rendered LaTeX into the reader PDF, safely.
+
+The generated files go to ``build/tex/`` (each written only when its content
+changed, so latexmk sees no needless change); latexmk runs LuaLaTeX there
+with shell escape off and file access restricted to the build directory. The
+new PDF replaces ``build/reader.pdf`` only after a successful run, by an
+atomic rename, so a failed build never destroys the last good PDF.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Pos, error
+from .model import Corpus
+
+
+class BuildLocked(Exception):
+    pass
+
+
+@contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """One build at a time per project; a second one fails at once."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked("another build of this project is running (build/.lock); wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write ``content`` unless the file already holds it; True if written."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def write_tree(tex_dir: Path, files: dict[str, str]) -> list[str]:
+    """Write the rendered files; remove stale generated documents. Returns what changed."""
+    changed = [name for name, content in files.items() if write_if_changed(tex_dir / name, content)]
+    docs = tex_dir / "docs"
+    if docs.is_dir():
+        for old in docs.glob("*.tex"):
+            if f"docs/{old.name}" not in files:
+                old.unlink()
+                changed.append(f"docs/{old.name}")
+    return changed
+
+
+@dataclass
+class CompileResult:
+    ok: bool
+    pdf: Path | None
+    passes: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    log_excerpt: str = ""
+
+
+def latex_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    # kpathsea: no reading or writing outside the build directory.
+    env["openin_any"] = "p"
+    env["openout_any"] = "p"
+    env["shell_escape"] = "f"
+    env.pop("TEXINPUTS", None)
+    return env
+
+
+_FILE_LINE_ERROR = re.compile(r"^(\.?/?[^\s:]+\.tex):(\d+): (.*)$", re.M)
+
+
+def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False) -> CompileResult:
+    """Run latexmk with LuaLaTeX on ``tex_dir/reader.tex``."""
+    if shutil.which("latexmk") is None or shutil.which("lualatex") is None:
+        return CompileResult(False, None, 0, [error(Pos("edition.yaml", 0, 0), "latexmk and lualatex are not installed",
+                                                    "run 'make pdf', which installs TeX Live, or install texlive-luatex and latexmk")])
+    cmd = ["latexmk", "-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+           "-no-shell-escape", f"-jobname={jobname}", "reader.tex"]
+    proc = subprocess.run(cmd, cwd=tex_dir, env=latex_environment(), capture_output=True, text=True,
+                          errors="replace", check=False)
+    passes = len(re.findall(r"^Run number \d+ of rule '(?:lua)?latex'", proc.stdout + proc.stderr, re.M)) or \
+        len(re.findall(r"Latexmk: applying rule '(?:lua)?latex", proc.stdout + proc.stderr))
+    if verbose:
+        print(proc.stdout, proc.stderr, sep="\n")
+    pdf = tex_dir / f"{jobname}.pdf"
+    log_path = tex_dir / f"{jobname}.log"
+    log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+    if proc.returncode == 0 and pdf.exists():
+        return CompileResult(True, pdf, passes)
+    return CompileResult(False, None, passes, [_explain_failure(log, tex_dir, corpus)], _excerpt(log))
+
+
+def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
+    m = _FILE_LINE_ERROR.search(log)
+    if not m:
+        return error(Pos("build/tex/reader.log", 0, 0), "LaTeX failed without a located error",
+                     "see the log in build/tex/reader.log")
+    tex_file, line, message = m.group(1).removeprefix("./"), int(m.group(2)), m.group(3)
+    doc_id = tex_file.removeprefix("docs/").removesuffix(".tex") if tex_file.startswith("docs/") else None
+    doc = corpus.document(doc_id) if doc_id else None
+    where = Pos(doc.path, 0, 0) if doc else Pos(f"build/tex/{tex_file}", line, 0)
+    hint = f"generated line {line} of build/tex/{tex_file}; the log is build/tex/reader.log"
+    return error(where, f"LaTeX error: {message}" + (f" (in document '{doc.id}')" if doc else ""), hint)
+
+
+def _excerpt(log: str, context: int = 6) -> str:
+    lines = log.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("!") or _FILE_LINE_ERROR.match(line):
+            return "\n".join(lines[max(0, i - 2) : i + context])
+    return "\n".join(lines[-context:])
+
+
+def install_pdf(pdf: Path, target: Path) -> None:
+    """Copy the new PDF over the old one atomically (never half written)."""
+    tmp = target.with_name(f".{target.name}.partial")
+    shutil.copyfile(pdf, tmp)
+    os.replace(tmp, target)
+
+
+def page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)

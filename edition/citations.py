@@ -1,0 +1,35 @@
+"""Citations of works in the text and the printed source of each document.
+
+The bibliography style (``bibstyle.HistorianStyle``) makes format-neutral rich
+text; this module picks the full or the short form and hands the result to
+the LaTeX backend, which escapes it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .bibliography import Bibliography
+from .bibstyle import HistorianStyle, to_latex
+from .model import Corpus, Document
+from .texescape import Latex, escape_text
+
+Cite = Callable[[str, str, bool], Latex]
+SourceLine = Callable[[Document], "Latex | None"]
+
+
+def citation_services(bib: Bibliography, corpus: Corpus) -> tuple[Cite, SourceLine]:
+    style = HistorianStyle(bib, corpus.config.citation_style)
+
+    def cite(key: str, locator: str, first: bool) -> Latex:
+        if key not in bib:
+            return escape_text(f"{key}, {locator}" if locator else key)
+        rich = style.full_note(key, locator) if first else style.short_note(key, locator)
+        return to_latex(rich)
+
+    def source_line(doc: Document) -> Latex | None:
+        if doc.source is None or doc.source.key not in bib:
+            return None
+        return to_latex(style.full_note(doc.source.key, doc.source.locator))
+
+    return cite, source_line

@@ -1,0 +1,293 @@
+"""Render the model into LaTeX files: the reader and one file per document.
+
+``render(corpus, services) -> (files, diagnostics)``. Source text reaches
+LaTeX only through ``texescape``; the renderer itself writes nothing but the
+macros of ``latex/edition.sty`` and reledmac's, each marked as ``Latex``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .diagnostics import Diagnostic, warning
+from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
+from .texescape import Latex, escape_label, escape_text
+
+LATEX_DIR = Path(__file__).resolve().parent.parent / "latex"
+
+_NUMBER_STYLE = {"arabic": "Arabic", "roman": "Roman", "symbols": "Symbols"}
+_LETTERS = "ABCDEFGHIJ"
+
+
+def _finalize(value: Any) -> str:
+    """Autoescape: a plain string from a source is escaped, ``Latex`` is kept."""
+    if isinstance(value, Latex):
+        return value
+    if value is None:
+        return ""
+    return escape_text(str(value))
+
+
+def environment(latex_dir: Path = LATEX_DIR) -> jinja2.Environment:
+    """The one Jinja environment for LaTeX templates (``*.tex.jinja``)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(latex_dir)),
+        block_start_string="<%", block_end_string="%>",
+        variable_start_string="<%=", variable_end_string="%>",
+        comment_start_string="<#", comment_end_string="#>",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
+
+
+@dataclass
+class SeriesSlot:
+    """Where a configured series goes in reledmac: a familiar or critical letter."""
+
+    config: SeriesConfig
+    letter: str
+    critical: bool
+
+    @property
+    def arrangement(self) -> str:
+        return self.config.layout
+
+    @property
+    def number_style(self) -> str:
+        return _NUMBER_STYLE.get(self.config.numbering, "Arabic")
+
+
+def series_slots(series: Iterable[SeriesConfig]) -> list[SeriesSlot]:
+    slots: list[SeriesSlot] = []
+    familiar = critical = 0
+    for s in series:
+        if s.numbering == "line":
+            slots.append(SeriesSlot(s, _LETTERS[critical], True))
+            critical += 1
+        else:
+            slots.append(SeriesSlot(s, _LETTERS[familiar], False))
+            familiar += 1
+    return slots
+
+
+@dataclass
+class Services:
+    """What the renderer asks other stages for: formatted citations and archives."""
+
+    cite: Callable[[str, str, bool], Latex] = lambda key, locator, first: escape_text(f"{key}, {locator}".strip(", "))
+    archive_lines: Callable[[Document], list[Latex]] = lambda doc: [escape_text(a.cited_as) for a in doc.archives]
+    source_line: Callable[[Document], Latex | None] = lambda doc: None
+
+
+@dataclass
+class _DocState:
+    doc: Document
+    cited: set[str] = field(default_factory=set)
+
+
+def _join(parts: Iterable[str]) -> Latex:
+    return Latex("".join(parts))
+
+
+def _macro(name: str, *args: str) -> Latex:
+    """``\\name{arg}...``; with no arguments ``\\name{}``, safe before a letter."""
+    return Latex("\\" + name + ("".join("{" + a + "}" for a in args) if args else "{}"))
+
+
+class LatexRenderer:
+    def __init__(self, corpus: Corpus, services: Services) -> None:
+        self.corpus = corpus
+        self.services = services
+        self.slots = {s.config.id: s for s in series_slots(corpus.config.series)}
+        self.diags: list[Diagnostic] = []
+        self.state: _DocState | None = None
+
+    # ---------------------------------------------------------- inline
+    def inline(self, nodes: list[Inline]) -> Latex:
+        return _join(self._node(n) for n in nodes)
+
+    def _node(self, node: Inline) -> str:
+        if isinstance(node, Text):
+            return escape_text(node.text)
+        return self._span(node)
+
+    def _span(self, span: Span) -> str:
+        a, kids = span.args, self.inline(span.children)
+        arg0 = a[0] if a else ""
+        k = span.kind
+        if k == "p":
+            return _macro("edPerson", escape_label(arg0), kids or escape_text(self._person_name(arg0)))
+        if k == "pl":
+            place = self.corpus.places.get(arg0)
+            return _macro("edPlace", escape_label(arg0), kids or escape_text(place.name if place else arg0))
+        if k == "n":
+            return self._note_anchor(span, kids)
+        simple = {"sup": "edSupplied", "del": "edDeleted", "sic": "edSic", "unclear": "edUnclear",
+                  "em": "edEmph", "arch": "edArchive", "nx": "edUntagged"}
+        if k in simple:
+            return _macro(simple[k], kids)
+        if k == "add":
+            return _macro("edAdded", escape_text(arg0), kids)
+        if k == "gap":
+            return _macro("edGap", escape_text(arg0))
+        if k == "corr":
+            return _macro("edCorrected", escape_text(arg0), kids)
+        if k == "reg":
+            return _macro("edRegularized", escape_text(arg0), kids)
+        if k == "foreign":
+            return _macro("edForeign", escape_text(arg0), kids)
+        if k == "cite":
+            first = self.state is not None and arg0 not in self.state.cited
+            if self.state is not None:
+                self.state.cited.add(arg0)
+            locator = "".join(n.text if isinstance(n, Text) else "" for n in span.children)
+            return _macro("edCitation", self.services.cite(arg0, locator, first))
+        if k == "ref":
+            target = self.corpus.document(arg0.split(":")[0])
+            text = kids or escape_text(target.title if target else arg0)
+            return _macro("edRef", escape_label(arg0), text)
+        self.diags.append(warning(span.pos, f"markup '{k}' is not rendered"))
+        return kids
+
+    def _person_name(self, pid: str) -> str:
+        person = self.corpus.persons.get(pid)
+        return person.name if person else pid
+
+    def _note_anchor(self, span: Span, lemma: Latex) -> str:
+        sid, key = span.args[0], span.args[1]
+        slot = self.slots[sid]
+        assert self.state is not None
+        note = self.state.doc.notes[sid][key]
+        text = self.note_text(note, paragraph=slot.arrangement == "paragraph")
+        if slot.critical:
+            return _macro("edtext", lemma, _macro(f"{slot.letter}footnote", text))
+        return _macro(f"footnote{slot.letter}", text)
+
+    def note_text(self, note: Note, paragraph: bool) -> Latex:
+        parts: list[str] = []
+        for i, block in enumerate(note.content):
+            if i:
+                parts.append(" " if paragraph else _macro("edNoteParagraph"))
+            if block.kind == "quote":
+                inner = _join(self.inline(b.content) for b in block.blocks)
+                parts.append(_macro("edNoteQuote", inner))
+            else:
+                parts.append(self.inline(block.content))
+        return _join(parts)
+
+    # ---------------------------------------------------------- blocks
+    def prose(self, blocks: list[Block]) -> Latex:
+        """Unnumbered paragraphs (headnotes), separated by blank lines."""
+        out = []
+        for b in blocks:
+            inner = _join(self.inline(x.content) for x in b.blocks) if b.kind == "quote" else self.inline(b.content)
+            out.append(_macro("edNoteQuote", inner) if b.kind == "quote" else inner)
+        return Latex("\n\n".join(out))
+
+    def numbered(self, block: Block, quoted: bool = False) -> list[Latex]:
+        """A block of the text as reledmac paragraphs (``\\pstart ... \\pend``)."""
+        if block.kind == "quote":
+            return [p for inner in block.blocks for p in self.numbered(inner, quoted=True)]
+        setup = _macro("edQuote") if quoted else ""
+        roles = {"salute": "edSalute", "dateline": "edDateline", "closer": "edCloser", "signed": "edSigned",
+                 "postscript": "edPostscript", "heading": "edInnerHeading", "lines": "edLines"}
+        if block.kind == "lines":
+            content = self._lines(block.content)
+        else:
+            content = self.inline(block.content)
+        if block.kind in roles:
+            content = _macro(roles[block.kind], content)
+        return [Latex(r"\pstart" + setup + " " + content + r"\pend")]
+
+    def _lines(self, nodes: list[Inline]) -> Latex:
+        """Inline content with its line breaks kept."""
+        out: list[str] = []
+        for n in nodes:
+            if isinstance(n, Text):
+                pieces = n.text.strip("\n").split("\n") if n is nodes[-1] or n is nodes[0] else n.text.split("\n")
+                out.append(_macro("edLineBreak").join(escape_text(p) for p in pieces) if len(pieces) > 1 else escape_text(n.text))
+            else:
+                out.append(self._node(n))
+        return _join(out)
+
+    # ---------------------------------------------------------- documents
+    def document(self, env: jinja2.Environment, doc: Document) -> str:
+        self.state = _DocState(doc)
+        places = [self.corpus.places[p].name for p in (doc.place_from, doc.place_to) if p in self.corpus.places]
+        body = [p for b in doc.body for p in self.numbered(b)]
+        source_lines: list[tuple[str, Latex]] = []
+        printed = self.services.source_line(doc)
+        if printed:
+            source_lines.append(("Printed source", printed))
+        for line in self.services.archive_lines(doc):
+            source_lines.append(("Archive", line))
+        if doc.translation:
+            by = f", by {doc.translation.by}" if doc.translation.by else ""
+            source_lines.append(("Translation", escape_text(f"from {_language(doc.translation.language)}{by}")))
+        out = env.get_template("document.tex.jinja").render(
+            label=escape_label(doc.id),
+            title=doc.title,
+            date=doc.date.text() if doc.date else "undated",
+            places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),
+            footnote_letters=[s.letter for s in self.slots.values() if not s.critical],
+            headnote=self.prose(doc.headnote) if doc.headnote else "",
+            body=body,
+            source_lines=source_lines,
+        )
+        self.state = None
+        return out
+
+
+_LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish", "en": "English"}
+
+
+def _language(code: str) -> str:
+    return _LANGUAGES.get(code, code)
+
+
+def _document_order(corpus: Corpus) -> list[tuple[str, str, list[Block], list[Document]]]:
+    parts = []
+    for part in corpus.config.parts:
+        docs = [d for d in (corpus.document(i) for i in part.documents) if d is not None]
+        parts.append((part.id, part.title, part.headnote, docs))
+    return parts
+
+
+def render(corpus: Corpus, services: Services | None = None, only: set[str] | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The LaTeX files of the reader, by path relative to the build directory."""
+    services = services or Services()
+    env = environment()
+    renderer = LatexRenderer(corpus, services)
+    files: dict[str, str] = {}
+    parts_ctx = []
+    for _pid, title, headnote, docs in _document_order(corpus):
+        docs = [d for d in docs if only is None or d.id in only]
+        if not docs:
+            continue
+        for doc in docs:
+            files[f"docs/{doc.id}.tex"] = renderer.document(env, doc)
+        parts_ctx.append({"title": title, "headnote": renderer.prose(headnote) if headnote else "",
+                          "documents": [escape_label(d.id) for d in docs]})
+    cfg = corpus.config
+    slots = list(renderer.slots.values())
+    n_letters = max(sum(1 for s in slots if s.critical), sum(1 for s in slots if not s.critical), 1)
+    options = [f"{cfg.font_size}", f"paper={cfg.paper}", "twoside" if cfg.two_sided else "oneside",
+               f"BCOR={cfg.binding_offset}", "DIV=calc", "headings=normal", "open=any"]
+    files["reader.tex"] = env.get_template("reader.tex.jinja").render(
+        options=Latex(",".join(options)),
+        reledmac_series=Latex(",".join(_LETTERS[:n_letters])),
+        series=slots,
+        title=cfg.title, subtitle=cfg.subtitle, editor=cfg.editor, course=cfg.course, year=cfg.year,
+        licence=cfg.licence,
+        parts=parts_ctx,
+    )
+    files["edition.sty"] = (LATEX_DIR / "edition.sty").read_text(encoding="utf-8")
+    return files, renderer.diags

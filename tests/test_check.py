@@ -1,0 +1,108 @@
+"""``edition check`` on broken sources: every problem, as path:line:column, non-zero exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_project, edition
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    return copy_project(FIXTURES / "mini", tmp_path)
+
+
+LETTER = "sources/letters/letter.md"
+
+
+def edit(root: Path, old: str, new: str, path: str = LETTER) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_clean_project_checks_clean(mini: Path):
+    run = edition(mini, "check")
+    assert run.code == 0, run.err
+    assert "0 error(s), 0 warning(s)" in run.err
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("{p:kamenev|friend}", "{p:kamenv|friend}", f"{LETTER}:17:15: error: unknown person 'kamenv'\n    hint: did you mean 'kamenev'?"),
+        ("authors: [stalin]", "authors: [stalln]", f"{LETTER}:5:10: error: unknown person 'stalln' in authors"),
+        ("{n:editor:1}", "{n:editor:2}", f"{LETTER}:19:18: error: note 'editor:2' has no text"),
+        ("{n:editor:1}", "{n:comment:1}", f"{LETTER}:19:18: error: note series 'comment' is not configured"),
+        ("{cite:lenin-cw-35|p. 232}", "{cite:lenin-cw35|p. 232}", f"{LETTER}:12:21: error: unknown bibliography key 'lenin-cw35'\n    hint: did you mean 'lenin-cw-35'?"),
+        ('date: "[1912-12]"', "date: 1912-13", f"{LETTER}:7:7: error: malformed date: month 13 out of range"),
+        ("kind: letter", "kind: leter", f"{LETTER}:4:7: error: 'kind' in document metadata must be one of"),
+        ("kind: letter", "kind: letter\nsender: stalin", f"{LETTER}:5:1: warning: unknown key 'sender' in document metadata"),
+        ("title: Stalin to Kamenev\n", "", f"{LETTER}:2:1: error: document metadata lacks the required key 'title'"),
+        ("{sup|was}", "{sup|was", f"{LETTER}:19:3: error: '{{sup' is not closed"),
+        ("{gap}", "{gapp:x}", f"{LETTER}:19:64: error: unknown markup tag 'gapp'\n    hint: did you mean 'gap'?"),
+        ("place: {from: krakow}", "place: {from: krakov}", f"{LETTER}:8:8: error: unknown place 'krakov'"),
+        ("kind: letter", "kind: letter\n\tauthors: x", f"{LETTER}:5:1: error: YAML:"),
+        ("kind: letter", "kind: letter\nkind: note", f"{LETTER}:5:1: error: duplicate key 'kind'"),
+        ("{n:textual:a|policy}", "{n:textual:a}", f"{LETTER}:19:43: error: a note of the 'textual' series needs a lemma"),
+        ("{n:textual:a|policy}", "policy", f"{LETTER}:14:8: warning: note 'textual:a' is never anchored"),
+    ],
+)
+def test_broken_source_reports_position_and_exits_nonzero(mini: Path, old: str, new: str, expected: str):
+    edit(mini, old, new)
+    run = edition(mini, "check")
+    assert expected in run.err, run.err
+    assert "Traceback" not in run.err
+    if ": error:" in expected:
+        assert run.code == 1
+    else:
+        assert run.code == 0
+        assert edition(mini, "check", "--strict").code == 1
+
+
+def test_all_problems_are_reported_in_one_run(mini: Path):
+    edit(mini, "{p:kamenev|friend}", "{p:nobody|friend}")
+    edit(mini, "{p:stalin|Koba}", "{p:noone|Koba}")
+    edit(mini, "krakow:", "krakow:\n  name: x\n  bogus: 1", "sources/places.yaml")
+    run = edition(mini, "check")
+    assert "unknown person 'nobody'" in run.err and "unknown person 'noone'" in run.err
+    assert "sources/places.yaml:4:3: error: duplicate key 'name'" in run.err
+    assert run.code == 1
+
+
+def test_missing_front_matter(mini: Path):
+    (mini / LETTER).write_text("Just text, no metadata.\n")
+    run = edition(mini, "check")
+    assert f"{LETTER}:1:1: error: the file does not start with a YAML front matter block" in run.err
+    assert run.code == 1
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (b"---\nid: x\n---\nbad \xff byte\n", f"{LETTER}:4:5: error: invalid UTF-8"),
+        (b"---\nid: x\n---\nnul \x00 here\n", f"{LETTER}:4:5: error: NUL character"),
+        (b"---\na: !!python/object/apply:os.system ['touch /tmp/x']\n---\ntext\n", f"{LETTER}:2:4: error: YAML tag"),
+    ],
+)
+def test_hostile_bytes_and_yaml(mini: Path, data: bytes, expected: str):
+    (mini / LETTER).write_bytes(data)
+    run = edition(mini, "check")
+    assert expected in run.err, run.err
+    assert run.code == 1
+
+
+def test_bom_and_crlf_load_cleanly(mini: Path):
+    text = (mini / LETTER).read_text(encoding="utf-8")
+    (mini / LETTER).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    run = edition(mini, "check")
+    assert run.code == 0, run.err
+
+
+def test_bibliography_outside_the_project_is_refused(mini: Path):
+    edit(mini, "bibliography: [bibliography/works.bib]", "bibliography: [../../etc/passwd]", "edition.yaml")
+    run = edition(mini, "check")
+    assert "points outside the project" in run.err
+    assert run.code == 1

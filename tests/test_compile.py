@@ -1,0 +1,109 @@
+"""Compile tests: build with LuaLaTeX and read the PDF back."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEEDS, copy_project, edition, pdf_pages, pdf_text, require_latex
+
+SEED_000 = SEEDS / "000_c7475b0167bebce7.txt"
+
+
+def words(text: str) -> list[str]:
+    """Words for comparison: quotes and dashes folded, hyphenation at line ends undone."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"-\n(?=[a-z])", "", text)
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d\u2013\u2014", "''\"\"--"))
+    return [w.lower() for w in re.findall(r"[\w']+", text)]
+
+
+def seed_letter_and_notes() -> tuple[str, str]:
+    """The letter and its notes from the raw web copy, each duplicated passage once."""
+    raw = SEED_000.read_text(encoding="utf-8")
+    letter = raw[raw.index("Hello friend!") : raw.index("Koba.") + len("Koba.")]
+    notes = raw[raw.index("Notes:") + len("Notes:") :]
+    end_of_first = notes.index("S. 368-372).") + len("S. 368-372).")
+    return letter, notes[:end_of_first]
+
+
+# What the editorial policy changes on purpose: the note number printed as a
+# word, the copy's abbreviated references that became structured citations.
+REGULARIZED = {"one", "pss", "t", "s", "v", "i", "k"}
+
+
+def test_every_word_of_the_first_letter_and_its_notes_is_printed(reader_build: Path):
+    if not SEED_000.exists():
+        pytest.skip("the seed documents are not beside the project")
+    printed = set(words(pdf_text(reader_build / "build" / "reader.pdf")))
+    letter, notes = seed_letter_and_notes()
+    for part, text in (("letter", letter), ("notes", notes)):
+        missing = sorted({w for w in words(text) if w not in printed} - REGULARIZED)
+        assert missing == [], f"words of the {part} missing from the PDF: {missing}"
+
+
+def test_title_bracketed_date_archive_and_source_are_printed(reader_build: Path):
+    text = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
+    assert "Stalin to Kamenev" in text
+    assert "[December 1912]" in text
+    assert "RGASPI, f. 558, op. 1, d. 5391, l. 3. Autograph." in text
+    assert "Kvashonkin" in text and "Perepiska" in text
+
+
+def test_notes_sit_on_the_page_of_their_anchor(reader_build: Path):
+    pages = pdf_pages(reader_build / "build" / "reader.pdf")
+    page = next(p for p in pages if "move to Krakow?" in p)
+    assert "After escaping from exile in September 1912" in page
+    assert "The copy reads" in page
+
+
+def test_tex_specials_and_commands_print_literally(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "specials", tmp_path)
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    text = pdf_text(root / "build" / "reader.pdf")
+    flat = " ".join(text.split())
+    assert "percent % dollar $ hash # amp & under _ braces { } tilde ~ caret ^ backslash \\ brackets [ ] end." in flat
+    assert r"\input{/etc/passwd} \write18{touch /tmp/pwned} \def\foo{bar}" in flat
+    assert r"\immediate\write18{id}" in flat and r"\catcode`{=12" in flat  # \{ is the markup escape of a brace
+    assert r"Title % $ # & _ ~ ^ \ [ ] \def\x{y}" in flat
+    assert r"Part \textbf{bold} 100%" in flat
+    assert r"\end{document}" in flat
+    assert not Path("/tmp/pwned").exists() and not Path("/tmp/pwned-headnote").exists()
+
+
+def test_failed_build_keeps_the_last_good_pdf(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "specials", tmp_path)
+    assert edition(root, "build").code == 0
+    good = (root / "build" / "reader.pdf").read_bytes()
+    doc = root / "sources" / "docs" / "specials.md"
+    doc.write_text(doc.read_text().replace("{pl:here}", "{pl:nowhere}"))
+    run = edition(root, "build")
+    assert run.code == 1
+    assert "unknown place 'nowhere'" in run.err
+    assert (root / "build" / "reader.pdf").read_bytes() == good
+
+
+def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
+    """The snapshots' LaTeX is not only stable but valid: all cases in one reader."""
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    ids = []
+    for case in sorted((FIXTURES.parent / "golden").iterdir()):
+        source = (case / "source.md").read_text(encoding="utf-8").replace("id: letter", f"id: {case.name}", 1)
+        (root / "sources" / "letters" / f"{case.name}.md").write_text(source, encoding="utf-8")
+        ids.append(case.name)
+    config = (root / "edition.yaml").read_text().replace("documents: [letter]", f"documents: [letter, {', '.join(ids)}]")
+    (root / "edition.yaml").write_text(config)
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    flat = " ".join(pdf_text(root / "build" / "reader.pdf").split())
+    for expected in ("A quotation of two lines.", "Second line", "P.S. Write soon.", "[was]", "⟦firm⟧",
+                     "Anglo-Soviet [sic]", "[2 words illegible]", "Stavsky[?]", "for medical", "Parteitag",
+                     "The author’s own note.", "A quotation inside a note.", "lemma ] So in the copy.",
+                     "16 (29) September 1912", r"% $ # & _ { } ~ ^ \ [ ]"):
+        assert expected in flat, expected
