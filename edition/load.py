@@ -212,22 +212,34 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagn
     return doc, diags
 
 
-def _load_register(path: Path, display: str, fields: tuple[schema.Field, ...], what: str,
+def register_files(root: Path, name: str) -> list[Path]:
+    """``sources/NAME.yaml`` and any ``sources/NAME/*.yaml``: a register may be split."""
+    single = root / "sources" / f"{name}.yaml"
+    return ([single] if single.exists() else []) + sorted((root / "sources" / name).glob("*.yaml"))
+
+
+def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
                    diags: list[Diagnostic]) -> list[tuple[str, YNode, Pos]]:
-    if not path.exists():
-        return []
-    node, d = read_yaml_file(path, display)
-    diags.extend(d)
-    if node is None:
-        return []
-    if not node.is_map:
-        diags.append(error(node.pos, f"the {what} register must map ids to entries"))
-        return []
-    entries = []
-    for key, entry in node.items():
-        diags.extend(schema.check_map(entry, fields, f"{what} '{key}'"))
-        if entry.is_map:
-            entries.append((key, entry, node.key_pos[key]))
+    entries: list[tuple[str, YNode, Pos]] = []
+    seen: dict[str, Pos] = {}
+    for path in register_files(root, name):
+        display = path.relative_to(root).as_posix()
+        node, d = read_yaml_file(path, display)
+        diags.extend(d)
+        if node is None:
+            continue
+        if not node.is_map:
+            diags.append(error(node.pos, f"the {what} register must map ids to entries"))
+            continue
+        for key, entry in node.items():
+            pos = node.key_pos[key]
+            if key in seen:
+                diags.append(error(pos, f"{what} id '{key}' is already defined at {seen[key]}", "merge the two entries"))
+                continue
+            seen[key] = pos
+            diags.extend(schema.check_map(entry, fields, f"{what} '{key}'"))
+            if entry.is_map:
+                entries.append((key, entry, pos))
     return entries
 
 
@@ -235,16 +247,14 @@ def load_persons(root: Path, diags: list[Diagnostic]) -> dict[str, Person]:
     return {
         key: Person(key, string(e.get("name")), string(e.get("born")), string(e.get("died")),
                     string(e.get("identification")), strings(e.get("aliases")), pos)
-        for key, e, pos in _load_register(root / "sources" / "persons.yaml", "sources/persons.yaml",
-                                          schema.PERSON, "person", diags)
+        for key, e, pos in _load_register(root, "persons", schema.PERSON, "person", diags)
     }
 
 
 def load_places(root: Path, diags: list[Diagnostic]) -> dict[str, Place]:
     return {
         key: Place(key, string(e.get("name")), strings(e.get("names")), string(e.get("modern")), pos)
-        for key, e, pos in _load_register(root / "sources" / "places.yaml", "sources/places.yaml",
-                                          schema.PLACE, "place", diags)
+        for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags)
     }
 
 
@@ -303,6 +313,15 @@ def document_paths(root: Path) -> list[Path]:
     return sorted(p for p in (root / "sources").rglob("*.md") if p.is_file())
 
 
+def fill_parts(corpus: Corpus) -> None:
+    """A part without a ``documents`` list takes the documents of its folder, by date."""
+    for part in corpus.config.parts:
+        if not part.documents:
+            docs = [d for d in corpus.documents if d.part == part.id]
+            docs.sort(key=lambda d: (d.date.sort_key if d.date else "9999", d.id))
+            part.documents = [d.id for d in docs]
+
+
 def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     """Read the whole project under ``root``; never raises for bad input."""
     diags: list[Diagnostic] = []
@@ -316,4 +335,6 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
         if doc is not None:
             doc.part = path.parent.relative_to(root / "sources").as_posix()
             documents.append(doc)
-    return Corpus(config, documents, persons, places, str(root)), diags
+    corpus = Corpus(config, documents, persons, places, str(root))
+    fill_parts(corpus)
+    return corpus, diags

@@ -108,7 +108,8 @@ PART = (
     Field("id", "str", True, "part id"),
     Field("title", "str", True, "title of the part as printed"),
     Field("headnote", "blocks", False, "introduction to the part"),
-    Field("documents", "ids", True, "document ids, in the order they are printed"),
+    Field("documents", "ids", False, "document ids, in the order they are printed; "
+          "without it, the documents in the folder sources/ID/, by date"),
 )
 
 CONFIG = (
