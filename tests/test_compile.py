@@ -107,3 +107,28 @@ def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
                      "The author’s own note.", "A quotation inside a note.", "lemma ] So in the copy.",
                      "16 (29) September 1912", r"% $ # & _ { } ~ ^ \ [ ]"):
         assert expected in flat, expected
+
+
+def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
+    """A LaTeX failure (here an undefined macro planted in the generated file) is reported
+    against the document's source file, and build/reader.pdf stays as it was."""
+    require_latex()
+    from edition.build import compile_pdf, write_tree
+    from edition.project import prepare
+    from edition.render_latex import render
+
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    assert edition(root, "build").code == 0
+    good = (root / "build" / "reader.pdf").read_bytes()
+    corpus, services, _ = prepare(root)
+    files, _ = render(corpus, services)
+    files["docs/letter.tex"] = files["docs/letter.tex"].replace(r"\endnumbering", r"\edNoSuchMacro\endnumbering")
+    tex_dir = root / "build" / "tex"
+    write_tree(tex_dir, files)
+    result = compile_pdf(tex_dir, corpus)
+    assert not result.ok
+    message = str(result.diagnostics[0])
+    assert message.startswith("sources/letters/letter.md:")
+    assert "Undefined control sequence" in message and "in document 'letter'" in message
+    assert "edNoSuchMacro" in result.log_excerpt
+    assert (root / "build" / "reader.pdf").read_bytes() == good
