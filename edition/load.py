@@ -11,9 +11,10 @@ from pathlib import Path
 
 from . import schema
 from .dates import DateError, EditionDate, PartialDate, parse_date_string
-from .diagnostics import Diagnostic, Pos, error
+from .diagnostics import Diagnostic, Pos, did_you_mean, error
 from .markup import PosAt, parse_blocks, parse_inline, text_positions
 from .model import (
+    DEFAULT_APPARATUS,
     ArchiveSource,
     Block,
     Config,
@@ -288,6 +289,16 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
                                   parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
                                   item.pos))
     two_sided = g("two_sided")
+    apparatus = dict(DEFAULT_APPARATUS)
+    if (an := g("apparatus")) is not None and an.is_map:
+        for kind, flag in an.items():
+            if kind not in schema.APPARATUS_KINDS:
+                diags.append(error(an.key_pos[kind], f"unknown intervention '{kind}' in apparatus",
+                                   did_you_mean(kind, schema.APPARATUS_KINDS) or "known: " + ", ".join(schema.APPARATUS_KINDS)))
+            elif schema.as_bool(flag) is None:
+                diags.append(error(flag.pos, f"apparatus: '{kind}' must be true or false"))
+            else:
+                apparatus[kind] = bool(schema.as_bool(flag))
     return Config(
         title=string(g("title"), "Reader"),
         subtitle=string(g("subtitle")),
@@ -305,6 +316,8 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         archive_style=string(g("archive_style"), "modern"),
         licence=string(g("licence")),
         path=display,
+        note_numbering=string(g("note_numbering"), "document"),
+        apparatus=apparatus,
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
 

@@ -55,7 +55,9 @@ TAGS: dict[str, TagSpec] = {
     "foreign": TagSpec(("language",), "required", "words in another language: {foreign:de|Parteitag}"),
     "cite": TagSpec(("key",), "optional", "a bibliography citation, content the locator: {cite:lenin-pss-22|vol. 22, p. 208}"),
     "arch": TagSpec((), "required", "an archival citation: {arch|RGASPI f. 558, op. 1, d. 3263, l. 1}"),
-    "ref": TagSpec(("target",), "optional", "a cross-reference to a document, note or line: {ref:1912-stalin-kamenev}"),
+    "ref": TagSpec(("document", "series-or-line?", "key?"), "optional",
+                   "a cross-reference: {ref:DOC}, {ref:DOC:editor:3} (a note), {ref:DOC:line:KEY} (a line marked {lbl:KEY})"),
+    "lbl": TagSpec(("key",), "none", "marks a line that cross-references can name: {lbl:firm-policy}"),
     "nx": TagSpec(("reason?",), "required", "a name deliberately left out of the index: {nx|Ilya Muromets}"),
 }
 

@@ -9,6 +9,7 @@ each span kind means and takes is declared once in ``markup.TAGS``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -150,6 +151,10 @@ class SeriesConfig:
     placement: str  # foot | end-of-document
 
 
+DEFAULT_APPARATUS = {"corr": True, "reg": True, "del": True, "add": True,
+                     "sic": False, "unclear": False, "gap": False, "sup": False}
+
+
 @dataclass
 class Config:
     title: str
@@ -169,6 +174,9 @@ class Config:
     licence: str
     path: str
     citation_style: dict[str, object] = field(default_factory=dict)
+    note_numbering: str = "document"
+    # Interventions that generate their own entry in the textual apparatus.
+    apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
 
 
 @dataclass
@@ -181,3 +189,17 @@ class Corpus:
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
+    """Every span in the blocks, depth first, in reading order."""
+    for block in blocks:
+        yield from _spans(block.content)
+        yield from walk_spans(block.blocks)
+
+
+def _spans(nodes: list[Inline]) -> Iterator[Span]:
+    for node in nodes:
+        if isinstance(node, Span):
+            yield node
+            yield from _spans(node.children)

@@ -16,11 +16,24 @@ import jinja2
 
 from .diagnostics import Diagnostic, warning
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
+from .passes import NoteKey, number_notes, ref_target
 from .texescape import Latex, escape_label, escape_text
 
 LATEX_DIR = Path(__file__).resolve().parent.parent / "latex"
 
 _NUMBER_STYLE = {"arabic": "Arabic", "roman": "Roman", "symbols": "Symbols"}
+
+# Each intervention: the macro showing it in the text, the macro of its apparatus entry.
+_INTERVENTIONS = {
+    "sup": ("edSupplied", "edAppSupplied"),
+    "del": ("edDeleted", "edAppDeleted"),
+    "add": ("edAdded", "edAppAdded"),
+    "sic": ("edSic", "edAppSic"),
+    "gap": ("edGap", "edAppGap"),
+    "unclear": ("edUnclear", "edAppUnclear"),
+    "corr": ("edCorrected", "edAppCorrected"),
+    "reg": ("edRegularized", "edAppRegularized"),
+}
 _LETTERS = "ABCDEFGHIJ"
 
 
@@ -91,6 +104,8 @@ class Services:
 class _DocState:
     doc: Document
     cited: set[str] = field(default_factory=set)
+    endnotes: dict[str, list[tuple[int, Latex]]] = field(default_factory=dict)
+    in_text: bool = False  # rendering the numbered text (not a note, not a headnote)
 
 
 def _join(parts: Iterable[str]) -> Latex:
@@ -103,10 +118,12 @@ def _macro(name: str, *args: str) -> Latex:
 
 
 class LatexRenderer:
-    def __init__(self, corpus: Corpus, services: Services) -> None:
+    def __init__(self, corpus: Corpus, services: Services, numbers: dict[NoteKey, int]) -> None:
         self.corpus = corpus
         self.services = services
         self.slots = {s.config.id: s for s in series_slots(corpus.config.series)}
+        self.numbers = numbers
+        self.apparatus = next((s for s in self.slots.values() if s.critical), None)
         self.diags: list[Diagnostic] = []
         self.state: _DocState | None = None
 
@@ -130,18 +147,14 @@ class LatexRenderer:
             return _macro("edPlace", escape_label(arg0), kids or escape_text(place.name if place else arg0))
         if k == "n":
             return self._note_anchor(span, kids)
-        simple = {"sup": "edSupplied", "del": "edDeleted", "sic": "edSic", "unclear": "edUnclear",
-                  "em": "edEmph", "arch": "edArchive", "nx": "edUntagged"}
+        simple = {"em": "edEmph", "arch": "edArchive", "nx": "edUntagged"}
         if k in simple:
             return _macro(simple[k], kids)
-        if k == "add":
-            return _macro("edAdded", escape_text(arg0), kids)
-        if k == "gap":
-            return _macro("edGap", escape_text(arg0))
-        if k == "corr":
-            return _macro("edCorrected", escape_text(arg0), kids)
-        if k == "reg":
-            return _macro("edRegularized", escape_text(arg0), kids)
+        if k in _INTERVENTIONS:
+            return self._intervention(span, kids)
+        if k == "lbl":
+            assert self.state is not None
+            return _macro("edlabel", escape_label(f"l:{self.state.doc.id}:{arg0}"))
         if k == "foreign":
             return _macro("edForeign", escape_text(arg0), kids)
         if k == "cite":
@@ -151,9 +164,7 @@ class LatexRenderer:
             locator = "".join(n.text if isinstance(n, Text) else "" for n in span.children)
             return _macro("edCitation", self.services.cite(arg0, locator, first))
         if k == "ref":
-            target = self.corpus.document(arg0.split(":")[0])
-            text = kids or escape_text(target.title if target else arg0)
-            return _macro("edRef", escape_label(arg0), text)
+            return self._ref(span, kids)
         self.diags.append(warning(span.pos, f"markup '{k}' is not rendered"))
         return kids
 
@@ -165,13 +176,63 @@ class LatexRenderer:
         sid, key = span.args[0], span.args[1]
         slot = self.slots[sid]
         assert self.state is not None
-        note = self.state.doc.notes[sid][key]
+        doc = self.state.doc
+        note = doc.notes[sid][key]
+        label = _macro("edlabel", escape_label(f"n:{doc.id}:{sid}:{key}"))
         text = self.note_text(note, paragraph=slot.arrangement == "paragraph")
         if slot.critical:
-            return _macro("edtext", lemma, _macro(f"{slot.letter}footnote", text))
-        return _macro(f"footnote{slot.letter}", text)
+            return _macro("edtext", label + lemma, _macro(f"{slot.letter}footnote", text))
+        number = str(self.numbers[(doc.id, sid, key)])
+        if slot.config.placement == "end-of-document":
+            self.state.endnotes.setdefault(sid, []).append((int(number), text))
+            return label + _macro("edEndnoteMark", slot.number_style, number)
+        return label + _macro("edFootnote", slot.letter, number, text)
+
+    def _intervention(self, span: Span, kids: Latex) -> str:
+        """An intervention's siglum, and its own apparatus entry where the policy asks."""
+        macro, note = _INTERVENTIONS[span.kind]
+        arg0 = escape_text(span.args[0]) if span.args else Latex("")
+        shown = _macro(macro, kids) if span.kind in ("sup", "del", "sic", "unclear") else \
+            _macro(macro, arg0) if span.kind == "gap" else _macro(macro, arg0, kids)
+        wanted = self.corpus.config.apparatus.get(span.kind, False)
+        if not wanted or self.apparatus is None or self.state is None or not self.state.in_text:
+            return shown
+        entry = _macro(note, arg0) if span.kind in ("corr", "reg", "add", "gap") else _macro(note)
+        return _macro("edtext", shown, _macro(f"{self.apparatus.letter}footnote", entry))
+
+    def _ref(self, span: Span, kids: Latex) -> str:
+        target = ref_target(span.args)
+        doc = self.corpus.document(target.document) if target else None
+        if target is None or doc is None or self.state is None:
+            return kids
+        same = doc.id == self.state.doc.id
+        title = kids or (Latex("") if same else escape_text(self._doc_title(doc)))
+        if target.kind == "document":
+            return _macro("edRefDocument", escape_label(doc.id), title)
+        if target.kind == "line":
+            label = escape_label(f"l:{doc.id}:{target.key}")
+            return _macro("edRefLine", label, title)
+        label = escape_label(f"n:{doc.id}:{target.series}:{target.key}")
+        slot = self.slots[target.series]
+        number = self.numbers.get((doc.id, target.series, target.key), 0)
+        if slot.critical:
+            return _macro("edRefLine", label, title)
+        return _macro("edRefNote", label, title, slot.number_style, str(number))
+
+    def _doc_title(self, doc: Document) -> str:
+        return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
 
     def note_text(self, note: Note, paragraph: bool) -> Latex:
+        in_text = self.state.in_text if self.state else False
+        if self.state:
+            self.state.in_text = False  # interventions in notes make no apparatus entries
+        try:
+            return self._note_blocks(note, paragraph)
+        finally:
+            if self.state:
+                self.state.in_text = in_text
+
+    def _note_blocks(self, note: Note, paragraph: bool) -> Latex:
         parts: list[str] = []
         for i, block in enumerate(note.content):
             if i:
@@ -222,7 +283,11 @@ class LatexRenderer:
     def document(self, env: jinja2.Environment, doc: Document) -> str:
         self.state = _DocState(doc)
         places = [self.corpus.places[p].name for p in (doc.place_from, doc.place_to) if p in self.corpus.places]
+        self.state.in_text = True
         body = [p for b in doc.body for p in self.numbered(b)]
+        self.state.in_text = False
+        endnotes = [(self.slots[sid].config.name, self.slots[sid].number_style, notes)
+                    for sid, notes in self.state.endnotes.items()]
         source_lines: list[tuple[str, Latex]] = []
         printed = self.services.source_line(doc)
         if printed:
@@ -237,7 +302,7 @@ class LatexRenderer:
             title=doc.title,
             date=doc.date.text() if doc.date else "undated",
             places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),
-            footnote_letters=[s.letter for s in self.slots.values() if not s.critical],
+            endnotes=endnotes,
             headnote=self.prose(doc.headnote) if doc.headnote else "",
             body=body,
             source_lines=source_lines,
@@ -253,10 +318,10 @@ def _language(code: str) -> str:
     return _LANGUAGES.get(code, code)
 
 
-def _document_order(corpus: Corpus) -> list[tuple[str, str, list[Block], list[Document]]]:
+def _document_order(corpus: Corpus, only: set[str] | None) -> list[tuple[str, str, list[Block], list[Document]]]:
     parts = []
     for part in corpus.config.parts:
-        docs = [d for d in (corpus.document(i) for i in part.documents) if d is not None]
+        docs = [d for d in (corpus.document(i) for i in part.documents) if d is not None and (only is None or d.id in only)]
         parts.append((part.id, part.title, part.headnote, docs))
     return parts
 
@@ -265,11 +330,12 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
     """The LaTeX files of the reader, by path relative to the build directory."""
     services = services or Services()
     env = environment()
-    renderer = LatexRenderer(corpus, services)
+    order = _document_order(corpus, only)
+    numbers = number_notes(corpus, [d for _p, _t, _h, docs in order for d in docs], corpus.config.note_numbering)
+    renderer = LatexRenderer(corpus, services, numbers)
     files: dict[str, str] = {}
     parts_ctx = []
-    for _pid, title, headnote, docs in _document_order(corpus):
-        docs = [d for d in docs if only is None or d.id in only]
+    for _pid, title, headnote, docs in order:
         if not docs:
             continue
         for doc in docs:

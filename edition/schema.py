@@ -104,6 +104,8 @@ SERIES = (
     Field("placement", "str", False, "page foot or end of each document", ("foot", "end-of-document")),
 )
 
+APPARATUS_KINDS = ("corr", "reg", "del", "add", "sic", "unclear", "gap", "sup")
+
 PART = (
     Field("id", "str", True, "part id"),
     Field("title", "str", True, "title of the part as printed"),
@@ -128,6 +130,8 @@ CONFIG = (
     Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited")),
     Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
     Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
+    Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),
+    Field("apparatus", "map", False, "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup"),
     Field("parts", "list", True, "parts of the reader, in order (see PART)"),
 )
 

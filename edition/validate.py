@@ -8,26 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from .diagnostics import Diagnostic, did_you_mean, error, warning
-from .model import Block, Corpus, Document, Inline, Span
+from .diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+from .model import Corpus, Document, Span, walk_spans
+from .passes import line_labels, ref_target
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
-    """Every span in the blocks, depth first, in reading order."""
-    for block in blocks:
-        yield from _spans(block.content)
-        yield from walk_spans(block.blocks)
-
-
-def _spans(nodes: list[Inline]) -> Iterator[Span]:
-    for node in nodes:
-        if isinstance(node, Span):
-            yield node
-            yield from _spans(node.children)
 
 
 def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diagnostic]:
@@ -41,6 +28,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diag
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
         diags.extend(_check_document(corpus, doc, keys))
     diags.extend(_check_parts(corpus))
+    diags.extend(_check_series(corpus))
     return diags
 
 
@@ -90,8 +78,10 @@ def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_no
         return [error(span.pos, f"unknown place '{a[0]}'", did_you_mean(a[0], corpus.places) or "add the place to sources/places.yaml")]
     if span.kind == "cite" and a and keys and a[0] not in keys:
         return [error(span.pos, f"unknown bibliography key '{a[0]}'", did_you_mean(a[0], keys))]
-    if span.kind == "ref" and a and corpus.document(a[0].split(":")[0]) is None:
-        return [error(span.pos, f"cross-reference to unknown document '{a[0]}'", did_you_mean(a[0], [d.id for d in corpus.documents]))]
+    if span.kind == "ref" and a:
+        return _check_ref(corpus, span)
+    if span.kind == "lbl" and in_note:
+        return [error(span.pos, "a line label belongs in the text, not in a note")]
     if span.kind == "n" and len(a) == 2:
         if in_note:
             return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]
@@ -107,6 +97,35 @@ def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_no
         if series.numbering != "line" and span.children:
             return [error(span.pos, f"a note of the '{a[0]}' series takes no lemma", f"write {{n:{a[0]}:{a[1]}}} after the words")]
     return []
+
+
+def _check_ref(corpus: Corpus, span: Span) -> list[Diagnostic]:
+    target = ref_target(span.args)
+    if target is None:
+        return [error(span.pos, "a cross-reference is {ref:DOC}, {ref:DOC:SERIES:KEY} or {ref:DOC:line:KEY}")]
+    doc = corpus.document(target.document)
+    if doc is None:
+        return [error(span.pos, f"cross-reference to unknown document '{target.document}'",
+                      did_you_mean(target.document, [d.id for d in corpus.documents]))]
+    if target.kind == "note" and target.key not in doc.notes.get(target.series, {}):
+        return [error(span.pos, f"cross-reference to note '{target.series}:{target.key}', which '{doc.id}' does not have",
+                      did_you_mean(target.key, doc.notes.get(target.series, {})))]
+    if target.kind == "line" and target.key not in line_labels(doc):
+        return [error(span.pos, f"cross-reference to line '{target.key}', which '{doc.id}' does not mark",
+                      f"mark the line in the text of '{doc.id}' with {{lbl:{target.key}}}")]
+    return []
+
+
+def _check_series(corpus: Corpus) -> list[Diagnostic]:
+    diags = []
+    for s in corpus.config.series:
+        if s.id == "author" and s.placement != "foot":
+            diags.append(error(Pos(corpus.config.path, 1, 1), "the author's notes always stay at the foot of the page",
+                               "remove 'placement' from the series 'author'"))
+        if s.numbering == "line" and s.placement != "foot":
+            diags.append(error(Pos(corpus.config.path, 1, 1), f"series '{s.id}' is keyed to line numbers and prints at the foot",
+                               "use placement: foot"))
+    return diags
 
 
 def _check_parts(corpus: Corpus) -> list[Diagnostic]:

@@ -1,0 +1,64 @@
+"""Passes over the model that run before any LaTeX is written.
+
+Each is a small function of the corpus, testable alone: numbering of notes per
+series (so that LaTeX prints the numbers Python computed, and cross-references
+can name them), and the lookup of cross-reference targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Corpus, Document, Span, walk_spans
+
+NoteKey = tuple[str, str, str]  # document id, series id, note key
+
+
+def anchors(doc: Document) -> list[Span]:
+    """The note anchors of a document's text, in reading order."""
+    return [s for s in walk_spans(doc.body) if s.kind == "n" and len(s.args) == 2]
+
+
+def number_notes(corpus: Corpus, documents: list[Document], scope: str = "document") -> dict[NoteKey, int]:
+    """Number the notes of each series in the order of their anchors.
+
+    ``scope`` "document" restarts every series with each document, "volume"
+    counts through the documents in the order given.
+    """
+    numbers: dict[NoteKey, int] = {}
+    counters: dict[str, int] = {}
+    for doc in documents:
+        if scope == "document":
+            counters = {}
+        for span in anchors(doc):
+            series, key = span.args
+            if (doc.id, series, key) in numbers:
+                continue
+            counters[series] = counters.get(series, 0) + 1
+            numbers[(doc.id, series, key)] = counters[series]
+    return numbers
+
+
+@dataclass(frozen=True)
+class RefTarget:
+    """What ``{ref:DOC}``, ``{ref:DOC:SERIES:KEY}`` or ``{ref:DOC:line:KEY}`` points at."""
+
+    document: str
+    kind: str  # "document" | "note" | "line"
+    series: str = ""
+    key: str = ""
+
+
+def ref_target(args: list[str]) -> RefTarget | None:
+    if len(args) == 1:
+        return RefTarget(args[0], "document")
+    if len(args) == 3 and args[1] == "line":
+        return RefTarget(args[0], "line", key=args[2])
+    if len(args) == 3:
+        return RefTarget(args[0], "note", series=args[1], key=args[2])
+    return None
+
+
+def line_labels(doc: Document) -> set[str]:
+    """The keys of the ``{lbl:KEY}`` points of a document's text."""
+    return {s.args[0] for s in walk_spans(doc.body) if s.kind == "lbl" and s.args}
