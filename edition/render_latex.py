@@ -16,6 +16,7 @@ import jinja2
 
 from .diagnostics import Diagnostic, warning
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
+from .markup import plain_text
 from .passes import NoteKey, number_notes, ref_target
 from .texescape import Latex, escape_label, escape_text
 
@@ -126,14 +127,21 @@ class LatexRenderer:
         self.apparatus = next((s for s in self.slots.values() if s.critical), None)
         self.diags: list[Diagnostic] = []
         self.state: _DocState | None = None
+        self._last_char = " "  # the last character printed: it decides whether a quote opens or closes
 
     # ---------------------------------------------------------- inline
     def inline(self, nodes: list[Inline]) -> Latex:
-        return _join(self._node(n) for n in nodes)
+        out = []
+        for node in nodes:
+            out.append(self._node(node))
+            printed = node.text if isinstance(node, Text) else plain_text(node.children)
+            if printed:
+                self._last_char = printed[-1]
+        return _join(out)
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return escape_text(node.text)
+            return escape_text(node.text, self._last_char)
         return self._span(node)
 
     def _span(self, span: Span) -> str:
@@ -233,23 +241,30 @@ class LatexRenderer:
                 self.state.in_text = in_text
 
     def _note_blocks(self, note: Note, paragraph: bool) -> Latex:
+        saved, self._last_char = self._last_char, " "
         parts: list[str] = []
         for i, block in enumerate(note.content):
             if i:
                 parts.append(" " if paragraph else _macro("edNoteParagraph"))
+            self._last_char = " "
             if block.kind == "quote":
-                inner = _join(self.inline(b.content) for b in block.blocks)
-                parts.append(_macro("edNoteQuote", inner))
+                sep = " " if paragraph else _macro("edNoteParagraph")
+                parts.append(_macro("edNoteQuote", Latex(sep.join(self._block_inline(b) for b in block.blocks))))
             else:
                 parts.append(self.inline(block.content))
+        self._last_char = saved
         return _join(parts)
+
+    def _block_inline(self, block: Block) -> Latex:
+        self._last_char = " "
+        return self._lines(block.content) if block.kind == "lines" else self.inline(block.content)
 
     # ---------------------------------------------------------- blocks
     def prose(self, blocks: list[Block]) -> Latex:
         """Unnumbered paragraphs (headnotes), separated by blank lines."""
         out = []
         for b in blocks:
-            inner = _join(self.inline(x.content) for x in b.blocks) if b.kind == "quote" else self.inline(b.content)
+            inner = Latex(" ".join(self._block_inline(x) for x in b.blocks)) if b.kind == "quote" else self._block_inline(b)
             out.append(_macro("edNoteQuote", inner) if b.kind == "quote" else inner)
         return Latex("\n\n".join(out))
 
@@ -260,10 +275,7 @@ class LatexRenderer:
         setup = _macro("edQuote") if quoted else ""
         roles = {"salute": "edSalute", "dateline": "edDateline", "closer": "edCloser", "signed": "edSigned",
                  "postscript": "edPostscript", "heading": "edInnerHeading", "lines": "edLines"}
-        if block.kind == "lines":
-            content = self._lines(block.content)
-        else:
-            content = self.inline(block.content)
+        content = self._block_inline(block)
         if block.kind in roles:
             content = _macro(roles[block.kind], content)
         return [Latex(r"\pstart" + setup + " " + content + r"\pend")]
@@ -274,7 +286,10 @@ class LatexRenderer:
         for n in nodes:
             if isinstance(n, Text):
                 pieces = n.text.strip("\n").split("\n") if n is nodes[-1] or n is nodes[0] else n.text.split("\n")
-                out.append(_macro("edLineBreak").join(escape_text(p) for p in pieces) if len(pieces) > 1 else escape_text(n.text))
+                out.append(_macro("edLineBreak").join(escape_text(p, self._last_char) for p in pieces)
+                           if len(pieces) > 1 else escape_text(n.text, self._last_char))
+                if n.text:
+                    self._last_char = n.text[-1]
             else:
                 out.append(self._node(n))
         return _join(out)

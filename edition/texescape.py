@@ -22,10 +22,15 @@ _OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
 
 
-def smart_quotes(text: str) -> str:
-    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s."""
+def smart_quotes(text: str, before: str = " ") -> str:
+    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s.
+
+    ``before`` is the character printed just before ``text`` (the end of the
+    previous piece of rich text), so that ``{p:lenin|Lenin}'s`` closes.
+    """
+    text = before[-1:] + text
     text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
-    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
+    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
 
 
 def _clean(text: str) -> str:
@@ -34,12 +39,12 @@ def _clean(text: str) -> str:
     return _SPACE_RUN.sub(" ", text)
 
 
-def escape_text(text: str) -> Latex:
+def escape_text(text: str, before: str = " ") -> Latex:
     """Running text: every TeX special, brackets and ``--`` printed literally.
 
     Typewriter quotes become typographic ones (see ``smart_quotes``).
     """
-    pieces = smart_quotes(_clean(text)).split("`")  # a backtick would form TeX ligatures (!` is ¡)
+    pieces = smart_quotes(_clean(text), before or " ").split("`")  # a backtick would form TeX ligatures (!` is ¡)
     return Latex(r"\textasciigrave{}".join(escape_latex(p) for p in pieces))
 
 
