@@ -317,9 +317,27 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         licence=string(g("licence")),
         path=display,
         note_numbering=string(g("note_numbering"), "document"),
+        index_places=_flag(g("index_places"), False),
+        works_cited_groups=_groups(g("works_cited_groups"), diags),
+        persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus,
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
+
+
+def _groups(node: YNode | None, diags: list[Diagnostic]) -> list[dict[str, str]]:
+    groups: list[dict[str, str]] = []
+    for item in (node.value if node is not None and isinstance(node.value, list) else []):
+        if not item.is_map or not string(item.get("title")):
+            diags.append(error(item.pos, "a works-cited group is {title: ..., keyword: ...}"))
+            continue
+        groups.append({"title": string(item.get("title")), **({"keyword": string(item.get("keyword"))} if item.get("keyword") else {})})
+    return groups
+
+
+def _flag(node: YNode | None, default: bool) -> bool:
+    value = schema.as_bool(node) if node is not None else None
+    return default if value is None else value
 
 
 def document_paths(root: Path) -> list[Path]:

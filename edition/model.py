@@ -175,6 +175,9 @@ class Config:
     path: str
     citation_style: dict[str, object] = field(default_factory=dict)
     note_numbering: str = "document"
+    index_places: bool = False
+    works_cited_groups: list[dict[str, str]] = field(default_factory=list)
+    persons_register: bool = True
     # Interventions that generate their own entry in the textual apparatus.
     apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
 

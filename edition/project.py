@@ -11,10 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import archives as arch
+from .backmatter import BackMatter, abbreviations, archive_groups, mentioned_persons, works_cited
 from .bibliography import Bibliography, load_bibliography
+from .bibstyle import HistorianStyle
 from .diagnostics import Diagnostic, Pos, error
 from .load import load, read_yaml_file
-from .model import ArchiveSource, Corpus, Document
+from .markup import plain_text
+from .model import ArchiveSource, Block, Corpus, Document, Span, walk_spans
+from .passes import anchors
 from .render_latex import Services
 from .texescape import Latex, escape_text
 from .validate import validate
@@ -25,6 +29,7 @@ class Registers:
     archives: arch.ArchivesRegister
     bibliography: Bibliography
     citations: dict[str, list[arch.ArchivalCitation]] = field(default_factory=dict)
+    inline: dict[int, arch.ArchivalCitation] = field(default_factory=dict)  # by id() of the {arch} span
 
 
 def inside_project(root: Path, relative: str, pos: Pos) -> tuple[Path | None, Diagnostic | None]:
@@ -107,6 +112,7 @@ def prepare(root: Path) -> tuple[Corpus, Services, list[Diagnostic]]:
     registers = Registers(archives, bibliography)
     for doc in corpus.documents:
         registers.citations[doc.id] = document_citations(doc, archives, diags)
+    registers.inline = inline_archives(corpus, archives, diags)
     diags.extend(validate(corpus, bibliography.keys()))
     return corpus, make_services(corpus, registers), diags
 
@@ -121,8 +127,35 @@ def _relative(diags: list[Diagnostic], root: Path) -> list[Diagnostic]:
     return out
 
 
+def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list[Diagnostic]) -> dict[int, arch.ArchivalCitation]:
+    """Parse every ``{arch|...}`` of the corpus; report what cannot be read. Keyed by ``id(span)``."""
+    parsed: dict[int, arch.ArchivalCitation] = {}
+    for doc in corpus.documents:
+        previous: arch.ArchivalCitation | None = None  # "ibid." refers to the citation before it in the document
+        for span in walk_spans(reading_order(doc)):
+            if span.kind != "arch":
+                continue
+            citation, problems = arch.parse_citation(plain_text(span.children), register)
+            if citation is not None and citation.ibid and not problems:
+                resolved, problems = arch.resolve_ibid([previous, citation] if previous else [citation])
+                citation = resolved[-1]
+            diags.extend(error(span.pos, f"archival citation: {p}", "see docs/source-format.md, 'Archival sources'") for p in problems)
+            if citation is not None and not problems:
+                parsed[id(span)] = citation
+                previous = citation
+    return parsed
+
+
+def reading_order(doc: Document) -> list[Block]:
+    """Headnote, text, then the notes in the order of their anchors."""
+    order = [(s.args[0], s.args[1]) for s in anchors(doc)]
+    notes = [doc.notes[sid][key] for sid, key in order if key in doc.notes.get(sid, {})]
+    return [*doc.headnote, *doc.body, *(b for n in notes for b in n.content)]
+
+
 def make_services(corpus: Corpus, registers: Registers) -> Services:
     style = corpus.config.archive_style
+    bib_style = HistorianStyle(registers.bibliography, corpus.config.citation_style)
 
     def archive_lines(doc: Document) -> list[Latex]:
         lines = []
@@ -134,4 +167,22 @@ def make_services(corpus: Corpus, registers: Registers) -> Services:
     from .citations import citation_services
 
     cite, source_line = citation_services(registers.bibliography, corpus)
-    return Services(cite=cite, archive_lines=archive_lines, source_line=source_line)
+
+    def inline_archive(span: Span, previous: arch.ArchivalCitation | None) -> tuple[Latex, arch.ArchivalCitation | None]:
+        citation = registers.inline.get(id(span))
+        if citation is None:
+            return Latex(""), previous
+        text = arch.format_citation(citation, registers.archives, style, previous=previous, first_mention=previous is None)
+        return escape_text(text), citation
+
+    def back_matter(documents: list[Document]) -> BackMatter:
+        groups = [(g["title"], g.get("keyword")) for g in corpus.config.works_cited_groups]
+        return BackMatter(
+            persons=mentioned_persons(corpus, documents),
+            archives=archive_groups(documents, registers.citations, registers.archives),
+            works=works_cited(documents, registers.bibliography, bib_style, groups),
+            abbreviations=abbreviations(documents, registers.citations, registers.archives),
+        )
+
+    return Services(cite=cite, archive_lines=archive_lines, source_line=source_line,
+                    back_matter=back_matter, inline_archive=inline_archive)

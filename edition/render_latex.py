@@ -7,6 +7,8 @@ macros of ``latex/edition.sty`` and reledmac's, each marked as ``Latex``.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +16,11 @@ from typing import Any
 
 import jinja2
 
+from .backmatter import BackMatter
 from .diagnostics import Diagnostic, warning
-from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
+from .index import index_data
 from .markup import plain_text
+from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
 from .passes import NoteKey, number_notes, ref_target
 from .texescape import Latex, escape_label, escape_text
 
@@ -99,6 +103,8 @@ class Services:
     cite: Callable[[str, str, bool], Latex] = lambda key, locator, first: escape_text(f"{key}, {locator}".strip(", "))
     archive_lines: Callable[[Document], list[Latex]] = lambda doc: [escape_text(a.cited_as) for a in doc.archives]
     source_line: Callable[[Document], Latex | None] = lambda doc: None
+    back_matter: Callable[[list[Document]], BackMatter | None] = lambda docs: None
+    inline_archive: Callable[[Span, Any], tuple[Latex, Any]] = lambda span, previous: (Latex(""), None)
 
 
 @dataclass
@@ -128,6 +134,8 @@ class LatexRenderer:
         self.diags: list[Diagnostic] = []
         self.state: _DocState | None = None
         self._last_char = " "  # the last character printed: it decides whether a quote opens or closes
+        self._in_note = False
+        self._previous_archive: Any = None  # for "ibid.": the last archival citation in the same note
 
     # ---------------------------------------------------------- inline
     def inline(self, nodes: list[Inline]) -> Latex:
@@ -149,13 +157,16 @@ class LatexRenderer:
         arg0 = a[0] if a else ""
         k = span.kind
         if k == "p":
-            return _macro("edPerson", escape_label(arg0), kids or escape_text(self._person_name(arg0)))
+            return self._where() + _macro("edPerson", escape_label(arg0), kids or escape_text(self._person_name(arg0)))
         if k == "pl":
             place = self.corpus.places.get(arg0)
-            return _macro("edPlace", escape_label(arg0), kids or escape_text(place.name if place else arg0))
+            return self._where() + _macro("edPlace", escape_label(arg0), kids or escape_text(place.name if place else arg0))
         if k == "n":
             return self._note_anchor(span, kids)
-        simple = {"em": "edEmph", "arch": "edArchive", "nx": "edUntagged"}
+        if k == "arch":
+            text, self._previous_archive = self.services.inline_archive(span, self._previous_archive)
+            return _macro("edArchive", text or kids)
+        simple = {"em": "edEmph", "nx": "edUntagged"}
         if k in simple:
             return _macro(simple[k], kids)
         if k in _INTERVENTIONS:
@@ -175,6 +186,10 @@ class LatexRenderer:
             return self._ref(span, kids)
         self.diags.append(warning(span.pos, f"markup '{k}' is not rendered"))
         return kids
+
+    def _where(self) -> str:
+        """``\\edInNote`` before a mention in a note: the index marks its page "n"."""
+        return _macro("edInNote") if self._in_note else ""
 
     def _person_name(self, pid: str) -> str:
         person = self.corpus.persons.get(pid)
@@ -231,17 +246,20 @@ class LatexRenderer:
         return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
 
     def note_text(self, note: Note, paragraph: bool) -> Latex:
-        in_text = self.state.in_text if self.state else False
+        in_text, in_note = (self.state.in_text if self.state else False), self._in_note
         if self.state:
             self.state.in_text = False  # interventions in notes make no apparatus entries
+        self._in_note = True
         try:
             return self._note_blocks(note, paragraph)
         finally:
+            self._in_note = in_note
             if self.state:
                 self.state.in_text = in_text
 
     def _note_blocks(self, note: Note, paragraph: bool) -> Latex:
         saved, self._last_char = self._last_char, " "
+        self._previous_archive = None
         parts: list[str] = []
         for i, block in enumerate(note.content):
             if i:
@@ -341,6 +359,11 @@ def _document_order(corpus: Corpus, only: set[str] | None) -> list[tuple[str, st
     return parts
 
 
+def _perl_string(text: str) -> str:
+    """A Perl single-quoted string literal."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def render(corpus: Corpus, services: Services | None = None, only: set[str] | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
     """The LaTeX files of the reader, by path relative to the build directory."""
     services = services or Services()
@@ -358,6 +381,8 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         parts_ctx.append({"title": title, "headnote": renderer.prose(headnote) if headnote else "",
                           "documents": [escape_label(d.id) for d in docs]})
     cfg = corpus.config
+    docs_in_order = [d for _p, _t, _h, docs in order for d in docs]
+    back = services.back_matter(docs_in_order)
     slots = list(renderer.slots.values())
     n_letters = max(sum(1 for s in slots if s.critical), sum(1 for s in slots if not s.critical), 1)
     options = [f"{cfg.font_size}", f"paper={cfg.paper}", "twoside" if cfg.two_sided else "oneside",
@@ -369,6 +394,11 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         title=cfg.title, subtitle=cfg.subtitle, editor=cfg.editor, course=cfg.course, year=cfg.year,
         licence=cfg.licence,
         parts=parts_ctx,
+        abbreviations=back.abbreviations if back else [],
     )
+    files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
+        back=back, persons_register=cfg.persons_register)
     files["edition.sty"] = (LATEX_DIR / "edition.sty").read_text(encoding="utf-8")
+    files["index-data.json"] = json.dumps(index_data(corpus, cfg.index_places), ensure_ascii=False, indent=1, sort_keys=True)
+    files["latexmkrc"] = env.get_template("latexmkrc.jinja").render(python=Latex(_perl_string(sys.executable)))
     return files, renderer.diags
