@@ -99,7 +99,10 @@ class _InlineParser:
         def flush(at: int) -> None:
             nonlocal buf, buf_start
             if buf:
-                out.append(Text("".join(buf), self.pos_at(buf_start)))
+                text = "".join(buf)
+                newline = s.find("\n", buf_start, at)
+                indent = self.pos_at(newline + 1).column - 1 if 0 <= newline < at - 1 else 0
+                out.append(Text(text, self.pos_at(buf_start), indent))
             buf = []
             buf_start = at
 

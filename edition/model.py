@@ -21,6 +21,7 @@ from .diagnostics import Pos
 class Text:
     text: str
     pos: Pos
+    indent: int = 0  # columns before the text on its continuation lines (YAML block scalars)
 
 
 @dataclass

@@ -177,9 +177,12 @@ def make_services(corpus: Corpus, registers: Registers) -> Services:
 
     def back_matter(documents: list[Document]) -> BackMatter:
         groups = [(g["title"], g.get("keyword")) for g in corpus.config.works_cited_groups]
+        cited = {d.id: [*registers.citations.get(d.id, []),
+                        *(registers.inline[id(s)] for s in walk_spans(reading_order(d)) if id(s) in registers.inline)]
+                 for d in documents}
         return BackMatter(
             persons=mentioned_persons(corpus, documents),
-            archives=archive_groups(documents, registers.citations, registers.archives),
+            archives=archive_groups(documents, cited, registers.archives),
             works=works_cited(documents, registers.bibliography, bib_style, groups),
             abbreviations=abbreviations(documents, registers.citations, registers.archives),
         )

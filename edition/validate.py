@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+from .mentions import alias_conflicts, untagged_mentions
 from .model import Corpus, Document, Span, walk_spans
 from .passes import line_labels, ref_target
 
@@ -29,6 +30,8 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diag
         diags.extend(_check_document(corpus, doc, keys))
     diags.extend(_check_parts(corpus))
     diags.extend(_check_series(corpus))
+    diags.extend(alias_conflicts(corpus))
+    diags.extend(untagged_mentions(corpus))
     return diags
 
 

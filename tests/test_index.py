@@ -1,0 +1,158 @@
+"""The index of names, the persons register checks, and archival citations."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
+
+from edition.index import Record, build, sort_key
+
+
+def data(**persons: dict) -> dict:
+    return {"persons": persons, "places": {}}
+
+
+def test_pages_in_notes_are_marked_and_runs_become_ranges():
+    records = [Record("p", "stalin", str(n), n + 4, False) for n in (3, 4, 5, 9)]
+    records += [Record("p", "stalin", "12", 16, True), Record("p", "stalin", "9", 13, True)]
+    (group,) = build(records, data(stalin={"name": "Stalin, I. V.", "aliases": []}), "p")
+    (entry,) = group.items
+    assert entry.pages == ["3\u20135", "9", "12n"]
+
+
+def test_aliases_lead_to_the_canonical_entry_and_variants_of_the_surname_do_not():
+    persons = {"stalin": {"name": "Stalin, I. V.", "aliases": ["Koba", "J. Stalin", "Stalin, Iosif Vissarionovich"]},
+               "ordzhonikidze": {"name": "Ordzhonikidze, G. K.", "aliases": ["Sergo"]},
+               "zinoviev": {"name": "Zinov'ev, G. E.", "aliases": ["Zinoviev", "Grisha", "G. Zinov'ev"]}}
+    records = [Record("p", pid, "1", 1, False) for pid in persons]
+    lines = [(i.heading, getattr(i, "target", None)) for g in build(records, data(**persons), "p") for i in g.items]
+    assert ("Koba", "Stalin, I. V.") in lines and ("Sergo", "Ordzhonikidze, G. K.") in lines
+    assert ("Grisha", "Zinov'ev, G. E.") in lines and ("Zinoviev", "Zinov'ev, G. E.") in lines
+    assert not any(h.startswith(("J. Stalin", "Stalin, J", "Stalin, Iosif", "Zinov'ev, G.,")) and t for h, t in lines)
+
+
+def test_sorting_ignores_soft_signs_and_accents_and_files_cyrillic_after_latin():
+    names = ["Zinov'ev, G. E.", "Zinovich, A.", "Aksel'rod, P. B.", "Akselev, I.", "Černý, K.", "Cerf, V.",
+             "Dan, F. I.", "Dana, R.", "Яковлев, А.", "Ёлкин, В.", "Елкин, Б."]
+    ordered = sorted(names, key=sort_key)
+    assert ordered == ["Akselev, I.", "Aksel'rod, P. B.", "Cerf, V.", "Černý, K.", "Dan, F. I.", "Dana, R.",
+                       "Zinov'ev, G. E.", "Zinovich, A.", "Елкин, Б.", "Ёлкин, В.", "Яковлев, А."]
+    persons = {f"p{i}": {"name": n, "aliases": []} for i, n in enumerate(names)}
+    groups = build([Record("p", pid, "1", 1, False) for pid in persons], data(**persons), "p")
+    assert [g.letter for g in groups] == ["A", "C", "D", "Z", "Е", "Я"]
+
+
+INDEX_DOC = """\
+---
+id: letter
+title: Stalin to Kamenev
+kind: letter
+authors: [stalin]
+date: 1912-12
+notes:
+  editor:
+    "1": |
+      NoteOnly mentions {p:kamenev|Kamenev} here and {p:ordzhonikidze|Sergo}.
+---
+TextPage mentions {p:stalin|Koba} and {p:kamenev|Kamenev}.{n:editor:1}
+
+@heading Second page
+
+{p:stalin|Stalin} again on page two.
+"""
+
+
+def test_the_printed_index_lists_text_and_note_pages_and_leads_from_pseudonyms(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    (root / "sources" / "persons.yaml").write_text(textwrap.dedent("""\
+        stalin: {name: "Stalin, I. V.", born: "1878", died: "1953", aliases: [Koba]}
+        kamenev: {name: "Kamenev, L. B.", aliases: [Rozenfeld]}
+        ordzhonikidze: {name: "Ordzhonikidze, G. K.", aliases: [Sergo]}
+        """))
+    (root / "sources" / "letters" / "letter.md").write_text(INDEX_DOC.replace("@heading Second page", "@heading Second page\n\n" + "Filler line of text.\n\n" * 60))
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    pages = pdf_pages(root / "build" / "reader.pdf")
+    text_page = next(i for i, p in enumerate(pages) if "TextPage" in p)
+    later_page = next(i for i, p in enumerate(pages) if "again on page two" in p)
+    assert later_page > text_page
+    folio = lambda i: re.search(r"(\d+)\s*$", pages[i].strip().split("\n")[0]) or re.search(r"^\s*(\d+)", pages[i].strip().split("\n")[0])  # noqa: E731
+    first, second = folio(text_page).group(1), folio(later_page).group(1)
+    index = " ".join(pages[-1].split()) if "Index of Names" in pages[-1] else " ".join(next(p for p in pages if "Index of Names" in p).split())
+    assert f"Stalin, I. V. (1878–1953), {first}, {second}" in index
+    assert f"Kamenev, L. B., {first}" in index and f"Ordzhonikidze, G. K., {first}n" in index
+    assert "Koba, see Stalin, I. V." in index and "Sergo, see Ordzhonikidze, G. K." in index
+    assert "Rozenfeld, see Kamenev, L. B." in index  # every alias of a person in the index leads to the entry
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    return copy_project(FIXTURES / "mini", tmp_path)
+
+
+def set_body(root: Path, body: str, notes: str = "") -> None:
+    doc = root / "sources" / "letters" / "letter.md"
+    text = doc.read_text()
+    head, _, _ = text.rpartition("---\n")
+    if notes:
+        head = head.replace("notes:\n", "notes:\n" + notes, 1)
+    doc.write_text(head + "---\n" + body)
+
+
+def test_check_warns_about_untagged_names_and_accepts_deliberate_ones(mini: Path):
+    set_body(mini, "@salute Hello!\n\nI miss Kamenev and {nx|Koba} the horse{n:editor:1}. {n:textual:a|x}\n")
+    run = edition(mini, "check")
+    assert "sources/letters/letter.md:19:8: warning: 'Kamenev' may name kamenev but is not tagged" in run.err
+    assert "'Koba'" not in run.err
+    assert run.code == 0 and edition(mini, "check", "--strict").code == 1
+
+
+def test_an_alias_shared_by_two_persons_is_an_error(mini: Path):
+    path = mini / "sources" / "persons.yaml"
+    path.write_text(path.read_text() + "other:\n  name: \"Other, A.\"\n  aliases: [Koba]\n")
+    run = edition(mini, "check")
+    assert "sources/persons.yaml:7:1: error: the alias 'Koba' is given to other, stalin" in run.err
+    assert run.code == 1
+
+
+@pytest.mark.parametrize("citation, message", [
+    ("RGASPI op. 1, d. 3, l. 2", "fond"),
+    ("RGASPI f. 558, op. 1, d. 3, ll. 9-4", "backwards"),
+    ("GAZP f. 1, op. 1, d. 1", "unknown archive"),
+])
+def test_bad_archival_citations_are_reported_at_their_position(mini: Path, citation: str, message: str):
+    set_body(mini, "Text{n:editor:1} and {n:textual:a|x}.\n",)
+    doc = mini / "sources" / "letters" / "letter.md"
+    doc.write_text(doc.read_text().replace("A note citing {cite:lenin-cw-35|p. 232}.", f"See {{arch|{citation}}}."))
+    run = edition(mini, "check")
+    assert re.search(rf"sources/letters/letter.md:12:11: error: archival citation: .*{message}", run.err), run.err
+    assert run.code == 1
+
+
+def test_archival_citations_print_in_house_style_with_computed_ibid(mini: Path):
+    require_latex()
+    doc = mini / "sources" / "letters" / "letter.md"
+    doc.write_text(doc.read_text().replace(
+        "A note citing {cite:lenin-cw-35|p. 232}.",
+        "First {arch|RTsKhIDNI f. 17, op. 3, d. 579, ll. 13, 14}; then {arch|ibid., l. 38}; then {arch|Там же. Л. 38};\n"
+        "      then {arch|ibid., d. 580, l. 5}.").replace(
+        "  textual:", "    \"2\": |\n      Second note: {arch|ibid., d. 580, l. 6}.\n  textual:").replace(
+        "alone{n:editor:1}", "alone{n:editor:1}{n:editor:2}").replace(
+        'place: {from: krakow}', 'place: {from: krakow}\narchives:\n  - cited: "RTSKHIDNI. F. 558. On. 1. D. 5391. L. 3. Autograph."'))
+    run = edition(mini, "build")
+    assert run.code == 0, run.err
+    flat = " ".join(pdf_text(mini / "build" / "reader.pdf").split())
+    assert "First RGASPI, f. 17, op. 3, d. 579, ll. 13, 14; then ibid., l. 38; then ibid.; then RGASPI, f. 17, op. 3, d. 580, l. 5." in flat
+    # A new note starts afresh: the full citation, not an ambiguous "ibid.".
+    assert "Second note: RGASPI, f. 17, op. 3, d. 580, l. 6." in flat
+    assert "Archive: RGASPI, f. 558, op. 1, d. 5391, l. 3. Autograph." in flat
+    # The list of archival sources names every file once, with the citing document.
+    listing = flat[flat.index("Archival Sources RGASPI"):]
+    assert listing.count("f. 558, op. 1, d. 5391") == 1
+    assert listing.count("f. 17, op. 3, d. 579") == 1 and listing.count("f. 17, op. 3, d. 580") == 1
+    assert "RTsKhIDNI" in flat.split("Abbreviations", 1)[1]  # the name as cited is explained
