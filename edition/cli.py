@@ -91,6 +91,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                 return EXIT_LATEX
             target = build_dir / f"{jobname}.pdf"
             install_pdf(result.pdf, target)
+            if not only:
+                report.step("writing the bibliography exports")
+                services.exports(tex_dir / "reader.aux", build_dir)
     except BuildLocked as exc:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED

@@ -14,6 +14,7 @@ from . import archives as arch
 from .backmatter import BackMatter, abbreviations, archive_groups, mentioned_persons, works_cited
 from .bibliography import Bibliography, load_bibliography
 from .bibstyle import HistorianStyle
+from .exports import write_all
 from .diagnostics import Diagnostic, Pos, error
 from .load import load, read_yaml_file
 from .markup import plain_text
@@ -187,5 +188,9 @@ def make_services(corpus: Corpus, registers: Registers) -> Services:
             abbreviations=abbreviations(documents, registers.citations, registers.archives),
         )
 
+    def exports(aux: Path, out: Path) -> list[Path]:
+        printed = [d for part in corpus.config.parts for d in (corpus.document(i) for i in part.documents) if d]
+        return write_all(corpus, registers.bibliography, printed, aux, out)
+
     return Services(cite=cite, archive_lines=archive_lines, source_line=source_line,
-                    back_matter=back_matter, inline_archive=inline_archive)
+                    back_matter=back_matter, inline_archive=inline_archive, exports=exports)

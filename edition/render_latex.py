@@ -105,6 +105,7 @@ class Services:
     source_line: Callable[[Document], Latex | None] = lambda doc: None
     back_matter: Callable[[list[Document]], BackMatter | None] = lambda docs: None
     inline_archive: Callable[[Span, Any], tuple[Latex, Any]] = lambda span, previous: (Latex(""), None)
+    exports: Callable[[Path, Path], list[Path]] = lambda aux, out: []
 
 
 @dataclass

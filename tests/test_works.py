@@ -1,0 +1,82 @@
+"""The works cited, the citations in notes, and the bibliography exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
+from pybtex.database import parse_file
+from pypdf import PdfReader
+
+
+def test_works_cited_holds_exactly_the_cited_works_in_order(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    bib = root / "bibliography" / "works.bib"
+    bib.write_text(bib.read_text() + """
+@book{yakovlev, author = {Яковлев, А.}, title = {Uncited Work}, year = 1990}
+@book{elkin, author = {Ёлкин, Б.}, title = {Kniga}, year = 1991, publisher = {Nauka}, location = {Moscow}}
+@book{aaron, author = {Aaron, D.}, title = {Writers on the Left}, year = 1961, publisher = {Harcourt}, location = {New York}}
+""")
+    doc = root / "sources" / "letters" / "letter.md"
+    doc.write_text(doc.read_text().replace("A note citing {cite:lenin-cw-35|p. 232}.",
+                                           "A note citing {cite:lenin-cw-35|p. 232}, {cite:elkin|p. 5}, {cite:aaron|p. 9}\n"
+                                           "      and again {cite:lenin-cw-35|p. 240}."))
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    flat = " ".join(pdf_text(root / "build" / "reader.pdf").split())
+    works = flat[flat.rindex("Works Cited"):]
+    assert "Uncited Work" not in works
+    order = [works.index(s) for s in ("Aaron, D.", "Lenin, V. I.", "Ёлкин, Б.")]
+    assert order == sorted(order)
+    # First citation in full, the next one short.
+    assert "V. I. Lenin, Collected Works, vol. 35 (Moscow: Progress Publishers, 1976), p. 232" in flat
+    assert "and again Lenin, Collected Works, p. 240" in flat
+    exported = parse_file(str(root / "build" / "works-cited.bib"))
+    assert sorted(exported.entries) == ["aaron", "elkin", "lenin-cw-35"]
+    assert exported.entries["elkin"].persons["author"][0].last_names == ["Ёлкин"]
+    csl = json.loads((root / "build" / "works-cited.json").read_text())
+    assert {item["id"] for item in csl} == {"aaron", "elkin", "lenin-cw-35"}
+
+
+def test_reader_bib_page_ranges_are_those_of_the_pdf(reader_build: Path):
+    pdf = reader_build / "build" / "reader.pdf"
+    labels = PdfReader(str(pdf)).page_labels
+    pages = pdf_pages(pdf)
+    exported = parse_file(str(reader_build / "build" / "reader.bib"))
+    documents = [e for e in exported.entries.values() if e.type == "incollection"]
+    assert len(documents) == len(list((reader_build / "sources").rglob("*.md")))
+    starts = []
+    for entry in documents:
+        first, _, last = entry.fields["pages"].partition("--")
+        last = last or first
+        heading = entry.fields["title"].rsplit(",", 1)[0] if "[" in entry.fields["title"] else entry.fields["title"].split(",")[0]
+        page = pages[labels.index(first)]
+        assert heading.split()[0] in page, (entry.key, first)
+        assert labels.index(last) >= labels.index(first)
+        starts.append((labels.index(first), labels.index(last)))
+    starts.sort()
+    for (_, last), (next_first, _) in zip(starts, starts[1:], strict=False):
+        assert last <= next_first
+    assert "reader" in exported.entries and exported.entries["reader"].type == "book"
+    csl = json.loads((reader_build / "build" / "reader.json").read_text())
+    assert any(item.get("page") for item in csl)
+
+
+def test_a_broken_bib_file_is_reported_with_its_line(tmp_path: Path):
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    bib = root / "bibliography" / "works.bib"
+    bib.write_text(bib.read_text() + "\n@book{broken, title = {Unclosed,\n  year = 1900\n")
+    run = edition(root, "check")
+    assert run.code == 1
+    assert "bibliography/works.bib:10:24: error: syntax error" in run.err  # at the brace never closed
+
+
+def test_keys_differing_only_in_case_are_an_error(tmp_path: Path):
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    bib = root / "bibliography" / "works.bib"
+    bib.write_text(bib.read_text() + "\n@book{Lenin-CW-35, title = {X}, year = 1, author = {A, B}, publisher = {P}}\n")
+    run = edition(root, "check")
+    assert run.code == 1
+    assert "bibliography/works.bib:10:" in run.err and "case" in run.err
