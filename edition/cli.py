@@ -102,6 +102,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    into = Path(args.into) if args.into else root / "sources" / "imported"
+    if args.source_format == "tei":
+        from .tei import cli_import_tei
+
+        return cli_import_tei(Path(args.file), into, args.force, root)
+    from .importer import cli_import
+
+    return cli_import(Path(args.file), into, args.force, root)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .tei import cli_export
+
+    root = Path(args.root).resolve()
+    out = Path(args.out) if args.out else root / "build" / args.kind
+    return cli_export(args.kind, root, out)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="edition",
@@ -122,6 +142,21 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--only", metavar="ID[,ID...]", help="build a draft (build/draft.pdf) of these documents only")
     b.add_argument("--verbose", "-v", action="store_true", help="show progress and the LaTeX output")
     b.set_defaults(func=cmd_build)
+    i = sub.add_parser("import", help="turn a raw copy (text from the web or a scan) or a TEI letter into source files",
+                       description="Split a raw copy into documents, find metadata, notes, anchors, archival references "
+                                   "and known persons, and write draft sources for the editor to finish. Never "
+                                   "overwrites an existing source without --force.")
+    i.add_argument("file", help="the raw .txt copy, or a TEI .xml file with --from tei")
+    i.add_argument("--into", metavar="DIR", help="folder for the new sources (default: sources/imported/)")
+    i.add_argument("--from", dest="source_format", choices=("raw", "tei"), default="raw", help="the kind of input (default: raw)")
+    i.add_argument("--force", action="store_true", help="overwrite existing source files")
+    i.set_defaults(func=cmd_import)
+    e = sub.add_parser("export", help="write the edition as TEI P5 files or as one CMIF file",
+                       description="TEI: one file per document with persons.xml and places.xml, validated against "
+                                   "schemas/edition-tei.rng. CMIF: the letters' metadata for correspSearch.")
+    e.add_argument("kind", choices=("tei", "cmif"))
+    e.add_argument("--out", metavar="DIR", help="output folder (default: build/tei/ or build/cmif/)")
+    e.set_defaults(func=cmd_export)
     return p
 
 

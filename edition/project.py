@@ -14,8 +14,8 @@ from . import archives as arch
 from .backmatter import BackMatter, abbreviations, archive_groups, mentioned_persons, works_cited
 from .bibliography import Bibliography, load_bibliography
 from .bibstyle import HistorianStyle
-from .exports import write_all
 from .diagnostics import Diagnostic, Pos, error
+from .exports import write_all
 from .load import load, read_yaml_file
 from .markup import plain_text
 from .model import ArchiveSource, Block, Corpus, Document, Span, walk_spans

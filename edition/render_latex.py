@@ -243,6 +243,12 @@ class LatexRenderer:
             return _macro("edRefLine", label, title)
         return _macro("edRefNote", label, title, slot.number_style, str(number))
 
+    def _cite_as(self, doc: Document) -> str:
+        """The suggested citation of the document, without its pages (LaTeX adds them)."""
+        cfg = self.corpus.config
+        title = f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title
+        return f"{self._doc_title(doc)}, in {title}" + (f" ({cfg.year})" if cfg.year else "")
+
     def _doc_title(self, doc: Document) -> str:
         return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
 
@@ -332,7 +338,8 @@ class LatexRenderer:
             by = f", by {doc.translation.by}" if doc.translation.by else ""
             source_lines.append(("Translation", escape_text(f"from {_language(doc.translation.language)}{by}")))
         out = env.get_template("document.tex.jinja").render(
-            label=escape_label(doc.id),
+            label_id=escape_label(doc.id),
+            cite_as=self._cite_as(doc),
             title=doc.title,
             date=doc.date.text() if doc.date else "undated",
             places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),

@@ -156,3 +156,22 @@ def test_archival_citations_print_in_house_style_with_computed_ibid(mini: Path):
     assert listing.count("f. 558, op. 1, d. 5391") == 1
     assert listing.count("f. 17, op. 3, d. 579") == 1 and listing.count("f. 17, op. 3, d. 580") == 1
     assert "RTsKhIDNI" in flat.split("Abbreviations", 1)[1]  # the name as cited is explained
+
+
+def test_every_archival_source_of_the_encoded_documents_prints_in_house_style(reader_build: Path):
+    from edition import archives as arch
+    from edition.project import prepare
+
+    corpus, _services, _ = prepare(reader_build)
+    from edition.project import document_citations, load_archives
+
+    register = load_archives(reader_build, [])
+    flat = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
+    count = 0
+    for doc in corpus.documents:
+        for i, citation in enumerate(document_citations(doc, register, [])):
+            text = arch.as_sentence(arch.format_citation(citation, register, corpus.config.archive_style, first_mention=i == 0))
+            assert f"Archive: {text}" in flat, (doc.id, text)
+            assert text.startswith("RGASPI, f. ")  # one house style: the modern name, whatever the source wrote
+            count += 1
+    assert count >= 10

@@ -21,7 +21,8 @@ def note_project(tmp_path: Path, *, editor_placement: str = "foot", editor_notes
     notes = {"author": {"a1": "AuthorNoteOne by the writer himself.", "a2": "AuthorNoteTwo."},
              "translator": {"t1": "TranslatorNoteOne on a pun."},
              "editor": {str(i): f"EditorNote{i} explains the matter." for i in range(1, editor_notes + 1)},
-             "textual": {"x1": "TextualNoteOne: crossed out in the original.", "x2": "TextualNoteTwo."}}
+             "textual": {"x1": "TextualNoteOne: crossed out in the original.", "x2": "TextualNoteTwo.",
+                         "x3": "OneCharacterLemma note."}}
     long_note = "\n".join([
         "EditorLongNote begins here. " + FILLER * 40, "",
         "> A quoted letter inside the note. " + FILLER * 2, ">", "> @lines",
@@ -30,7 +31,8 @@ def note_project(tmp_path: Path, *, editor_placement: str = "foot", editor_notes
     notes["editor"]["long"] = long_note
     paras = []
     paras.append(f"Opening with anchorA1 an author's note{{n:author:a1}} and anchorT1 a translator's note{{n:translator:t1}} "
-                 f"and anchorE1 the first editor's note{{n:editor:1}} and the lemma {{n:textual:x1|LemmaWordOne}} here. {FILLER}")
+                 f"and anchorE1 the first editor's note{{n:editor:1}} and the lemma {{n:textual:x1|LemmaWordOne}} here, "
+                 f"and a lemma of one character: {{n:textual:x3|7}}. {FILLER}")
     for i in range(2, editor_notes + 1):
         paras.append(f"Paragraph {i} with anchorE{i} a note{{n:editor:{i}}}. {FILLER * (1 + i % 3)}")
         if i == min(12, editor_notes):
@@ -125,6 +127,8 @@ def line_number_of(page: str, token: str) -> int:
 
 
 def test_apparatus_line_number_is_the_line_of_the_lemma(built: list[str]):
+    page = built[page_of(built, "OneCharacterLemma")]
+    assert re.search(r"\d+\s+7\s*\]\s*OneCharacterLemma note", page)
     for lemma, note in (("LemmaWordOne", "TextualNoteOne"), ("LemmaWordTwo", "TextualNoteTwo")):
         page = built[page_of(built, lemma)]
         expected = line_number_of(page, lemma)

@@ -80,3 +80,12 @@ def test_keys_differing_only_in_case_are_an_error(tmp_path: Path):
     run = edition(root, "check")
     assert run.code == 1
     assert "bibliography/works.bib:10:" in run.err and "case" in run.err
+
+
+def test_each_document_prints_its_suggested_citation_with_its_pages(reader_build: Path):
+    flat = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
+    exported = parse_file(str(reader_build / "build" / "reader.bib"))
+    entry = exported.entries["1912-12-stalin-kamenev"]
+    first, _, last = entry.fields["pages"].partition("--")
+    assert "Cite as: Stalin to Kamenev, [December 1912], in Lenin, Stalin and the Bolshevik Leadership" in flat
+    assert f"A Reader (2026), pp. {first}–{last or first}." in flat
