@@ -318,6 +318,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         path=display,
         note_numbering=string(g("note_numbering"), "document"),
         index_places=_flag(g("index_places"), False),
+        note_on_texts=string(g("note_on_texts")),
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus,

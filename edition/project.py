@@ -108,6 +108,13 @@ def prepare(root: Path) -> tuple[Corpus, Services, list[Diagnostic]]:
             diags.append(error(Pos(corpus.config.path, 1, 1), f"bibliography file '{relative}' does not exist"))
         elif path is not None:
             bib_paths.append(path)
+    if corpus.config.note_on_texts:
+        path, problem = inside_project(root, corpus.config.note_on_texts, Pos(corpus.config.path, 1, 1))
+        if problem:
+            diags.append(problem)
+            corpus.config.note_on_texts = ""
+        elif path is not None and not path.exists():
+            diags.append(error(Pos(corpus.config.path, 1, 1), f"note_on_texts: '{corpus.config.note_on_texts}' does not exist"))
     bibliography, bib_diags = load_bibliography(bib_paths)
     diags.extend(_relative(bib_diags, root))
     registers = Registers(archives, bibliography)

@@ -22,6 +22,7 @@ from .index import index_data
 from .markup import plain_text
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
 from .passes import NoteKey, number_notes, ref_target
+from .prose import markdown
 from .texescape import Latex, escape_label, escape_text
 
 LATEX_DIR = Path(__file__).resolve().parent.parent / "latex"
@@ -367,6 +368,24 @@ def _document_order(corpus: Corpus, only: set[str] | None) -> list[tuple[str, st
     return parts
 
 
+def _surname(corpus: Corpus, pid: str) -> str:
+    person = corpus.persons.get(pid)
+    return person.name.split(",", 1)[0] if person else pid
+
+
+def _chronology(corpus: Corpus, documents: list[Document]) -> list[dict[str, object]]:
+    """The chronological list of documents: date, from -> to, place, and the label for its page."""
+    rows = []
+    for doc in sorted(documents, key=lambda d: (d.date.sort_key if d.date else "9999", d.id)):
+        who = ", ".join(_surname(corpus, a) for a in doc.authors)
+        to = ", ".join(_surname(corpus, r) for r in doc.recipients)
+        place = corpus.places[doc.place_from].name if doc.place_from in corpus.places else ""
+        rows.append({"date": doc.date.text() if doc.date else "undated",
+                     "parties": f"{who} \u2192 {to}" if who and to else (who or to or doc.title),
+                     "place": place, "label": escape_label(doc.id)})
+    return rows
+
+
 def _perl_string(text: str) -> str:
     """A Perl single-quoted string literal."""
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
@@ -395,6 +414,11 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
     n_letters = max(sum(1 for s in slots if s.critical), sum(1 for s in slots if not s.critical), 1)
     options = [f"{cfg.font_size}", f"paper={cfg.paper}", "twoside" if cfg.two_sided else "oneside",
                f"BCOR={cfg.binding_offset}", "DIV=calc", "headings=normal", "open=any"]
+    note_title, note_body = "", Latex("")
+    if cfg.note_on_texts:
+        note_path = Path(corpus.root) / cfg.note_on_texts
+        if note_path.exists():
+            note_title, note_body = markdown(note_path.read_text(encoding="utf-8"))
     files["reader.tex"] = env.get_template("reader.tex.jinja").render(
         options=Latex(",".join(options)),
         reledmac_series=Latex(",".join(_LETTERS[:n_letters])),
@@ -403,6 +427,8 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         licence=cfg.licence,
         parts=parts_ctx,
         abbreviations=back.abbreviations if back else [],
+        note_title=note_title or "Note on the Texts", note_body=note_body,
+        chronology=_chronology(corpus, docs_in_order),
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
         back=back, persons_register=cfg.persons_register)

@@ -131,6 +131,7 @@ CONFIG = (
     Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
     Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
     Field("works_cited_groups", "list", False, "groups of the works cited: each {title, keyword} (keyword of the .bib entries; none: the rest)"),
+    Field("note_on_texts", "str", False, "Markdown file printed as the note on the texts (editorial principles)"),
     Field("index_places", "bool", False, "print an index of places after the index of names"),
     Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index"),
     Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),

@@ -44,7 +44,7 @@ def edition(root: Path, *args: str) -> Run:
 
 def copy_project(src: Path, dest: Path) -> Path:
     """A copy of a project's inputs (no build/) to build in isolation."""
-    for name in ("edition.yaml", "sources", "bibliography"):
+    for name in ("edition.yaml", "sources", "bibliography", "docs"):
         if (src / name).is_dir():
             shutil.copytree(src / name, dest / name)
         elif (src / name).exists():

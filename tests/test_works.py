@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
@@ -89,3 +90,16 @@ def test_each_document_prints_its_suggested_citation_with_its_pages(reader_build
     first, _, last = entry.fields["pages"].partition("--")
     assert "Cite as: Stalin to Kamenev, [December 1912], in Lenin, Stalin and the Bolshevik Leadership" in flat
     assert f"A Reader (2026), pp. {first}–{last or first}." in flat
+
+
+def test_front_matter_lists_every_document_with_its_page_and_prints_the_note_on_texts(reader_build: Path):
+    pdf = reader_build / "build" / "reader.pdf"
+    pages = pdf_pages(pdf)
+    exported = parse_file(str(reader_build / "build" / "reader.bib"))
+    first_list_page = next(i for i, p in enumerate(pages) if "Chronological List of Documents" in p and "Kamenev" in p)
+    listing = " ".join(" ".join(p.split()) for p in pages[first_list_page : first_list_page + 3])
+    assert "[December 1912] Stalin → Kamenev Cracow " + exported.entries["1912-12-stalin-kamenev"].fields["pages"].split("--")[0] in listing
+    starts = [e.fields["pages"].split("--")[0] for e in exported.entries.values() if e.type == "incollection"]
+    for start in starts:
+        assert re.search(rf"\s{start}(\s|$)", listing), start
+    assert any("Note on the texts" in p and "What is kept" in p for p in pages)
