@@ -96,7 +96,7 @@ def test_front_matter_lists_every_document_with_its_page_and_prints_the_note_on_
     pdf = reader_build / "build" / "reader.pdf"
     pages = pdf_pages(pdf)
     exported = parse_file(str(reader_build / "build" / "reader.bib"))
-    first_list_page = next(i for i, p in enumerate(pages) if "Chronological List of Documents" in p and "Kamenev" in p)
+    first_list_page = next(i for i, p in enumerate(pages) if "Chronological List of Documents" in p and "Contents" not in p)
     listing = " ".join(" ".join(p.split()) for p in pages[first_list_page : first_list_page + 3])
     assert "[December 1912] Stalin → Kamenev Cracow " + exported.entries["1912-12-stalin-kamenev"].fields["pages"].split("--")[0] in listing
     starts = [e.fields["pages"].split("--")[0] for e in exported.entries.values() if e.type == "incollection"]
