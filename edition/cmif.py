@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import uuid
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -110,18 +109,8 @@ def export_cmif(corpus: Corpus, registers: Registers, out: Path, url: str = "", 
     return write_xml(cmif_tree(corpus, url, licence), out)
 
 
-@lru_cache(maxsize=1)
-def _schema() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(str(SCHEMA)))
-
-
 def validate_cmif(path: Path) -> list[str]:
     """Problems of a CMIF file against ``schemas/cmif.rng``; empty when it is valid."""
-    try:
-        doc = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
-    except (OSError, etree.XMLSyntaxError) as exc:
-        return [f"{path}: {exc}"]
-    schema = _schema()
-    if schema.validate(doc):
-        return []
-    return [f"{path}:{e.line}:{e.column}: {e.message}" for e in schema.error_log]
+    from .tei import validate_against
+
+    return validate_against(path, SCHEMA)

@@ -33,21 +33,26 @@ __all__ = ["ImportResult", "cli_export", "cli_import_tei", "export_tei", "import
            "read_tei", "validate_tei"]
 
 
-@lru_cache(maxsize=1)
-def _schema() -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(str(SCHEMA)))
+@lru_cache(maxsize=4)
+def _schema(schema_path: Path) -> etree.RelaxNG:
+    return etree.RelaxNG(etree.parse(str(schema_path)))
 
 
-def validate_tei(path: Path) -> list[str]:
-    """Problems of a TEI file written by ``export_tei`` against ``schemas/edition-tei.rng``; empty when valid."""
+def validate_against(path: Path, schema_path: Path) -> list[str]:
+    """Problems of an XML file against a RELAX NG schema, as ``path:line:column: message``; empty when valid."""
     try:
         doc = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
     except (OSError, etree.XMLSyntaxError) as exc:
         return [f"{path}: {exc}"]
-    schema = _schema()
+    schema = _schema(schema_path)
     if schema.validate(doc):
         return []
     return [f"{path}:{e.line}:{e.column}: {e.message}" for e in schema.error_log]
+
+
+def validate_tei(path: Path) -> list[str]:
+    """Problems of a TEI file written by ``export_tei`` against ``schemas/edition-tei.rng``; empty when valid."""
+    return validate_against(path, SCHEMA)
 
 
 def load_registers(root: Path, corpus: Corpus) -> Registers:
