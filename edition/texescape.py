@@ -48,12 +48,6 @@ def escape_text(text: str, before: str = " ") -> Latex:
     return Latex(r"\textasciigrave{}".join(escape_latex(p) for p in pieces))
 
 
-def escape_index_key(text: str) -> Latex:
-    """A makeindex sort key or entry: ``" @ ! |`` quoted with ``"``."""
-    quoted = re.sub(r'(["@!|])', r'"\1', _clean(text))
-    return Latex(escape_latex(quoted))
-
-
 _LABEL_SAFE = re.compile(r"[^A-Za-z0-9.:/-]")
 
 
@@ -66,7 +60,3 @@ def escape_url(url: str) -> Latex:
     """A URL for ``\\url``/``\\href``: the characters that break hyperref escaped."""
     return Latex(re.sub(r"([%#\\{}~^])", lambda m: rf"\{m.group()}" if m.group() in "%#{}" else f"%{ord(m.group()):02X}", _clean(url)))
 
-
-def escape_bookmark(text: str) -> Latex:
-    """Text for PDF bookmarks and metadata (passed through ``\\texorpdfstring``)."""
-    return escape_text(text)

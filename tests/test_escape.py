@@ -1,6 +1,6 @@
 """Escaping of source text into LaTeX: every special printed literally."""
 
-from edition.texescape import escape_index_key, escape_label, escape_text
+from edition.texescape import escape_label, escape_text
 
 
 def test_tex_specials_are_escaped():
@@ -20,10 +20,6 @@ def test_whitespace_and_controls_are_normalised():
 
 def test_quotes_become_typographic():
     assert escape_text('"firm policy" and Kamenev\'s') == "\u201cfirm policy\u201d and Kamenev\u2019s"
-
-
-def test_index_key_quotes_makeindex_specials():
-    assert escape_index_key('a@b!c|d"e') == 'a"@b"!c"|d""e'
 
 
 def test_labels_are_safe():
