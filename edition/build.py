@@ -10,6 +10,7 @@ atomic rename, so a failed build never destroys the last good PDF.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -21,6 +22,30 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Pos, error
 from .model import Corpus
+
+
+def fingerprint(root: Path, options: str) -> str:
+    """A hash of everything a build reads: configuration, sources, registers, bibliography,
+    templates, the note on the texts, edition's own code, and the build options."""
+    digest = hashlib.sha256(options.encode())
+    package = Path(__file__).resolve().parent
+    trees = [root / "edition.yaml", root / "sources", root / "bibliography", root / "docs", package.parent / "latex", package]
+    for tree in trees:
+        files = sorted(p for p in tree.rglob("*") if p.is_file()) if tree.is_dir() else [tree] if tree.exists() else []
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(tree.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def unchanged_since_last_build(build_dir: Path, jobname: str, print_: str) -> bool:
+    stamp = build_dir / f".{jobname}.fingerprint"
+    return (build_dir / f"{jobname}.pdf").exists() and stamp.exists() and stamp.read_text() == print_
+
+
+def record_build(build_dir: Path, jobname: str, print_: str) -> None:
+    write_if_changed(build_dir / f".{jobname}.fingerprint", print_)
 
 
 class BuildLocked(Exception):

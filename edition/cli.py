@@ -7,14 +7,29 @@ Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import BuildLocked, build_lock, compile_pdf, install_pdf, page_count, write_tree
+from .booklet import impose_booklet
+from .build import (
+    BuildLocked,
+    build_lock,
+    compile_pdf,
+    fingerprint,
+    install_pdf,
+    page_count,
+    record_build,
+    unchanged_since_last_build,
+    write_tree,
+)
 from .diagnostics import Diagnostic, sort_key
+from .load import LENGTH
 from .project import prepare
 from .render_latex import render
+from .schema import DOCUMENT_KINDS
 
 EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -54,11 +69,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_SOURCE if _fatal(diags, args.strict) else EXIT_OK
 
 
+def _length(text: str) -> str:
+    if not LENGTH.match(text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a length such as 5mm, 0.5cm or 0.2in")
+    return text
+
+
+def _print_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    if args.paper:
+        options["paper"] = args.paper
+    if args.font_size:
+        options["font_size"] = args.font_size
+    if args.two_sided is not None:
+        options["two_sided"] = args.two_sided
+    if args.binding_offset:
+        options["binding_offset"] = args.binding_offset
+    return options
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     report = Reporter(args.verbose)
+    build_dir = root / "build"
+    jobname = "draft" if args.only else "reader"
+    options = _print_options(args)
+    stamp = fingerprint(root, repr((sorted(options.items()), args.only, args.booklet, args.strict)))
+    if not args.force and unchanged_since_last_build(build_dir, jobname, stamp):
+        target = build_dir / f"{jobname}.pdf"
+        print(f"edition build: nothing changed since the last good build; no LaTeX run "
+              f"({target.relative_to(root)}, {page_count(target)} pages)", file=sys.stderr)
+        return EXIT_OK
     report.step("loading and checking sources")
     corpus, services, diags = prepare(root)
+    for key, value in options.items():
+        setattr(corpus.config, key, value)
     _print_diagnostics(diags)
     if _fatal(diags, args.strict):
         errors, warnings = _summary(diags)
@@ -71,8 +116,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         if unknown:
             print(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}", file=sys.stderr)
             return EXIT_SOURCE
-    build_dir = root / "build"
-    jobname = "draft" if only else "reader"
     try:
         with build_lock(build_dir):
             report.step("rendering LaTeX")
@@ -94,6 +137,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             if not only:
                 report.step("writing the bibliography exports")
                 services.exports(tex_dir / "reader.aux", build_dir)
+            if args.booklet:
+                report.step("imposing the booklet")
+                booklet = build_dir / f"{jobname}-booklet.pdf"
+                impose_booklet(target, booklet)
+                print(f"edition build: wrote {booklet.relative_to(root)} ({page_count(booklet)} pages, "
+                      f"{page_count(booklet) // 2} sheets)", file=sys.stderr)
+            record_build(build_dir, jobname, stamp)
     except BuildLocked as exc:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -112,6 +162,73 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import cli_import
 
     return cli_import(Path(args.file), into, args.force, root)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """One line per document: id, date, from -> to, title, and its status from the checks."""
+    root = Path(args.root).resolve()
+    corpus, _services, diags = prepare(root)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_path.setdefault(d.pos.path, []).append(d)
+    docs = sorted(corpus.documents, key=lambda d: (d.date.sort_key if d.date else "9999", d.id))
+    for doc in docs:
+        problems = by_path.get(doc.path, [])
+        errors = sum(1 for d in problems if d.is_error)
+        status = f"{errors} error(s)" if errors else f"{len(problems)} warning(s)" if problems else "ok"
+        who = ", ".join(corpus.persons[a].name.split(",")[0] if a in corpus.persons else a for a in doc.authors)
+        to = ", ".join(corpus.persons[r].name.split(",")[0] if r in corpus.persons else r for r in doc.recipients)
+        date = doc.date.text() if doc.date else "undated"
+        print(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]")
+    print(f"{len(docs)} document(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a well-formed skeleton of a source; never over an existing file without --force."""
+    root = Path(args.root).resolve()
+    folder = root / "sources" / args.part
+    target = folder / f"{args.id}.md"
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", args.id):
+        print(f"edition new: the id '{args.id}' may hold only letters, digits, '.', '_' and '-'", file=sys.stderr)
+        return EXIT_SOURCE
+    if not folder.resolve().is_relative_to((root / "sources").resolve()):
+        print(f"edition new: the part '{args.part}' leads outside sources/", file=sys.stderr)
+        return EXIT_SOURCE
+    if target.exists() and not args.force:
+        print(f"edition new: {target.relative_to(root)} exists; use --force to overwrite it", file=sys.stderr)
+        return EXIT_SOURCE
+    authors = ", ".join(a for a in (args.author or "").split(",") if a)
+    recipients = ", ".join(r for r in (args.to or "").split(",") if r)
+    text = "\n".join([
+        "---",
+        f"id: {args.id}",
+        f"title: {json.dumps(args.title or args.id)}",
+        f"kind: {args.kind}",
+        f"authors: [{authors}]",
+        f"recipients: [{recipients}]",
+        "date: " + (json.dumps(args.date) if args.date else '"[1900]"  # the date; [brackets]: supplied by the editor'),
+        "language: ru",
+        "status: draft",
+        "headnote: |",
+        "  Who wrote to whom, when and why, why it matters, and where the text comes from.",
+        "notes:",
+        "  editor:",
+        '    "1": |',
+        "      The first editor's note.",
+        "---",
+        "@salute Dear ...,",
+        "",
+        "The text, with {n:editor:1} the first note's anchor.",
+        "",
+        "@signed ...",
+        "",
+    ])
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"edition new: wrote {target.relative_to(root)}; add '{args.id}' to a part in edition.yaml if the part "
+          "lists its documents", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -141,6 +258,15 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--only", metavar="ID[,ID...]", help="build a draft (build/draft.pdf) of these documents only")
     b.add_argument("--verbose", "-v", action="store_true", help="show progress and the LaTeX output")
+    b.add_argument("--force", action="store_true", help="build even when nothing changed since the last good build")
+    b.add_argument("--booklet", action="store_true",
+                   help="also write build/reader-booklet.pdf: pages in signature order, two per sheet side, to fold and staple")
+    b.add_argument("--paper", choices=("a4", "letter", "a5"), help="paper size (overrides edition.yaml)")
+    b.add_argument("--font-size", choices=("10pt", "11pt", "12pt"), help="base font size (overrides edition.yaml)")
+    sides = b.add_mutually_exclusive_group()
+    sides.add_argument("--two-sided", dest="two_sided", action="store_true", default=None, help="set for printing on both sides")
+    sides.add_argument("--one-sided", dest="two_sided", action="store_false", help="set for printing on one side")
+    b.add_argument("--binding-offset", metavar="LENGTH", type=_length, help="extra inner margin for binding, e.g. 8mm")
     b.set_defaults(func=cmd_build)
     i = sub.add_parser("import", help="turn a raw copy (text from the web or a scan) or a TEI letter into source files",
                        description="Split a raw copy into documents, find metadata, notes, anchors, archival references "
@@ -151,6 +277,21 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--from", dest="source_format", choices=("raw", "tei"), default="raw", help="the kind of input (default: raw)")
     i.add_argument("--force", action="store_true", help="overwrite existing source files")
     i.set_defaults(func=cmd_import)
+    ls = sub.add_parser("list", help="list the documents: id, date, from -> to, title, status",
+                        description="One line per document, in date order, with its status from 'edition check'.")
+    ls.set_defaults(func=cmd_list)
+    n = sub.add_parser("new", help="write the skeleton of a new source file",
+                       description="Write sources/PART/ID.md with the metadata given and placeholders to fill in. "
+                                   "Never overwrites an existing file without --force.")
+    n.add_argument("kind", choices=DOCUMENT_KINDS, help="what the document is")
+    n.add_argument("--id", required=True, help="document id, e.g. 1926-05-26-stalin-molotov")
+    n.add_argument("--part", default="new", help="folder under sources/ (default: new)")
+    n.add_argument("--author", help="person id(s) of the author(s), comma-separated")
+    n.add_argument("--to", help="person id(s) of the recipient(s), comma-separated")
+    n.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD; [brackets] for a date the editor supplied")
+    n.add_argument("--title", help="the heading as printed")
+    n.add_argument("--force", action="store_true", help="overwrite an existing file")
+    n.set_defaults(func=cmd_new)
     e = sub.add_parser("export", help="write the edition as TEI P5 files or as one CMIF file",
                        description="TEI: one file per document with persons.xml and places.xml, validated against "
                                    "schemas/edition-tei.rng. CMIF: the letters' metadata for correspSearch.")

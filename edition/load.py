@@ -7,6 +7,7 @@ the corpus with every problem found on the way, as data.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import schema
@@ -33,6 +34,7 @@ from .schema import string, strings
 from .yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
+LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")  # a TeX length: the only config value written into LaTeX unescaped
 
 DEFAULT_SERIES = (
     SeriesConfig("author", "Author's notes", "arabic", "normal", "foot"),
@@ -299,6 +301,11 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
                 diags.append(error(flag.pos, f"apparatus: '{kind}' must be true or false"))
             else:
                 apparatus[kind] = bool(schema.as_bool(flag))
+    offset = string(g("binding_offset"), "0mm")
+    if not LENGTH.match(offset):
+        diags.append(error(g("binding_offset").pos if g("binding_offset") else node.pos,  # type: ignore[union-attr]
+                           f"binding_offset '{offset}' is not a length", "write a number and a unit: 5mm, 0.5cm, 0.2in"))
+        offset = "0mm"
     return Config(
         title=string(g("title"), "Reader"),
         subtitle=string(g("subtitle")),
@@ -309,7 +316,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         paper=string(g("paper"), "a4"),
         font_size=string(g("font_size"), "11pt"),
         two_sided=bool(two_sided is not None and schema.as_bool(two_sided)),
-        binding_offset=string(g("binding_offset"), "0mm"),
+        binding_offset=offset,
         parts=parts,
         series=series,
         bibliography=strings(g("bibliography")) or ["bibliography/works.bib"],
@@ -318,6 +325,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         path=display,
         note_numbering=string(g("note_numbering"), "document"),
         index_places=_flag(g("index_places"), False),
+        keywords=strings(g("keywords")),
         note_on_texts=string(g("note_on_texts")),
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),

@@ -424,6 +424,7 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         reledmac_series=Latex(",".join(_LETTERS[:n_letters])),
         series=slots,
         title=cfg.title, subtitle=cfg.subtitle, editor=cfg.editor, course=cfg.course, year=cfg.year,
+        keywords=", ".join(cfg.keywords),
         licence=cfg.licence,
         parts=parts_ctx,
         abbreviations=back.abbreviations if back else [],

@@ -1,0 +1,91 @@
+"""The reader as a book: contents, running heads, print options, booklet, and a build
+that does no LaTeX run when nothing changed; the small commands list and new."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from conftest import FIXTURES, copy_project, edition, pdf_pages, require_latex
+from pypdf import PdfReader
+
+
+def test_contents_lists_every_document_with_the_page_it_starts_on(reader_build: Path):
+    pdf = reader_build / "build" / "reader.pdf"
+    pages = pdf_pages(pdf)
+    labels = PdfReader(str(pdf)).page_labels
+    contents = " ".join(" ".join(p.split()) for p in pages[:8] if "Contents" in p or "Stalin to Molotov" in p)
+    contents = contents.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    from pybtex.database import parse_file
+
+    entries = [e for e in parse_file(str(reader_build / "build" / "reader.bib")).entries.values() if e.type == "incollection"]
+    for entry in entries:
+        title, first = entry.fields["title"], entry.fields["pages"].split("--")[0]
+        flat_title = " ".join(title.split()).translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+        assert re.search(re.escape(flat_title) + r"[ .]*" + first + r"\b", contents), (title, first)
+        assert labels.index(first) >= 0
+
+
+def test_running_head_of_a_page_names_its_document(reader_build: Path):
+    pages = pdf_pages(reader_build / "build" / "reader.pdf")
+    # A right-hand page inside the long Trotsky letter carries its title and date in the head.
+    inside = [p for p in pages if "paragraph" in p.lower() or "Martinov" in p]
+    heads = [p.strip().split("\n")[0] for p in pages]
+    assert any("Trotsky to the Bureau of Party History" in h for h in heads)
+    assert any("Stalin to Molotov, [26 May 1926]" in h for h in heads)
+    assert any("Before the Revolution" in h for h in heads)  # left pages: the part
+    assert inside
+
+
+def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    run = edition(root, "build", "--paper", "letter", "--one-sided", "--booklet")
+    assert run.code == 0, run.err
+    pdf = root / "build" / "reader.pdf"
+    reader = PdfReader(str(pdf))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    n = len(reader.pages)
+    booklet = PdfReader(str(root / "build" / "reader-booklet.pdf"))
+    assert len(booklet.pages) * 2 == (n + 3) // 4 * 4  # two pages a side, rounded to a multiple of four
+    sheet = booklet.pages[0].mediabox
+    assert (round(float(sheet.width)), round(float(sheet.height))) == (792, 612)
+    first_side = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(root / "build" / "reader-booklet.pdf"), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    assert "Mini Reader" in first_side  # page 1 on the right half of the first sheet
+    last = " ".join(pdf_pages(pdf)[-1].split())
+    if (n % 4) == 0 and last:
+        assert last.split()[0] in first_side  # and the last page on its left half
+
+
+def test_second_build_with_nothing_changed_runs_no_latex(tmp_path: Path):
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    assert edition(root, "build").code == 0
+    log = root / "build" / "tex" / "reader.log"
+    before = log.stat().st_mtime_ns
+    run = edition(root, "build")
+    assert run.code == 0
+    assert "nothing changed since the last good build; no LaTeX run" in run.err
+    assert log.stat().st_mtime_ns == before
+    # Any change to a source builds again.
+    doc = root / "sources" / "letters" / "letter.md"
+    doc.write_text(doc.read_text().replace("alone", "quite alone"))
+    run = edition(root, "build")
+    assert "no LaTeX run" not in run.err and run.code == 0
+    assert log.stat().st_mtime_ns != before
+
+
+def test_list_and_new(tmp_path: Path):
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    run = edition(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--author", "stalin", "--to", "kamenev",
+                  "--date", "1926-06-02", "--part", "letters")
+    assert run.code == 0, run.err
+    assert edition(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--part", "letters").code == 1
+    listing = edition(root, "list")
+    assert re.search(r"1926-06-02-stalin-kamenev\s+2 June 1926\s+Stalin -> Kamenev", listing.out)
+    assert re.search(r"^letter\s+\[December 1912\]", listing.out, re.M)
+    check = edition(root, "check")
+    assert check.code == 0 and "in no part of edition.yaml" in check.err
