@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -84,7 +85,7 @@ def write_tree(tex_dir: Path, files: dict[str, str]) -> list[str]:
     changed = [name for name, content in files.items() if write_if_changed(tex_dir / name, content)]
     docs = tex_dir / "docs"
     if docs.is_dir():
-        for old in docs.glob("*.tex"):
+        for old in [*docs.glob("*.tex"), *docs.glob("*.map.json")]:
             if f"docs/{old.name}" not in files:
                 old.unlink()
                 changed.append(f"docs/{old.name}")
@@ -143,8 +144,23 @@ def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
     doc_id = tex_file.removeprefix("docs/").removesuffix(".tex") if tex_file.startswith("docs/") else None
     doc = corpus.document(doc_id) if doc_id else None
     where = Pos(doc.path, 0, 0) if doc else Pos(f"build/tex/{tex_file}", line, 0)
+    if doc is not None:
+        where = _source_position(tex_dir / f"docs/{doc_id}.map.json", line) or where
     hint = f"generated line {line} of build/tex/{tex_file}; the log is build/tex/reader.log"
     return error(where, f"LaTeX error: {message}" + (f" (in document '{doc.id}')" if doc else ""), hint)
+
+
+def _source_position(map_file: Path, line: int) -> Pos | None:
+    """The source position of the paragraph a generated line belongs to (``docs/ID.map.json``)."""
+    try:
+        mapping = {int(k): v for k, v in json.loads(map_file.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError):
+        return None
+    before = [k for k in mapping if k <= line]
+    if not before:
+        return None
+    path, src_line, column = mapping[max(before)].rsplit(":", 2)
+    return Pos(path, int(src_line), int(column))
 
 
 def _excerpt(log: str, context: int = 6) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from .backmatter import BackMatter
-from .diagnostics import Diagnostic, warning
+from .diagnostics import Diagnostic, Pos, warning
 from .index import index_data
 from .markup import plain_text
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
@@ -138,6 +138,7 @@ class LatexRenderer:
         self._last_char = " "  # the last character printed: it decides whether a quote opens or closes
         self._in_note = False
         self._previous_archive: Any = None  # for "ibid.": the last archival citation in the same note
+        self.source_map: dict[str, dict[int, str]] = {}  # document -> generated line -> "path:line:column"
 
     # ---------------------------------------------------------- inline
     def inline(self, nodes: list[Inline]) -> Latex:
@@ -294,8 +295,8 @@ class LatexRenderer:
             out.append(_macro("edNoteQuote", inner) if b.kind == "quote" else inner)
         return Latex("\n\n".join(out))
 
-    def numbered(self, block: Block, quoted: bool = False) -> list[Latex]:
-        """A block of the text as reledmac paragraphs (``\\pstart ... \\pend``)."""
+    def numbered(self, block: Block, quoted: bool = False) -> list[tuple[Latex, Pos]]:
+        """A block of the text as reledmac paragraphs (``\\pstart ... \\pend``), each with its source position."""
         if block.kind == "quote":
             return [p for inner in block.blocks for p in self.numbered(inner, quoted=True)]
         setup = _macro("edQuote") if quoted else ""
@@ -304,7 +305,7 @@ class LatexRenderer:
         content = self._block_inline(block)
         if block.kind in roles:
             content = _macro(roles[block.kind], content)
-        return [Latex(r"\pstart" + setup + " " + content + r"\pend")]
+        return [(Latex(r"\pstart" + setup + " " + content + r"\pend"), block.pos)]
 
     def _lines(self, nodes: list[Inline]) -> Latex:
         """Inline content with its line breaks kept."""
@@ -325,7 +326,8 @@ class LatexRenderer:
         self.state = _DocState(doc)
         places = [self.corpus.places[p].name for p in (doc.place_from, doc.place_to) if p in self.corpus.places]
         self.state.in_text = True
-        body = [p for b in doc.body for p in self.numbered(b)]
+        paragraphs = [p for b in doc.body for p in self.numbered(b)]
+        body = [latex for latex, _ in paragraphs]
         self.state.in_text = False
         endnotes = [(self.slots[sid].config.name, self.slots[sid].number_style, notes)
                     for sid, notes in self.state.endnotes.items()]
@@ -350,6 +352,7 @@ class LatexRenderer:
             source_lines=source_lines,
         )
         self.state = None
+        self.source_map[doc.id] = _line_map(out, paragraphs)
         return out
 
 
@@ -366,6 +369,20 @@ def _document_order(corpus: Corpus, only: set[str] | None) -> list[tuple[str, st
         docs = [d for d in (corpus.document(i) for i in part.documents) if d is not None and (only is None or d.id in only)]
         parts.append((part.id, part.title, part.headnote, docs))
     return parts
+
+
+def _line_map(tex: str, paragraphs: list[tuple[Latex, Pos]]) -> dict[int, str]:
+    """Which source position each generated line of a document's .tex comes from."""
+    lines = tex.split("\n")
+    mapping: dict[int, str] = {}
+    i = 0
+    for latex, pos in paragraphs:
+        first = latex.split("\n", 1)[0]
+        while i < len(lines) and lines[i] != first:
+            i += 1
+        if i < len(lines):
+            mapping[i + 1] = str(pos)
+    return mapping
 
 
 def _surname(corpus: Corpus, pid: str) -> str:
@@ -405,6 +422,7 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
             continue
         for doc in docs:
             files[f"docs/{doc.id}.tex"] = renderer.document(env, doc)
+            files[f"docs/{doc.id}.map.json"] = json.dumps(renderer.source_map[doc.id], indent=0)
         parts_ctx.append({"title": title, "headnote": renderer.prose(headnote) if headnote else "",
                           "documents": [escape_label(d.id) for d in docs]})
     cfg = corpus.config

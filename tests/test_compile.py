@@ -122,13 +122,14 @@ def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
     good = (root / "build" / "reader.pdf").read_bytes()
     corpus, services, _ = prepare(root)
     files, _ = render(corpus, services)
-    files["docs/letter.tex"] = files["docs/letter.tex"].replace(r"\endnumbering", r"\edNoSuchMacro\endnumbering")
+    files["docs/letter.tex"] = files["docs/letter.tex"].replace(r"alone", r"alone\edNoSuchMacro{}", 1)
     tex_dir = root / "build" / "tex"
     write_tree(tex_dir, files)
     result = compile_pdf(tex_dir, corpus)
     assert not result.ok
     message = str(result.diagnostics[0])
-    assert message.startswith("sources/letters/letter.md:")
+    # The paragraph of the source the failing line comes from: "I {sup|was} alone..." at line 19.
+    assert message.startswith("sources/letters/letter.md:19:1:"), message
     assert "Undefined control sequence" in message and "in document 'letter'" in message
     assert "edNoSuchMacro" in result.log_excerpt
     assert (root / "build" / "reader.pdf").read_bytes() == good
