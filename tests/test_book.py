@@ -89,3 +89,22 @@ def test_list_and_new(tmp_path: Path):
     assert re.search(r"^letter\s+\[December 1912\]", listing.out, re.M)
     check = edition(root, "check")
     assert check.code == 0 and "in no part of edition.yaml" in check.err
+
+
+def test_bookmarks_hold_parts_and_documents_once_with_their_characters(reader_build: Path):
+    reader = PdfReader(str(reader_build / "build" / "reader.pdf"))
+    titles: list[str] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    assert "Before the Revolution" in titles and "Stalin’s Letters to Molotov, 1926" in titles
+    assert titles.count("Stalin to Kamenev, [December 1912]") == 1
+    assert "Lenin on ‘Jewish Nation’, 22 October 1903" in titles
+    assert reader.metadata["/Title"] == "Lenin, Stalin and the Bolshevik Leadership"
+    assert "Bolsheviks" in reader.metadata["/Keywords"]
