@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Pos, error
+from .diagnostics import Diagnostic, Pos, error, warning
 from .model import Corpus
 
 
@@ -131,7 +131,7 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
     log_path = tex_dir / f"{jobname}.log"
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
     if proc.returncode == 0 and pdf.exists():
-        return CompileResult(True, pdf, passes)
+        return CompileResult(True, pdf, passes, missing_characters(log, Path(corpus.root)))
     return CompileResult(False, None, passes, [_explain_failure(log, tex_dir, corpus)], _excerpt(log))
 
 
@@ -148,6 +148,35 @@ def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
         where = _source_position(tex_dir / f"docs/{doc_id}.map.json", line) or where
     hint = f"generated line {line} of build/tex/{tex_file}; the log is build/tex/reader.log"
     return error(where, f"LaTeX error: {message}" + (f" (in document '{doc.id}')" if doc else ""), hint)
+
+
+_MISSING = re.compile(r"Missing character: There is no (.) \(U\+([0-9A-F]{4,6})\)")
+
+
+def missing_characters(log: str, root: Path, limit: int = 5) -> list[Diagnostic]:
+    """A warning at each place in the sources where a character stands that no font of the reader has."""
+    chars = dict.fromkeys(m.group(1) for m in _MISSING.finditer(log))
+    if not chars:
+        return []
+    diags: list[Diagnostic] = []
+    files = [root / "edition.yaml", *sorted((root / "sources").rglob("*.md")), *sorted((root / "sources").rglob("*.yaml"))]
+    for char in chars:
+        found = 0
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(text.splitlines(), 1):
+                column = line.find(char)
+                if column >= 0 and found < limit:
+                    found += 1
+                    diags.append(warning(Pos(path.relative_to(root).as_posix(), number, column + 1),
+                                         f"the character '{char}' (U+{ord(char):04X}) is in no font of the reader: it prints as a blank",
+                                         "install a font for it and add it to the fallback list in latex/edition.sty, or transliterate"))
+        if not found:
+            diags.append(warning(Pos("build/tex/reader.log", 0, 0), f"the character '{char}' (U+{ord(char):04X}) is in no font of the reader"))
+    return diags
 
 
 def _source_position(map_file: Path, line: int) -> Pos | None:

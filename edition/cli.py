@@ -132,6 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 print(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {tex_dir}",
                       file=sys.stderr)
                 return EXIT_LATEX
+            _print_diagnostics(result.diagnostics)  # warnings of a good build: characters no font has
             target = build_dir / f"{jobname}.pdf"
             install_pdf(result.pdf, target)
             if not only:
@@ -147,6 +148,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except BuildLocked as exc:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except OSError as exc:  # a full disk, a read-only build folder...
+        print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
+              "the last good PDF and the sources are unchanged", file=sys.stderr)
+        return EXIT_LATEX
     print(f"edition build: wrote {target.relative_to(root)} ({page_count(target)} pages, "
           f"{result.passes} LuaLaTeX pass(es))", file=sys.stderr)
     return EXIT_OK

@@ -72,6 +72,10 @@ def test_tex_specials_and_commands_print_literally(tmp_path: Path):
     assert r"Title % $ # & _ ~ ^ \ [ ] \def\x{y}" in flat
     assert r"Part \textbf{bold} 100%" in flat
     assert r"\end{document}" in flat
+    # A file named with specials, archive fields and register entries full of them.
+    assert "The file name and the archive fields are hostile: ~ ^ \\ % and Don_Knuth again." in flat
+    assert "Archive: A&B #1, f. 5#8, op. 1_2, d. 3&4, l. 7. Copy." in flat
+    assert "Knuth, D. E. \\relax" in flat and "Archive of 100% {odd} \\names_here" in flat
     assert not Path("/tmp/pwned").exists() and not Path("/tmp/pwned-headnote").exists()
 
 

@@ -13,6 +13,7 @@ kpsewhich needspace.sty >/dev/null 2>&1 || missing+=(texlive-latex-extra)
 kpsewhich scrbook.cls >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
 kpsewhich russianb.ldf >/dev/null 2>&1 || missing+=(texlive-lang-cyrillic)
 fc-list 2>/dev/null | grep "Linux Libertine O" >/dev/null || missing+=(fonts-linuxlibertine)  # no -q: it would break the pipe
+fc-list 2>/dev/null | grep "DejaVu Serif" >/dev/null || missing+=(fonts-dejavu-core)  # fallback for Georgian and more
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
