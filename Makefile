@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: pdf test check clean golden lint system
+.PHONY: pdf test check clean golden lint system bench
 
 pdf: $(STAMP) system
 	$(VENV)/bin/edition build
@@ -38,3 +38,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf build
+
+# Benchmark: synthetic corpora and the shipped one; writes bench/results.md.
+bench: $(STAMP) system
+	$(PY) bench/bench.py --seed-corpus --sizes 10,100

@@ -119,12 +119,12 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
     if shutil.which("latexmk") is None or shutil.which("lualatex") is None:
         return CompileResult(False, None, 0, [error(Pos("edition.yaml", 0, 0), "latexmk and lualatex are not installed",
                                                     "run 'make pdf', which installs TeX Live, or install texlive-luatex and latexmk")])
+    (tex_dir / "passes.tsv").unlink(missing_ok=True)
     cmd = ["latexmk", "-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
            "-no-shell-escape", f"-jobname={jobname}", "reader.tex"]
     proc = subprocess.run(cmd, cwd=tex_dir, env=latex_environment(), capture_output=True, text=True,
                           errors="replace", check=False)
-    passes = len(re.findall(r"^Run number \d+ of rule '(?:lua)?latex'", proc.stdout + proc.stderr, re.M)) or \
-        len(re.findall(r"Latexmk: applying rule '(?:lua)?latex", proc.stdout + proc.stderr))
+    passes = len(pass_times(tex_dir, "lualatex"))
     if verbose:
         print(proc.stdout, proc.stderr, sep="\n")
     pdf = tex_dir / f"{jobname}.pdf"
@@ -133,6 +133,15 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
     if proc.returncode == 0 and pdf.exists():
         return CompileResult(True, pdf, passes, missing_characters(log, Path(corpus.root)))
     return CompileResult(False, None, passes, [_explain_failure(log, tex_dir, corpus)], _excerpt(log))
+
+
+def pass_times(tex_dir: Path, kind: str) -> list[float]:
+    """Seconds of each LuaLaTeX pass (kind "lualatex") or index run ("index") of the last build."""
+    path = tex_dir / "passes.tsv"
+    if not path.exists():
+        return []
+    rows = [line.split("\t") for line in path.read_text().splitlines()]
+    return [float(r[1]) for r in rows if len(r) == 3 and r[0] == kind]
 
 
 def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:

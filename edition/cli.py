@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .booklet import impose_booklet
+from .index import write_stub
+from .passes import mentioned_ids
 from .build import (
     BuildLocked,
     build_lock,
@@ -123,6 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             _print_diagnostics(rdiags)
             tex_dir = build_dir / ("tex-draft" if only else "tex")
             write_tree(tex_dir, files)
+            write_stub(tex_dir / "reader", mentioned_ids(corpus, only))
             report.step("typesetting with LuaLaTeX (latexmk)")
             result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=args.verbose)
             if not result.ok or result.pdf is None:

@@ -211,6 +211,21 @@ def make_index(base: Path) -> str:
     return "\n".join(parts)
 
 
+def write_stub(base: Path, mentioned: dict[str, set[str]]) -> None:
+    """Before the first LaTeX pass: the index with every entry but no pages yet, so that
+    the first pass already sets the index at nearly its final length (and its lines in
+    the contents), and no pass is spent only on making room for it."""
+    target = base.with_suffix(".edind")
+    if target.exists():
+        return
+    data = json.loads((base.parent / "index-data.json").read_text(encoding="utf-8"))
+    records = [Record(kind, rid, "0", 0, False) for kind, ids in mentioned.items() for rid in sorted(ids)]
+    parts = [render(build(records, data, "p"), "Index of Names")]
+    if data.get("places"):
+        parts.append(render(build(records, data, "pl"), "Index of Places"))
+    target.write_text("\n".join(parts), encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     """``python -m edition.index BASE``: write BASE.edind (latexmk calls this)."""
     base = Path(argv[0])

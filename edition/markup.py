@@ -237,8 +237,8 @@ def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnost
             e -= 1
         if b >= e:
             continue
-        lines = text[b:e].split("\n")
-        if all(line.lstrip().startswith(">") for line in lines if line.strip()):
+        lines = [line for line in text[b:e].split("\n") if line.strip()]
+        if lines and all(line.lstrip(" \t").startswith(">") for line in lines):
             # Blank out the quote markers: offsets, and so positions, stay exact.
             masked = re.sub(r"(?m)^([ \t]*)>[ \t]?", lambda m: " " * len(m.group()), text[b:e])
             inner = text[:b] + masked + text[e:]

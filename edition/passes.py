@@ -62,3 +62,16 @@ def ref_target(args: list[str]) -> RefTarget | None:
 def line_labels(doc: Document) -> set[str]:
     """The keys of the ``{lbl:KEY}`` points of a document's text."""
     return {s.args[0] for s in walk_spans(doc.body) if s.kind == "lbl" and s.args}
+
+
+def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set[str]]:
+    """Person ("p") and place ("pl") ids mentioned anywhere in the printed documents."""
+    found: dict[str, set[str]] = {"p": set(), "pl": set()}
+    for doc in corpus.documents:
+        if only is not None and doc.id not in only:
+            continue
+        blocks = [*doc.headnote, *doc.body, *(b for notes in doc.notes.values() for n in notes.values() for b in n.content)]
+        for span in walk_spans(blocks):
+            if span.kind in found and span.args:
+                found[span.kind].add(span.args[0])
+    return found

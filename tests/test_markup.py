@@ -83,3 +83,10 @@ def test_unknown_block_role():
     _, diags = parse_blocks(text, text_positions(text, Pos("t.md", 1, 1)))
     assert "unknown block role '@salut'" in diags[0].message
     assert "salute" in diags[0].hint
+
+
+def test_a_block_of_unicode_spaces_is_no_quotation_regression():
+    """Found by hypothesis: a block of only U+00A0 was taken for an empty quotation, endlessly."""
+    text = "\xa0"
+    blocks, diags = parse_blocks(text, text_positions(text, Pos("t.md", 1, 1)))
+    assert diags == [] and [b.kind for b in blocks] == ["p"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_text, require_latex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from edition.build import latex_environment
@@ -131,8 +131,9 @@ def test_latex_cannot_read_or_write_outside_the_build_directory(tmp_path: Path):
 SOURCE_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Co", "Cn")), max_size=300)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)  # the same examples in every run: CI stays stable
 @given(SOURCE_TEXT)
+@example("\xa0")  # a block of only a no-break space once looped forever
 def test_any_text_parses_without_error_or_loss_when_written_literally(text: str):
     """Escaping a text's markup characters always gives back exactly its characters."""
     escaped = "".join("\\" + c if c in "{}|\\@>:" else c for c in text).replace("\n", " ")
@@ -147,7 +148,7 @@ WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдежзи�
 JUNK = st.text(alphabet="%$#&_{}~^\\[]|@<>\"'`-", max_size=6)
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=WORDS, junk=JUNK)
 def test_arbitrary_text_in_body_and_note_builds_and_prints_its_words(tmp_path_factory: pytest.TempPathFactory,
                                                                       words: list[str], junk: str):

@@ -1,0 +1,227 @@
+"""Benchmark of edition: synthetic corpora of realistic shape, built cold, no-op and draft.
+
+    python bench/bench.py [--sizes 10,100,1000] [--seed-corpus] [--out bench/results.md]
+
+For each corpus it measures the stages (load, check, render, each LuaLaTeX
+pass, the index runs), the number of passes, peak memory of the Python stage
+and of LuaLaTeX, pages, the build floor ratio (cold build / one LuaLaTeX pass
+over the final .tex) and the Python share (load+check+render / cold build);
+then a no-op rebuild and a one-document draft (--only). Timings are measured
+here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from edition.build import compile_pdf, latex_environment, page_count, pass_times, write_tree  # noqa: E402
+from edition.index import write_stub  # noqa: E402
+from edition.load import load  # noqa: E402
+from edition.passes import mentioned_ids  # noqa: E402
+from edition.project import prepare  # noqa: E402
+from edition.render_latex import render  # noqa: E402
+
+WORDS = ("the party committee letter question comrades faction majority policy opposition congress plenum "
+         "resolution telegram decision work struggle workers peasants trade union strike delegation report "
+         "proposal minutes session vote comment article newspaper editorial discussion line theses draft").split()
+SURNAMES = ["Ivanov", "Petrov", "Sidorov", "Kuznetsov", "Smirnov", "Popov", "Vasil'ev", "Sokolov", "Mikhailov",
+            "Novikov", "Fedorov", "Morozov", "Volkov", "Alekseev", "Lebedev", "Semenov", "Egorov", "Pavlov",
+            "Kozlov", "Stepanov", "Nikolaev", "Orlov", "Andreev", "Makarov", "Nikitin", "Zakharov", "Zaitsev",
+            "Solov'ev", "Borisov", "Iakovlev", "Grigor'ev", "Roman'ev", "Vorob'ev", "Sergeev", "Kuz'min", "Frolov",
+            "Aleksandrov", "Dmitriev", "Korolev", "Gusev", "Kiselev", "Il'in", "Maksimov", "Poliakov", "Sorokin",
+            "Vinogradov", "Kovalev", "Belov", "Medvedev", "Antonov"]
+PLACES = ["Moscow", "Leningrad", "Kiev", "Tiflis", "Baku", "Kharkov", "Sochi", "Rostov", "Odessa", "Minsk",
+          "Kazan", "Samara", "Saratov", "Tula", "Perm", "Omsk", "Tomsk", "Irkutsk", "Vladivostok", "Tashkent"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_corpus(root: Path, documents: int, seed: int = 1926) -> None:
+    """A project of ``documents`` letters of 300–1,500 words with notes of all series,
+    mentions, archival and bibliographic citations, in the proportions of the real corpus."""
+    rng = random.Random(seed)
+    (root / "sources" / "letters").mkdir(parents=True)
+    (root / "bibliography").mkdir()
+    persons = {f"p{i}": s for i, s in enumerate(SURNAMES)}
+    (root / "sources" / "persons.yaml").write_text("".join(
+        f'p{i}:\n  name: "{s}, {chr(65 + i % 26)}. {chr(65 + (i * 7) % 26)}."\n  born: "{1870 + i}"\n  died: "{1930 + i}"\n'
+        f'  identification: "A party worker"\n  aliases: [Alias{i}]\n' for i, s in enumerate(SURNAMES)))
+    (root / "sources" / "places.yaml").write_text("".join(f'pl{i}:\n  name: "{p}"\n' for i, p in enumerate(PLACES)))
+    shutil.copy(REPO / "sources" / "archives.yaml", root / "sources" / "archives.yaml")
+    (root / "bibliography" / "works.bib").write_text("".join(
+        f"@book{{w{i}, author = {{{SURNAMES[i]}, A.}}, title = {{Collected Papers, Volume {i}}}, "
+        f"publisher = {{Politizdat}}, location = {{Moscow}}, year = {{{1950 + i}}}}}\n" for i in range(10)))
+    ids = []
+    for d in range(documents):
+        doc_id = f"doc-{d:04d}"
+        ids.append(doc_id)
+        author, recipient = rng.sample(sorted(persons), 2)
+        month, day = 1 + d % 12, 1 + d % 28
+        paragraphs, notes = [], {"author": {}, "translator": {}, "editor": {}, "textual": {}}
+        target_words, written = rng.randint(300, 1500), 0
+        while written < target_words:
+            parts = []
+            for _ in range(rng.randint(3, 7)):
+                s = sentence(rng, rng.randint(8, 20))
+                written += len(s.split())
+                roll = rng.random()
+                if roll < 0.15:
+                    pid = rng.choice(sorted(persons))
+                    s += f" {{p:{pid}|{persons[pid]}}} agreed."
+                elif roll < 0.22:
+                    s += f" In {{pl:pl{rng.randrange(len(PLACES))}|{rng.choice(PLACES)}}} too."
+                elif roll < 0.34:
+                    key = str(len(notes["editor"]) + 1)
+                    notes["editor"][key] = sentence(rng, 25) + f" See {{cite:w{rng.randrange(10)}|p. {rng.randint(1, 400)}}}" + \
+                        (f" and {{arch|RGASPI f. 17, op. 3, d. {rng.randint(1, 900)}, l. {rng.randint(1, 90)}}}." if rng.random() < 0.4 else ".")
+                    s += f"{{n:editor:{key}}}"
+                elif roll < 0.40:
+                    key = f"t{len(notes['textual']) + 1}"
+                    notes["textual"][key] = "Crossed out in the original."
+                    s = s[:-1] + f" {{n:textual:{key}|{rng.choice(WORDS)}}}."
+                elif roll < 0.42:
+                    key = f"a{len(notes['author']) + 1}"
+                    notes["author"][key] = sentence(rng, 15)
+                    s += f"{{n:author:{key}}}"
+                elif roll < 0.43:
+                    key = f"tr{len(notes['translator']) + 1}"
+                    notes["translator"][key] = sentence(rng, 10) + " — Trans."
+                    s += f"{{n:translator:{key}}}"
+                parts.append(s)
+            paragraphs.append(" ".join(parts))
+        front = [f"id: {doc_id}", f"title: {persons[author]} to {persons[recipient]}", "kind: letter",
+                 f"authors: [{author}]", f"recipients: [{recipient}]", f'date: "[1926-{month:02d}-{day:02d}]"',
+                 f"place: {{from: pl{d % len(PLACES)}}}", "language: ru", "translation: {from: ru}",
+                 f"source: {{key: w{d % 10}, locator: 'no. {d}'}}",
+                 f'archives:\n  - cited: "RTsKhIDNI f. 558, op. 1, d. {2000 + d}, l. {1 + d % 50}"',
+                 "headnote: |\n  " + sentence(rng, 40)]
+        note_lines = ["notes:"]
+        for series, items in notes.items():
+            if items:
+                note_lines.append(f"  {series}:")
+                note_lines += [f'    "{k}": |\n      {v}' for k, v in items.items()]
+        body = "@salute Dear comrade,\n\n" + "\n\n".join(paragraphs) + "\n\n@signed " + persons[author] + "\n"
+        (root / "sources" / "letters" / f"{doc_id}.md").write_text(
+            "---\n" + "\n".join(front + note_lines) + "\n---\n" + body, encoding="utf-8")
+    (root / "edition.yaml").write_text(textwrap.dedent(f"""\
+        title: "Synthetic Reader of {documents} Documents"
+        year: "2026"
+        bibliography: [bibliography/works.bib]
+        parts:
+          - id: letters
+            title: "Letters"
+        """))
+
+
+def peak_children_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def run_cli(root: Path, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "edition", "--root", str(root), *args], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def measure(root: Path, name: str) -> dict[str, object]:
+    t0 = time.perf_counter()
+    corpus, diags = load(root)
+    t_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    corpus, services, diags = prepare(root)  # load again + registers + checks
+    t_check = time.perf_counter() - t0 - t_load
+    t0 = time.perf_counter()
+    files, _ = render(corpus, services)
+    t_render = time.perf_counter() - t0
+    python_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    tex_dir = root / "build" / "tex"
+    shutil.rmtree(root / "build", ignore_errors=True)
+    t0 = time.perf_counter()
+    write_tree(tex_dir, files)
+    write_stub(tex_dir / "reader", mentioned_ids(corpus))
+    result = compile_pdf(tex_dir, corpus)
+    t_latex = time.perf_counter() - t0
+    if not result.ok or result.pdf is None:
+        raise SystemExit(f"{name}: LaTeX failed: {result.diagnostics}")
+    cold = t_load + t_check + t_render + t_latex
+    passes, index = pass_times(tex_dir, "lualatex"), pass_times(tex_dir, "index")
+    # The floor: one LuaLaTeX pass over the final .tex, all auxiliary files in place.
+    t0 = time.perf_counter()
+    subprocess.run(["lualatex", "-interaction=batchmode", "-no-shell-escape", "reader.tex"], cwd=tex_dir,
+                   env=latex_environment(), stdout=subprocess.DEVNULL, check=False)
+    floor = time.perf_counter() - t0
+    latex_peak = peak_children_mb()
+    pages = page_count(result.pdf)
+    # No-op rebuild and a one-document draft, through the CLI as a user runs them.
+    shutil.copy(result.pdf, root / "build" / "reader.pdf")
+    run_cli(root, "build", "--force")
+    noop = run_cli(root, "build")
+    first = next(iter(sorted(d.id for d in corpus.documents)))
+    draft = run_cli(root, "build", "--only", first)
+    return {"corpus": name, "documents": len(corpus.documents), "pages": pages, "load": t_load, "check": t_check,
+            "render": t_render, "passes": passes, "index": sum(index), "latex": t_latex, "cold": cold,
+            "floor": floor, "ratio": cold / floor, "python_share": (t_load + t_check + t_render) / cold,
+            "python_mb": python_peak, "latex_mb": latex_peak, "noop": noop, "draft": draft}
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    head = ("| corpus | docs | pages | load s | check s | render s | LuaLaTeX passes (s each) | index s | cold build s "
+            "| one pass (floor) s | floor ratio | Python share | Python peak MB | LaTeX peak MB | no-op s | one-doc draft s |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        passes = r["passes"]
+        lines.append(
+            f"| {r['corpus']} | {r['documents']} | {r['pages']} | {r['load']:.2f} | {r['check']:.2f} | {r['render']:.2f} "
+            f"| {len(passes)} ({', '.join(f'{p:.1f}' for p in passes)}) | {r['index']:.2f} | {r['cold']:.1f} "  # type: ignore[arg-type]
+            f"| {r['floor']:.1f} | {r['ratio']:.2f} | {r['python_share']:.1%} | {r['python_mb']:.0f} | {r['latex_mb']:.0f} "
+            f"| {r['noop']:.2f} | {r['draft']:.1f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100", help="synthetic corpus sizes (default 10,100; 1000 takes long)")
+    parser.add_argument("--seed-corpus", action="store_true", help="also build the shipped corpus of the repository")
+    parser.add_argument("--out", default=str(REPO / "bench" / "results.md"))
+    args = parser.parse_args()
+    rows = []
+    if args.seed_corpus:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            for name in ("edition.yaml", "sources", "bibliography", "docs"):
+                (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+            rows.append(measure(root, "seed corpus"))
+            print(table(rows[-1:]), flush=True)
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            synthetic_corpus(root, size)
+            rows.append(measure(root, f"synthetic {size}"))
+            print(table(rows[-1:]), flush=True)
+    report = (f"# Benchmark results\n\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+              f"{time.strftime('%Y-%m-%d')}. Command: `python bench/bench.py --sizes {args.sizes}"
+              f"{' --seed-corpus' if args.seed_corpus else ''}`.\n\n{table(rows)}\n")
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
