@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .booklet import impose_booklet
-from .index import write_stub
-from .passes import mentioned_ids
 from .build import (
     BuildLocked,
     build_lock,
@@ -28,7 +26,9 @@ from .build import (
     write_tree,
 )
 from .diagnostics import Diagnostic, sort_key
+from .index import write_stub
 from .load import LENGTH
+from .passes import mentioned_ids
 from .project import prepare
 from .render_latex import render
 from .schema import DOCUMENT_KINDS
