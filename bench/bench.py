@@ -13,6 +13,7 @@ here, never asserted in tests.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -129,10 +130,6 @@ def synthetic_corpus(root: Path, documents: int, seed: int = 1926) -> None:
         """))
 
 
-def peak_children_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def run_cli(root: Path, *args: str) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "edition", "--root", str(root), *args], check=True,
@@ -164,10 +161,12 @@ def measure(root: Path, name: str) -> dict[str, object]:
     passes, index = pass_times(tex_dir, "lualatex"), pass_times(tex_dir, "index")
     # The floor: one LuaLaTeX pass over the final .tex, all auxiliary files in place.
     t0 = time.perf_counter()
-    subprocess.run(["lualatex", "-interaction=batchmode", "-no-shell-escape", "reader.tex"], cwd=tex_dir,
-                   env=latex_environment(), stdout=subprocess.DEVNULL, check=False)
+    probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); " \
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", probe, "lualatex", "-interaction=batchmode", "-no-shell-escape", "reader.tex"],
+                         cwd=tex_dir, env=latex_environment(), capture_output=True, text=True, check=False)
     floor = time.perf_counter() - t0
-    latex_peak = peak_children_mb()
+    latex_peak = int(out.stdout.strip() or 0) / 1024  # one LuaLaTeX run, in a process of its own
     pages = page_count(result.pdf)
     # No-op rebuild and a one-document draft, through the CLI as a user runs them.
     shutil.copy(result.pdf, root / "build" / "reader.pdf")
@@ -200,20 +199,27 @@ def main() -> int:
     parser.add_argument("--sizes", default="10,100", help="synthetic corpus sizes (default 10,100; 1000 takes long)")
     parser.add_argument("--seed-corpus", action="store_true", help="also build the shipped corpus of the repository")
     parser.add_argument("--out", default=str(REPO / "bench" / "results.md"))
+    parser.add_argument("--measure", nargs=2, metavar=("DIR", "NAME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(Path(args.measure[0]), args.measure[1])))
+        return 0
     rows = []
-    if args.seed_corpus:
+    corpora = (["seed"] if args.seed_corpus else []) + [s for s in args.sizes.split(",") if s]
+    for corpus in corpora:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            for name in ("edition.yaml", "sources", "bibliography", "docs"):
-                (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
-            rows.append(measure(root, "seed corpus"))
-            print(table(rows[-1:]), flush=True)
-    for size in (int(s) for s in args.sizes.split(",") if s):
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp)
-            synthetic_corpus(root, size)
-            rows.append(measure(root, f"synthetic {size}"))
+            if corpus == "seed":
+                for name in ("edition.yaml", "sources", "bibliography", "docs"):
+                    (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+            else:
+                synthetic_corpus(root, int(corpus))
+            name = "seed corpus" if corpus == "seed" else f"synthetic {corpus}"
+            # Each corpus in a process of its own: its peak memory is its own.
+            out = subprocess.run([sys.executable, __file__, "--measure", str(root), name], capture_output=True, text=True)
+            if out.returncode != 0:
+                raise SystemExit(out.stderr)
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(table(rows[-1:]), flush=True)
     report = (f"# Benchmark results\n\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
               f"{time.strftime('%Y-%m-%d')}. Command: `python bench/bench.py --sizes {args.sizes}"
