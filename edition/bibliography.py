@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,10 @@ from pybtex.database.output.bibtex import Writer
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import BaseText, Protected, String, Tag, Text
 from pybtex.scanner import PybtexSyntaxError
-from pyuca import Collator
 
 from edition.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+
+from .collation import collator
 
 NOWHERE = Pos("<bibliography>", 0, 0)
 
@@ -326,9 +326,7 @@ def _check(bib: Bibliography, work: Work) -> list[Diagnostic]:
 # --- Collation and groups ------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _collator() -> Collator:
-    return Collator()  # the Unicode Collation Algorithm with its default table (DUCET)
+_collator = collator  # the Unicode Collation Algorithm with its default table (DUCET), shared
 
 
 _IGNORED_MARKS = re.compile(r"[ʹʺʼ'’‘\"«»“”„]")

@@ -17,11 +17,9 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-import pyuca
-
+from .collation import collator
 from .model import Corpus
 from .texescape import Latex, escape_text
 
@@ -56,9 +54,7 @@ class Group:
     items: list[Entry | SeeAlso] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _collator() -> pyuca.Collator:
-    return pyuca.Collator()
+_collator = collator
 
 
 _IGNORED = re.compile(r"['\u2019\u02b9\u02bc\u02bb`\u00b4]")

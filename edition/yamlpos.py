@@ -97,6 +97,12 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# libyaml's composer (C) when PyYAML has it: three times faster. It cannot refuse
+# aliases while parsing, so a text with an '&' (a possible anchor) takes the
+# Python composer, and the conversion below refuses any node met twice.
+_FastLoader = getattr(yaml, "CSafeLoader", None)
+
+
 def _pos(path: str, node: Node, line_offset: int) -> Pos:
     return Pos(path, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
@@ -112,8 +118,14 @@ def _block_indent(lines: list[str], node: Node) -> int:
     return 0
 
 
-def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0) -> YNode:
+def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,
+             seen: set[int] | None = None) -> YNode:
     pos = _pos(path, node, line_offset)
+    seen = set() if seen is None else seen
+    if isinstance(node, (SequenceNode, MappingNode)) or node.value:
+        if id(node) in seen:  # the same node twice: an alias (libyaml's composer shares aliased nodes)
+            raise YamlError(error(pos, "YAML: anchors and aliases (&name, *name) are not allowed in sources"))
+        seen.add(id(node))
     if depth > 50:
         raise YamlError(error(pos, "YAML nested too deeply (more than 50 levels)"))
     if node.tag not in _CORE_TAGS:
@@ -124,7 +136,7 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         indent = _block_indent(lines, node) if node.style in ("|", ">") else 0
         return YNode(value, pos, tag, node.style, indent)
     if isinstance(node, SequenceNode):
-        return YNode([_convert(n, path, line_offset, lines, depth + 1) for n in node.value], pos, "seq")
+        return YNode([_convert(n, path, line_offset, lines, depth + 1, seen) for n in node.value], pos, "seq")
     assert isinstance(node, MappingNode)
     mapping: dict[str, YNode] = {}
     key_pos: dict[str, Pos] = {}
@@ -136,7 +148,7 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         if key in mapping:
             raise YamlError(error(kpos, f"duplicate key '{key}'", f"first given at line {key_pos[key].line}"))
         key_pos[key] = kpos
-        mapping[key] = _convert(value_node, path, line_offset, lines, depth + 1)
+        mapping[key] = _convert(value_node, path, line_offset, lines, depth + 1, seen)
     return YNode(mapping, pos, "map", key_pos=key_pos)
 
 
@@ -147,7 +159,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
     An empty document gives an empty mapping.
     """
     try:
-        loader = _Loader(text)
+        loader = _FastLoader(text) if _FastLoader is not None and "&" not in text else _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
