@@ -40,13 +40,18 @@ def fingerprint(root: Path, options: str) -> str:
     return digest.hexdigest()
 
 
-def unchanged_since_last_build(build_dir: Path, jobname: str, print_: str) -> bool:
+def unchanged_since_last_build(build_dir: Path, jobname: str, print_: str) -> int | None:
+    """The page count of the last good build if nothing changed since it, else None."""
     stamp = build_dir / f".{jobname}.fingerprint"
-    return (build_dir / f"{jobname}.pdf").exists() and stamp.exists() and stamp.read_text() == print_
+    if not (build_dir / f"{jobname}.pdf").exists() or not stamp.exists():
+        return None
+    recorded, _, pages = stamp.read_text().partition(" ")
+    return int(pages) if recorded == print_ and pages.isdigit() else None
 
 
-def record_build(build_dir: Path, jobname: str, print_: str) -> None:
-    write_if_changed(build_dir / f".{jobname}.fingerprint", print_)
+def record_build(build_dir: Path, jobname: str, print_: str, pages: int) -> None:
+    """Remember what the good build was made from (and its page count, to report without reading the PDF)."""
+    write_if_changed(build_dir / f".{jobname}.fingerprint", f"{print_} {pages}")
 
 
 class BuildLocked(Exception):

@@ -97,10 +97,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     jobname = "draft" if args.only else "reader"
     options = _print_options(args)
     stamp = fingerprint(root, repr((sorted(options.items()), args.only, args.booklet, args.strict)))
-    if not args.force and unchanged_since_last_build(build_dir, jobname, stamp):
+    pages = None if args.force else unchanged_since_last_build(build_dir, jobname, stamp)
+    if pages is not None:
         target = build_dir / f"{jobname}.pdf"
         print(f"edition build: nothing changed since the last good build; no LaTeX run "
-              f"({target.relative_to(root)}, {page_count(target)} pages)", file=sys.stderr)
+              f"({target.relative_to(root)}, {pages} pages)", file=sys.stderr)
         return EXIT_OK
     report.step("loading and checking sources")
     corpus, services, diags = prepare(root)
@@ -147,7 +148,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                 impose_booklet(target, booklet)
                 print(f"edition build: wrote {booklet.relative_to(root)} ({page_count(booklet)} pages, "
                       f"{page_count(booklet) // 2} sheets)", file=sys.stderr)
-            record_build(build_dir, jobname, stamp)
+            pages = page_count(target)
+            record_build(build_dir, jobname, stamp, pages)
     except BuildLocked as exc:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -155,7 +157,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
               "the last good PDF and the sources are unchanged", file=sys.stderr)
         return EXIT_LATEX
-    print(f"edition build: wrote {target.relative_to(root)} ({page_count(target)} pages, "
+    print(f"edition build: wrote {target.relative_to(root)} ({pages} pages, "
           f"{result.passes} LuaLaTeX pass(es))", file=sys.stderr)
     return EXIT_OK
 
