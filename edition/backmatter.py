@@ -44,12 +44,8 @@ class BackMatter:
     abbreviations: list[tuple[str, str]]
 
 
-def all_blocks(doc: Document) -> list:  # type: ignore[type-arg]
-    return [*doc.headnote, *doc.body, *(b for notes in doc.notes.values() for n in notes.values() for b in n.content)]
-
-
 def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonLine]:
-    ids = {s.args[0] for d in documents for s in walk_spans(all_blocks(d)) if s.kind == "p" and s.args}
+    ids = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "p" and s.args}
     ids |= {p for d in documents for p in (*d.authors, *d.recipients)}
     people = [corpus.persons[i] for i in ids if i in corpus.persons]
     people.sort(key=lambda p: sort_key(p.name))
@@ -61,7 +57,7 @@ def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonL
 
 
 def cited_keys(documents: list[Document], bib: Bibliography) -> list[str]:
-    keys = {s.args[0] for d in documents for s in walk_spans(all_blocks(d)) if s.kind == "cite" and s.args}
+    keys = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "cite" and s.args}
     keys |= {d.source.key for d in documents if d.source}
     return [k for k in keys if k in bib]
 
@@ -112,7 +108,7 @@ def abbreviations(documents: list[Document], citations: dict[str, list[arch.Arch
             out[repo.modern.abbr] = repo.modern.expansion
             cited = register.name_for(c.cited_as) if c.cited_as else None
             if cited is not None and cited.abbr != repo.modern.abbr:
-                period = f"{cited.start or ''}\u2013{cited.end or ''}".strip("\u2013")
+                period = f"{cited.start}\u2013{cited.end or ''}" if cited.start else (f"to {cited.end}" if cited.end else "")
                 out[cited.abbr] = f"{cited.expansion} ({period}; now {repo.modern.abbr})" if period else \
                     f"{cited.expansion} (now {repo.modern.abbr})"
     return sorted(out.items(), key=lambda kv: sort_key(kv[0]))

@@ -48,8 +48,7 @@ def untagged_mentions(corpus: Corpus) -> list[Diagnostic]:
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     diags: list[Diagnostic] = []
     for doc in corpus.documents:
-        blocks: list[Block] = [*doc.headnote, *doc.body, *(b for n in doc.notes.values() for note in n.values() for b in note.content)]
-        for text in _untagged_texts(blocks):
+        for text in _untagged_texts(doc.all_blocks()):
             for m in pattern.finditer(text.text):
                 ids = sorted(forms[m.group(1)])
                 who = ids[0] if len(ids) == 1 else " or ".join(ids)

@@ -111,6 +111,14 @@ class Document:
     part: str = ""
     field_pos: dict[str, Pos] = field(default_factory=dict)
 
+    def note_blocks(self) -> list[Block]:
+        """The blocks of every note, series by series."""
+        return [b for notes in self.notes.values() for n in notes.values() for b in n.content]
+
+    def all_blocks(self) -> list[Block]:
+        """Headnote, text and notes: everything of the document that holds markup."""
+        return [*self.headnote, *self.body, *self.note_blocks()]
+
 
 @dataclass
 class Person:

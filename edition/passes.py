@@ -70,8 +70,7 @@ def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set
     for doc in corpus.documents:
         if only is not None and doc.id not in only:
             continue
-        blocks = [*doc.headnote, *doc.body, *(b for notes in doc.notes.values() for n in notes.values() for b in n.content)]
-        for span in walk_spans(blocks):
+        for span in walk_spans(doc.all_blocks()):
             if span.kind in found and span.args:
                 found[span.kind].add(span.args[0])
     return found

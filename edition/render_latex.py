@@ -398,7 +398,7 @@ def _chronology(corpus: Corpus, documents: list[Document]) -> list[dict[str, obj
         to = ", ".join(_surname(corpus, r) for r in doc.recipients)
         place = corpus.places[doc.place_from].name if doc.place_from in corpus.places else ""
         rows.append({"date": doc.date.text() if doc.date else "undated",
-                     "parties": f"{who} \u2192 {to}" if who and to else (who or to or doc.title),
+                     "parties": (f"{who} \u2192 {to}" if to else who).strip() or doc.title,
                      "place": place, "label": escape_label(doc.id)})
     return rows
 

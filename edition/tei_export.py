@@ -634,8 +634,7 @@ def cited_keys(corpus: Corpus) -> list[str]:
     for doc in corpus.documents:
         if doc.source is not None:
             keys[doc.source.key] = None
-        note_blocks = [b for notes in doc.notes.values() for n in notes.values() for b in n.content]
-        keys.update((s.args[0], None) for s in walk_spans([*doc.headnote, *doc.body, *note_blocks]) if s.kind == "cite" and s.args)
+        keys.update((s.args[0], None) for s in walk_spans(doc.all_blocks()) if s.kind == "cite" and s.args)
     return list(keys)
 
 

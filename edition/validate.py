@@ -55,9 +55,9 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
             diags.append(error(first.pos if first else doc.pos, f"note series '{sid}' is not configured",
                                did_you_mean(sid, series) or "series: " + ", ".join(series)))
     anchored: Counter[tuple[str, str]] = Counter()
-    note_blocks = [b for notes in doc.notes.values() for n in notes.values() for b in n.content]
+    note_blocks = doc.note_blocks()
     in_notes = {id(s) for s in walk_spans(note_blocks)}
-    for span in walk_spans([*doc.headnote, *doc.body, *note_blocks]):
+    for span in walk_spans(doc.all_blocks()):
         diags.extend(_check_span(corpus, doc, span, keys, id(span) in in_notes))
         if span.kind == "n" and len(span.args) == 2:
             anchored[(span.args[0], span.args[1])] += 1
