@@ -3,7 +3,8 @@
     python bench/bench.py [--sizes 10,100,1000] [--seed-corpus] [--out bench/results.md]
 
 For each corpus it measures the stages (load, check, render, each LuaLaTeX
-pass, the index runs), the number of passes, peak memory of the Python stage
+pass; the index is made inside each pass and the bibliography in the render
+stage, so they have no stage of their own), the number of passes, peak memory of the Python stage
 and of LuaLaTeX, pages, the build floor ratio (cold build / one LuaLaTeX pass
 over the final .tex) and the Python share (load+check+render / cold build);
 then a no-op rebuild and a one-document draft (--only). Timings are measured
@@ -28,10 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from edition.build import compile_pdf, latex_environment, page_count, pass_times, write_tree  # noqa: E402
-from edition.index import write_stub  # noqa: E402
+from edition.build import latex_environment, page_count, pass_times  # noqa: E402
 from edition.load import load  # noqa: E402
-from edition.passes import mentioned_ids  # noqa: E402
 from edition.project import prepare  # noqa: E402
 from edition.render_latex import render  # noqa: E402
 
@@ -138,6 +137,7 @@ def run_cli(root: Path, *args: str) -> float:
 
 
 def measure(root: Path, name: str) -> dict[str, object]:
+    # The Python stage, in this process, stage by stage.
     t0 = time.perf_counter()
     corpus, diags = load(root)
     t_load = time.perf_counter() - t0
@@ -145,20 +145,16 @@ def measure(root: Path, name: str) -> dict[str, object]:
     corpus, services, diags = prepare(root)  # load again + registers + checks
     t_check = time.perf_counter() - t0 - t_load
     t0 = time.perf_counter()
-    files, _ = render(corpus, services)
+    render(corpus, services)
     t_render = time.perf_counter() - t0
     python_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    tex_dir = root / "build" / "tex"
+    # The cold build as a user runs it: no build folder, the whole command.
     shutil.rmtree(root / "build", ignore_errors=True)
-    t0 = time.perf_counter()
-    write_tree(tex_dir, files)
-    write_stub(tex_dir / "reader", mentioned_ids(corpus))
-    result = compile_pdf(tex_dir, corpus)
-    t_latex = time.perf_counter() - t0
-    if not result.ok or result.pdf is None:
-        raise SystemExit(f"{name}: LaTeX failed: {result.diagnostics}")
-    cold = t_load + t_check + t_render + t_latex
-    passes, index = pass_times(tex_dir, "lualatex"), pass_times(tex_dir, "index")
+    cold = run_cli(root, "build")
+    tex_dir = root / "build" / "tex"
+    passes = pass_times(tex_dir, "lualatex")
+    noop = run_cli(root, "build")
+    pages = page_count(root / "build" / "reader.pdf")
     # The floor: one LuaLaTeX pass over the final .tex, all auxiliary files in place.
     t0 = time.perf_counter()
     probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); " \
@@ -167,31 +163,40 @@ def measure(root: Path, name: str) -> dict[str, object]:
                          cwd=tex_dir, env=latex_environment(), capture_output=True, text=True, check=False)
     floor = time.perf_counter() - t0
     latex_peak = int(out.stdout.strip() or 0) / 1024  # one LuaLaTeX run, in a process of its own
-    pages = page_count(result.pdf)
-    # No-op rebuild and a one-document draft, through the CLI as a user runs them.
-    shutil.copy(result.pdf, root / "build" / "reader.pdf")
-    run_cli(root, "build", "--force")
-    noop = run_cli(root, "build")
     first = next(iter(sorted(d.id for d in corpus.documents)))
     draft = run_cli(root, "build", "--only", first)
     return {"corpus": name, "documents": len(corpus.documents), "pages": pages, "load": t_load, "check": t_check,
-            "render": t_render, "passes": passes, "index": sum(index), "latex": t_latex, "cold": cold,
+            "render": t_render, "passes": passes, "cold": cold,
             "floor": floor, "ratio": cold / floor, "python_share": (t_load + t_check + t_render) / cold,
             "python_mb": python_peak, "latex_mb": latex_peak, "noop": noop, "draft": draft}
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    head = ("| corpus | docs | pages | load s | check s | render s | LuaLaTeX passes (s each) | index s | cold build s "
+    head = ("| corpus | docs | pages | load s | check s | render s | LuaLaTeX passes (s each) | cold build s "
             "| one pass (floor) s | floor ratio | Python share | Python peak MB | LaTeX peak MB | no-op s | one-doc draft s |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         passes = r["passes"]
         lines.append(
             f"| {r['corpus']} | {r['documents']} | {r['pages']} | {r['load']:.2f} | {r['check']:.2f} | {r['render']:.2f} "
-            f"| {len(passes)} ({', '.join(f'{p:.1f}' for p in passes)}) | {r['index']:.2f} | {r['cold']:.1f} "  # type: ignore[arg-type]
+            f"| {len(passes)} ({', '.join(f'{p:.1f}' for p in passes)}) | {r['cold']:.1f} "  # type: ignore[arg-type]
             f"| {r['floor']:.1f} | {r['ratio']:.2f} | {r['python_share']:.1%} | {r['python_mb']:.0f} | {r['latex_mb']:.0f} "
             f"| {r['noop']:.2f} | {r['draft']:.1f} |")
     return "\n".join(lines)
+
+
+def slope(rows: list[dict[str, object]]) -> str:
+    """How the Python stage grows with the corpus: a least-squares line over the synthetic corpora."""
+    points = [(float(r["documents"]), float(r["load"]) + float(r["check"]) + float(r["render"]))  # type: ignore[arg-type]
+              for r in rows if str(r["corpus"]).startswith("synthetic")]
+    if len(points) < 2:
+        return ""
+    n = len(points)
+    mx, my = sum(x for x, _ in points) / n, sum(y for _, y in points) / n
+    b = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+    worst = max(abs(y - (my + b * (x - mx))) for x, y in points)
+    return (f"\nPython stage (load + check + render) over the synthetic corpora: {my - b * mx:.2f} s + "
+            f"{b * 1000:.1f} ms per document (largest deviation from the line {worst:.2f} s).\n")
 
 
 def main() -> int:
@@ -223,7 +228,7 @@ def main() -> int:
             print(table(rows[-1:]), flush=True)
     report = (f"# Benchmark results\n\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
               f"{time.strftime('%Y-%m-%d')}. Command: `python bench/bench.py --sizes {args.sizes}"
-              f"{' --seed-corpus' if args.seed_corpus else ''}`.\n\n{table(rows)}\n")
+              f"{' --seed-corpus' if args.seed_corpus else ''}`.\n\n{table(rows)}\n{slope(rows)}")
     Path(args.out).write_text(report, encoding="utf-8")
     print(f"\nwritten to {args.out}")
     return 0

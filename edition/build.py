@@ -86,8 +86,19 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 
 def write_tree(tex_dir: Path, files: dict[str, str]) -> list[str]:
-    """Write the rendered files; remove stale generated documents. Returns what changed."""
-    changed = [name for name, content in files.items() if write_if_changed(tex_dir / name, content)]
+    """Write the rendered files; remove stale generated documents. Returns what changed.
+
+    A file named ``NAME.seed`` is written as ``NAME`` only where no ``NAME`` exists
+    yet: what LaTeX writes for itself (the contents) is seeded for a cold build's
+    first pass, and left alone after that."""
+    changed = []
+    for name, content in files.items():
+        if name.endswith(".seed"):
+            target = tex_dir / name.removesuffix(".seed")
+            if not target.exists():
+                write_if_changed(target, content)
+        elif write_if_changed(tex_dir / name, content):
+            changed.append(name)
     docs = tex_dir / "docs"
     if docs.is_dir():
         for old in [*docs.glob("*.tex"), *docs.glob("*.map.json")]:
@@ -119,14 +130,18 @@ def latex_environment() -> dict[str, str]:
 _FILE_LINE_ERROR = re.compile(r"^(\.?/?[^\s:]+\.tex):(\d+): (.*)$", re.M)
 
 
-def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False) -> CompileResult:
-    """Run latexmk with LuaLaTeX on ``tex_dir/reader.tex``."""
+def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False,
+                single_pass: bool = False) -> CompileResult:
+    """Run latexmk with LuaLaTeX on ``tex_dir/reader.tex``: until the auxiliary files stop
+    changing (two passes from cold), or once for a draft (``single_pass``)."""
     if shutil.which("latexmk") is None or shutil.which("lualatex") is None:
         return CompileResult(False, None, 0, [error(Pos("edition.yaml", 0, 0), "latexmk and lualatex are not installed",
                                                     "run 'make pdf', which installs TeX Live, or install texlive-luatex and latexmk")])
     (tex_dir / "passes.tsv").unlink(missing_ok=True)
     cmd = ["latexmk", "-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
            "-no-shell-escape", f"-jobname={jobname}", "reader.tex"]
+    if single_pass:
+        cmd[1:1] = ["-e", "$max_repeat = 1; $edition_single_pass = 1;"]
     proc = subprocess.run(cmd, cwd=tex_dir, env=latex_environment(), capture_output=True, text=True,
                           errors="replace", check=False)
     passes = len(pass_times(tex_dir, "lualatex"))
@@ -135,7 +150,9 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
     pdf = tex_dir / f"{jobname}.pdf"
     log_path = tex_dir / f"{jobname}.log"
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
-    if proc.returncode == 0 and pdf.exists():
+    # A draft stops after its one pass on purpose: latexmk then says "needed too many passes".
+    stopped_on_purpose = single_pass and "needed too many passes" in proc.stdout + proc.stderr
+    if (proc.returncode == 0 or stopped_on_purpose) and pdf.exists():
         return CompileResult(True, pdf, passes, missing_characters(log, Path(corpus.root)))
     return CompileResult(False, None, passes, [_explain_failure(log, tex_dir, corpus)], _excerpt(log))
 

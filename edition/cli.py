@@ -26,9 +26,7 @@ from .build import (
     write_tree,
 )
 from .diagnostics import Diagnostic, sort_key
-from .index import write_stub
 from .load import LENGTH
-from .passes import mentioned_ids
 from .project import prepare
 from .render_latex import render
 from .schema import DOCUMENT_KINDS
@@ -126,9 +124,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             _print_diagnostics(rdiags)
             tex_dir = build_dir / ("tex-draft" if only else "tex")
             write_tree(tex_dir, files)
-            write_stub(tex_dir / "reader", mentioned_ids(corpus, only))
             report.step("typesetting with LuaLaTeX (latexmk)")
-            result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=args.verbose)
+            result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=args.verbose, single_pass=bool(only))
             if not result.ok or result.pdf is None:
                 _print_diagnostics(result.diagnostics)
                 if result.log_excerpt:

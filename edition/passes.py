@@ -64,6 +64,18 @@ def line_labels(doc: Document) -> set[str]:
     return {s.args[0] for s in walk_spans(doc.body) if s.kind == "lbl" and s.args}
 
 
+def referenced_notes(corpus: Corpus) -> set[tuple[str, str, str]]:
+    """(document, series, key) of every note some ``{ref:DOC:SERIES:KEY}`` points at: only
+    these get a label in the LaTeX, so no label exists that nothing reads."""
+    found: set[tuple[str, str, str]] = set()
+    for doc in corpus.documents:
+        for span in walk_spans(doc.all_blocks()):
+            target = ref_target(span.args) if span.kind == "ref" else None
+            if target is not None and target.kind == "note":
+                found.add((target.document, target.series, target.key))
+    return found
+
+
 def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set[str]]:
     """Person ("p") and place ("pl") ids mentioned anywhere in the printed documents."""
     found: dict[str, set[str]] = {"p": set(), "pl": set()}

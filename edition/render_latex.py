@@ -8,7 +8,6 @@ macros of ``latex/edition.sty`` and reledmac's, each marked as ``Latex``.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +17,10 @@ import jinja2
 
 from .backmatter import BackMatter
 from .diagnostics import Diagnostic, Pos, warning
-from .index import index_data
+from .index import indexes
 from .markup import plain_text
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
-from .passes import NoteKey, number_notes, ref_target
+from .passes import NoteKey, mentioned_ids, number_notes, ref_target, referenced_notes
 from .prose import markdown
 from .texescape import Latex, escape_label, escape_text
 
@@ -53,8 +52,9 @@ def _finalize(value: Any) -> str:
 
 
 def environment(latex_dir: Path = LATEX_DIR) -> jinja2.Environment:
-    """The one Jinja environment for LaTeX templates (``*.tex.jinja``)."""
-    return jinja2.Environment(
+    """The one Jinja environment for LaTeX templates (``*.tex.jinja``). A value is
+    escaped as text unless it is ``Latex``; ``|label`` makes an id a label name."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(latex_dir)),
         block_start_string="<%", block_end_string="%>",
         variable_start_string="<%=", variable_end_string="%>",
@@ -65,6 +65,8 @@ def environment(latex_dir: Path = LATEX_DIR) -> jinja2.Environment:
         autoescape=False,
         keep_trailing_newline=True,
     )
+    env.filters["label"] = escape_label
+    return env
 
 
 @dataclass
@@ -132,6 +134,7 @@ class LatexRenderer:
         self.services = services
         self.slots = {s.config.id: s for s in series_slots(corpus.config.series)}
         self.numbers = numbers
+        self.referenced = referenced_notes(corpus)
         self.apparatus = next((s for s in self.slots.values() if s.critical), None)
         self.diags: list[Diagnostic] = []
         self.state: _DocState | None = None
@@ -204,7 +207,12 @@ class LatexRenderer:
         assert self.state is not None
         doc = self.state.doc
         note = doc.notes[sid][key]
-        label = _macro("edlabel", escape_label(f"n:{doc.id}:{sid}:{key}"))
+        # A label only where a {ref} points: a familiar note's is LaTeX's own (its page is
+        # right in the same pass); an apparatus entry's is reledmac's, which knows lines.
+        referenced = (doc.id, sid, key) in self.referenced
+        label = Latex("")
+        if referenced:
+            label = _macro("edlabel" if slot.critical else "label", escape_label(f"n:{doc.id}:{sid}:{key}"))
         text = self.note_text(note, paragraph=slot.arrangement == "paragraph")
         if slot.critical:
             return _macro("edtext", label + lemma, _macro(f"{slot.letter}footnote", text))
@@ -403,9 +411,34 @@ def _chronology(corpus: Corpus, documents: list[Document]) -> list[dict[str, obj
     return rows
 
 
-def _perl_string(text: str) -> str:
-    """A Perl single-quoted string literal."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _contents(corpus: Corpus, parts: list[dict[str, Any]], order: list[Any], abbreviations: bool,
+              note_title: str, back: Any) -> list[tuple[str, Latex]]:
+    """Every line of the contents, as the headings of edition.sty add them."""
+    lines: list[tuple[str, Latex]] = []
+    front = [(abbreviations, "Abbreviations"), (any(docs for *_, docs in order), "Chronological List of Documents"),
+             (bool(note_title), note_title)]
+    lines += [("chapter", escape_text(title)) for present, title in front if present]
+    docs_by_part = [docs for _p, _t, _h, docs in order if docs]
+    for number, (part, docs) in enumerate(zip(parts, docs_by_part, strict=True), start=1):
+        lines.append(("part", Latex(f"\\numberline {{{_roman(number)}}}") + escape_text(part["title"])))
+        for doc in docs:
+            date = doc.date.text() if doc.date else "undated"
+            lines.append(("section", escape_text(doc.title) + Latex(", ") + escape_text(date)))
+    register = bool(back and corpus.config.persons_register and back.persons)
+    tail = [(register, "Persons Mentioned"), (bool(back and back.archives), "Archival Sources"),
+            (bool(back and back.works), "Works Cited"), (True, "Index of Names"),
+            (corpus.config.index_places, "Index of Places")]
+    lines += [("chapter", escape_text(title)) for present, title in tail if present]
+    return lines
 
 
 def render(corpus: Corpus, services: Services | None = None, only: set[str] | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
@@ -448,10 +481,15 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         abbreviations=back.abbreviations if back else [],
         note_title=note_title or "Note on the Texts", note_body=note_body,
         chronology=_chronology(corpus, docs_in_order),
+        draft=only is not None,
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
         back=back, persons_register=cfg.persons_register)
-    files["edition.sty"] = (LATEX_DIR / "edition.sty").read_text(encoding="utf-8")
-    files["index-data.json"] = json.dumps(index_data(corpus, cfg.index_places), ensure_ascii=False, indent=1, sort_keys=True)
-    files["latexmkrc"] = env.get_template("latexmkrc.jinja").render(python=Latex(_perl_string(sys.executable)))
+    for name in ("edition.sty", "edition-notes.lua", "edition-index.lua"):
+        files[name] = (LATEX_DIR / name).read_text(encoding="utf-8")
+    files["reader.toc.seed"] = env.get_template("reader.toc.jinja").render(contents=_contents(
+        corpus, parts_ctx, order, abbreviations=bool(back and back.abbreviations),
+        note_title=(note_title or "Note on the Texts") if note_body else "", back=back))
+    files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places)
+    files["latexmkrc"] = env.get_template("latexmkrc.jinja").render()
     return files, renderer.diags

@@ -27,6 +27,17 @@ def test_contents_lists_every_document_with_the_page_it_starts_on(reader_build: 
         assert labels.index(first) >= 0
 
 
+def test_a_cold_build_of_the_reader_takes_two_passes(reader_build: Path):
+    """Notes, apparatus line numbers and index pages are right from the first pass on
+    (edition-notes.lua, edition-index.lua), the contents are seeded: the second pass only
+    prints the page references the first one found, and changes nothing they depend on."""
+    passes = (reader_build / "build" / "tex" / "passes.tsv").read_text().splitlines()
+    assert [line.split("\t")[0] for line in passes] == ["lualatex", "lualatex"]
+    log = (reader_build / "build" / "tex" / "reader.log").read_text(errors="replace")
+    assert "Rerun to get" not in log and "may have changed" not in log
+    assert not re.search(r"Reference .* undefined", log)
+
+
 def test_running_head_of_a_page_names_its_document(reader_build: Path):
     pages = pdf_pages(reader_build / "build" / "reader.pdf")
     # A right-hand page inside the long Trotsky letter carries its title and date in the head.

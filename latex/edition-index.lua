@@ -1,0 +1,97 @@
+-- edition-index.lua: the pages of the index of names, found in the same run.
+--
+-- edition sorts the index in Python (Unicode collation, aliases, letter
+-- headings) and writes it with \edIndexPages{kind}{id} where the pages go.
+-- Each mention in the text leaves a zero-width marker (\edIndexMark); when a
+-- page ships out, its markers are read here with the page's number. The index
+-- comes last in the book, so by the time it is set every page that mentions a
+-- name has shipped, and its page lists are those of this very run: no extra
+-- LaTeX pass and no program between passes are needed for them.
+
+local M = {}
+
+local WHATSIT = node.id("whatsit")
+local USER = node.subtype("user_defined")
+local HLIST, VLIST = node.id("hlist"), node.id("vlist")
+local MARK_ID = 0x656469 -- "edi": the user_id of our markers
+
+local seen = {} -- "kind|id" -> { [absolute page] = { label = "12", notes_only = true } }
+local shipped = 0
+
+-- A mention: kind ("p" person, "pl" place), id, and where ("t" text, "n" note).
+function M.mark(kind, id, where)
+  local n = node.new(WHATSIT, USER)
+  n.user_id = MARK_ID
+  n.type = 115 -- a string value
+  n.value = kind .. "|" .. where .. "|" .. id
+  node.write(n)
+end
+
+local function collect(head, label)
+  for n in node.traverse(head) do
+    local id = n.id
+    if id == WHATSIT and n.subtype == USER and n.user_id == MARK_ID then
+      local kind, where, rid = string.match(n.value, "^([^|]*)|([tn])|(.*)$")
+      local key = kind .. "|" .. rid
+      local pages = seen[key] or {}
+      seen[key] = pages
+      local page = pages[shipped]
+      if page then
+        page.notes_only = page.notes_only and where == "n"
+      else
+        pages[shipped] = { label = label, notes_only = where == "n" }
+      end
+    elseif (id == HLIST or id == VLIST) and n.head then
+      collect(n.head, label)
+    end
+  end
+end
+
+-- Called as each page ships out, with its box and its printed number.
+function M.shipout(box_number, label)
+  shipped = shipped + 1
+  local box = tex.box[box_number]
+  if box and box.head then
+    collect(box.head, label)
+  end
+end
+
+local function arabic(label)
+  return string.match(label, "^%d+$") ~= nil
+end
+
+-- The pages of an entry: in order, "34n" where the name stands only in notes,
+-- three or more consecutive pages as a range.
+function M.pages(kind, id)
+  local pages = seen[kind .. "|" .. id]
+  if not pages then return end
+  local order = {}
+  for abs in pairs(pages) do order[#order + 1] = abs end
+  table.sort(order)
+  local out, run = {}, {}
+  local function flush()
+    if #run >= 3 then
+      out[#out + 1] = run[1].label .. "\u{2013}" .. run[#run].label
+    else
+      for _, r in ipairs(run) do out[#out + 1] = r.label end
+    end
+    run = {}
+  end
+  for _, abs in ipairs(order) do
+    local page = pages[abs]
+    if page.notes_only then
+      flush()
+      out[#out + 1] = page.label .. "n"
+    else
+      local last = run[#run]
+      if last and (abs ~= last.abs + 1 or not (arabic(page.label) and arabic(last.label))) then
+        flush()
+      end
+      run[#run + 1] = { abs = abs, label = page.label }
+    end
+  end
+  flush()
+  tex.sprint(table.concat(out, ", "))
+end
+
+return M

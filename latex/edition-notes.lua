@@ -1,0 +1,98 @@
+-- edition-notes.lua: reledmac's notes placed in the same LuaLaTeX run.
+--
+-- reledmac learns on which line each note's anchor fell from the line list it
+-- wrote in the previous run (\jobname.1, .2, ...). Until that list is right,
+-- notes sit on the wrong pages and the apparatus prints line 0, so a cold
+-- build needs three runs before the pages stop moving. Here each \edtext
+-- leaves two zero-width markers in the paragraph (its start, with the number
+-- of notes it carries, and its end). When reledmac takes the broken paragraph
+-- apart line by line, the markers in the line at hand tell which notes to
+-- insert on it and which lines their lemma spans: the same facts the line
+-- list would give one run later. edition.sty wires this in.
+
+local M = {}
+
+local WHATSIT = node.id("whatsit")
+local USER = node.subtype("user_defined")
+local HLIST, VLIST = node.id("hlist"), node.id("vlist")
+local MARK_ID = 0x65646E -- "edn": the user_id of our markers
+
+local starts = {} -- edtext id (reledmac's \theedtext) -> { line = first line, stop = last line, page = page }
+
+-- Put a marker into the current list: kind "s" (start, with n inserts) or "e" (end).
+function M.mark(kind, edtext, inserts)
+  local n = node.new(WHATSIT, USER)
+  n.user_id = MARK_ID
+  n.type = 115 -- a string value
+  n.value = kind .. ":" .. edtext .. ":" .. (inserts or 0)
+  node.write(n)
+end
+
+-- Visit every marker of a list, descending into boxes, in reading order.
+local function each_mark(head, fn)
+  for n in node.traverse(head) do
+    local id = n.id
+    if id == WHATSIT and n.subtype == USER and n.user_id == MARK_ID then
+      local kind, edtext, inserts = string.match(n.value, "^(%a):(.*):(%d+)$")
+      fn(kind, edtext, tonumber(inserts))
+    elseif (id == HLIST or id == VLIST) and n.head then
+      each_mark(n.head, fn)
+    end
+  end
+end
+
+-- The line of the paragraph, among those still to come in raw_box, that holds
+-- the end marker of edtext; 0 when it is the current line, nil if not found.
+local function lines_until_end(raw_box, edtext)
+  local box = tex.box[raw_box]
+  if not box then return nil end
+  local k = 0
+  for n in node.traverse(box.head) do
+    if n.id == HLIST then
+      k = k + 1
+      local found = false
+      each_mark(n.head, function(kind, e) if kind == "e" and e == edtext then found = true end end)
+      if found then return k end
+    end
+  end
+  return nil
+end
+
+-- Called by \do@line for each line of a numbered paragraph, after reledmac
+-- has counted it: queue the inserts of the notes whose lemma starts here.
+function M.line(one_line, raw_box, absline, line, page)
+  local box = tex.box[one_line]
+  if not box or not box.head then return end
+  local ended = {}
+  local opened = {}
+  each_mark(box.head, function(kind, edtext, inserts)
+    if kind == "s" then
+      opened[#opened + 1] = { edtext = edtext, inserts = inserts }
+    else
+      ended[edtext] = true
+    end
+  end)
+  for _, o in ipairs(opened) do
+    local stop = line
+    if not ended[o.edtext] then
+      local ahead = lines_until_end(raw_box, o.edtext)
+      stop = line + (ahead or 0)
+    end
+    starts[o.edtext] = { line = line, stop = stop, page = page }
+    for _ = 1, o.inserts do
+      tex.sprint("\\edAddInsertLine{" .. absline .. "}")
+    end
+  end
+end
+
+-- The numbers reledmac keeps for an edtext: page|line|subline|page|line|subline.
+function M.nums(edtext)
+  local s = starts[edtext]
+  if not s then
+    tex.sprint("0|0|0|0|0|0")
+  else
+    tex.sprint(string.format("%d|%d|0|%d|%d|0", s.page, s.line, s.page, s.stop))
+  end
+end
+
+return M
