@@ -83,6 +83,9 @@ def text_positions(text: str, origin: Pos) -> PosAt:
     return pos_at
 
 
+_PLAIN = re.compile(r"[^\\{}]+")
+
+
 class _InlineParser:
     def __init__(self, text: str, pos_at: PosAt) -> None:
         self.s = text
@@ -107,6 +110,13 @@ class _InlineParser:
             buf_start = at
 
         while i < end:
+            plain = _PLAIN.match(s, i, end)
+            if plain:  # a run of characters that are never markup, taken at once
+                if not buf:
+                    buf_start = i
+                buf.append(plain.group())
+                i = plain.end()
+                continue
             c = s[i]
             if c == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
                 if not buf:

@@ -28,15 +28,31 @@ def smart_quotes(text: str, before: str = " ") -> str:
     ``before`` is the character printed just before ``text`` (the end of the
     previous piece of rich text), so that ``{p:lenin|Lenin}'s`` closes.
     """
+    if '"' not in text and "'" not in text:
+        return text
     text = before[-1:] + text
     text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
     return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
 
 
+# Whitespace other than single spaces, or a control character: what _clean changes.
+_UNCLEAN = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _UNCLEAN.search(text):
+        return text
     text = _CONTROL.sub("", text)
     return _SPACE_RUN.sub(" ", text)
+
+
+# pylatex's escaping as a translation table, made once by asking escape_latex
+# about each character up to U+00FF (all it escapes lie there): str.translate
+# then does the same work in C, which matters for a corpus of a thousand
+# documents. tests/test_escape.py checks that the two agree on every character.
+_TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_latex(c)) != c})
 
 
 def escape_text(text: str, before: str = " ") -> Latex:
@@ -45,7 +61,7 @@ def escape_text(text: str, before: str = " ") -> Latex:
     Typewriter quotes become typographic ones (see ``smart_quotes``).
     """
     pieces = smart_quotes(_clean(text), before or " ").split("`")  # a backtick would form TeX ligatures (!` is ¡)
-    return Latex(r"\textasciigrave{}".join(escape_latex(p) for p in pieces))
+    return Latex(r"\textasciigrave{}".join(p.translate(_TABLE) for p in pieces))
 
 
 _LABEL_SAFE = re.compile(r"[^A-Za-z0-9.:/-]")

@@ -24,3 +24,15 @@ def test_quotes_become_typographic():
 
 def test_labels_are_safe():
     assert escape_label("1912-12 stalin/ü") == "1912-12+20+stalin/+fc+"
+
+
+def test_the_escaping_table_agrees_with_pylatex_on_every_character():
+    """escape_text translates with a table made from pylatex's escape_latex; any character
+    pylatex escapes outside the table's range would show here."""
+    from pylatex.utils import escape_latex
+
+    from edition.texescape import _TABLE
+
+    for code in [*range(0xD800), *range(0xE000, 0x110000, 7)]:
+        c = chr(code)
+        assert c.translate(_TABLE) == escape_latex(c), hex(code)
