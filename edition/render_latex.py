@@ -491,5 +491,9 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         corpus, parts_ctx, order, abbreviations=bool(back and back.abbreviations),
         note_title=(note_title or "Note on the Texts") if note_body else "", back=back))
     files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places)
+    # Every character beyond ASCII the LaTeX files hold: edition.sty sets up the
+    # fallback fonts only if Libertine lacks one of them.
+    used = sorted({c for name, content in files.items() if name.endswith(".tex") for c in content if c > "~"})
+    files["characters.tex"] = "\\newcommand*{\\edCharactersInText}{" + ",".join(f"{ord(c):X}" for c in used) + "}\n"
     files["latexmkrc"] = env.get_template("latexmkrc.jinja").render()
     return files, renderer.diags
