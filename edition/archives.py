@@ -250,9 +250,12 @@ def parse_form(text: str) -> Form | None:
     return _FORMS.get(_form_key(text))
 
 
+_DIGITS_OR_NOT = re.compile(r"[0-9]+|[^0-9]+")
+
+
 def natural_key(text: str | None) -> NaturalKey:
     """Sort key that puts "9" before "10" and "71" before "71a"."""
-    parts = re.findall(r"[0-9]+|[^0-9]+", text or "")
+    parts = _DIGITS_OR_NOT.findall(text or "")
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in parts)
 
 

@@ -102,7 +102,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"({target.relative_to(root)}, {pages} pages)", file=sys.stderr)
         return EXIT_OK
     report.step("loading and checking sources")
-    corpus, services, diags = prepare(root)
+    # A draft checks the documents it sets (and the registers); 'edition check' checks all.
+    corpus, services, diags = prepare(root, set(args.only.split(",")) if args.only else None)
     for key, value in options.items():
         setattr(corpus.config, key, value)
     _print_diagnostics(diags)

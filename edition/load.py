@@ -7,8 +7,12 @@ the corpus with every problem found on the way, as data.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from pathlib import Path
+from typing import Any
 
 from . import schema
 from .dates import DateError, EditionDate, PartialDate, parse_date_string
@@ -369,12 +373,67 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     persons = load_persons(root, diags)
     places = load_places(root, diags)
     documents: list[Document] = []
+    cache = _DocumentCache(root)
     for path in document_paths(root):
-        doc, d = load_document(path, path.relative_to(root).as_posix())
+        doc, d = cache.load(path, path.relative_to(root).as_posix())
         diags.extend(d)
         if doc is not None:
             doc.part = path.parent.relative_to(root / "sources").as_posix()
             documents.append(doc)
+    cache.save()
     corpus = Corpus(config, documents, persons, places, str(root))
     fill_parts(corpus)
     return corpus, diags
+
+
+class _DocumentCache:
+    """Parsed documents kept in ``build/cache/documents.pickle`` between runs, by the
+    SHA-1 of each source file and of edition's own code: a build after editing one
+    document of a thousand parses one. The file is edition's own output in the
+    build folder, as trusted as the rest of it; anything unreadable there is ignored."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / "build" / "cache" / "documents.pickle"
+        self.stamp = _code_stamp()
+        self.old: dict[str, tuple[str, Any]] = {}
+        self.new: dict[str, tuple[str, Any]] = {}
+        try:
+            with self.path.open("rb") as fh:
+                stamp, entries = pickle.load(fh)
+            if stamp == self.stamp:
+                self.old = entries
+        except Exception:  # no cache yet, or one from another version: parse afresh
+            self.old = {}
+
+    def load(self, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+        try:
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:
+            return load_document(path, display)
+        hit = self.old.get(display)
+        if hit is not None and hit[0] == digest:
+            self.new[display] = hit
+            return pickle.loads(hit[1])  # a fresh copy: callers may change what they get
+        result = load_document(path, display)
+        self.new[display] = (digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
+
+    def save(self) -> None:
+        if self.new.keys() == self.old.keys() and all(self.new[k][0] == self.old[k][0] for k in self.new):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((self.stamp, self.new), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:  # a read-only or full build folder: work without the cache
+            pass
+
+
+def _code_stamp() -> str:
+    """A digest of edition's own modules: a cache made by other code is not used."""
+    digest = hashlib.sha1()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()

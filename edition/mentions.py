@@ -40,14 +40,17 @@ def alias_conflicts(corpus: Corpus) -> list[Diagnostic]:
     return diags
 
 
-def untagged_mentions(corpus: Corpus) -> list[Diagnostic]:
-    """Warnings for register names standing in texts and notes without a person tag."""
+def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:
+    """Warnings for register names standing in texts and notes without a person tag
+    (in the documents ``only`` names, if given)."""
     forms = name_forms(corpus)
     if not forms:
         return []
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     diags: list[Diagnostic] = []
     for doc in corpus.documents:
+        if only is not None and doc.id not in only:
+            continue
         for text in _untagged_texts(doc.all_blocks()):
             for m in pattern.finditer(text.text):
                 ids = sorted(forms[m.group(1)])

@@ -96,7 +96,9 @@ def document_citations(doc: Document, register: arch.ArchivesRegister, diags: li
     return resolved
 
 
-def prepare(root: Path) -> tuple[Corpus, Services, list[Diagnostic]]:
+def prepare(root: Path, only: set[str] | None = None) -> tuple[Corpus, Services, list[Diagnostic]]:
+    """Load, resolve and check the project. With ``only`` (a draft of these documents) the
+    per-document checks run on those documents alone; ``edition check`` checks them all."""
     corpus, diags = load(root)
     archives = load_archives(root, diags)
     bib_paths = []
@@ -119,9 +121,10 @@ def prepare(root: Path) -> tuple[Corpus, Services, list[Diagnostic]]:
     diags.extend(_relative(bib_diags, root))
     registers = Registers(archives, bibliography)
     for doc in corpus.documents:
-        registers.citations[doc.id] = document_citations(doc, archives, diags)
+        if only is None or doc.id in only:
+            registers.citations[doc.id] = document_citations(doc, archives, diags)
     registers.inline = inline_archives(corpus, archives, diags)
-    diags.extend(validate(corpus, bibliography.keys()))
+    diags.extend(validate(corpus, bibliography.keys(), only))
     return corpus, make_services(corpus, registers), diags
 
 

@@ -18,11 +18,14 @@ from .passes import line_labels, ref_target
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diagnostic]:
+def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[str] | None = None) -> list[Diagnostic]:
+    """Every check of the corpus; with ``only``, the per-document ones for those documents."""
     diags: list[Diagnostic] = []
     keys = set(bibliography_keys)
     ids = Counter(d.id for d in corpus.documents)
     for doc in corpus.documents:
+        if only is not None and doc.id not in only:
+            continue
         if ids[doc.id] > 1:
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is used by {ids[doc.id]} files"))
         if doc.id and not _ID.match(doc.id):
@@ -31,7 +34,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = ()) -> list[Diag
     diags.extend(_check_parts(corpus))
     diags.extend(_check_series(corpus))
     diags.extend(alias_conflicts(corpus))
-    diags.extend(untagged_mentions(corpus))
+    diags.extend(untagged_mentions(corpus, only))
     return diags
 
 

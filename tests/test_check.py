@@ -106,3 +106,24 @@ def test_bibliography_outside_the_project_is_refused(mini: Path):
     run = edition(mini, "check")
     assert "points outside the project" in run.err
     assert run.code == 1
+
+
+def test_parsed_documents_are_reused_only_while_their_source_is_unchanged(tmp_path: Path):
+    """load keeps parsed documents in build/cache by the digest of each source: a second
+    load reads them from there, and an edited source is parsed again."""
+    from edition.load import load
+
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    first, _ = load(root)
+    cache = root / "build" / "cache" / "documents.pickle"
+    assert cache.exists()
+    again, _ = load(root)
+    assert [d.title for d in again.documents] == [d.title for d in first.documents]
+    source = root / "sources" / "letters" / "letter.md"
+    old_title = first.documents[0].title
+    source.write_text(source.read_text().replace(f"title: {old_title}", "title: A New Title", 1))
+    edited, _ = load(root)
+    assert [d.title for d in edited.documents] == ["A New Title"]
+    cache.write_bytes(b"not a pickle")  # a damaged cache is ignored, not fatal
+    damaged, diags = load(root)
+    assert [d.title for d in damaged.documents] == ["A New Title"] and not [d for d in diags if d.severity == "error"]
