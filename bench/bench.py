@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from edition.build import latex_environment, page_count, pass_times  # noqa: E402
-from edition.load import load  # noqa: E402
+from edition.load import cache_path, load  # noqa: E402
 from edition.project import prepare  # noqa: E402
 from edition.render_latex import render  # noqa: E402
 
@@ -143,7 +143,7 @@ def measure(root: Path, name: str) -> dict[str, object]:
     t0 = time.perf_counter()
     corpus, diags = load(root)
     t_load = time.perf_counter() - t0
-    shutil.rmtree(root / "build", ignore_errors=True)  # load keeps parsed documents there: start cold again
+    cache_path(root).unlink(missing_ok=True)  # load keeps parsed documents: start cold again
     t0 = time.perf_counter()
     corpus, services, diags = prepare(root)  # load again + registers + checks
     t_check = time.perf_counter() - t0 - t_load
@@ -153,6 +153,7 @@ def measure(root: Path, name: str) -> dict[str, object]:
     python_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The cold build as a user runs it: no build folder, the whole command.
     shutil.rmtree(root / "build", ignore_errors=True)
+    cache_path(root).unlink(missing_ok=True)
     cold = run_cli(root, "build")
     tex_dir = root / "build" / "tex"
     passes = pass_times(tex_dir, "lualatex")
@@ -168,6 +169,7 @@ def measure(root: Path, name: str) -> dict[str, object]:
     latex_peak = int(out.stdout.strip() or 0) / 1024  # one LuaLaTeX run, in a process of its own
     first = next(iter(sorted(d.id for d in corpus.documents)))
     draft = run_cli(root, "build", "--only", first)
+    cache_path(root).unlink(missing_ok=True)  # the corpus is a temporary folder
     return {"corpus": name, "documents": len(corpus.documents), "pages": pages, "load": t_load, "check": t_check,
             "render": t_render, "passes": passes, "cold": cold,
             "floor": floor, "ratio": cold / floor, "python_share": (t_load + t_check + t_render) / cold,

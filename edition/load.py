@@ -386,14 +386,22 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     return corpus, diags
 
 
+def cache_path(root: Path) -> Path:
+    """Where the parsed documents of the project at ``root`` are kept between runs: in
+    the user's cache folder, not in the project, so that a project folder received
+    from someone else cannot bring a pickle to be loaded."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    return base / "edition" / key / "documents.pickle"
+
+
 class _DocumentCache:
-    """Parsed documents kept in ``build/cache/documents.pickle`` between runs, by the
-    SHA-1 of each source file and of edition's own code: a build after editing one
-    document of a thousand parses one. The file is edition's own output in the
-    build folder, as trusted as the rest of it; anything unreadable there is ignored."""
+    """Parsed documents kept between runs (``cache_path``), by the SHA-1 of each source
+    file and of edition's own code: a build after editing one document of a thousand
+    parses one. Anything unreadable there is ignored and parsed afresh."""
 
     def __init__(self, root: Path) -> None:
-        self.path = root / "build" / "cache" / "documents.pickle"
+        self.path = cache_path(root)
         self.stamp = _code_stamp()
         self.old: dict[str, tuple[str, Any]] = {}
         self.new: dict[str, tuple[str, Any]] = {}

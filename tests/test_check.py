@@ -109,14 +109,15 @@ def test_bibliography_outside_the_project_is_refused(mini: Path):
 
 
 def test_parsed_documents_are_reused_only_while_their_source_is_unchanged(tmp_path: Path):
-    """load keeps parsed documents in build/cache by the digest of each source: a second
-    load reads them from there, and an edited source is parsed again."""
-    from edition.load import load
+    """load keeps parsed documents in the user's cache folder (never in the project) by
+    the digest of each source: a second load reads them from there, and an edited source
+    is parsed again."""
+    from edition.load import cache_path, load
 
     root = copy_project(FIXTURES / "mini", tmp_path)
     first, _ = load(root)
-    cache = root / "build" / "cache" / "documents.pickle"
-    assert cache.exists()
+    cache = cache_path(root)
+    assert cache.exists() and not cache.is_relative_to(root)
     again, _ = load(root)
     assert [d.title for d in again.documents] == [d.title for d in first.documents]
     source = root / "sources" / "letters" / "letter.md"
