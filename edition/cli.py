@@ -101,9 +101,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: nothing changed since the last good build; no LaTeX run "
               f"({target.relative_to(root)}, {pages} pages)", file=sys.stderr)
         return EXIT_OK
+    only = set(args.only.split(",")) if args.only else None
     report.step("loading and checking sources")
     # A draft checks the documents it sets (and the registers); 'edition check' checks all.
-    corpus, services, diags = prepare(root, set(args.only.split(",")) if args.only else None)
+    corpus, services, diags = prepare(root, only)
     for key, value in options.items():
         setattr(corpus.config, key, value)
     _print_diagnostics(diags)
@@ -112,7 +113,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: stopped, {errors} error(s), {warnings} warning(s) in the sources; "
               "the last good PDF is unchanged", file=sys.stderr)
         return EXIT_SOURCE
-    only = set(args.only.split(",")) if args.only else None
     if only:
         unknown = only - {d.id for d in corpus.documents}
         if unknown:

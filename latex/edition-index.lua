@@ -10,41 +10,30 @@
 
 local M = {}
 
-local WHATSIT = node.id("whatsit")
-local USER = node.subtype("user_defined")
-local HLIST, VLIST = node.id("hlist"), node.id("vlist")
-local MARK_ID = 0x656469 -- "edi": the user_id of our markers
+local marks = require("edition-marks")
+local MARK_ID = 0x656469 -- "edi": the user_id of our marks
 
 local seen = {} -- "kind|id" -> { [absolute page] = { label = "12", notes_only = true } }
 local shipped = 0
 
 -- A mention: kind ("p" person, "pl" place), id, and where ("t" text, "n" note).
 function M.mark(kind, id, where)
-  local n = node.new(WHATSIT, USER)
-  n.user_id = MARK_ID
-  n.type = 115 -- a string value
-  n.value = kind .. "|" .. where .. "|" .. id
-  node.write(n)
+  marks.write(MARK_ID, kind .. "|" .. where .. "|" .. id)
 end
 
 local function collect(head, label)
-  for n in node.traverse(head) do
-    local id = n.id
-    if id == WHATSIT and n.subtype == USER and n.user_id == MARK_ID then
-      local kind, where, rid = string.match(n.value, "^([^|]*)|([tn])|(.*)$")
-      local key = kind .. "|" .. rid
-      local pages = seen[key] or {}
-      seen[key] = pages
-      local page = pages[shipped]
-      if page then
-        page.notes_only = page.notes_only and where == "n"
-      else
-        pages[shipped] = { label = label, notes_only = where == "n" }
-      end
-    elseif (id == HLIST or id == VLIST) and n.head then
-      collect(n.head, label)
+  marks.each(head, MARK_ID, function(value)
+    local kind, where, rid = string.match(value, "^([^|]*)|([tn])|(.*)$")
+    local key = kind .. "|" .. rid
+    local pages = seen[key] or {}
+    seen[key] = pages
+    local page = pages[shipped]
+    if page then
+      page.notes_only = page.notes_only and where == "n"
+    else
+      pages[shipped] = { label = label, notes_only = where == "n" }
     end
-  end
+  end)
 end
 
 -- Called as each page ships out, with its box and its printed number.

@@ -12,33 +12,23 @@
 
 local M = {}
 
-local WHATSIT = node.id("whatsit")
-local USER = node.subtype("user_defined")
-local HLIST, VLIST = node.id("hlist"), node.id("vlist")
-local MARK_ID = 0x65646E -- "edn": the user_id of our markers
+local marks = require("edition-marks")
+local MARK_ID = 0x65646E -- "edn": the user_id of our marks
+local HLIST = node.id("hlist")
 
 local starts = {} -- edtext id (reledmac's \theedtext) -> { line = first line, stop = last line, page = page }
 
--- Put a marker into the current list: kind "s" (start, with n inserts) or "e" (end).
+-- A mark: kind "s" (start, with n inserts) or "e" (end) of an edtext.
 function M.mark(kind, edtext, inserts)
-  local n = node.new(WHATSIT, USER)
-  n.user_id = MARK_ID
-  n.type = 115 -- a string value
-  n.value = kind .. ":" .. edtext .. ":" .. (inserts or 0)
-  node.write(n)
+  marks.write(MARK_ID, kind .. ":" .. edtext .. ":" .. (inserts or 0))
 end
 
--- Visit every marker of a list, descending into boxes, in reading order.
+-- Visit every mark of a list: fn(kind, edtext, inserts).
 local function each_mark(head, fn)
-  for n in node.traverse(head) do
-    local id = n.id
-    if id == WHATSIT and n.subtype == USER and n.user_id == MARK_ID then
-      local kind, edtext, inserts = string.match(n.value, "^(%a):(.*):(%d+)$")
-      fn(kind, edtext, tonumber(inserts))
-    elseif (id == HLIST or id == VLIST) and n.head then
-      each_mark(n.head, fn)
-    end
-  end
+  marks.each(head, MARK_ID, function(value)
+    local kind, edtext, inserts = string.match(value, "^(%a):(.*):(%d+)$")
+    fn(kind, edtext, tonumber(inserts))
+  end)
 end
 
 -- The line of the paragraph, among those still to come in raw_box, that holds
