@@ -7,6 +7,7 @@ the corpus with every problem found on the way, as data.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -373,14 +374,24 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     persons = load_persons(root, diags)
     places = load_places(root, diags)
     documents: list[Document] = []
-    cache = _DocumentCache(root)
-    for path in document_paths(root):
-        doc, d = cache.load(path, path.relative_to(root).as_posix())
-        diags.extend(d)
-        if doc is not None:
-            doc.part = path.parent.relative_to(root / "sources").as_posix()
-            documents.append(doc)
-    cache.save()
+    # The documents are trees, without cycles: while they are made (or unpickled) the
+    # cyclic garbage collector can free nothing, yet it would sweep the growing heap
+    # again and again, which took 1.3 s of 1.7 s to unpickle 1,000 documents.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        cache = _DocumentCache(root)
+        for path in document_paths(root):
+            doc, d = cache.load(path, path.relative_to(root).as_posix())
+            diags.extend(d)
+            if doc is not None:
+                doc.part = path.parent.relative_to(root / "sources").as_posix()
+                documents.append(doc)
+        cache.save()
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()  # and later collections need not look at them again
     corpus = Corpus(config, documents, persons, places, str(root))
     fill_parts(corpus)
     return corpus, diags

@@ -204,6 +204,14 @@ class Corpus:
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
+    def by_id(self) -> dict[str, Document]:
+        """Every document by its id (the first, where a mistake gives two the same id):
+        for callers that look up many."""
+        found: dict[str, Document] = {}
+        for d in self.documents:
+            found.setdefault(d.id, d)
+        return found
+
 
 def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
     """Every span in the blocks, depth first, in reading order."""

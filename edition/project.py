@@ -123,7 +123,7 @@ def prepare(root: Path, only: set[str] | None = None) -> tuple[Corpus, Services,
     for doc in corpus.documents:
         if only is None or doc.id in only:
             registers.citations[doc.id] = document_citations(doc, archives, diags)
-    registers.inline = inline_archives(corpus, archives, diags)
+    registers.inline = inline_archives(corpus, archives, diags, only)
     diags.extend(validate(corpus, bibliography.keys(), only))
     return corpus, make_services(corpus, registers), diags
 
@@ -138,10 +138,14 @@ def _relative(diags: list[Diagnostic], root: Path) -> list[Diagnostic]:
     return out
 
 
-def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list[Diagnostic]) -> dict[int, arch.ArchivalCitation]:
-    """Parse every ``{arch|...}`` of the corpus; report what cannot be read. Keyed by ``id(span)``."""
+def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list[Diagnostic],
+                    only: set[str] | None = None) -> dict[int, arch.ArchivalCitation]:
+    """Parse every ``{arch|...}`` of the corpus (or of the documents ``only`` names); report
+    what cannot be read. Keyed by ``id(span)``."""
     parsed: dict[int, arch.ArchivalCitation] = {}
     for doc in corpus.documents:
+        if only is not None and doc.id not in only:
+            continue
         previous: arch.ArchivalCitation | None = None  # "ibid." refers to the citation before it in the document
         for span in walk_spans(reading_order(doc)):
             if span.kind != "arch":
@@ -199,7 +203,8 @@ def make_services(corpus: Corpus, registers: Registers) -> Services:
         )
 
     def exports(aux: Path, out: Path) -> list[Path]:
-        printed = [d for part in corpus.config.parts for d in (corpus.document(i) for i in part.documents) if d]
+        by_id = corpus.by_id()
+        printed = [by_id[i] for part in corpus.config.parts for i in part.documents if i in by_id]
         return write_all(corpus, registers.bibliography, printed, aux, out)
 
     return Services(cite=cite, archive_lines=archive_lines, source_line=source_line,

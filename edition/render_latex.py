@@ -373,8 +373,9 @@ def _language(code: str) -> str:
 
 def _document_order(corpus: Corpus, only: set[str] | None) -> list[tuple[str, str, list[Block], list[Document]]]:
     parts = []
+    by_id = corpus.by_id()
     for part in corpus.config.parts:
-        docs = [d for d in (corpus.document(i) for i in part.documents) if d is not None and (only is None or d.id in only)]
+        docs = [by_id[i] for i in part.documents if i in by_id and (only is None or i in only)]
         parts.append((part.id, part.title, part.headnote, docs))
     return parts
 
@@ -493,7 +494,7 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
     files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places)
     # Every character beyond ASCII the LaTeX files hold: edition.sty sets up the
     # fallback fonts only if Libertine lacks one of them.
-    used = sorted({c for name, content in files.items() if name.endswith(".tex") for c in content if c > "~"})
+    used = sorted(c for c in set().union(*(content for name, content in files.items() if name.endswith(".tex"))) if c > "~")
     files["characters.tex"] = "\\newcommand*{\\edCharactersInText}{" + ",".join(f"{ord(c):X}" for c in used) + "}\n"
     files["latexmkrc"] = env.get_template("latexmkrc.jinja").render()
     return files, renderer.diags

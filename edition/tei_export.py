@@ -641,7 +641,8 @@ def cited_keys(corpus: Corpus) -> list[str]:
 def export_tei(corpus: Corpus, registers: Registers, out_dir: Path) -> list[Path]:
     """Write ``{id}.xml`` for every document, and ``persons.xml``, ``places.xml``, ``bibliography.xml``."""
     style = HistorianStyle(registers.bibliography, corpus.config.citation_style)
-    placed = [d for part in corpus.config.parts for i in part.documents if (d := corpus.document(i)) is not None]
+    by_id = corpus.by_id()
+    placed = [by_id[i] for part in corpus.config.parts for i in part.documents if i in by_id]
     seen = {d.id for d in placed}
     order = placed + [d for d in corpus.documents if d.id not in seen]
     numbers = number_notes(corpus, order, corpus.config.note_numbering)

@@ -138,10 +138,11 @@ def _check_parts(corpus: Corpus) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     placed: Counter[str] = Counter()
     known = [d.id for d in corpus.documents]
+    by_id = corpus.by_id()
     for part in corpus.config.parts:
         for doc_id in part.documents:
             placed[doc_id] += 1
-            if corpus.document(doc_id) is None:
+            if doc_id not in by_id:
                 diags.append(error(part.pos, f"part '{part.id}' lists unknown document '{doc_id}'",
                                    did_you_mean(doc_id, known) or "the id is the 'id' in the document's front matter"))
     for doc_id, n in placed.items():
