@@ -179,7 +179,7 @@ class LatexRenderer:
             return self._intervention(span, kids)
         if k == "lbl":
             assert self.state is not None
-            return _macro("edlabel", escape_label(f"l:{self.state.doc.id}:{arg0}"))
+            return _macro("edLineLabel", escape_label(f"l:{self.state.doc.id}:{arg0}"))
         if k == "foreign":
             return _macro("edForeign", escape_text(arg0), kids)
         if k == "cite":
@@ -208,11 +208,11 @@ class LatexRenderer:
         doc = self.state.doc
         note = doc.notes[sid][key]
         # A label only where a {ref} points: a familiar note's is LaTeX's own (its page is
-        # right in the same pass); an apparatus entry's is reledmac's, which knows lines.
+        # right in the next pass); an apparatus entry's is a line label (edition.sty).
         referenced = (doc.id, sid, key) in self.referenced
         label = Latex("")
         if referenced:
-            label = _macro("edlabel" if slot.critical else "label", escape_label(f"n:{doc.id}:{sid}:{key}"))
+            label = _macro("edLineLabel" if slot.critical else "label", escape_label(f"n:{doc.id}:{sid}:{key}"))
         text = self.note_text(note, paragraph=slot.arrangement == "paragraph")
         if slot.critical:
             return _macro("edtext", label + lemma, _macro(f"{slot.letter}footnote", text))

@@ -17,10 +17,19 @@ local MARK_ID = 0x65646E -- "edn": the user_id of our marks
 local HLIST = node.id("hlist")
 
 local starts = {} -- edtext id (reledmac's \theedtext) -> { line = first line, stop = last line, page = page }
+local label_lines = {} -- line label -> its line number, set as reledmac sets the line
+local labels = {} -- line label -> { line = number, page = printed page }, once shipped
+local unshipped = 0 -- labels whose line is set but not yet shipped out
 
 -- A mark: kind "s" (start, with n inserts) or "e" (end) of an edtext.
 function M.mark(kind, edtext, inserts)
   marks.write(MARK_ID, kind .. ":" .. edtext .. ":" .. (inserts or 0))
+end
+
+-- A line label (\edLineLabel): kind "l", which the line and the page it falls on
+-- turn into \edLineLabelAt{label}{line}{page} in the .aux.
+function M.label(name)
+  marks.write(MARK_ID, "l:" .. name .. ":0")
 end
 
 -- Visit every mark of a list: fn(kind, edtext, inserts).
@@ -58,8 +67,11 @@ function M.line(one_line, raw_box, absline, line, page)
   each_mark(box.head, function(kind, edtext, inserts)
     if kind == "s" then
       opened[#opened + 1] = { edtext = edtext, inserts = inserts }
-    else
+    elseif kind == "e" then
       ended[edtext] = true
+    elseif label_lines[edtext] == nil then
+      label_lines[edtext] = line
+      unshipped = unshipped + 1
     end
   end)
   for _, o in ipairs(opened) do
@@ -72,6 +84,30 @@ function M.line(one_line, raw_box, absline, line, page)
     for _ = 1, o.inserts do
       tex.sprint("\\edAddInsertLine{" .. absline .. "}")
     end
+  end
+end
+
+-- Called as each page ships out: the labels on it get the page's printed number.
+function M.shipout(box_number, page)
+  if unshipped == 0 then return end
+  local box = tex.box[box_number]
+  if not box or not box.head then return end
+  each_mark(box.head, function(kind, name)
+    if kind == "l" and not labels[name] and label_lines[name] then
+      labels[name] = { line = label_lines[name], page = page }
+      unshipped = unshipped - 1
+    end
+  end)
+end
+
+-- At the end of the run: every line label, for the .aux (and so for the next run).
+function M.write_labels()
+  local names = {}
+  for name in pairs(labels) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local l = labels[name]
+    tex.sprint(string.format("\\edWriteLineLabel{%s}{%d}{%s}", name, l.line, l.page))
   end
 end
 

@@ -71,9 +71,14 @@ def write_doc(root: Path, name: str, front: dict[str, str], notes: dict[str, dic
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+def notes_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return note_project(tmp_path_factory.mktemp("notes"))
+
+
+@pytest.fixture(scope="module")
+def built(notes_root: Path) -> list[str]:
     require_latex()
-    root = note_project(tmp_path_factory.mktemp("notes"))
+    root = notes_root
     run = edition(root, "build")
     assert run.code == 0, run.err
     return pdf_pages(root / "build" / "reader.pdf")
@@ -150,6 +155,18 @@ def test_cross_references_print_real_number_line_and_page(built: list[str]):
     for number, token in zip(printed, ("anchorE3", "MarkedLine"), strict=True):
         assert re.search(rf"(^|\s){number}(\s|$)", built[page_of(built, token)].strip().split("\n")[0] + " "
                          + built[page_of(built, token)].strip().split("\n")[-1]), (number, token)
+
+
+def test_cross_references_to_lines_take_no_third_pass(built: list[str], notes_root: Path):
+    """Line labels get their line as reledmac sets it and their page as it ships out
+    (edition-notes.lua), so a cold build with line references still takes two passes."""
+    passes = (notes_root / "build" / "tex" / "passes.tsv").read_text().splitlines()
+    assert [line.split("\t")[0] for line in passes] == ["lualatex", "lualatex"]
+    log = (notes_root / "build" / "tex" / "reader.log").read_text(errors="replace")
+    assert "Rerun to get" not in log and "may have changed" not in log
+    assert not re.search(r"Reference .* undefined", log)
+    aux = (notes_root / "build" / "tex" / "reader.aux").read_text()
+    assert "\\edLineLabelAt{l:long:marked}" in aux
 
 
 def test_endnote_option_moves_the_commentary_and_keeps_the_authors_notes(tmp_path: Path):
