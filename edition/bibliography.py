@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,12 @@ def _parse_group(tokens: list[Any], i: int, unknown: set[str]) -> tuple[list[Bas
     return out, i
 
 
+@lru_cache(maxsize=4096)
+def _parse_name(name: str) -> Name:
+    """Names are frozen, so one parse serves every document by the same author."""
+    return Name.from_person(Person(name))
+
+
 def plain(text: BaseText | str | None) -> str:
     return "" if text is None else str(text)
 
@@ -134,7 +141,7 @@ class Name:
     @classmethod
     def parse(cls, name: str) -> Name:
         """A name written the BibTeX way: "Lenin, V. I.", "V. I. Lenin", "{Comintern}"."""
-        return cls.from_person(Person(name))
+        return _parse_name(name)
 
 
 @dataclass

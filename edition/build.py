@@ -239,6 +239,12 @@ def install_pdf(pdf: Path, target: Path) -> None:
 
 
 def page_count(pdf: Path) -> int:
+    """The pages of a PDF, from the count its page tree keeps (walking the tree of a
+    4,000-page reader, as ``len(reader.pages)`` does, took 8 s)."""
     from pypdf import PdfReader
 
-    return len(PdfReader(str(pdf)).pages)
+    reader = PdfReader(str(pdf))
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return len(reader.pages)

@@ -144,8 +144,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                 report.step("imposing the booklet")
                 booklet = build_dir / f"{jobname}-booklet.pdf"
                 impose_booklet(target, booklet)
-                print(f"edition build: wrote {booklet.relative_to(root)} ({page_count(booklet)} pages, "
-                      f"{page_count(booklet) // 2} sheets)", file=sys.stderr)
+                sides = page_count(booklet)
+                print(f"edition build: wrote {booklet.relative_to(root)} ({sides} pages, {sides // 2} sheets)",
+                      file=sys.stderr)
             pages = page_count(target)
             record_build(build_dir, jobname, stamp, pages)
     except BuildLocked as exc:

@@ -22,6 +22,7 @@ from .markup import plain_text
 from .model import Block, Corpus, Document, Inline, Note, SeriesConfig, Span, Text
 from .passes import NoteKey, mentioned_ids, number_notes, ref_target, referenced_notes
 from .prose import markdown
+from .scripts import needs_shaping
 from .texescape import Latex, escape_label, escape_text
 
 LATEX_DIR = Path(__file__).resolve().parent.parent / "latex"
@@ -493,8 +494,10 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         note_title=(note_title or "Note on the Texts") if note_body else "", back=back))
     files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places)
     # Every character beyond ASCII the LaTeX files hold: edition.sty sets up the
-    # fallback fonts only if Libertine lacks one of them.
+    # fallback fonts only if Libertine lacks one of them, and OpenType shaping only
+    # if one of them needs it (edition/scripts.py).
     used = sorted(c for c in set().union(*(content for name, content in files.items() if name.endswith(".tex"))) if c > "~")
-    files["characters.tex"] = "\\newcommand*{\\edCharactersInText}{" + ",".join(f"{ord(c):X}" for c in used) + "}\n"
+    files["characters.tex"] = ("\\newcommand*{\\edCharactersInText}{" + ",".join(f"{ord(c):X}" for c in used) + "}\n"
+                               f"\\newcommand*{{\\edNeedsShaping}}{{{int(needs_shaping(used))}}}\n")
     files["latexmkrc"] = env.get_template("latexmkrc.jinja").render()
     return files, renderer.diags

@@ -58,9 +58,13 @@ _TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_lat
 def escape_text(text: str, before: str = " ") -> Latex:
     """Running text: every TeX special, brackets and ``--`` printed literally.
 
-    Typewriter quotes become typographic ones (see ``smart_quotes``).
+    Typewriter quotes become typographic ones (see ``smart_quotes``), three full
+    stops an ellipsis.
     """
-    pieces = smart_quotes(_clean(text), before or " ").split("`")  # a backtick would form TeX ligatures (!` is ¡)
+    text = smart_quotes(_clean(text), before or " ")
+    if ".." in text:  # three full stops are an ellipsis, as the font's ligature made them (edition.sty)
+        text = text.replace("...", "\u2026")
+    pieces = text.split("`")  # a backtick would form TeX ligatures (!` is ¡)
     return Latex(r"\textasciigrave{}".join(p.translate(_TABLE) for p in pieces))
 
 

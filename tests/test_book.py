@@ -61,6 +61,9 @@ def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
     n = len(reader.pages)
     booklet = PdfReader(str(root / "build" / "reader-booklet.pdf"))
     assert len(booklet.pages) * 2 == (n + 3) // 4 * 4  # two pages a side, rounded to a multiple of four
+    # The counts reported are those of the PDFs (read from their page trees' /Count).
+    assert f"reader.pdf ({n} pages" in run.err
+    assert f"reader-booklet.pdf ({len(booklet.pages)} pages, {len(booklet.pages) // 2} sheets)" in run.err
     sheet = booklet.pages[0].mediabox
     assert (round(float(sheet.width)), round(float(sheet.height))) == (792, 612)
     first_side = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(root / "build" / "reader-booklet.pdf"), "-"],

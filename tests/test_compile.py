@@ -164,3 +164,26 @@ def test_nothing_of_the_seeds_is_lost(reader_build: Path, capsys: pytest.Capture
     for name, coverage, with_repeats, missing in report:
         assert coverage >= 0.99, f"{name}: {coverage:.2%}, missing {missing}"
         assert with_repeats >= 0.95, f"{name}: {with_repeats:.2%} counting repeats"
+
+
+@pytest.mark.parametrize("shaping", [False, True])
+def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping: bool):
+    """Without a character that needs OpenType shaping the fonts are set in base mode,
+    which is faster; its one difference, full stops run together into an ellipsis,
+    is taken out, so both modes print the same text (edition/scripts.py, edition.sty)."""
+    require_latex()
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    letter = root / "sources" / "letters" / "letter.md"
+    extra = "Two stops.. three... four.... five..... office affluent 1926"
+    if shaping:
+        extra += " and a stress mark: замо\u0301к"  # a combining acute to place over its letter
+    letter.write_text(letter.read_text().replace("I {sup|was}", extra + " I {sup|was}"))
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    characters = (root / "build" / "tex" / "characters.tex").read_text()
+    assert f"\\newcommand*{{\\edNeedsShaping}}{{{int(shaping)}}}" in characters
+    log = (root / "build" / "tex" / "reader.log").read_text(errors="replace")
+    assert ("fonts in base mode" in log) is not shaping
+    assert ("mode=base" in log) is not shaping
+    flat = " ".join(pdf_text(root / "build" / "reader.pdf").split())
+    assert "Two stops.. three\u2026 four\u2026. five\u2026.. office affluent 1926" in flat
