@@ -47,6 +47,9 @@ def test_running_head_of_a_page_names_its_document(reader_build: Path):
     assert any("Stalin to Molotov, [26 May 1926]" in h for h in heads)
     assert any("Before the Revolution" in h for h in heads)  # left pages: the part
     assert inside
+    # A title too long for the head is cut at a word; the head stays on one line, date whole.
+    long_heads = [h for h in heads if h.startswith("Stalin: Story of a Great Servant")]
+    assert long_heads and all(re.search(r"\u2026, 6 March 1953\s+\d+$", h) for h in long_heads), long_heads
 
 
 def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
