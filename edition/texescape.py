@@ -56,10 +56,11 @@ _TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_lat
 
 
 def escape_text(text: str, before: str = " ") -> Latex:
-    """Running text: every TeX special, brackets and ``--`` printed literally.
+    """Running text: every TeX special and bracket printed literally.
 
     Typewriter quotes become typographic ones (see ``smart_quotes``), three full
-    stops an ellipsis.
+    stops an ellipsis; ``--`` and ``---`` print as en and em dashes (the fonts'
+    TeX ligatures, which braces do not break in LuaTeX).
     """
     text = smart_quotes(_clean(text), before or " ")
     if ".." in text:  # three full stops are an ellipsis, as the font's ligature made them (edition.sty)

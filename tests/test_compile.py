@@ -174,7 +174,7 @@ def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping:
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)
     letter = root / "sources" / "letters" / "letter.md"
-    extra = "Two stops.. three... four.... five..... office affluent 1926"
+    extra = "Two stops.. three... four.... five..... office affluent 1926--1927 a---b"
     if shaping:
         extra += " and a stress mark: замо\u0301к"  # a combining acute to place over its letter
     letter.write_text(letter.read_text().replace("I {sup|was}", extra + " I {sup|was}"))
@@ -186,4 +186,4 @@ def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping:
     assert ("fonts in base mode" in log) is not shaping
     assert ("mode=base" in log) is not shaping
     flat = " ".join(pdf_text(root / "build" / "reader.pdf").split())
-    assert "Two stops.. three\u2026 four\u2026. five\u2026.. office affluent 1926" in flat
+    assert "Two stops.. three\u2026 four\u2026. five\u2026.. office affluent 1926\u20131927 a\u2014b" in flat

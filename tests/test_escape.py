@@ -22,6 +22,10 @@ def test_quotes_become_typographic():
     assert escape_text('"firm policy" and Kamenev\'s') == "\u201cfirm policy\u201d and Kamenev\u2019s"
 
 
+def test_three_full_stops_become_an_ellipsis_and_two_stay():
+    assert escape_text("up.... etc.. and...") == "up\u2026. etc.. and\u2026"
+
+
 def test_labels_are_safe():
     assert escape_label("1912-12 stalin/ü") == "1912-12+20+stalin/+fc+"
 
