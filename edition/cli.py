@@ -156,8 +156,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
               "the last good PDF and the sources are unchanged", file=sys.stderr)
         return EXIT_LATEX
-    print(f"edition build: wrote {target.relative_to(root)} ({pages} pages, "
-          f"{result.passes} LuaLaTeX pass(es))", file=sys.stderr)
+    passes = f"{result.passes} LuaLaTeX pass(es)" if result.passes else \
+        "no LuaLaTeX pass: the generated LaTeX had not changed since the last run"
+    print(f"edition build: wrote {target.relative_to(root)} ({pages} pages, {passes})", file=sys.stderr)
     return EXIT_OK
 
 

@@ -87,6 +87,9 @@ def test_second_build_with_nothing_changed_runs_no_latex(tmp_path: Path):
     assert run.code == 0
     assert "nothing changed since the last good build; no LaTeX run" in run.err
     assert log.stat().st_mtime_ns == before
+    # --force goes past the fingerprint; latexmk still sees unchanged LaTeX files, and says so.
+    run = edition(root, "build", "--force")
+    assert run.code == 0 and "no LuaLaTeX pass: the generated LaTeX had not changed" in run.err
     # Any change to a source builds again.
     doc = root / "sources" / "letters" / "letter.md"
     doc.write_text(doc.read_text().replace("alone", "quite alone"))
