@@ -163,7 +163,7 @@ def pass_times(tex_dir: Path, kind: str) -> list[float]:
     if not path.exists():
         return []
     rows = [line.split("\t") for line in path.read_text().splitlines()]
-    return [float(r[1]) for r in rows if len(r) == 3 and r[0] == kind]
+    return [float(r[1]) for r in rows if len(r) >= 3 and r[0] == kind]
 
 
 def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:

@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .booklet import impose_booklet
 from .build import (
     BuildLocked,
     build_lock,
@@ -141,6 +140,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                 report.step("writing the bibliography exports")
                 services.exports(tex_dir / "reader.aux", build_dir)
             if args.booklet:
+                from .booklet import impose_booklet  # pypdf's imposition: imported only when asked for
+
                 report.step("imposing the booklet")
                 booklet = build_dir / f"{jobname}-booklet.pdf"
                 impose_booklet(target, booklet)

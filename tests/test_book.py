@@ -33,6 +33,8 @@ def test_a_cold_build_of_the_reader_takes_two_passes(reader_build: Path):
     prints the page references the first one found, and changes nothing they depend on."""
     passes = (reader_build / "build" / "tex" / "passes.tsv").read_text().splitlines()
     assert [line.split("\t")[0] for line in passes] == ["lualatex", "lualatex"]
+    # The first only gathers page numbers: draft mode, no PDF written (latex/latexmkrc.jinja).
+    assert [line.split("\t")[3] for line in passes] == ["draft", "full"]
     log = (reader_build / "build" / "tex" / "reader.log").read_text(errors="replace")
     assert "Rerun to get" not in log and "may have changed" not in log
     assert not re.search(r"Reference .* undefined", log)
