@@ -142,10 +142,10 @@ def render(groups: list[Group], title: str) -> str:
     return Latex("\n".join(out) + "\n")
 
 
-def indexes(corpus: Corpus, mentioned: dict[str, set[str]], places: bool) -> str:
-    """The LaTeX of the index of names and, if configured, of places."""
+def indexes(corpus: Corpus, mentioned: dict[str, set[str]], places: bool, titles: tuple[str, str]) -> str:
+    """The LaTeX of the index of names and, if configured, of places, under ``titles``."""
     data = index_data(corpus, places)
-    parts = [render(build(mentioned["p"], data, "p"), "Index of Names")]
+    parts = [render(build(mentioned["p"], data, "p"), titles[0])]
     if places:
-        parts.append(render(build(mentioned["pl"], data, "pl"), "Index of Places"))
+        parts.append(render(build(mentioned["pl"], data, "pl"), titles[1]))
     return "\n".join(parts)

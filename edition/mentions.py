@@ -48,9 +48,7 @@ def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diag
         return []
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     diags: list[Diagnostic] = []
-    for doc in corpus.documents:
-        if only is not None and doc.id not in only:
-            continue
+    for doc in corpus.selected(only):
         for text in _untagged_texts(doc.all_blocks()):
             for m in pattern.finditer(text.text):
                 ids = sorted(forms[m.group(1)])

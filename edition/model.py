@@ -204,6 +204,10 @@ class Corpus:
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
+    def selected(self, only: set[str] | None) -> list[Document]:
+        """The documents a draft names (``only``), or all of them."""
+        return self.documents if only is None else [d for d in self.documents if d.id in only]
+
     def by_id(self) -> dict[str, Document]:
         """Every document by its id (the first, where a mistake gives two the same id):
         for callers that look up many."""

@@ -79,9 +79,7 @@ def referenced_notes(corpus: Corpus) -> set[tuple[str, str, str]]:
 def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set[str]]:
     """Person ("p") and place ("pl") ids mentioned anywhere in the printed documents."""
     found: dict[str, set[str]] = {"p": set(), "pl": set()}
-    for doc in corpus.documents:
-        if only is not None and doc.id not in only:
-            continue
+    for doc in corpus.selected(only):
         for span in walk_spans(doc.all_blocks()):
             if span.kind in found and span.args:
                 found[span.kind].add(span.args[0])

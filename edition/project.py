@@ -120,9 +120,8 @@ def prepare(root: Path, only: set[str] | None = None) -> tuple[Corpus, Services,
     bibliography, bib_diags = load_bibliography(bib_paths)
     diags.extend(_relative(bib_diags, root))
     registers = Registers(archives, bibliography)
-    for doc in corpus.documents:
-        if only is None or doc.id in only:
-            registers.citations[doc.id] = document_citations(doc, archives, diags)
+    for doc in corpus.selected(only):
+        registers.citations[doc.id] = document_citations(doc, archives, diags)
     registers.inline = inline_archives(corpus, archives, diags, only)
     diags.extend(validate(corpus, bibliography.keys(), only))
     return corpus, make_services(corpus, registers), diags
@@ -143,9 +142,7 @@ def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list
     """Parse every ``{arch|...}`` of the corpus (or of the documents ``only`` names); report
     what cannot be read. Keyed by ``id(span)``."""
     parsed: dict[int, arch.ArchivalCitation] = {}
-    for doc in corpus.documents:
-        if only is not None and doc.id not in only:
-            continue
+    for doc in corpus.selected(only):
         previous: arch.ArchivalCitation | None = None  # "ibid." refers to the citation before it in the document
         for span in walk_spans(reading_order(doc)):
             if span.kind != "arch":

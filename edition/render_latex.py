@@ -413,6 +413,13 @@ def _chronology(corpus: Corpus, documents: list[Document]) -> list[dict[str, obj
     return rows
 
 
+# The headings of the front and back matter, printed by the templates and listed in
+# the seeded contents from this one table.
+HEADINGS = {"abbreviations": "Abbreviations", "chronology": "Chronological List of Documents",
+            "persons": "Persons Mentioned", "archives": "Archival Sources", "works": "Works Cited",
+            "names": "Index of Names", "places": "Index of Places"}
+
+
 def _roman(n: int) -> str:
     out = ""
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -426,7 +433,7 @@ def _contents(corpus: Corpus, parts: list[dict[str, Any]], order: list[Any], abb
               note_title: str, back: Any) -> list[tuple[str, Latex]]:
     """Every line of the contents, as the headings of edition.sty add them."""
     lines: list[tuple[str, Latex]] = []
-    front = [(abbreviations, "Abbreviations"), (any(docs for *_, docs in order), "Chronological List of Documents"),
+    front = [(abbreviations, HEADINGS["abbreviations"]), (any(docs for *_, docs in order), HEADINGS["chronology"]),
              (bool(note_title), note_title)]
     lines += [("chapter", escape_text(title)) for present, title in front if present]
     docs_by_part = [docs for _p, _t, _h, docs in order if docs]
@@ -436,9 +443,9 @@ def _contents(corpus: Corpus, parts: list[dict[str, Any]], order: list[Any], abb
             date = doc.date.text() if doc.date else "undated"
             lines.append(("section", escape_text(doc.title) + Latex(", ") + escape_text(date)))
     register = bool(back and corpus.config.persons_register and back.persons)
-    tail = [(register, "Persons Mentioned"), (bool(back and back.archives), "Archival Sources"),
-            (bool(back and back.works), "Works Cited"), (True, "Index of Names"),
-            (corpus.config.index_places, "Index of Places")]
+    tail = [(register, HEADINGS["persons"]), (bool(back and back.archives), HEADINGS["archives"]),
+            (bool(back and back.works), HEADINGS["works"]), (True, HEADINGS["names"]),
+            (corpus.config.index_places, HEADINGS["places"])]
     lines += [("chapter", escape_text(title)) for present, title in tail if present]
     return lines
 
@@ -484,15 +491,17 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
         note_title=note_title or "Note on the Texts", note_body=note_body,
         chronology=_chronology(corpus, docs_in_order),
         draft=only is not None,
+        headings=HEADINGS,
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
-        back=back, persons_register=cfg.persons_register)
+        back=back, persons_register=cfg.persons_register, headings=HEADINGS)
     for name in ("edition.sty", "edition-marks.lua", "edition-notes.lua", "edition-index.lua"):
         files[name] = (LATEX_DIR / name).read_text(encoding="utf-8")
     files["reader.toc.seed"] = env.get_template("reader.toc.jinja").render(contents=_contents(
         corpus, parts_ctx, order, abbreviations=bool(back and back.abbreviations),
         note_title=(note_title or "Note on the Texts") if note_body else "", back=back))
-    files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places)
+    files["indexes.tex"] = indexes(corpus, mentioned_ids(corpus, only), cfg.index_places,
+                                   (HEADINGS["names"], HEADINGS["places"]))
     # Every character beyond ASCII the LaTeX files hold: edition.sty sets up the
     # fallback fonts only if Libertine lacks one of them, and OpenType shaping only
     # if one of them needs it (edition/scripts.py).

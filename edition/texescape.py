@@ -62,9 +62,8 @@ def escape_text(text: str, before: str = " ") -> Latex:
     stops an ellipsis; ``--`` and ``---`` print as en and em dashes (the fonts'
     TeX ligatures, which braces do not break in LuaTeX).
     """
-    text = smart_quotes(_clean(text), before or " ")
-    if ".." in text:  # three full stops are an ellipsis, as the font's ligature made them (edition.sty)
-        text = text.replace("...", "\u2026")
+    # Three full stops are an ellipsis, as the font's ligature made them (edition.sty).
+    text = smart_quotes(_clean(text), before or " ").replace("...", "\u2026")
     pieces = text.split("`")  # a backtick would form TeX ligatures (!` is ¡)
     return Latex(r"\textasciigrave{}".join(p.translate(_TABLE) for p in pieces))
 

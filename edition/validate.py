@@ -23,9 +23,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
     diags: list[Diagnostic] = []
     keys = set(bibliography_keys)
     ids = Counter(d.id for d in corpus.documents)
-    for doc in corpus.documents:
-        if only is not None and doc.id not in only:
-            continue
+    for doc in corpus.selected(only):
         if ids[doc.id] > 1:
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is used by {ids[doc.id]} files"))
         if doc.id and not _ID.match(doc.id):
