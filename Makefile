@@ -1,5 +1,6 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
 # make test  run the test suite
+# make test-fast  the tests that run no LuaLaTeX (under a minute)
 # make check check the sources and report every problem
 # make clean remove build/
 VENV   := .venv
@@ -7,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: pdf test check clean golden lint system bench
+.PHONY: pdf test test-fast check clean golden lint system bench
 
 pdf: $(STAMP) system
 	$(VENV)/bin/edition build
@@ -15,11 +16,14 @@ pdf: $(STAMP) system
 test: $(STAMP) system
 	$(PY) -m pytest -q
 
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not latex"
+
 check: $(STAMP)
 	$(VENV)/bin/edition check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check edition tests
+	$(VENV)/bin/ruff check edition tests bench
 	$(VENV)/bin/mypy edition
 
 # Regenerate the expected .tex fragments of tests/golden/ after a deliberate change.

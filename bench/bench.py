@@ -31,10 +31,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from edition.build import latex_environment, page_count, pass_times  # noqa: E402
-from edition.load import cache_path, load  # noqa: E402
-from edition.project import prepare  # noqa: E402
-from edition.render_latex import render  # noqa: E402
+from edition.build.compile import latex_environment, page_count, pass_times  # noqa: E402
+from edition.latex.render import render  # noqa: E402
+from edition.pipeline import prepare  # noqa: E402
+from edition.sources.load import cache_path, load  # noqa: E402
 
 WORDS = ("the party committee letter question comrades faction majority policy opposition congress plenum "
          "resolution telegram decision work struggle workers peasants trade union strike delegation report "

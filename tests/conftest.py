@@ -20,8 +20,32 @@ def have_latex() -> bool:
     return all(shutil.which(t) for t in ("lualatex", "latexmk", "pdftotext"))
 
 
+# Fixtures that run LuaLaTeX: a test that takes one of them is marked "latex" by itself.
+BUILDING_FIXTURES = {"reader_build", "built"}
+_current: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.latex)
+
+
+@pytest.fixture(autouse=True)
+def _remember_test(request: pytest.FixtureRequest) -> object:
+    _current.append(request.node)
+    yield
+    _current.pop()
+
+
 def require_latex() -> None:
-    """Skip without TeX on a developer's machine; in CI a missing TeX is a failure."""
+    """Skip without TeX on a developer's machine; in CI a missing TeX is a failure.
+
+    Only a test marked ``@pytest.mark.latex`` may run LuaLaTeX, so that
+    ``pytest -m "not latex"`` (``make test-fast``) really runs none.
+    """
+    if _current and _current[-1].get_closest_marker("latex") is None:
+        pytest.fail(f"{_current[-1].nodeid} runs LuaLaTeX: mark it @pytest.mark.latex")
     if not have_latex():
         if os.environ.get("CI"):
             pytest.fail("LuaLaTeX, latexmk or pdftotext is missing in CI: run tools/ensure-system.sh")

@@ -12,8 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from edition.project import prepare
-from edition.render_latex import render
+from edition.latex.render import render
+from edition.pipeline import prepare
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from edition.archives import (
+from edition.model.diagnostics import Pos
+from edition.registers.archives import (
     ArchivalCitation,
     ArchiveName,
     ArchivesRegister,
@@ -25,7 +26,6 @@ from edition.archives import (
     short_ref,
     validate_citation,
 )
-from edition.diagnostics import Pos
 
 ARCHIVES_YAML = Path(__file__).resolve().parent.parent / "sources" / "archives.yaml"
 

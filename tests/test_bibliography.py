@@ -9,7 +9,8 @@ import pytest
 from pybtex.database.input.bibtex import Parser
 from pybtex.richtext import Protected, Tag, Text
 
-from edition.bibliography import (
+from edition.latex.bibtex import to_latex
+from edition.registers.bibliography import (
     Bibliography,
     DocumentCitation,
     ReaderInfo,
@@ -22,7 +23,7 @@ from edition.bibliography import (
     sort_keys,
     write_exports,
 )
-from edition.bibstyle import CitationTracker, HistorianStyle, StyleConfig, to_latex, to_plain
+from edition.registers.bibstyle import CitationTracker, HistorianStyle, StyleConfig, to_plain
 
 REPO = Path(__file__).resolve().parent.parent
 WORKS = REPO / "bibliography" / "works.bib"

@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_pages, require_latex
 from pypdf import PdfReader
 
@@ -54,6 +55,7 @@ def test_running_head_of_a_page_names_its_document(reader_build: Path):
     assert long_heads and all(re.search(r"\u2026, 6 March 1953\s+\d+$", h) for h in long_heads), long_heads
 
 
+@pytest.mark.latex
 def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)
@@ -79,6 +81,7 @@ def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
         assert last.split()[0] in first_side  # and the last page on its left half
 
 
+@pytest.mark.latex
 def test_second_build_with_nothing_changed_runs_no_latex(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)

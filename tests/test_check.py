@@ -112,7 +112,7 @@ def test_parsed_documents_are_reused_only_while_their_source_is_unchanged(tmp_pa
     """load keeps parsed documents in the user's cache folder (never in the project) by
     the digest of each source: a second load reads them from there, and an edited source
     is parsed again."""
-    from edition.load import cache_path, load
+    from edition.sources.load import cache_path, load
 
     root = copy_project(FIXTURES / "mini", tmp_path)
     first, _ = load(root)

@@ -59,6 +59,7 @@ def test_notes_sit_on_the_page_of_their_anchor(reader_build: Path):
     assert "The copy reads" in page
 
 
+@pytest.mark.latex
 def test_tex_specials_and_commands_print_literally(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "specials", tmp_path)
@@ -79,6 +80,7 @@ def test_tex_specials_and_commands_print_literally(tmp_path: Path):
     assert not Path("/tmp/pwned").exists() and not Path("/tmp/pwned-headnote").exists()
 
 
+@pytest.mark.latex
 def test_failed_build_keeps_the_last_good_pdf(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "specials", tmp_path)
@@ -92,6 +94,7 @@ def test_failed_build_keeps_the_last_good_pdf(tmp_path: Path):
     assert (root / "build" / "reader.pdf").read_bytes() == good
 
 
+@pytest.mark.latex
 def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
     """The snapshots' LaTeX is not only stable but valid: all cases in one reader."""
     require_latex()
@@ -113,13 +116,14 @@ def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
         assert expected in flat, expected
 
 
+@pytest.mark.latex
 def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
     """A LaTeX failure (here an undefined macro planted in the generated file) is reported
     against the document's source file, and build/reader.pdf stays as it was."""
     require_latex()
-    from edition.build import compile_pdf, write_tree
-    from edition.project import prepare
-    from edition.render_latex import render
+    from edition.build.compile import compile_pdf, write_tree
+    from edition.latex.render import render
+    from edition.pipeline import prepare
 
     root = copy_project(FIXTURES / "mini", tmp_path)
     assert edition(root, "build").code == 0
@@ -166,11 +170,12 @@ def test_nothing_of_the_seeds_is_lost(reader_build: Path, capsys: pytest.Capture
         assert with_repeats >= 0.95, f"{name}: {with_repeats:.2%} counting repeats"
 
 
+@pytest.mark.latex
 @pytest.mark.parametrize("shaping", [False, True])
 def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping: bool):
     """Without a character that needs OpenType shaping the fonts are set in base mode,
     which is faster; its one difference, full stops run together into an ellipsis,
-    is taken out, so both modes print the same text (edition/scripts.py, edition.sty)."""
+    is taken out, so both modes print the same text (edition/latex/scripts.py, edition.sty)."""
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)
     letter = root / "sources" / "letters" / "letter.md"

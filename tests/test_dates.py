@@ -2,7 +2,7 @@
 
 import pytest
 
-from edition.dates import DateError, EditionDate, PartialDate, parse_date_string
+from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
 
 
 def test_precisions_and_supplied_brackets():

@@ -1,6 +1,6 @@
 """Escaping of source text into LaTeX: every special printed literally."""
 
-from edition.texescape import escape_label, escape_text
+from edition.latex.escape import escape_label, escape_text
 
 
 def test_tex_specials_are_escaped():
@@ -35,7 +35,7 @@ def test_the_escaping_table_agrees_with_pylatex_on_every_character():
     pylatex escapes outside the table's range would show here."""
     from pylatex.utils import escape_latex
 
-    from edition.texescape import _TABLE
+    from edition.latex.escape import _TABLE
 
     for code in [*range(0xD800), *range(0xE000, 0x110000, 7)]:
         c = chr(code)

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, SEEDS
 
-from edition.archives import ArchivesRegister
-from edition.diagnostics import Pos
-from edition.importer import ImportedDocument, ImportRefused, ImportResult, cli_import, import_raw, write_imported
-from edition.importer_notes import FURNITURE
-from edition.load import load_document, load_persons
-from edition.model import Block, Document, Inline, Person, Text, walk_spans
-from edition.project import load_archives
+from edition.cli.interchange import cli_import
+from edition.interchange.importer import ImportedDocument, ImportRefused, ImportResult, import_raw, write_imported
+from edition.interchange.importer_notes import FURNITURE
+from edition.model.corpus import Block, Document, Inline, Person, Text, walk_spans
+from edition.model.diagnostics import Pos
+from edition.pipeline import load_archives
+from edition.registers.archives import ArchivesRegister
+from edition.sources.load import load_document, load_persons
 
 RAW = FIXTURES / "import"
 

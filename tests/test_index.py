@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
 from pypdf import PdfReader
 
-from edition.index import build, sort_key
+from edition.passes.index import build, sort_key
 
 
 def data(**persons: dict) -> dict:
@@ -58,6 +58,7 @@ TextPage mentions {p:stalin|Koba} and {p:kamenev|Kamenev}.{n:editor:1}
 """
 
 
+@pytest.mark.latex
 def test_the_printed_index_lists_text_and_note_pages_and_leads_from_pseudonyms(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)
@@ -82,6 +83,7 @@ def test_the_printed_index_lists_text_and_note_pages_and_leads_from_pseudonyms(t
     assert "Rozenfeld, see Kamenev, L. B." in index  # every alias of a person in the index leads to the entry
 
 
+@pytest.mark.latex
 def test_index_pages_run_into_ranges_and_a_name_only_in_notes_is_marked_n(tmp_path: Path):
     """The pages come from LuaLaTeX in the same run (edition-index.lua): three or more
     consecutive pages make a range; a page where the name stands only in a note gets "n"."""
@@ -149,6 +151,7 @@ def test_bad_archival_citations_are_reported_at_their_position(mini: Path, citat
     assert run.code == 1
 
 
+@pytest.mark.latex
 def test_archival_citations_print_in_house_style_with_computed_ibid(mini: Path):
     require_latex()
     doc = mini / "sources" / "letters" / "letter.md"
@@ -174,11 +177,11 @@ def test_archival_citations_print_in_house_style_with_computed_ibid(mini: Path):
 
 
 def test_every_archival_source_of_the_encoded_documents_prints_in_house_style(reader_build: Path):
-    from edition import archives as arch
-    from edition.project import prepare
+    from edition.pipeline import prepare
+    from edition.registers import archives as arch
 
     corpus, _services, _ = prepare(reader_build)
-    from edition.project import document_citations, load_archives
+    from edition.pipeline import document_citations, load_archives
 
     register = load_archives(reader_build, [])
     flat = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())

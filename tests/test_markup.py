@@ -1,8 +1,8 @@
 """The inline markup parser: spans, nesting, escapes, literal braces, positions, errors."""
 
-from edition.diagnostics import Pos
-from edition.markup import parse_blocks, parse_inline, plain_text, text_positions
-from edition.model import Span, Text
+from edition.model.corpus import Span, Text
+from edition.model.diagnostics import Pos
+from edition.sources.markup import parse_blocks, parse_inline, plain_text, text_positions
 
 
 def parse(text: str):

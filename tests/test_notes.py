@@ -169,6 +169,7 @@ def test_cross_references_to_lines_take_no_third_pass(built: list[str], notes_ro
     assert "\\edLineLabelAt{l:long:marked}" in aux
 
 
+@pytest.mark.latex
 def test_endnote_option_moves_the_commentary_and_keeps_the_authors_notes(tmp_path: Path):
     require_latex()
     root = note_project(tmp_path, editor_placement="end-of-document", editor_notes=5)

@@ -16,9 +16,9 @@ from conftest import FIXTURES, copy_project, edition, pdf_text, require_latex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from edition.build import latex_environment
-from edition.diagnostics import Pos
-from edition.markup import parse_blocks, plain_text, text_positions
+from edition.build.compile import latex_environment
+from edition.model.diagnostics import Pos
+from edition.sources.markup import parse_blocks, plain_text, text_positions
 
 LETTER = "sources/letters/letter.md"
 
@@ -38,6 +38,7 @@ MANY_SCRIPTS = ("Latin é ü ß Œ, Русский текст, Українсь�
                 "combining e\u0301 a\u0308, 中文 字.")
 
 
+@pytest.mark.latex
 def test_many_scripts_print_and_a_character_without_font_is_reported_at_its_place(mini: Path):
     require_latex()
     set_text(mini, MANY_SCRIPTS + "{n:editor:1} {n:textual:a|x}\n")
@@ -69,9 +70,11 @@ def test_a_second_build_at_the_same_time_is_refused(mini: Path):
     assert "another build of this project is running" in run.err
 
 
+@pytest.mark.latex
 def test_a_failing_write_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Path, monkeypatch: pytest.MonkeyPatch):
     require_latex()
-    from edition import build, cli
+    from edition import cli
+    from edition.build import compile as build
 
     assert edition(mini, "build").code == 0
     pdf = mini / "build" / "reader.pdf"
@@ -91,6 +94,7 @@ def test_a_failing_write_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Pa
     assert "A changed text." in pdf_text(pdf)
 
 
+@pytest.mark.latex
 def test_a_killed_build_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Path):
     require_latex()
     assert edition(mini, "build").code == 0
@@ -111,6 +115,7 @@ def test_a_killed_build_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Pat
     assert "Text of the killed build." in pdf_text(pdf)
 
 
+@pytest.mark.latex
 def test_latex_cannot_read_or_write_outside_the_build_directory(tmp_path: Path):
     """Even a TeX file that tries it (no source can produce one) is stopped by kpathsea's paranoid mode."""
     require_latex()
@@ -148,6 +153,7 @@ WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzабвгдежзи�
 JUNK = st.text(alphabet="%$#&_{}~^\\[]|@<>\"'`-", max_size=6)
 
 
+@pytest.mark.latex
 @settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=WORDS, junk=JUNK)
 def test_arbitrary_text_in_body_and_note_builds_and_prints_its_words(tmp_path_factory: pytest.TempPathFactory,

@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from edition.cmif import export_cmif, letters, validate_cmif
-from edition.dates import EditionDate, PartialDate
-from edition.load import load
-from edition.markup import plain_text
-from edition.model import Block, Corpus, Document, walk_spans
-from edition.project import prepare
-from edition.tei import cli_export, cli_import_tei, export_tei, import_tei, load_registers, read_tei, validate_tei
-from edition.tei_export import compound_id, date_attributes, from_xml_id, split_compound, xml_id
+from edition.cli.interchange import cli_export, cli_import_tei
+from edition.interchange.cmif import export_cmif, letters, validate_cmif
+from edition.interchange.tei_export import compound_id, date_attributes, export_tei, from_xml_id, split_compound, xml_id
+from edition.interchange.tei_import import import_tei, read_tei
+from edition.interchange.validate import validate_tei
+from edition.model.corpus import Block, Corpus, Document, walk_spans
+from edition.model.dates import EditionDate, PartialDate
+from edition.pipeline import load_registers, prepare
+from edition.sources.load import load
+from edition.sources.markup import plain_text
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
@@ -301,9 +303,9 @@ def test_unusual_documents_round_trip(tmp_path: Path) -> None:
 
 
 def test_a_span_over_a_line_break_is_cut_at_it() -> None:
-    from edition.diagnostics import Pos
-    from edition.markup import parse_blocks, text_positions
-    from edition.tei_export import split_lines
+    from edition.interchange.tei_export import split_lines
+    from edition.model.diagnostics import Pos
+    from edition.sources.markup import parse_blocks, text_positions
 
     text = "@lines one {em|two\nthree} four\n\nnext"
     (block, _), _ = parse_blocks(text, text_positions(text, Pos("t.md")))

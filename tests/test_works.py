@@ -6,11 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
 from pybtex.database import parse_file
 from pypdf import PdfReader
 
 
+@pytest.mark.latex
 def test_works_cited_holds_exactly_the_cited_works_in_order(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)

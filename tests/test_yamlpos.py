@@ -2,7 +2,7 @@
 
 import pytest
 
-from edition.yamlpos import YamlError, load_yaml, scalar_text_pos
+from edition.sources.yamlpos import YamlError, load_yaml, scalar_text_pos
 
 
 def test_values_keep_positions_and_strings():

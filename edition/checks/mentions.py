@@ -1,0 +1,82 @@
+"""Checks of the persons register against the texts: probable untagged
+mentions, and aliases that two persons share."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from edition.model.corpus import Block, Corpus, Inline, Span, Text
+from edition.model.diagnostics import Diagnostic, Pos, error, warning
+
+# Spans whose words are not candidates: already tagged, or deliberately untagged.
+_SKIP = {"p", "nx", "cite", "arch", "ref", "corr", "reg"}
+
+
+def name_forms(corpus: Corpus) -> dict[str, set[str]]:
+    """Every surname and alias of the register, with the person ids it may stand for."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for person in corpus.persons.values():
+        surname = person.name.split(",", 1)[0].strip()
+        for form in (surname, *person.aliases):
+            form = form.strip()
+            if len(form) >= 3 and form[0].isupper():
+                forms[form].add(person.id)
+    return forms
+
+
+def alias_conflicts(corpus: Corpus) -> list[Diagnostic]:
+    """An alias given to two persons cannot tell them apart: it must be qualified."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for person in corpus.persons.values():
+        for alias in set(person.aliases):
+            owners[alias].append(person.id)
+    diags = []
+    for alias, ids in owners.items():
+        if len(ids) > 1:
+            where = corpus.persons[ids[1]].pos
+            diags.append(error(where, f"the alias '{alias}' is given to {', '.join(sorted(ids))}",
+                               "qualify it (e.g. 'Malinovskii, R. V.') so that each alias names one person"))
+    return diags
+
+
+def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:
+    """Warnings for register names standing in texts and notes without a person tag
+    (in the documents ``only`` names, if given)."""
+    forms = name_forms(corpus)
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    diags: list[Diagnostic] = []
+    for doc in corpus.selected(only):
+        for text in _untagged_texts(doc.all_blocks()):
+            for m in pattern.finditer(text.text):
+                ids = sorted(forms[m.group(1)])
+                who = ids[0] if len(ids) == 1 else " or ".join(ids)
+                diags.append(warning(_offset_pos(text, m.start()), f"'{m.group(1)}' may name {who} but is not tagged",
+                                     f"write {{p:{ids[0]}|{m.group(1)}}}, or {{nx|{m.group(1)}}} if it is not that person"))
+    return diags
+
+
+def _untagged_texts(blocks: list[Block]) -> list[Text]:
+    out: list[Text] = []
+
+    def visit(nodes: list[Inline]) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(node)
+            elif isinstance(node, Span) and node.kind not in _SKIP:
+                visit(node.children)
+
+    for block in blocks:
+        visit(block.content)
+        out.extend(_untagged_texts(block.blocks))
+    return out
+
+
+def _offset_pos(text: Text, offset: int) -> Pos:
+    before = text.text[:offset]
+    lines = before.count("\n")
+    if lines == 0:
+        return Pos(text.pos.path, text.pos.line, text.pos.column + offset)
+    return Pos(text.pos.path, text.pos.line + lines, text.indent + offset - before.rfind("\n"))

@@ -1,0 +1,153 @@
+"""Cross-checks of a loaded corpus: every id a source names must exist.
+
+``validate(corpus, known_keys)`` returns diagnostics only; the model is not
+changed. Shape errors (types, unknown keys) are found while loading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from edition.checks.mentions import alias_conflicts, untagged_mentions
+from edition.model.corpus import Corpus, Document, Span, walk_spans
+from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+from edition.model.queries import line_labels, ref_target
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[str] | None = None) -> list[Diagnostic]:
+    """Every check of the corpus; with ``only``, the per-document ones for those documents."""
+    diags: list[Diagnostic] = []
+    keys = set(bibliography_keys)
+    ids = Counter(d.id for d in corpus.documents)
+    for doc in corpus.selected(only):
+        if ids[doc.id] > 1:
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is used by {ids[doc.id]} files"))
+        if doc.id and not _ID.match(doc.id):
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
+        diags.extend(_check_document(corpus, doc, keys))
+    diags.extend(_check_parts(corpus))
+    diags.extend(_check_series(corpus))
+    diags.extend(alias_conflicts(corpus))
+    diags.extend(untagged_mentions(corpus, only))
+    return diags
+
+
+def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:  # noqa: C901
+    diags: list[Diagnostic] = []
+    for field, people in (("authors", doc.authors), ("recipients", doc.recipients)):
+        for pid in people:
+            if pid not in corpus.persons:
+                diags.append(error(doc.field_pos.get(field, doc.pos), f"unknown person '{pid}' in {field}",
+                                   did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"))
+    for place in (doc.place_from, doc.place_to):
+        if place and place not in corpus.places:
+            diags.append(error(doc.field_pos.get("place", doc.pos), f"unknown place '{place}'",
+                               did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
+    if doc.source and keys and doc.source.key not in keys:
+        diags.append(error(doc.source.pos, f"unknown bibliography key '{doc.source.key}'", did_you_mean(doc.source.key, keys)))
+    series = {s.id: s for s in corpus.config.series}
+    for sid, notes in doc.notes.items():
+        if sid not in series:
+            first = next(iter(notes.values()), None)
+            diags.append(error(first.pos if first else doc.pos, f"note series '{sid}' is not configured",
+                               did_you_mean(sid, series) or "series: " + ", ".join(series)))
+    anchored: Counter[tuple[str, str]] = Counter()
+    note_blocks = doc.note_blocks()
+    in_notes = {id(s) for s in walk_spans(note_blocks)}
+    for span in walk_spans(doc.all_blocks()):
+        diags.extend(_check_span(corpus, doc, span, keys, id(span) in in_notes))
+        if span.kind == "n" and len(span.args) == 2:
+            anchored[(span.args[0], span.args[1])] += 1
+    for (sid, key), count in anchored.items():
+        if count > 1:
+            diags.append(error(doc.notes.get(sid, {}).get(key, doc).pos, f"note '{sid}:{key}' is anchored {count} times",
+                               "each note has one anchor; give the others keys of their own"))
+    for sid, notes in doc.notes.items():
+        for key, note in notes.items():
+            if (sid, key) not in anchored:
+                diags.append(warning(note.pos, f"note '{sid}:{key}' is never anchored in the text",
+                                     f"put {{n:{sid}:{key}}} where the note belongs, or remove it"))
+    return diags
+
+
+def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_note: bool) -> list[Diagnostic]:
+    a = span.args
+    if span.kind == "p" and a and a[0] not in corpus.persons:
+        return [error(span.pos, f"unknown person '{a[0]}'", did_you_mean(a[0], corpus.persons) or "add the person to sources/persons.yaml")]
+    if span.kind == "pl" and a and a[0] not in corpus.places:
+        return [error(span.pos, f"unknown place '{a[0]}'", did_you_mean(a[0], corpus.places) or "add the place to sources/places.yaml")]
+    if span.kind == "cite" and a and keys and a[0] not in keys:
+        return [error(span.pos, f"unknown bibliography key '{a[0]}'", did_you_mean(a[0], keys))]
+    if span.kind == "ref" and a:
+        return _check_ref(corpus, span)
+    if span.kind == "lbl" and in_note:
+        return [error(span.pos, "a line label belongs in the text, not in a note")]
+    if span.kind == "n" and len(a) == 2:
+        if in_note:
+            return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]
+        series = next((s for s in corpus.config.series if s.id == a[0]), None)
+        if series is None:
+            return [error(span.pos, f"note series '{a[0]}' is not configured",
+                          did_you_mean(a[0], [s.id for s in corpus.config.series]))]
+        if a[1] not in doc.notes.get(a[0], {}):
+            return [error(span.pos, f"note '{a[0]}:{a[1]}' has no text",
+                          did_you_mean(a[1], doc.notes.get(a[0], {})) or f"add it under notes: {a[0]}: in the front matter")]
+        if series.numbering == "line" and not span.children:
+            return [error(span.pos, f"a note of the '{a[0]}' series needs a lemma", f"write {{n:{a[0]}:{a[1]}|words of the text}}")]
+        if series.numbering != "line" and span.children:
+            return [error(span.pos, f"a note of the '{a[0]}' series takes no lemma", f"write {{n:{a[0]}:{a[1]}}} after the words")]
+    return []
+
+
+def _check_ref(corpus: Corpus, span: Span) -> list[Diagnostic]:
+    target = ref_target(span.args)
+    if target is None:
+        return [error(span.pos, "a cross-reference is {ref:DOC}, {ref:DOC:SERIES:KEY} or {ref:DOC:line:KEY}")]
+    doc = corpus.document(target.document)
+    if doc is None:
+        return [error(span.pos, f"cross-reference to unknown document '{target.document}'",
+                      did_you_mean(target.document, [d.id for d in corpus.documents]))]
+    if target.kind == "note" and target.key not in doc.notes.get(target.series, {}):
+        return [error(span.pos, f"cross-reference to note '{target.series}:{target.key}', which '{doc.id}' does not have",
+                      did_you_mean(target.key, doc.notes.get(target.series, {})))]
+    if target.kind == "line" and target.key not in line_labels(doc):
+        return [error(span.pos, f"cross-reference to line '{target.key}', which '{doc.id}' does not mark",
+                      f"mark the line in the text of '{doc.id}' with {{lbl:{target.key}}}")]
+    return []
+
+
+def _check_series(corpus: Corpus) -> list[Diagnostic]:
+    diags = []
+    for s in corpus.config.series:
+        if s.id == "author" and s.placement != "foot":
+            diags.append(error(Pos(corpus.config.path, 1, 1), "the author's notes always stay at the foot of the page",
+                               "remove 'placement' from the series 'author'"))
+        if s.numbering == "line" and s.placement != "foot":
+            diags.append(error(Pos(corpus.config.path, 1, 1), f"series '{s.id}' is keyed to line numbers and prints at the foot",
+                               "use placement: foot"))
+    return diags
+
+
+def _check_parts(corpus: Corpus) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    placed: Counter[str] = Counter()
+    known = [d.id for d in corpus.documents]
+    by_id = corpus.by_id()
+    for part in corpus.config.parts:
+        for doc_id in part.documents:
+            placed[doc_id] += 1
+            if doc_id not in by_id:
+                diags.append(error(part.pos, f"part '{part.id}' lists unknown document '{doc_id}'",
+                                   did_you_mean(doc_id, known) or "the id is the 'id' in the document's front matter"))
+    for doc_id, n in placed.items():
+        if n > 1:
+            diags.append(error(corpus.config.parts[0].pos, f"document '{doc_id}' is listed in parts {n} times"))
+    for doc in corpus.documents:
+        if doc.id not in placed:
+            diags.append(warning(doc.pos, f"document '{doc.id}' is in no part of edition.yaml and will not be printed",
+                                 "add its id to the documents of a part"))
+    return diags

@@ -1,0 +1,142 @@
+"""``edition import`` (raw copies, TEI letters) and ``edition export tei|cmif``."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from lxml import etree
+
+from edition.interchange.importer import ImportRefused, import_raw, write_imported
+from edition.interchange.tei_export import export_tei
+from edition.interchange.tei_import import read_tei
+from edition.interchange.validate import validate_tei
+from edition.model.diagnostics import Diagnostic, Pos, error, has_errors, sort_key, warning
+from edition.pipeline import load_registers, prepare
+from edition.registers.load import load_archives
+from edition.sources.load import document_paths, load, load_persons, read_text, split_front_matter
+
+EXIT_OK, EXIT_SOURCE, EXIT_INVALID = 0, 1, 2
+
+
+def _say(command: str, text: str) -> None:
+    print(f"edition {command}: {text}", file=sys.stderr)
+
+
+def cli_export(kind: str, root: Path, out: Path) -> int:
+    """``edition export tei|cmif``: check the sources, write the files, validate what was written.
+
+    ``out`` is a folder for TEI; for CMIF a folder (the file is ``cmif.xml``) or a ``.xml`` path.
+    """
+    if kind not in ("tei", "cmif"):
+        _say("export", f"unknown format '{kind}' (known: tei, cmif)")
+        return EXIT_SOURCE
+    root = root.resolve()
+    corpus, _services, diags = prepare(root)
+    for d in sorted(diags, key=sort_key):
+        print(d, file=sys.stderr)
+    errors = sum(1 for d in diags if d.is_error)
+    if errors:
+        _say("export", f"stopped, {errors} error(s) in the sources; nothing written")
+        return EXIT_SOURCE
+    registers = load_registers(root, corpus)
+    if kind == "tei":
+        written = export_tei(corpus, registers, out)
+        problems = [p for path in written for p in validate_tei(path)]
+    else:
+        from edition.interchange.cmif import export_cmif, validate_cmif
+
+        target = out if out.suffix == ".xml" else out / "cmif.xml"
+        written = [export_cmif(corpus, registers, target)]
+        problems = validate_cmif(written[0])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    where = out if kind == "tei" else written[0]
+    if problems:
+        _say("export", f"wrote {len(written)} file(s) to {where}, but {len(problems)} schema problem(s): please report them")
+        return EXIT_INVALID
+    _say("export", f"wrote {len(written)} {kind.upper()} file(s) to {where}; all valid")
+    return EXIT_OK
+
+
+def cli_import_tei(path: Path, into: Path, force: bool, root: Path) -> int:
+    """``edition import --from tei FILE.xml``: write a source (and register entries) into the project.
+
+    ``into`` is a folder (relative to the project, e.g. ``sources/imported``) or a ``.md`` path. Nothing
+    is written if any file the import would write exists, unless ``force``.
+    """
+    root = root.resolve()
+    corpus, _ = load(root)
+    try:
+        result = read_tei(path, corpus.persons, corpus.places, corpus.config.series)
+    except (OSError, etree.XMLSyntaxError) as exc:
+        _say("import", f"cannot read {path}: {exc}")
+        return EXIT_SOURCE
+    into = into if into.is_absolute() else root / into
+    target = into if into.suffix == ".md" else into / f"{result.doc_id}.md"
+    files = {target: result.text}
+    if result.persons_yaml:
+        files[root / "sources" / "persons" / f"imported-{result.doc_id}.yaml"] = result.persons_yaml
+    if result.places_yaml:
+        files[root / "sources" / "places" / f"imported-{result.doc_id}.yaml"] = result.places_yaml
+    existing = [p for p in files if p.exists()]
+    if existing and not force:
+        for p in existing:
+            _say("import", f"{_shown(p, root)} exists; nothing written (use --force to overwrite)")
+        return EXIT_SOURCE
+    other = corpus.document(result.doc_id)
+    if other is not None and (root / other.path).resolve() != target.resolve():
+        _say("import", f"warning: the id '{result.doc_id}' is already used by {other.path}; change one of them")
+    for p, text in files.items():
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+        _say("import", f"wrote {_shown(p, root)}")
+    for problem in result.problems:
+        _say("import", f"note: {problem}")
+    if result.persons_yaml or result.places_yaml:
+        _say("import", "check the new register entries (names, dates, ids) before building")
+    return EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
+    """``edition import RAW.txt --into DIR``: import, write, report on stderr; 0 when written, 1 otherwise."""
+    diags: list[Diagnostic] = []
+    persons = load_persons(root, diags)
+    register = load_archives(root, diags)
+    text, read_diags = read_text(raw, str(raw))
+    diags += read_diags
+    if text is None:
+        for d in diags:
+            print(d, file=sys.stderr)
+        return 1
+    result = import_raw(text, str(raw), persons, register)
+    diags += result.diagnostics
+    taken = {}
+    for path in document_paths(root):
+        source = path.read_text(encoding="utf-8", errors="replace")
+        split = split_front_matter(source, str(path))
+        if not isinstance(split, Diagnostic) and (m := re.search(r"(?m)^id:\s*(\S+)", split[0])):
+            taken[m.group(1)] = path
+    for doc in result.documents:
+        other = taken.get(doc.id)
+        if other is not None and other.resolve() != (into / doc.filename).resolve():
+            diags.append(warning(Pos(str(raw), 1, 1), f"id '{doc.id}' is already used by {other}", "rename one of them"))
+    for d in sorted(diags, key=sort_key):
+        print(d, file=sys.stderr)
+    try:
+        written = write_imported(result, into, force)
+    except (ImportRefused, OSError) as exc:
+        print(error(Pos(str(raw), 1, 1), f"nothing written: {exc}"), file=sys.stderr)
+        return 1
+    for line in result.summary:
+        print(f"edition import: {line}", file=sys.stderr)
+    print(f"edition import: wrote {len(written)} document(s) into {into}", file=sys.stderr)
+    return 1 if has_errors(diags) else 0

@@ -1,0 +1,316 @@
+"""The ``edition`` command: check sources, build the reader.
+
+Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
+2 a failed LaTeX run or a problem of the installation; 3 another build running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from edition.build.compile import (
+    BuildLocked,
+    build_lock,
+    compile_pdf,
+    fingerprint,
+    install_pdf,
+    page_count,
+    record_build,
+    unchanged_since_last_build,
+    write_tree,
+)
+from edition.cli.interchange import cli_export, cli_import, cli_import_tei
+from edition.latex.render import render
+from edition.model.diagnostics import Diagnostic, sort_key
+from edition.pipeline import prepare
+from edition.sources.load import LENGTH
+from edition.sources.schema import DOCUMENT_KINDS
+
+EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED = 0, 1, 2, 3
+
+
+class Reporter:
+    """Progress lines on a terminal (or with --verbose), silence otherwise."""
+
+    def __init__(self, verbose: bool) -> None:
+        self.show = verbose or sys.stderr.isatty()
+
+    def step(self, text: str) -> None:
+        if self.show:
+            print(f"edition: {text}", file=sys.stderr, flush=True)
+
+
+def _print_diagnostics(diags: list[Diagnostic]) -> None:
+    for d in sorted(diags, key=sort_key):
+        print(d, file=sys.stderr)
+
+
+def _summary(diags: list[Diagnostic]) -> tuple[int, int]:
+    errors = sum(1 for d in diags if d.is_error)
+    return errors, len(diags) - errors
+
+
+def _fatal(diags: list[Diagnostic], strict: bool) -> bool:
+    errors, warnings = _summary(diags)
+    return errors > 0 or (strict and warnings > 0)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    _corpus, _services, diags = prepare(root)
+    _print_diagnostics(diags)
+    errors, warnings = _summary(diags)
+    print(f"edition check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_SOURCE if _fatal(diags, args.strict) else EXIT_OK
+
+
+def _length(text: str) -> str:
+    if not LENGTH.match(text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a length such as 5mm, 0.5cm or 0.2in")
+    return text
+
+
+def _print_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    if args.paper:
+        options["paper"] = args.paper
+    if args.font_size:
+        options["font_size"] = args.font_size
+    if args.two_sided is not None:
+        options["two_sided"] = args.two_sided
+    if args.binding_offset:
+        options["binding_offset"] = args.binding_offset
+    return options
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    report = Reporter(args.verbose)
+    build_dir = root / "build"
+    jobname = "draft" if args.only else "reader"
+    options = _print_options(args)
+    stamp = fingerprint(root, repr((sorted(options.items()), args.only, args.booklet, args.strict)))
+    pages = None if args.force else unchanged_since_last_build(build_dir, jobname, stamp)
+    if pages is not None:
+        target = build_dir / f"{jobname}.pdf"
+        print(f"edition build: nothing changed since the last good build; no LaTeX run "
+              f"({target.relative_to(root)}, {pages} pages)", file=sys.stderr)
+        return EXIT_OK
+    only = set(args.only.split(",")) if args.only else None
+    report.step("loading and checking sources")
+    # A draft checks the documents it sets (and the registers); 'edition check' checks all.
+    corpus, services, diags = prepare(root, only)
+    for key, value in options.items():
+        setattr(corpus.config, key, value)
+    _print_diagnostics(diags)
+    if _fatal(diags, args.strict):
+        errors, warnings = _summary(diags)
+        print(f"edition build: stopped, {errors} error(s), {warnings} warning(s) in the sources; "
+              "the last good PDF is unchanged", file=sys.stderr)
+        return EXIT_SOURCE
+    if only:
+        unknown = only - {d.id for d in corpus.documents}
+        if unknown:
+            print(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+            return EXIT_SOURCE
+    try:
+        with build_lock(build_dir):
+            report.step("rendering LaTeX")
+            files, rdiags = render(corpus, services, only)
+            _print_diagnostics(rdiags)
+            tex_dir = build_dir / ("tex-draft" if only else "tex")
+            write_tree(tex_dir, files)
+            report.step("typesetting with LuaLaTeX (latexmk)")
+            result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=args.verbose, single_pass=bool(only))
+            if not result.ok or result.pdf is None:
+                _print_diagnostics(result.diagnostics)
+                if result.log_excerpt:
+                    print("--- LaTeX log ---\n" + result.log_excerpt + "\n---", file=sys.stderr)
+                print(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {tex_dir}",
+                      file=sys.stderr)
+                return EXIT_LATEX
+            _print_diagnostics(result.diagnostics)  # warnings of a good build: characters no font has
+            target = build_dir / f"{jobname}.pdf"
+            install_pdf(result.pdf, target)
+            if not only:
+                report.step("writing the bibliography exports")
+                services.exports(tex_dir / "reader.aux", build_dir)
+            if args.booklet:
+                from edition.build.booklet import impose_booklet  # pypdf's imposition: imported only when asked for
+
+                report.step("imposing the booklet")
+                booklet = build_dir / f"{jobname}-booklet.pdf"
+                impose_booklet(target, booklet)
+                sides = page_count(booklet)
+                print(f"edition build: wrote {booklet.relative_to(root)} ({sides} pages, {sides // 2} sheets)",
+                      file=sys.stderr)
+            pages = page_count(target)
+            record_build(build_dir, jobname, stamp, pages)
+    except BuildLocked as exc:
+        print(f"edition build: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except OSError as exc:  # a full disk, a read-only build folder...
+        print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
+              "the last good PDF and the sources are unchanged", file=sys.stderr)
+        return EXIT_LATEX
+    passes = f"{result.passes} LuaLaTeX pass(es)" if result.passes else \
+        "no LuaLaTeX pass: the generated LaTeX had not changed since the last run"
+    print(f"edition build: wrote {target.relative_to(root)} ({pages} pages, {passes})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    into = Path(args.into) if args.into else root / "sources" / "imported"
+    if args.source_format == "tei":
+        return cli_import_tei(Path(args.file), into, args.force, root)
+    return cli_import(Path(args.file), into, args.force, root)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """One line per document: id, date, from -> to, title, and its status from the checks."""
+    root = Path(args.root).resolve()
+    corpus, _services, diags = prepare(root)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_path.setdefault(d.pos.path, []).append(d)
+    docs = sorted(corpus.documents, key=lambda d: (d.date.sort_key if d.date else "9999", d.id))
+    for doc in docs:
+        problems = by_path.get(doc.path, [])
+        errors = sum(1 for d in problems if d.is_error)
+        status = f"{errors} error(s)" if errors else f"{len(problems)} warning(s)" if problems else "ok"
+        who = ", ".join(corpus.persons[a].name.split(",")[0] if a in corpus.persons else a for a in doc.authors)
+        to = ", ".join(corpus.persons[r].name.split(",")[0] if r in corpus.persons else r for r in doc.recipients)
+        date = doc.date.text() if doc.date else "undated"
+        print(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]")
+    print(f"{len(docs)} document(s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a well-formed skeleton of a source; never over an existing file without --force."""
+    root = Path(args.root).resolve()
+    folder = root / "sources" / args.part
+    target = folder / f"{args.id}.md"
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", args.id):
+        print(f"edition new: the id '{args.id}' may hold only letters, digits, '.', '_' and '-'", file=sys.stderr)
+        return EXIT_SOURCE
+    if not folder.resolve().is_relative_to((root / "sources").resolve()):
+        print(f"edition new: the part '{args.part}' leads outside sources/", file=sys.stderr)
+        return EXIT_SOURCE
+    if target.exists() and not args.force:
+        print(f"edition new: {target.relative_to(root)} exists; use --force to overwrite it", file=sys.stderr)
+        return EXIT_SOURCE
+    authors = ", ".join(a for a in (args.author or "").split(",") if a)
+    recipients = ", ".join(r for r in (args.to or "").split(",") if r)
+    text = "\n".join([
+        "---",
+        f"id: {args.id}",
+        f"title: {json.dumps(args.title or args.id)}",
+        f"kind: {args.kind}",
+        f"authors: [{authors}]",
+        f"recipients: [{recipients}]",
+        "date: " + (json.dumps(args.date) if args.date else '"[1900]"  # the date; [brackets]: supplied by the editor'),
+        "language: ru",
+        "status: draft",
+        "headnote: |",
+        "  Who wrote to whom, when and why, why it matters, and where the text comes from.",
+        "notes:",
+        "  editor:",
+        '    "1": |',
+        "      The first editor's note.",
+        "---",
+        "@salute Dear ...,",
+        "",
+        "The text, with {n:editor:1} the first note's anchor.",
+        "",
+        "@signed ...",
+        "",
+    ])
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"edition new: wrote {target.relative_to(root)}; add '{args.id}' to a part in edition.yaml if the part "
+          "lists its documents", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    out = Path(args.out) if args.out else root / "build" / args.kind
+    return cli_export(args.kind, root, out)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="edition",
+        description="Turn annotated historical sources into a printable critical edition (a course reader).",
+        epilog="Sources live in sources/ (one .md file per document), the reader's settings in edition.yaml. "
+               "See docs/source-format.md.",
+    )
+    p.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    c = sub.add_parser("check", help="check every source and register; report all problems",
+                       description="Report every problem in the sources as path:line:column: message.")
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.set_defaults(func=cmd_check)
+    b = sub.add_parser("build", help="build the reader PDF into build/reader.pdf",
+                       description="Check, render LaTeX into build/tex/ and run LuaLaTeX. A failed build "
+                                   "leaves the last good build/reader.pdf in place.")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--only", metavar="ID[,ID...]", help="build a draft (build/draft.pdf) of these documents only")
+    b.add_argument("--verbose", "-v", action="store_true", help="show progress and the LaTeX output")
+    b.add_argument("--force", action="store_true", help="build even when nothing changed since the last good build")
+    b.add_argument("--booklet", action="store_true",
+                   help="also write build/reader-booklet.pdf: pages in signature order, two per sheet side, to fold and staple")
+    b.add_argument("--paper", choices=("a4", "letter", "a5"), help="paper size (overrides edition.yaml)")
+    b.add_argument("--font-size", choices=("10pt", "11pt", "12pt"), help="base font size (overrides edition.yaml)")
+    sides = b.add_mutually_exclusive_group()
+    sides.add_argument("--two-sided", dest="two_sided", action="store_true", default=None, help="set for printing on both sides")
+    sides.add_argument("--one-sided", dest="two_sided", action="store_false", help="set for printing on one side")
+    b.add_argument("--binding-offset", metavar="LENGTH", type=_length, help="extra inner margin for binding, e.g. 8mm")
+    b.set_defaults(func=cmd_build)
+    i = sub.add_parser("import", help="turn a raw copy (text from the web or a scan) or a TEI letter into source files",
+                       description="Split a raw copy into documents, find metadata, notes, anchors, archival references "
+                                   "and known persons, and write draft sources for the editor to finish. Never "
+                                   "overwrites an existing source without --force.")
+    i.add_argument("file", help="the raw .txt copy, or a TEI .xml file with --from tei")
+    i.add_argument("--into", metavar="DIR", help="folder for the new sources (default: sources/imported/)")
+    i.add_argument("--from", dest="source_format", choices=("raw", "tei"), default="raw", help="the kind of input (default: raw)")
+    i.add_argument("--force", action="store_true", help="overwrite existing source files")
+    i.set_defaults(func=cmd_import)
+    ls = sub.add_parser("list", help="list the documents: id, date, from -> to, title, status",
+                        description="One line per document, in date order, with its status from 'edition check'.")
+    ls.set_defaults(func=cmd_list)
+    n = sub.add_parser("new", help="write the skeleton of a new source file",
+                       description="Write sources/PART/ID.md with the metadata given and placeholders to fill in. "
+                                   "Never overwrites an existing file without --force.")
+    n.add_argument("kind", choices=DOCUMENT_KINDS, help="what the document is")
+    n.add_argument("--id", required=True, help="document id, e.g. 1926-05-26-stalin-molotov")
+    n.add_argument("--part", default="new", help="folder under sources/ (default: new)")
+    n.add_argument("--author", help="person id(s) of the author(s), comma-separated")
+    n.add_argument("--to", help="person id(s) of the recipient(s), comma-separated")
+    n.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD; [brackets] for a date the editor supplied")
+    n.add_argument("--title", help="the heading as printed")
+    n.add_argument("--force", action="store_true", help="overwrite an existing file")
+    n.set_defaults(func=cmd_new)
+    e = sub.add_parser("export", help="write the edition as TEI P5 files or as one CMIF file",
+                       description="TEI: one file per document with persons.xml and places.xml, validated against "
+                                   "schemas/edition-tei.rng. CMIF: the letters' metadata for correspSearch.")
+    e.add_argument("kind", choices=("tei", "cmif"))
+    e.add_argument("--out", metavar="DIR", help="output folder (default: build/tei/ or build/cmif/)")
+    e.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

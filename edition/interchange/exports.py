@@ -1,0 +1,45 @@
+"""Files written beside the PDF for readers to take away: the works cited and
+the reader itself with its documents, as BibTeX and CSL-JSON.
+
+Page ranges come from the LaTeX run (``edition.build.pages`` reads them from
+``reader.aux``), never from an estimate.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from edition.model.corpus import Corpus, Document
+from edition.passes.backmatter import cited_keys
+from edition.registers.bibliography import Bibliography, DocumentCitation, ReaderInfo, reader_entries, write_exports
+
+
+def _person_name(corpus: Corpus, pid: str) -> str:
+    person = corpus.persons.get(pid)
+    return person.name if person else pid
+
+
+def write_all(corpus: Corpus, bib: Bibliography, documents: list[Document], pages: dict[str, tuple[str, str]],
+              out: Path) -> list[Path]:
+    """works-cited.bib/.json and reader.bib/.json in ``out``; ``pages`` holds the first and last
+    printed page of each document, by id."""
+    written = write_exports(bib, sorted(cited_keys(documents, bib)), out, "works-cited")
+    cfg = corpus.config
+    reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year,
+                        editor=(), institution=cfg.institution or cfg.course)
+    entries = []
+    for doc in documents:
+        first, last = pages.get(doc.id, ("", ""))
+        if not first:
+            continue
+        entries.append(DocumentCitation(
+            key=doc.id, title=f"{doc.title}, {doc.date.text()}" if doc.date else doc.title,
+            first_page=first, last_page=last,
+            authors=[_person_name(corpus, a) for a in doc.authors],
+            recipients=[_person_name(corpus, r) for r in doc.recipients],
+            date=doc.date.text() if doc.date else ""))
+    bibtex, csl = reader_entries(reader, entries)
+    (out / "reader.bib").write_text(bibtex, encoding="utf-8")
+    (out / "reader.json").write_text(json.dumps(csl, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return [*written, out / "reader.bib", out / "reader.json"]

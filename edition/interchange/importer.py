@@ -1,0 +1,560 @@
+"""``edition import``: a raw copy (a web page saved as text) into draft sources.
+
+``import_raw`` splits a copy that holds several documents into one source
+each, reads its metadata lines, dates, salutations and signatures, moves the
+note list into the front matter with anchors in the text, turns archival
+references into ``archives`` entries and tags the persons of the register.
+It never drops a character of the copy silently: what it cannot place stays
+in the text or goes to a headnote marked ``IMPORT LEFTOVER``, with a warning,
+and lines it consumed into fields are kept verbatim in a YAML comment. Web
+furniture (menus, licence banners) is dropped and listed in the summary.
+The result is a draft (``status: draft``): the summary says what the editor
+must still decide.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ImportRefused", "ImportResult", "ImportedDocument", "import_raw", "write_imported"]
+
+import datetime
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.interchange.importer_notes import (
+    ATTRIBUTION,
+    BYLINE,
+    GENERIC_HEADING,
+    META,
+    Edit,
+    PersonMatcher,
+    RawBlock,
+    RawNote,
+    anchor_edit,
+    attribute,
+    core,
+    find_anchors,
+    find_note_list,
+    marker,
+    parse_notes,
+    person_edits,
+    render,
+    split_segments,
+    title_like,
+)
+from edition.model.corpus import Person
+from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
+from edition.registers import archives as arch
+
+_BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b")
+_MDY = re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b")
+_MY = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
+_YEAR = re.compile(r"\((\d{4})\)")
+_DATEISH = re.compile(rf"\b(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b")
+_GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
+_CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
+_TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
+_MID_SENTENCE = re.compile(r"(?:[,;–-]|\b(?:the|of|and|a|an|to|in|for|with|from|by|at|or|that|which|who|Com\.|Comrade|Mr\.)|['’]s)$")
+_STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
+SERIES_ORDER = ("author", "translator", "editor", "textual")
+
+
+@dataclass
+class ImportedDocument:
+    id: str
+    filename: str
+    text: str
+
+
+@dataclass
+class ImportResult:
+    documents: list[ImportedDocument] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+
+class ImportRefused(Exception):
+    """Writing would overwrite an existing file."""
+
+
+# --- small readers ------------------------------------------------------------------
+
+
+def _iso(y: str, m: int = 0, d: int = 0) -> str | None:
+    try:
+        datetime.date(int(y), m or 1, d or 1)
+    except ValueError:
+        return None
+    return y + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d and m else "")
+
+
+def find_date(text: str) -> str | None:
+    """The first date in ``text`` as YYYY-MM-DD, YYYY-MM or, for "(1903)", YYYY."""
+    for pattern, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_MY, "my")):
+        if m := pattern.search(text):
+            g = m.groups()
+            if order == "dmy":
+                return _iso(g[2], _MONTHS[g[1][:3].lower()], int(g[0]))
+            if order == "mdy":
+                return _iso(g[2], _MONTHS[g[0][:3].lower()], int(g[1]))
+            return _iso(g[1], _MONTHS[g[0][:3].lower()])
+    if m := _YEAR.search(text):
+        return m.group(1)
+    return None
+
+
+def _dateline(text: str) -> bool:
+    """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3"."""
+    if len(text) > 60 or "\n" in text or not _DATEISH.search(text):
+        return False
+    rest = _DATEISH.sub("", text)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOP]
+    return "-".join(words[:4]) or "document"
+
+
+def _quote(text: str) -> str:
+    safe = all(c in "\t\n" or (" " <= c <= "~") or ("\xa0" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
+               for c in text)
+    return json.dumps(text, ensure_ascii=not safe)
+
+
+def _block_scalar(text: str, indent: int) -> str:
+    if any(not (c in "\t\n" or c >= " ") or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029\x85" for c in text):
+        return " " + _quote(text)
+    pad = " " * indent
+    return " |\n" + "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+# --- one document ---------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    blocks: list[RawBlock]
+    heading: RawBlock | None = None
+    title: str = ""
+    title_made: bool = False
+    kind: str = "letter"
+    authors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    date: dict[str, str | bool] = field(default_factory=dict)
+    translation: str = ""
+    archives: list[str] = field(default_factory=list)
+    consumed: list[tuple[int, str]] = field(default_factory=list)
+    meta: list[RawBlock] = field(default_factory=list)
+    leftovers: list[RawBlock] = field(default_factory=list)
+    notes: list[RawNote] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+
+
+class _Importer:
+    def __init__(self, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister) -> None:
+        self.name = source_name
+        self.persons = persons
+        self.register = register
+        self.matcher = PersonMatcher(persons)
+        self.diags: list[Diagnostic] = []
+        self.ids: Counter[str] = Counter()
+        self.summary: list[str] = []
+        self.collection: list[str] = []  # author and recipient named by the title of a copy of letters: "Stalin to Molotov"
+
+    def warn(self, block: RawBlock, offset: int, message: str, hint: str = "") -> None:
+        line, col = block.where(offset)
+        self.diags.append(warning(Pos(self.name, line, col), message, hint))
+
+    def citation(self, text: str, block: RawBlock, report: bool = True) -> str | None:
+        """``text`` as an archival citation if it is one (its problems reported), else None."""
+        inner = re.sub(r"^\((.*)\)\.?$", r"\1", text.strip(), flags=re.S).strip()
+        if len(inner) > 250 or not re.search(r"(?i)\b(?:f|op|on|d|l|ll|ф|оп|д|л)\.\s*\d", inner):
+            return None
+        parsed, problems = arch.parse_citation(inner, self.register)
+        if parsed is None or not parsed.fond:
+            return None
+        for p in problems if report else []:
+            self.warn(block, 0, f"archival reference: {p}", "correct it in 'archives:' (see docs/source-format.md)")
+        return " ".join(inner.split())
+
+    def document(self, doc: _Doc) -> ImportedDocument:
+        blocks = doc.blocks
+        if blocks and GENERIC_HEADING.match(blocks[0].text.strip()):
+            doc.heading = blocks.pop(0)
+            doc.consumed.append((doc.heading.line, doc.heading.text))
+            nxt = " ".join(blocks[0].text.split()).rstrip(":") if blocks else ""
+            if title_like(nxt) and len(nxt.split()) >= 4 and re.search(r"\b[a-z]+\b", nxt):
+                doc.title = " ".join(nxt.split())
+                doc.consumed.append((blocks[0].line, blocks.pop(0).text))
+        start, heading_at, how = find_note_list(blocks)
+        note_blocks = blocks[start:]
+        if heading_at is not None:
+            doc.consumed.append((blocks[heading_at].line, blocks[heading_at].text))
+        body_end = heading_at if heading_at is not None else start
+        notes, loose = parse_notes(note_blocks)
+        doc.leftovers += loose
+        body = self.front(doc, blocks[:body_end])
+        cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
+        for note in notes:
+            attribute(note, self.matcher.forms)
+        if how == "run" and notes:
+            anchors, _ = find_anchors([b.text for b in body], [n.number for n in notes])
+            if not (any(a.strength != "lone" for a in anchors.values()) or any(cited.values()) or any(n.attributed for n in notes)):
+                body += note_blocks  # numbered paragraphs of the text: nothing marks them as notes
+                notes = []
+        for note in notes:
+            if cited[note.number]:
+                doc.archives.append(self.citation(note.text, note.first) or "")
+                doc.consumed.append((note.first.line, f"note {note.number}: {note.text}"))
+            else:
+                note.first, *note.more = self.join_split([note.first, *note.more])
+                doc.notes.append(note)
+        text_body = self.build_body(doc, self.join_split(body))
+        self.make_title(doc)
+        return self.emit(doc, text_body)
+
+    def join_split(self, blocks: list[RawBlock]) -> list[RawBlock]:
+        """Join paragraphs that the copy breaks in the middle of a sentence."""
+        out: list[RawBlock] = []
+        for b in blocks:
+            prev = out[-1] if out else None
+            mid = prev is not None and (_MID_SENTENCE.search(prev.text) or re.search(r"(?i)\b(?:on|of|to|by|in|from|until) \d{1,2}$", prev.text)
+                                        or re.search(r"\w$", prev.text) and b.text[:1].islower())
+            if (prev is not None and mid and len(prev.text) >= 50 and not title_like(b.text) and not marker(b.text)
+                    and not re.match(r"[-–•*]\s", b.text)
+                    and not (len(b.lines) == 1 and len(b.text) <= 80 and b.text.endswith((",", "!", ":"))) and not re.match(r"\d+\)", b.text)
+                    and not GENERIC_HEADING.match(b.text)):
+                self.warn(b, 0, "joined to the paragraph before: the copy breaks the sentence here")
+                out[-1] = RawBlock(prev.lines + b.lines)
+            else:
+                out.append(b)
+        return out
+
+    def split_closer(self, blocks: list[RawBlock]) -> list[RawBlock]:
+        """A closing and a signature on one line ("Well, all the best, J. Stalin") become two blocks."""
+        out: list[RawBlock] = []
+        for b in blocks:
+            m = re.match(r"^(.*?(?:best|regards|greetings|yours)[^,]*,)\s+(\S.{1,40})$", b.text) if len(b.lines) == 1 else None
+            if m and self.signature(m.group(2)):
+                no, col, text = b.lines[0]
+                out += [RawBlock([(no, col, m.group(1))]), RawBlock([(no, col + m.start(2), m.group(2))])]
+            else:
+                out.append(b)
+        return out
+
+    def signature(self, text: str) -> bool:
+        c = core(text)
+        if ATTRIBUTION.match(c) and "\n" not in c:
+            return True
+        if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
+            return False
+        return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c))
+
+    def build_body(self, doc: _Doc, body: list[RawBlock]) -> str:  # noqa: C901
+        """Roles of the paragraphs, note anchors and person tags: the text of the source."""
+        body = self.split_closer(body)
+        if not body:
+            where = RawBlock([(doc.blocks[-1].line if doc.blocks else 1, 1, "")])
+            self.warn(where, 0, "no text left for the body of this document: '{gap}' stands in for it", "check the split of the copy")
+            return "{gap}"
+        cores = [core(b.text) for b in body]
+        roles = ["p"] * len(body)
+        opening = 0
+        while opening < len(body) and len(body[opening].lines) == 1 and len(cores[opening]) <= 80:
+            c = cores[opening]
+            if _dateline(c):
+                roles[opening] = "dateline"
+            elif re.search(r"[,!]$", c) or c.endswith(":") and _GREETING.match(c):
+                roles[opening] = "salute"
+            elif title_like(c) or BYLINE.match(c):
+                roles[opening] = "lines"
+            else:
+                break
+            opening += 1
+        if "salute" not in roles and (greet := [j for j in range(opening) if roles[j] == "lines" and _GREETING.match(cores[j])]):
+            roles[greet[-1]] = "salute"
+        j, signed, closer = len(body) - 1, False, False
+        while j >= opening:
+            c, single = cores[j], len(body[j].lines) == 1
+            if c.startswith(("P.S.", "PS.", "P. S.")):
+                roles[j] = "postscript"
+            elif j == len(body) - 1 and re.match(r"^\[.*\]\.?$", c, re.S):
+                pass  # an editor's remark in brackets after the signature
+            elif not signed and not closer and self.signature(body[j].text):
+                roles[j], signed = "signed", True
+            elif single and _dateline(c):
+                roles[j] = "dateline"
+            elif single and not closer and len(c) <= 60 and c.endswith(",") and _CLOSING.search(c):
+                roles[j], closer = "closer", True
+            else:
+                break
+            j -= 1
+        middle = [k for k in range(opening, j) if roles[k] == "p" and title_like(cores[k]) and len(cores[k]) <= 80 and " " in cores[k]
+                  and len(body[k - 1].text) >= 100 and k + 1 < len(body) and len(body[k + 1].text) >= 100]
+        first_text = " ".join(b.text for b in body[:opening]) + " ".join(n.first.text[:100] for n in doc.notes[:1])
+        if _TELEGRAM.search(first_text):
+            doc.kind = "telegram"
+        elif "salute" in roles or closer or (doc.heading is not None and doc.heading.text.startswith("Letter")):
+            doc.kind = "letter"
+        elif any(BYLINE.match(c) for c in cores[:opening]) or len(middle) >= 2:
+            doc.kind = "article"
+        elif signed and ATTRIBUTION.match(cores[roles.index("signed")]):
+            doc.kind = "excerpt"
+        elif not signed:
+            doc.kind = "article"
+        if doc.kind in ("article", "excerpt"):
+            for k in range(opening):
+                if roles[k] == "lines" and not BYLINE.match(cores[k]):
+                    roles[k] = "heading"
+            for k in middle:
+                roles[k] = "heading"
+        for k, role in enumerate(roles):
+            if role == "signed" and not doc.authors:
+                doc.authors = self.matcher.resolve(cores[k])
+            elif role == "salute":
+                doc.recipients += [r for r in self.matcher.resolve(cores[k]) if r not in doc.recipients and r not in doc.authors]
+            elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:
+                doc.authors = self.matcher.resolve(cores[k])[:1]
+        if not doc.date:
+            places = [cores[k] for k, r in enumerate(roles) if r == "dateline"] + [b.text for b in doc.meta]
+            places += [cores[k] for k, r in enumerate(roles) if r == "signed"]
+            for text in places:
+                if iso := find_date(text):
+                    doc.date = {"when": iso}
+                    break
+        self.repeated(body)
+        return "\n\n".join(("" if r == "p" else f"@{r} ") + t for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
+
+    def texts(self, doc: _Doc, body: list[RawBlock], roles: list[str]) -> list[str]:
+        """Each paragraph rendered as source text, with its anchors and person tags."""
+        texts = [b.text for b in body]
+        anchors, spelled = find_anchors(texts, [n.number for n in doc.notes])
+        edits: list[list[Edit]] = [[] for _ in body]
+        free_word = 0
+        for note in doc.notes:
+            a = anchors.get(note.number)
+            if a is not None:
+                edits[a.block].append(anchor_edit(texts[a.block], a, note.series, str(note.number)))
+                if a.strength == "lone":
+                    self.warn(body[a.block], a.start + 1, f"the number {note.number} standing alone is taken as the anchor of note {note.number}",
+                              "check that it is not a number of the text")
+                continue
+            hint = "put the anchor where the note belongs"
+            for n, i, offset, word in spelled:
+                if n == note.number:
+                    self.warn(body[i], offset, f"'{word}' may be the anchor of note {n} spelt out; left as text", "replace it by the anchor")
+                    hint = "see the warning about the spelt-out number"
+            if note.series == "textual":
+                k = next((k for k, r in enumerate(roles) if r in ("p", "salute", "dateline", "lines")), 0)
+                words = list(re.finditer(r"\S+", texts[k]))
+                if free_word < len(words):
+                    w = words[free_word]
+                    free_word += 1
+                    edits[k].append(Edit(w.start(), w.end(), w.start(), w.end(), f"{{n:textual:{note.number}|", "}"))
+                    self.warn(body[k], w.start(), f"textual note {note.number} has no anchor in the copy: attached to the first words", hint)
+                    continue
+            self.warn(note.first, 0, f"note {note.number} has no anchor in the text", hint)
+        out = []
+        for k, text in enumerate(texts):
+            found = self.matcher.find(text, fold=roles[k] == "signed")
+            out.append(render(text, edits[k] + person_edits(found, edits[k])))
+        return out
+
+    def repeated(self, body: list[RawBlock]) -> None:
+        seen: set[str] = set()
+        for b in body:
+            for m in re.finditer(r"[^.!?]{80,}[.!?]", b.text):
+                sentence = " ".join(m.group().split())
+                if sentence in seen:
+                    self.warn(b, m.start(), "the copy repeats a passage here", f"'{sentence[:60]}...'; print it once and record it in a textual note")
+                    return
+                seen.add(sentence)
+
+    def front(self, doc: _Doc, blocks: list[RawBlock]) -> list[RawBlock]:
+        """Take metadata, title, author line, date and archival lines off the body; return the rest."""
+        body: list[RawBlock] = []
+        for b in blocks:
+            text = b.text.strip()
+            single = len(b.lines) == 1
+            if single and META.match(text):
+                doc.meta.append(b)
+                self.read_meta(doc, text)
+                continue
+            if (cited := self.citation(text, b)) is not None:
+                doc.archives.append(cited)
+                doc.consumed.append((b.line, text))
+                continue
+            opening = not any(len(x.text) >= 120 for x in body)
+            if opening and not doc.date and (m := _BRACKET_DATE.match(text)) and (iso := find_date(m.group(1))):
+                doc.date = {"when": iso, "supplied": True}
+                doc.consumed.append((b.line, text))
+                doc.leftovers += body  # collection titles and the like before a letter's date
+                body = []
+                continue
+            if (opening and single and doc.heading is None and len(text) <= 60 and not _GREETING.match(text) and not BYLINE.match(text)
+                    and not re.search(r"[,:!]$", text) and not re.search(r"[a-z]{2,}", re.sub(r"\b[A-Z][a-z'’]+\b", "", text))):
+                ids = self.matcher.resolve(text)
+                names_only = all(self.matcher.resolve(w) for w in re.findall(r"[^\W\d_]{2,}", re.sub(r" to ", " ", text)))
+                if names_only and (len(ids) == 1 or len(ids) == 2 and re.search(r" [-–—] | to ", text)):
+                    doc.authors += [i for i in ids[:1] if i not in doc.authors]
+                    doc.recipients += [i for i in ids[1:] if i not in doc.recipients]
+                    doc.consumed.append((b.line, text))
+                    continue
+            if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) and not BYLINE.match(text):
+                doc.title = " ".join(core(text).split()) if re.search(r"\d$", text) is None else " ".join(text.split())
+                doc.consumed.append((b.line, text))
+                doc.leftovers += body  # captions and the like before the title
+                body = []
+                continue
+            body.append(b)
+        return body
+
+    def read_meta(self, doc: _Doc, text: str) -> None:
+        label, _, value = text.partition(":")
+        low = label.lower()
+        if low.startswith("written") and not doc.date and (iso := find_date(value)):
+            if re.search(r"later than|not before|after", value, re.I) and not re.search(r"not later", value, re.I):
+                doc.date = {"not_before": iso}
+            elif re.search(r"not later than|before", value, re.I):
+                doc.date = {"not_after": iso}
+            else:
+                doc.date = {"when": iso}
+        elif low.startswith("translated from"):
+            doc.translation = re.sub(r"^Translated from the \w+ by\s*", "", text, flags=re.I).rstrip(". ")
+        elif low.strip() == "translated":
+            doc.translation = value.strip().rstrip(".")
+
+    def make_title(self, doc: _Doc) -> None:
+        def surname(pid: str) -> str:
+            return self.persons[pid].name.split(",")[0].strip()
+
+        parts = re.match(r"^(.+?) (to|on) (.+)$", doc.title)
+        if not doc.authors and parts and not re.search(r"['’]s\b", parts.group(1)):
+            doc.authors = self.matcher.resolve(parts.group(1))[:1]
+            if doc.authors and parts.group(2) == "to" and not doc.recipients:
+                doc.recipients = self.matcher.resolve(parts.group(3))[:1]
+        if doc.authors and not doc.recipients and self.collection and self.collection[0] == doc.authors[0]:
+            doc.recipients = self.collection[1:]
+            doc.todo.append("recipient taken from the title of the copy")
+        if doc.title:
+            return
+        doc.title_made = True
+        if doc.authors and doc.recipients:
+            doc.title = f"{surname(doc.authors[0])} to {', '.join(surname(r) for r in doc.recipients)}"
+        elif doc.heading is not None:
+            doc.title = " ".join(doc.heading.text.split())
+        elif doc.authors:
+            doc.title = f"{surname(doc.authors[0])}, {doc.kind}"
+        else:
+            doc.title = "Untitled"
+
+    def emit(self, doc: _Doc, body: str) -> ImportedDocument:  # noqa: C901
+        date = doc.date
+        when = str(date.get("when") or date.get("not_before") or date.get("not_after") or "")
+        base = f"{when}-{_slug(doc.title)}" if when else _slug(doc.title)
+        self.ids[base] += 1
+        doc_id = base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
+        lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field."]
+        if doc.consumed:
+            lines.append("# Lines of the copy read into the fields below, as the copy has them:")
+            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}" for no, t in sorted(doc.consumed)]
+        lines += [f"id: {doc_id}", f"title: {_quote(doc.title)}", f"kind: {doc.kind}"]
+        if doc.authors:
+            lines.append(f"authors: [{', '.join(doc.authors)}]")
+        if doc.recipients:
+            lines.append(f"recipients: [{', '.join(doc.recipients)}]")
+        if date:
+            lines.append("date: " + (str(date["when"]) if list(date) == ["when"] else
+                                     "{" + ", ".join(f"{k}: {str(v).lower()}" for k, v in date.items()) + "}"))
+        if doc.translation:
+            lines.append(f"translation: {{from: ru, by: {_quote(doc.translation)}}}")
+            doc.todo.append("translation 'from: ru' is a guess")
+        if doc.archives:
+            lines.append("archives:")
+            lines += [f"  - cited: {_quote(c)}" for c in doc.archives]
+        lines.append("status: draft")
+        left = [*doc.meta, *doc.leftovers]
+        if left:
+            paras = ["IMPORT LEFTOVER: write the headnote; the paragraphs below are lines of the copy that were not placed."]
+            paras += [render(b.text, []) for b in left]
+            lines.append("headnote:" + _block_scalar("\n\n".join(paras), 2))
+            for b in doc.leftovers:
+                self.warn(b, 0, "kept as IMPORT LEFTOVER in the headnote", "move it where it belongs, or delete it")
+        if doc.notes:
+            lines.append("notes:")
+            for series in SERIES_ORDER:
+                mine = [n for n in doc.notes if n.series == series]
+                if mine:
+                    lines.append(f"  {series}:")
+                for n in mine:
+                    paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in n.blocks]
+                    lines.append(f'    "{n.number}":' + _block_scalar("\n\n".join(paras), 6))
+        text = "---\n" + "\n".join(lines) + "\n---\n" + body.rstrip("\n") + "\n"
+        todo = [f"kind '{doc.kind}' guessed"] + (["title made up"] if doc.title_made else []) + doc.todo
+        if not date:
+            todo.append("no date found")
+        todo += ["write the headnote", "add the printed source (source: key)"]
+        unfiled = sum(1 for n in doc.notes if not n.attributed)
+        if unfiled:
+            todo.append(f"{unfiled} note(s) without attribution filed under 'editor'")
+        self.summary.append(f"{doc_id}.md: " + "; ".join(todo))
+        return ImportedDocument(doc_id, f"{doc_id}.md", text)
+
+
+# --- the public surface -------------------------------------------------------------------
+
+
+def import_raw(text: str, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister) -> ImportResult:
+    """Split a raw copy into draft sources; warnings and what is left to decide come with them."""
+    imp = _Importer(source_name, persons, register)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    segments, dropped, report = split_segments(text)
+    for block, offset, message in report:
+        imp.warn(block, offset, message)
+    result = ImportResult()
+    if segments:
+        head = (segments[0][1] or segments[0][0])[0].text.strip()
+        if len(parts := re.split(r" to | [-–—] ", head)) == 2:
+            found = [imp.matcher.resolve(p) for p in parts]
+            imp.collection = [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
+    for blocks, preamble in segments:
+        doc = _Doc(list(blocks), leftovers=list(preamble))
+        result.documents.append(imp.document(doc))
+    result.diagnostics = sorted(imp.diags, key=sort_key)
+    result.summary = list(imp.summary)
+    if dropped:
+        result.summary.append(f"dropped {len(dropped)} line(s) of web furniture: "
+                              + "; ".join(f"{no}: {t.strip()[:60]}" for no, t in dropped))
+    m = imp.matcher
+    if m.tagged:
+        result.summary.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
+    if m.ambiguous:
+        result.summary.append("names left untagged, more than one person bears them: "
+                              + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
+    unresolved = m.unresolved.most_common()
+    if unresolved:
+        result.summary.append("capitalized words not in the persons register (names to add or to ignore): "
+                              + ", ".join(f"{k} ({v})" for k, v in unresolved[:40])
+                              + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
+    return result
+
+
+def write_imported(result: ImportResult, into: Path, force: bool) -> list[Path]:
+    """Write the documents into ``into``; refuse (ImportRefused) to overwrite a file unless ``force``."""
+    targets = [into / d.filename for d in result.documents]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise ImportRefused(f"{existing[0]} exists" + (f" (and {len(existing) - 1} more)" if len(existing) > 1 else "")
+                            + "; use --force to overwrite")
+    into.mkdir(parents=True, exist_ok=True)
+    for doc, path in zip(result.documents, targets, strict=True):
+        path.write_text(doc.text, encoding="utf-8")
+    return targets

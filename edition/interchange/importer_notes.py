@@ -1,0 +1,554 @@
+"""The importer's reading of raw text: paragraphs, documents, notes, anchors, names.
+
+A raw copy is handled here as ``RawBlock`` values (a paragraph of the copy
+with the position of every character in the raw file). This module splits a
+copy into paragraphs and documents, finds the note list at the end of a
+document, the numbers in the text that anchor its notes, the names of the
+persons register, and writes a block back as source markup in which every
+character of the copy that is not an anchor survives, escaped where it would
+otherwise be markup. ``importer`` assembles the documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from edition.model.corpus import Person
+
+SERIES_MARKS = (
+    ("editor", re.compile(r"(?:[—–-]\s*(?:Ed\.|[Ee]ditors?\.?)|U\.\s?S\.\s?Ed\.|\bEd\.)\s*[\])]?\s*$")),
+    ("translator", re.compile(r"(?:[—–-]\s*|(?<=[a-z])|\b)Trans(?:\.|lator)\s*[\])]?\s*$")),
+)
+_AUTHOR_MARK = re.compile(r"[—–]\s*([A-Z][\w'’.-]+?)\.?\s*$")
+_TEXTUAL = re.compile(r"\bnotation\b|crossed out|upper (?:left|right)[- ]hand corner|in the upper part|written on the|"
+                      r"printed on a form|in the margin", re.IGNORECASE)
+FURNITURE = re.compile(r"\S\s*\|\s*\S[^|]*\|\s*\S|^\s*<\s*backward|forward\s*>\s*$|^\s*Public Domain:|^\s*Join us\s*$|"
+                       r"^\s*If you want more information about joining|Home Page\s*$")
+GENERIC_HEADING = re.compile(r"^(?:Letter|Document|No\.)\s*(\d+)\.?$")
+_GLUED_HEADING = re.compile(r"(?<=[.!?”\"')\]])\s+((?:Letter|Document)\s+(\d+))\s*$")
+META = re.compile(r"^(Written|Published|Source|Translated|Transcription\s*[\\/]\s*Markup|Courtesy|Compiled by|Available at|"
+                  r"Retrieved from|Translated from the \w+ by|First published)\b\s*:?", re.IGNORECASE)
+END_MARKER = re.compile(r"^(?:Source|Courtesy)\s*:|^(?:Available at|Retrieved from)\b", re.IGNORECASE)
+ATTRIBUTION = re.compile(r"^[A-Z][\w.’' -]{1,40}\(\d{4}\)")
+BYLINE = re.compile(r"^[Bb][Yy]\s+\S")
+NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Notes and references)\s*:?\s*$")
+_MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\s?\.)(?:\s+|$)")
+_BRACKET = re.compile(r"\[(\d{1,3})\]")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"'”’])(\d{1,3})(?![\d/:%]|st\b|nd\b|rd\b|th\b|\.\d)")
+_LONE = re.compile(r"(?<= )(\d{1,2})(?=[\s.,;:(]|$)")
+_ABBREVIATIONS = {"no", "nos", "p", "pp", "l", "ll", "f", "op", "d", "vol", "vols", "t", "s", "ch", "art", "vyp", "on", "ibid"}
+_NOT_BEFORE_NUMBER = _ABBREVIATIONS | {
+    "point", "points", "part",
+    "section", "chapter", "letter", "letters", "order", "paragraph", "article", "issue", "number", "note", "notes",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "page", "item",
+    "vyp", "on", "fond", "delo", "list", "room", "group", "department", "volume", "book", "table", "figure",
+}
+_SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_CAPITALIZED = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
+
+
+@dataclass
+class RawBlock:
+    """A paragraph of the raw copy: its lines, stripped, with their places in the file."""
+
+    lines: list[tuple[int, int, str]]  # (line number, column of the first character, text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for _, _, t in self.lines)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """Line and column in the raw file of an offset into ``text``."""
+        for no, col, text in self.lines:
+            if offset <= len(text):
+                return no, col + offset
+            offset -= len(text) + 1
+        no, col, text = self.lines[-1]
+        return no, col + len(text)
+
+    def after(self, offset: int) -> RawBlock:
+        """The block from ``offset`` on (a note's text after its number)."""
+        out: list[tuple[int, int, str]] = []
+        for no, col, text in self.lines:
+            if offset >= len(text) + 1:
+                offset -= len(text) + 1
+                continue
+            cut = max(offset, 0)
+            out.append((no, col + cut, text[cut:]))
+            offset = 0
+        return RawBlock(out or [(self.lines[-1][0], self.lines[-1][1], "")])
+
+
+@dataclass
+class RawNote:
+    number: int
+    style: str  # "b" [1], "p" (1), "d" 1.
+    first: RawBlock  # the first paragraph, without its number
+    more: list[RawBlock] = field(default_factory=list)
+    series: str = "editor"
+    attributed: bool = False
+
+    @property
+    def blocks(self) -> list[RawBlock]:
+        return [self.first, *self.more]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Anchor:
+    number: int
+    block: int  # index among the body blocks
+    start: int  # where the anchor's characters start (a space before a lone number included)
+    end: int
+    strength: str  # "bracket", "glued" or "lone"
+
+
+def marker(text: str) -> tuple[int, str, int] | None:
+    """The note number a paragraph starts with, its style and where its text begins."""
+    m = _MARKER.match(text)
+    if not m or not m.lastgroup:
+        return None
+    return int(m.group(m.lastgroup)), m.lastgroup, m.end()
+
+
+def core(text: str) -> str:
+    """A short block without a trailing note number, for deciding what it is."""
+    return re.sub(r"(?:\s*\[\d{1,3}\]|(?<=[^\W\d_]|[.,;:!?)”’\"'])\d{1,2}|(?<=[,;:)?!.]) \d{1,2})$", "", text.strip()).strip()
+
+
+def title_like(text: str) -> bool:
+    """One short line without a sentence's final punctuation: a title, a heading, an address line."""
+    t = core(text)
+    return (0 < len(t) <= 150 and "\n" not in text.strip() and not re.search(r"[.,;:!][\"'’”)\]]*$", t)
+            and (t[0].isupper() or t[0] in "[(‘“\"'"))
+
+
+# --- paragraphs and documents -------------------------------------------------------
+
+Report = list[tuple[RawBlock, int, str]]
+
+
+def raw_blocks(text: str) -> tuple[list[RawBlock], list[tuple[int, str]], Report]:
+    """The paragraphs of the copy, the furniture lines dropped, and headings split off a line's end."""
+    lines = text.split("\n")
+    numbered = {int(m.group(1)) for line in lines if (m := re.match(r"^\s*(?:Letter|Document)\s+(\d+)\s*$", line))}
+    blocks: list[RawBlock] = []
+    dropped: list[tuple[int, str]] = []
+    report: Report = []
+    cur: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        if cur:
+            blocks.append(RawBlock(list(cur)))
+            cur.clear()
+
+    for no, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or FURNITURE.search(line):
+            if stripped:
+                dropped.append((no, line))
+            close()
+            continue
+        col = len(line) - len(line.lstrip()) + 1
+        m = _GLUED_HEADING.search(stripped)
+        if m and {int(m.group(2)) - 1, int(m.group(2)) + 1} & numbered:
+            cur.append((no, col, stripped[:m.start()].rstrip()))
+            close()
+            blocks.append(RawBlock([(no, col + m.start(1), m.group(1))]))
+            report.append((blocks[-1], 0, f"heading '{m.group(1)}' split off the end of a line"))
+            continue
+        if META.match(stripped):
+            close()  # a metadata line is a paragraph of its own
+            cur.append((no, col, stripped))
+            close()
+            continue
+        cur.append((no, col, stripped))
+    close()
+    return blocks, dropped, report
+
+
+def _has_body(blocks: Sequence[RawBlock]) -> bool:
+    return any(len(b.text) >= 120 and not META.match(b.text) for b in blocks)
+
+
+def split_segments(text: str) -> tuple[list[tuple[list[RawBlock], list[RawBlock]]], list[tuple[int, str]], Report]:  # noqa: C901
+    """The documents of a copy as (paragraphs, leftovers), the furniture dropped, and what was noticed.
+
+    A document starts at a numbered heading ("Letter 12", "No. 2."), at a title
+    followed by a byline, or after the end of the previous one: a "Source:"
+    line, or an attribution "NAME (1936)". Short tag lines after the end stay
+    with the document they follow.
+    """
+    blocks, dropped, report = raw_blocks(text)
+    segs: list[list[RawBlock]] = [[]]
+    generic = [False]
+    tags: list[RawBlock] = []
+    body_seen = closing = False
+    for i, b in enumerate(blocks):
+        t = b.text.strip()
+        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        start: bool | None = None  # a new document: generic heading or not
+        if len(b.lines) == 1 and GENERIC_HEADING.match(t):
+            start = True
+        elif closing:
+            if title_like(t) and title_like(nxt) and nxt.split() != t.split() and not BYLINE.match(nxt):
+                tags.append(b)  # a line of links or keywords after the end of a document
+                continue
+            if not (END_MARKER.match(t) or META.match(t) or re.match(r"^\[.*\]\.?$", t, re.S)):
+                start = False
+        elif body_seen and title_like(t) and BYLINE.match(nxt):
+            start = False
+        if start is not None:
+            if segs[-1]:
+                segs.append([])
+                generic.append(start)
+            else:
+                generic[-1] = start
+            body_seen = closing = False
+        segs[-1].append(b)
+        body_seen = body_seen or (len(t) >= 120 and not META.match(t))
+        if body_seen and (END_MARKER.match(t) or ATTRIBUTION.match(t) and len(t) < 250 and not END_MARKER.match(nxt)):
+            closing = True
+    out: list[tuple[list[RawBlock], list[RawBlock]]] = []
+    preamble: list[RawBlock] = []
+    for k, seg in enumerate(segs):
+        if not seg:
+            continue
+        if out and k > 0 and not generic[k] and not _has_body(seg):
+            out[-1][0].extend(seg)
+            continue
+        if not generic[k] and not _has_body(seg) and k + 1 < len(segs):
+            preamble += seg
+            continue
+        out.append((seg, preamble))
+        preamble = []
+    for tag in tags:  # each goes to the leftovers of the document it follows
+        for seg, extra in reversed(out):
+            if (seg[0].line, seg[0].lines[0][1]) < (tag.line, tag.lines[0][1]):
+                extra.append(tag)
+                break
+    return out, dropped, report
+
+
+# --- the note list ----------------------------------------------------------------
+
+
+def find_note_list(blocks: Sequence[RawBlock]) -> tuple[int, int | None, str]:
+    """Where the note list starts among ``blocks`` (len(blocks) if none), the heading's index, and how it was found.
+
+    A heading ("Notes:") settles it. Without one, the list is a run of numbered
+    paragraphs that reaches the end of the document, numbered in sequence and
+    in the style of the last numbered paragraph; paragraphs between them are
+    continuations. Of the possible runs, the one with the fewest out-of-sequence
+    numbers wins, then the earliest.
+    """
+    for i, b in enumerate(blocks):
+        if NOTES_HEADING.match(b.text.strip()):
+            return i + 1, i, "heading"
+    numbered = [(i, m) for i, b in enumerate(blocks) if (m := marker(b.text))]
+    if not numbered:
+        return len(blocks), None, ""
+    style = numbered[-1][1][1]
+    best: tuple[int, int] | None = None
+    for i, (num, st, _) in numbered:
+        if st != style:
+            continue
+        expected, misses, last_item = num + 1, 0, i
+        for j, (n2, st2, _) in numbered:
+            if j <= i or st2 != style:
+                continue
+            if n2 == expected:
+                expected, last_item = expected + 1, j
+            else:
+                misses += 1
+        if last_item != numbered[-1][0] or (best is not None and misses >= best[1]):
+            continue
+        best = (i, misses)
+    if best is None:
+        return len(blocks), None, ""
+    return best[0], None, "run"
+
+
+def parse_notes(blocks: Sequence[RawBlock]) -> tuple[list[RawNote], list[RawBlock]]:
+    """The notes of a note list, and the paragraphs before its first number (kept as leftovers)."""
+    notes: list[RawNote] = []
+    loose: list[RawBlock] = []
+    for b in blocks:
+        m = marker(b.text)
+        if m and (not notes or m[0] == notes[-1].number + 1):
+            notes.append(RawNote(m[0], m[1], b.after(m[2])))
+        elif notes:
+            notes[-1].more.append(b)
+        else:
+            loose.append(b)
+    return notes, loose
+
+
+def attribute(note: RawNote, person_forms: dict[str, set[str]]) -> None:
+    """Choose the series of a note from the mark at its end, or from what it says."""
+    text = note.text.rstrip()
+    for series, pattern in SERIES_MARKS:
+        if pattern.search(text):
+            note.series, note.attributed = series, True
+            return
+    m = _AUTHOR_MARK.search(text)
+    if m and person_forms.get(m.group(1)):
+        note.series, note.attributed = "author", True
+        return
+    if _TEXTUAL.search(note.first.text[:200]):
+        note.series, note.attributed = "textual", True
+
+
+# --- anchors ----------------------------------------------------------------------
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w.]+)\W*$", text[:pos])
+    return m.group(1).rstrip(".").lower() if m else ""
+
+
+def _candidates(i: int, text: str, wanted: set[int]) -> list[Anchor]:
+    found: list[Anchor] = []
+    for m in _GLUED.finditer(text):
+        n = int(m.group(1))
+        word = _word_before(text, m.start())
+        excluded = _ABBREVIATIONS if text[m.start() - 1] in ".,;:!?)]\"'”’" else _NOT_BEFORE_NUMBER
+        if n in wanted and text[m.start() - 1] != "[" and word not in excluded:
+            found.append(Anchor(n, i, m.start(), m.end(), "glued"))
+    for m in _LONE.finditer(text):
+        n = int(m.group(1))
+        if n not in wanted or text[m.end():m.end() + 1] == ")":
+            continue
+        before = text[:m.start() - 1]
+        last = re.search(r"(\S+)$", before)
+        if not last:
+            continue
+        w = last.group(1)
+        bare = w.strip("\"'“”‘’()[],;:.!?").lower()
+        if bare in _NOT_BEFORE_NUMBER or bare.isdigit():
+            continue
+        if w[-1] in ",;:)?!\"”’." or (w[0].isupper() and w[1:].islower() and len(w) > 2):
+            found.append(Anchor(n, i, m.start() - 1, m.end(), "lone"))
+    return found
+
+
+def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[int, Anchor], list[tuple[int, int, int, str]]]:  # noqa: C901
+    """The anchor of each note number that can be found, and spelt-out numbers that may be anchors.
+
+    Bracketed numbers ("[4]") name their note outright. Other numbers (glued
+    to a word, "Zinoviev,2", or standing alone after a name or punctuation,
+    "Luch 3(") are taken in the longest chain that rises with the text, glued
+    ones counting double. The second result lists (note, block, offset, word)
+    for numbers spelt out where an unanchored note might belong.
+    """
+    wanted = set(numbers)
+    anchors: dict[int, Anchor] = {}
+    for i, text in enumerate(blocks):
+        for m in _BRACKET.finditer(text):
+            n = int(m.group(1))
+            if n in wanted and n not in anchors:
+                start = m.start() - 1 if m.start() > 0 and text[m.start() - 1].isspace() else m.start()
+                anchors[n] = Anchor(n, i, start, m.end(), "bracket")
+    rest = wanted - set(anchors)
+    cands = sorted((c for i, t in enumerate(blocks) for c in _candidates(i, t, rest)), key=lambda c: (c.block, c.start))
+    score: list[int] = []
+    back: list[int] = []
+    for k, c in enumerate(cands):
+        weight = 2 if c.strength == "glued" else 1
+        best, prev = weight, -1
+        for j in range(k):
+            if cands[j].number < c.number and (cands[j].block, cands[j].end) <= (c.block, c.start) and score[j] + weight > best:
+                best, prev = score[j] + weight, j
+        score.append(best)
+        back.append(prev)
+    if cands:
+        k = max(range(len(cands)), key=lambda x: (score[x], -x))
+        while k >= 0:
+            anchors[cands[k].number] = cands[k]
+            k = back[k]
+    spelled: list[tuple[int, int, int, str]] = []
+    for n in sorted(wanted - set(anchors)):
+        if n > len(_SPELLED):
+            continue
+        word = _SPELLED[n - 1]
+        for i, text in enumerate(blocks):
+            for m in re.finditer(rf"(?<=[?.!,;:)] ){word}(?=\s*$|\s+[A-Z(])", text):
+                spelled.append((n, i, m.start(), word))
+    return anchors, spelled
+
+
+# --- persons ----------------------------------------------------------------------
+
+
+def person_forms(persons: dict[str, Person]) -> dict[str, set[str]]:
+    """Every written form of every person (surname, aliases, "I. O. Surname"), with the ids it may name."""
+    forms: dict[str, set[str]] = {}
+
+    def add(form: str, pid: str) -> None:
+        form = " ".join(form.split())
+        if len(form) >= 3 and form[0].isupper() and "(" not in form:
+            forms.setdefault(form, set()).add(pid)
+
+    for pid, p in persons.items():
+        for written in [p.name, *p.aliases]:
+            if "," in written:
+                surname, rest = (s.strip() for s in written.split(",", 1))
+                add(surname, pid)
+                if rest:
+                    add(f"{rest} {surname}", pid)
+                    if re.fullmatch(r"(?:[A-Z]\. ?)+", rest):  # "M. I." also as "M." and "M.I."
+                        add(f"{rest[:2]} {surname}", pid)
+                        add(f"{rest.replace(' ', '')} {surname}", pid)
+            else:
+                add(written, pid)
+    return forms
+
+
+class PersonMatcher:
+    """Finds register names in text: unambiguous ones are tagged, the others counted."""
+
+    def __init__(self, persons: dict[str, Person]) -> None:
+        self.forms = person_forms(persons)
+        ordered = sorted(self.forms, key=len, reverse=True)
+        alternatives = r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
+        self.pattern = re.compile(alternatives) if ordered else None
+        self.folded_pattern = re.compile(alternatives, re.IGNORECASE) if ordered else None
+        self.folded = {f.casefold(): ids for f, ids in self.forms.items()}
+        self.tagged: Counter[str] = Counter()
+        self.ambiguous: Counter[str] = Counter()
+        self.unresolved: Counter[str] = Counter()
+
+    def find(self, text: str, count: bool = True, fold: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, person id) of every unambiguous name in ``text``; ``fold``: case ignored (signatures)."""
+        out: list[tuple[int, int, str]] = []
+        pattern = self.folded_pattern if fold else self.pattern
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                ids = self.folded[m.group().casefold()]
+                follow = re.match(r" ([A-Z][\w'’-]+)", text[m.end():m.end() + 40])
+                if follow and " " not in m.group() and follow.group(1) not in self.forms:
+                    continue  # part of a longer name: "James Henry Thomas"
+                if len(ids) > 1:
+                    if count:
+                        self.ambiguous[m.group()] += 1
+                    continue
+                pid = next(iter(ids))
+                out.append((m.start(), m.end(), pid))
+                if count:
+                    self.tagged[pid] += 1
+        if count:
+            taken = [(s, e) for s, e, _ in out]
+            for m in _CAPITALIZED.finditer(text):
+                if any(s <= m.start() < e for s, e in taken) or m.group() in COMMON_WORDS:
+                    continue
+                if m.start() == 0 or re.search(r"(?:[.!?:”\"]\s+|\n)$", text[max(0, m.start() - 4):m.start()]):
+                    continue  # the first word of a sentence
+                self.unresolved[m.group()] += 1
+        return out
+
+    def resolve(self, text: str) -> list[str]:
+        """The ids of the persons a short text (a signature, a salutation) names, in order, case ignored."""
+        ids: list[str] = []
+        folded = self.folded
+        words = re.findall(r"[^\W\d_][\w'’-]*", text)
+        i = 0
+        while i < len(words):
+            for span in (3, 2, 1):
+                form = " ".join(words[i:i + span]).casefold()
+                hit = folded.get(form)
+                if hit and len(hit) == 1:
+                    pid = next(iter(hit))
+                    if pid not in ids:
+                        ids.append(pid)
+                    i += span - 1
+                    break
+            i += 1
+        return ids
+
+
+COMMON_WORDS = frozenset(
+    "The This That These Those There Then They Their We Our You Your He His She Her It Its In On At Of For From With By "
+    "And But Or Not No Yes If As So To Is Are Was Were Be Been Being All Any Each Every Some Such What When Where Which "
+    "Who Whom Why How Comrade Comrades Com Party Central Committee Council Congress Conference Plenum Politburo Bureau "
+    "Soviet Soviets Union Communist Communists Socialist Social Democratic Democrats Workers Trade Unions Commissariat "
+    "Commission Executive Political International Revolution Republic State Government Opposition Letter Letters Notes "
+    "Note Source January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday Mr Mrs Dr Prof Professor Russian Russia British German French English "
+    "American Chinese Polish Georgian Bolshevik Bolsheviks Menshevik Mensheviks Marxist Marxism Leninism Press Collected "
+    "Works Volume Moscow Petersburg Petrograd Leningrad London Berlin Paris Here Well Hello Dear Greetings Best Regards "
+    "After Before During Since Until Also Even Only Now However Therefore Thus Yet Still Just Because Although While "
+    "One Two Three First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Old New Great General Supreme".split()
+)
+
+
+# --- writing markup -----------------------------------------------------------------
+
+_SPECIAL = re.compile(r"[\\{}|]")
+
+
+@dataclass
+class Edit:
+    """Text[start:end] becomes ``opening`` + the text of [inner_start, inner_end) + ``closing``."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    opening: str
+    closing: str = ""
+
+
+def render(text: str, edits: list[Edit]) -> str:
+    """``text`` with the edits applied (an edit inside another's inner range nests), escaped."""
+    out = _render(text, 0, len(text), sorted(edits, key=lambda e: (e.start, -e.end)))
+    return re.sub(r"(?m)^([@>])", r"\\\1", out)
+
+
+def _render(text: str, start: int, end: int, edits: list[Edit]) -> str:
+    out: list[str] = []
+    pos = start
+    i = 0
+    while i < len(edits):
+        e = edits[i]
+        inner = [x for x in edits[i + 1:] if x.start >= e.inner_start and x.end <= e.inner_end and x.start < e.end]
+        out.append(_SPECIAL.sub(lambda m: "\\" + m.group(), text[pos:e.start]))
+        out.append(e.opening + _render(text, e.inner_start, e.inner_end, inner) + e.closing)
+        pos = e.end
+        i += 1
+        while i < len(edits) and edits[i].start < e.end:
+            i += 1  # nested (already rendered) or overlapping (dropped)
+    out.append(_SPECIAL.sub(lambda m: "\\" + m.group(), text[pos:end]))
+    return "".join(out)
+
+
+def anchor_edit(text: str, anchor: Anchor, series: str, key: str) -> Edit:
+    """The edit that turns the anchor's characters into a note anchor; textual notes take the word before as lemma."""
+    if series != "textual":
+        return Edit(anchor.start, anchor.end, anchor.start, anchor.start, f"{{n:{series}:{key}}}")
+    m = re.search(r"(\S+)\s*$", text[:anchor.start])
+    lemma_start = m.start(1) if m else anchor.start
+    lemma_end = m.end(1) if m else anchor.start
+    if lemma_end == lemma_start:
+        return Edit(anchor.start, anchor.end, anchor.start, anchor.start, f"{{n:{series}:{key}|\\[note {key}\\]}}")
+    return Edit(lemma_start, anchor.end, lemma_start, lemma_end, f"{{n:{series}:{key}|", "}")
+
+
+def person_edits(found: list[tuple[int, int, str]], taken: list[Edit]) -> list[Edit]:
+    """Person tags that neither cut an anchor's characters nor cross a lemma's edge."""
+    out = []
+    for s, e, pid in found:
+        clash = any(s < t.end and e > t.start and not (t.inner_start <= s and e <= t.inner_end) for t in taken)
+        if not clash:
+            out.append(Edit(s, e, s, e, f"{{p:{pid}|", "}"))
+    return out

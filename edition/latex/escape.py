@@ -1,0 +1,103 @@
+"""Escaping of source text into LaTeX, one named function per context.
+
+This is the only place where text from sources becomes LaTeX. Everything a
+renderer emits is either produced here or built by our own renderer from our
+own macro names, and is marked as LaTeX with ``Latex``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import overload
+
+from pylatex.utils import escape_latex
+
+
+class Latex(str):
+    """A string that is already LaTeX: the templates leave it alone (as pylatex's ``NoEscape``).
+
+    ``Latex + Latex`` is ``Latex``; ``Latex + str`` is a plain ``str``, which the
+    templates would escape: source text cannot pass for LaTeX by concatenation.
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __add__(self, right: Latex) -> Latex: ...
+    @overload
+    def __add__(self, right: str) -> str: ...
+    def __add__(self, right: str) -> str:
+        joined = str.__add__(self, right)
+        return Latex(joined) if isinstance(right, Latex) else joined
+
+    def __repr__(self) -> str:
+        return f"Latex({str.__repr__(self)})"
+
+_SPACE_RUN = re.compile(r"\s+")
+# Characters that would be invisible or harmful in the output: C0/C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+_OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
+
+
+def smart_quotes(text: str, before: str = " ") -> str:
+    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s.
+
+    ``before`` is the character printed just before ``text`` (the end of the
+    previous piece of rich text), so that ``{p:lenin|Lenin}'s`` closes.
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    text = before[-1:] + text
+    text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
+    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
+
+
+# Whitespace other than single spaces, or a control character: what _clean changes.
+_UNCLEAN = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _UNCLEAN.search(text):
+        return text
+    text = _CONTROL.sub("", text)
+    return _SPACE_RUN.sub(" ", text)
+
+
+# pylatex's escaping as a translation table, made once by asking escape_latex
+# about each character up to U+00FF (all it escapes lie there): str.translate
+# then does the same work in C, which matters for a corpus of a thousand
+# documents. tests/test_escape.py checks that the two agree on every character.
+_TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_latex(c)) != c})
+
+
+def escape_text(text: str, before: str = " ") -> Latex:
+    """Running text: every TeX special and bracket printed literally.
+
+    Typewriter quotes become typographic ones (see ``smart_quotes``), three full
+    stops an ellipsis; ``--`` and ``---`` print as en and em dashes (the fonts'
+    TeX ligatures, which braces do not break in LuaTeX).
+    """
+    # Three full stops are an ellipsis, as the font's ligature made them (edition.sty).
+    text = smart_quotes(_clean(text), before or " ").replace("...", "\u2026")
+    pieces = text.split("`")  # a backtick would form TeX ligatures (!` is ¡)
+    return Latex(r"\textasciigrave{}".join(p.translate(_TABLE) for p in pieces))
+
+
+_LABEL_SAFE = re.compile(r"[^A-Za-z0-9.:/-]")
+
+
+def escape_label(text: str) -> Latex:
+    """A ``\\label`` or ``\\ref`` name: anything outside a safe set hex-encoded."""
+    return Latex(_LABEL_SAFE.sub(lambda m: f"+{ord(m.group()):x}+", text))
+
+
+def escape_url(url: str) -> Latex:
+    """A URL for ``\\url``/``\\href``: the characters that break hyperref escaped."""
+    return Latex(re.sub(r"([%#\\{}~^])", lambda m: rf"\{m.group()}" if m.group() in "%#{}" else f"%{ord(m.group()):02X}", _clean(url)))
+

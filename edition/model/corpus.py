@@ -1,0 +1,232 @@
+"""The document model: plain data, text and structure, no LaTeX.
+
+A ``Corpus`` holds the configuration, the registers and the documents. A
+document's text is a list of ``Block`` (paragraphs, quotations, the parts of a
+letter), each holding a rich-text tree of ``Inline`` nodes: ``Text`` leaves
+and ``Span`` nodes (a person mention, a note anchor, a deletion...). What
+each span kind means and takes is declared once in ``markup.TAGS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Union
+
+from edition.model.dates import EditionDate
+from edition.model.diagnostics import Pos
+
+
+@dataclass
+class Text:
+    text: str
+    pos: Pos
+    indent: int = 0  # columns before the text on its continuation lines (YAML block scalars)
+
+
+@dataclass
+class Span:
+    """An inline construct: ``kind`` is a key of ``markup.TAGS``.
+
+    ``args`` are the words after the tag name (``{p:zinoviev|Grisha}`` has
+    args ``["zinoviev"]``); ``children`` the marked-up content after ``|``.
+    """
+
+    kind: str
+    args: list[str]
+    children: list[Inline]
+    pos: Pos
+
+
+Inline = Union[Text, Span]
+
+BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
+
+
+@dataclass
+class Block:
+    """A paragraph-level unit: ``kind`` is one of ``BLOCK_KINDS``."""
+
+    kind: str
+    content: list[Inline]
+    pos: Pos
+    blocks: list[Block] = field(default_factory=list)  # a quotation's own blocks
+
+
+@dataclass
+class Note:
+    series: str
+    key: str
+    content: list[Block]
+    pos: Pos
+
+
+@dataclass
+class PrintedSource:
+    key: str
+    locator: str
+    pos: Pos
+
+
+@dataclass
+class ArchiveSource:
+    """An archival source of a document, as structured data or as written."""
+
+    repository: str
+    fond: str
+    opis: str
+    delo: str
+    folios: str
+    vypusk: str
+    form: str
+    cited_as: str
+    pos: Pos
+
+
+@dataclass
+class Translation:
+    language: str
+    by: str
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    title: str
+    kind: str
+    authors: list[str]
+    recipients: list[str]
+    date: EditionDate | None
+    place_from: str
+    place_to: str
+    language: str
+    translation: Translation | None
+    source: PrintedSource | None
+    archives: list[ArchiveSource]
+    headnote: list[Block]
+    body: list[Block]
+    notes: dict[str, dict[str, Note]]
+    pos: Pos
+    part: str = ""
+    status: str = ""  # draft | checked | final: the editor's own mark
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def note_blocks(self) -> list[Block]:
+        """The blocks of every note, series by series."""
+        return [b for notes in self.notes.values() for n in notes.values() for b in n.content]
+
+    def all_blocks(self) -> list[Block]:
+        """Headnote, text and notes: everything of the document that holds markup."""
+        return [*self.headnote, *self.body, *self.note_blocks()]
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    born: str
+    died: str
+    identification: str
+    aliases: list[str]
+    pos: Pos
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    names: list[str]
+    modern: str
+    pos: Pos
+
+
+@dataclass
+class Part:
+    id: str
+    title: str
+    headnote: list[Block]
+    documents: list[str]
+    pos: Pos
+
+
+@dataclass
+class SeriesConfig:
+    """One note series: where its notes go and how they are numbered."""
+
+    id: str
+    name: str
+    numbering: str  # arabic | roman | symbols | line (apparatus keyed to line numbers)
+    layout: str  # normal | paragraph | twocol
+    placement: str  # foot | end-of-document
+
+
+DEFAULT_APPARATUS = {"corr": True, "reg": True, "del": True, "add": True,
+                     "sic": False, "unclear": False, "gap": False, "sup": False}
+
+
+@dataclass
+class Config:
+    title: str
+    subtitle: str
+    editor: str
+    institution: str
+    course: str
+    year: str
+    paper: str
+    font_size: str
+    two_sided: bool
+    binding_offset: str
+    parts: list[Part]
+    series: list[SeriesConfig]
+    bibliography: list[str]
+    archive_style: str
+    licence: str
+    path: str
+    citation_style: dict[str, object] = field(default_factory=dict)
+    note_numbering: str = "document"
+    index_places: bool = False
+    keywords: list[str] = field(default_factory=list)
+    note_on_texts: str = ""
+    works_cited_groups: list[dict[str, str]] = field(default_factory=list)
+    persons_register: bool = True
+    # Interventions that generate their own entry in the textual apparatus.
+    apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
+
+
+@dataclass
+class Corpus:
+    config: Config
+    documents: list[Document]
+    persons: dict[str, Person]
+    places: dict[str, Place]
+    root: str
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def selected(self, only: set[str] | None) -> list[Document]:
+        """The documents a draft names (``only``), or all of them."""
+        return self.documents if only is None else [d for d in self.documents if d.id in only]
+
+    def by_id(self) -> dict[str, Document]:
+        """Every document by its id (the first, where a mistake gives two the same id):
+        for callers that look up many."""
+        found: dict[str, Document] = {}
+        for d in self.documents:
+            found.setdefault(d.id, d)
+        return found
+
+
+def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
+    """Every span in the blocks, depth first, in reading order."""
+    for block in blocks:
+        yield from _spans(block.content)
+        yield from walk_spans(block.blocks)
+
+
+def _spans(nodes: list[Inline]) -> Iterator[Span]:
+    for node in nodes:
+        if isinstance(node, Span):
+            yield node
+            yield from _spans(node.children)

@@ -1,0 +1,119 @@
+"""The reader's lists, as plain data: persons mentioned, archival sources,
+works cited and abbreviations. Python knows all of them before LaTeX runs;
+the templates only lay them out (``latex/backmatter.tex.jinja``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pybtex.richtext import BaseText
+
+from edition.model.corpus import Corpus, Document, walk_spans
+from edition.passes.index import sort_key
+from edition.registers import archives as arch
+from edition.registers.bibliography import Bibliography, grouped, sort_keys
+from edition.registers.bibstyle import HistorianStyle
+
+
+@dataclass
+class PersonLine:
+    name: str
+    dates: str
+    identification: str
+
+
+@dataclass
+class ArchiveFile:
+    reference: str  # "f. 558, op. 1, d. 5391"
+    documents: list[tuple[str, str]]  # (document id, title with date)
+
+
+@dataclass
+class ArchiveGroup:
+    abbr: str
+    expansion: str
+    files: list[ArchiveFile] = field(default_factory=list)
+
+
+@dataclass
+class BackMatter:
+    persons: list[PersonLine]
+    archives: list[ArchiveGroup]
+    works: list[tuple[str, list[BaseText]]]  # the style's rich text, format-neutral
+    abbreviations: list[tuple[str, str]]
+
+
+def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonLine]:
+    ids = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "p" and s.args}
+    ids |= {p for d in documents for p in (*d.authors, *d.recipients)}
+    people = [corpus.persons[i] for i in ids if i in corpus.persons]
+    people.sort(key=lambda p: sort_key(p.name))
+    lines = []
+    for p in people:
+        dates = f"{p.born or '?'}\u2013{p.died}" if p.died else (f"b. {p.born}" if p.born else "")
+        lines.append(PersonLine(p.name, dates, p.identification))
+    return lines
+
+
+def cited_keys(documents: list[Document], bib: Bibliography) -> list[str]:
+    keys = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "cite" and s.args}
+    keys |= {d.source.key for d in documents if d.source}
+    return [k for k in keys if k in bib]
+
+
+def works_cited(documents: list[Document], bib: Bibliography, style: HistorianStyle,
+                groups: list[tuple[str, str | None]]) -> list[tuple[str, list[BaseText]]]:
+    """The cited works, sorted by collation, in the editor's groups (by ``keywords``)."""
+    keys = cited_keys(documents, bib)
+    split = grouped(bib, keys, groups) if groups else [("", sort_keys(bib, keys))]
+    return [(title or ("Other works" if groups else ""), [style.bibliography_entry(k) for k in members])
+            for title, members in split if members]
+
+
+def archive_groups(documents: list[Document], citations: dict[str, list[arch.ArchivalCitation]],
+                   register: arch.ArchivesRegister) -> list[ArchiveGroup]:
+    """Repositories, then files cited, each with the documents that cite it, once each."""
+    files: dict[tuple[Any, ...], tuple[arch.ArchivalCitation, list[Document]]] = {}
+    for doc in documents:
+        for c in citations.get(doc.id, []):
+            if c.repository is None:
+                continue
+            key: tuple[Any, ...] = (*arch.short_ref(c), arch.natural_key(c.vypusk))
+            entry = files.setdefault(key, (c, []))
+            if doc not in entry[1]:
+                entry[1].append(doc)
+    groups: dict[str, ArchiveGroup] = {}
+    for key in sorted(files):
+        c, docs = files[key]
+        repo = register.get(c.repository or "")
+        if repo is None:
+            continue
+        group = groups.setdefault(repo.id, ArchiveGroup(repo.modern.abbr, repo.modern.expansion))
+        levels = zip(("f.", "op.", "d.", "vyp."), (c.fond, c.opis, c.delo, c.vypusk), strict=True)
+        reference = ", ".join(f"{abbr} {v}" for abbr, v in levels if v)
+        group.files.append(ArchiveFile(reference, [(d.id, _doc_title(d)) for d in docs]))
+    return sorted(groups.values(), key=lambda g: sort_key(g.abbr))
+
+
+def abbreviations(documents: list[Document], citations: dict[str, list[arch.ArchivalCitation]],
+                  register: arch.ArchivesRegister) -> list[tuple[str, str]]:
+    """Every name of a repository cited, with its expansion and period."""
+    out: dict[str, str] = {}
+    for doc in documents:
+        for c in citations.get(doc.id, []):
+            repo = register.get(c.repository or "")
+            if repo is None:
+                continue
+            out[repo.modern.abbr] = repo.modern.expansion
+            cited = register.name_for(c.cited_as) if c.cited_as else None
+            if cited is not None and cited.abbr != repo.modern.abbr:
+                period = f"{cited.start}\u2013{cited.end or ''}" if cited.start else (f"to {cited.end}" if cited.end else "")
+                out[cited.abbr] = f"{cited.expansion} ({period}; now {repo.modern.abbr})" if period else \
+                    f"{cited.expansion} (now {repo.modern.abbr})"
+    return sorted(out.items(), key=lambda kv: sort_key(kv[0]))
+
+
+def _doc_title(doc: Document) -> str:
+    return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title

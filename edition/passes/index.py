@@ -1,0 +1,123 @@
+"""The index of names (and of places), sorted in Python, paged by LuaLaTeX.
+
+edition knows before any output is written which persons and places the
+printed documents mention, and how their names sort (the Unicode Collation
+Algorithm through pyuca, surname first, soft signs ignored, letter headings,
+"see" references from aliases). This module decides the entries and their
+groups as plain data; ``edition.latex.index`` writes them for LuaLaTeX, which
+adds the pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from edition.model.collation import collator
+from edition.model.corpus import Corpus
+
+
+@dataclass
+class Entry:
+    kind: str  # "p" person, "pl" place
+    id: str
+    heading: str
+    gloss: str
+    sort: tuple[tuple[int, ...], ...]
+
+
+@dataclass
+class SeeAlso:
+    heading: str
+    target: str
+    sort: tuple[tuple[int, ...], ...]
+
+
+@dataclass
+class Group:
+    letter: str
+    items: list[Entry | SeeAlso] = field(default_factory=list)
+
+
+_collator = collator
+
+
+_IGNORED = re.compile(r"['\u2019\u02b9\u02bc\u02bb`\u00b4]")
+
+
+def sort_key(name: str) -> tuple[tuple[int, ...], ...]:
+    """Surname first, then forenames; apostrophes (soft signs) ignored; UCA order."""
+    parts = _IGNORED.sub("", name).split(",", 1)
+    return tuple(tuple(_collator().sort_key(p.strip().casefold())) for p in parts)
+
+
+def letter_of(name: str) -> str:
+    """The letter heading a name files under: its first letter without accents."""
+    for ch in _IGNORED.sub("", name):
+        if ch.isalpha():
+            return unicodedata.normalize("NFD", ch)[0].upper()
+    return "#"
+
+
+def surname(name: str) -> str:
+    return name.split(",", 1)[0].strip()
+
+
+def index_data(corpus: Corpus, places: bool) -> dict[str, dict[str, dict[str, object]]]:
+    """What the index needs of the registers: names, dates, aliases."""
+    return {
+        "persons": {p.id: {"name": p.name, "born": p.born, "died": p.died, "aliases": p.aliases,
+                           "identification": p.identification} for p in corpus.persons.values()},
+        "places": {p.id: {"name": p.name, "aliases": p.names + ([p.modern] if p.modern else [])}
+                   for p in corpus.places.values()} if places else {},
+    }
+
+
+def build(ids: set[str], data: dict[str, dict[str, dict[str, object]]], kind: str) -> list[Group]:
+    """Entries for the mentioned ids, with see-references from their aliases."""
+    register = data["persons" if kind == "p" else "places"]
+    items: list[Entry | SeeAlso] = []
+    for rid in sorted(i for i in ids if i in register):
+        info = register[rid]
+        name = str(info["name"])
+        dates = ""
+        if kind == "p" and (info.get("born") or info.get("died")):
+            dates = f"{info.get('born') or '?'}\u2013{info.get('died') or ''}".rstrip("\u2013") if info.get("born") else \
+                f"d. {info.get('died')}"
+        items.append(Entry(kind, rid, name, dates, sort_key(name)))
+        for alias in list(info.get("aliases") or []):  # type: ignore[call-overload]
+            alias = _inverted(str(alias))
+            if not _same_name(alias, surname(name)):
+                items.append(SeeAlso(alias, name, sort_key(alias)))
+    unique: dict[tuple[str, str], Entry | SeeAlso] = {}
+    for item in sorted(items, key=lambda i: len(i.heading)):
+        # One reference per surname form and target: "Ulyanova" stands for "Ulyanova, M. I." too.
+        key = (_FOLD.sub("", surname(item.heading)).casefold(), item.target) if isinstance(item, SeeAlso) else (item.heading, "")
+        unique.setdefault(key, item)
+    groups: list[Group] = []
+    for item in sorted(unique.values(), key=lambda i: (i.sort, isinstance(i, SeeAlso))):
+        letter = letter_of(item.heading)
+        if not groups or groups[-1].letter != letter:
+            groups.append(Group(letter))
+        groups[-1].items.append(item)
+    return groups
+
+
+_INITIALS = re.compile(r"^((?:\w{1,2}\.\s?)+)\s*([^\s.]{2,}.*)$")
+
+
+def _inverted(alias: str) -> str:
+    """"A. Yakovlev" -> "Yakovlev, A.": initials first file under the surname."""
+    m = _INITIALS.match(alias)
+    return f"{m.group(2)}, {m.group(1).strip()}" if m and "," not in alias else alias
+
+
+_FOLD = re.compile(r"[\s.\-'\u2019\u02b9\u02bc]")
+
+
+def _same_name(alias: str, surname_: str) -> bool:
+    """Whether an alias is only another form of the canonical surname (Belenkii, A. Andreev,
+    Stalin, Iosif Vissarionovich): it would file beside the entry, so it needs no reference."""
+    a, s = _FOLD.sub("", alias).casefold(), _FOLD.sub("", surname_).casefold()
+    return a.startswith(s) or a.endswith(s) or s.startswith(a) and len(a) > 3

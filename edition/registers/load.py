@@ -1,0 +1,64 @@
+"""The registers beside the sources: the archives register and the bibliography."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.model.corpus import Config
+from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.registers import archives as arch
+from edition.registers.bibliography import Bibliography, load_bibliography
+from edition.sources.load import read_yaml_file
+from edition.sources.paths import inside_project
+
+
+@dataclass
+class Registers:
+    archives: arch.ArchivesRegister
+    bibliography: Bibliography
+    citations: dict[str, list[arch.ArchivalCitation]] = field(default_factory=dict)
+    inline: dict[int, arch.ArchivalCitation] = field(default_factory=dict)  # by id() of the {arch} span
+
+
+def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:
+    display = "sources/archives.yaml"
+    node, d = read_yaml_file(root / display, display) if (root / display).exists() else (None, [])
+    diags.extend(d)
+    if node is None or not node.is_map:
+        register, d2 = arch.ArchivesRegister.from_data({}, lambda key: Pos(display, 1, 1))
+        return register
+    register, d2 = arch.ArchivesRegister.from_data(node.plain(), lambda key: node.key_pos.get(key, node.pos))
+    diags.extend(d2)
+    return register
+
+
+def bibliography_paths(root: Path, config: Config, diags: list[Diagnostic]) -> list[Path]:
+    """The .bib files that ``edition.yaml`` names, each checked to exist inside the project."""
+    paths = []
+    for relative in config.bibliography:
+        path, problem = inside_project(root, relative, Pos(config.path, 1, 1))
+        if problem:
+            diags.append(problem)
+        elif path is not None and not path.exists():
+            diags.append(error(Pos(config.path, 1, 1), f"bibliography file '{relative}' does not exist"))
+        elif path is not None:
+            paths.append(path)
+    return paths
+
+
+def load_bibliographies(root: Path, config: Config, diags: list[Diagnostic]) -> Bibliography:
+    """Every .bib file of the project as one bibliography; its problems reported relative to the project."""
+    bibliography, bib_diags = load_bibliography(bibliography_paths(root, config, diags))
+    diags.extend(_relative(bib_diags, root))
+    return bibliography
+
+
+def _relative(diags: list[Diagnostic], root: Path) -> list[Diagnostic]:
+    out = []
+    for d in diags:
+        p = Path(d.pos.path)
+        if p.is_absolute() and p.is_relative_to(root):
+            d = Diagnostic(Pos(p.relative_to(root).as_posix(), d.pos.line, d.pos.column), d.message, d.hint, d.severity)
+        out.append(d)
+    return out

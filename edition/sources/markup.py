@@ -1,0 +1,270 @@
+"""The light inline markup of sources, parsed into the model's rich text.
+
+Grammar (see docs/source-format.md for examples)::
+
+    span    := "{" TAG (":" ARG)* ("|" CONTENT)? "}"
+    TAG     := [a-z]+           one of the keys of TAGS
+    escape  := "\\" one of  { } | : \\ @ >
+
+A ``{`` that is not followed by a tag name and one of ``: | }`` is an ordinary
+character, and so is a lone ``}`` or ``|`` outside a span: TeX-like input such
+as ``\\input{/etc/passwd}`` stays literal text. ``{word}`` with a word that is
+no tag is kept literally too, with a warning (it may be a misspelt ``{gap}``). Blocks are separated by blank lines; a
+block whose lines start with ``>`` is a quotation, one that starts with
+``@dateline``, ``@salute``, ``@closer``, ``@signed``, ``@postscript``,
+``@lines`` or ``@heading`` is that part of a letter.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from edition.model.corpus import Block, Inline, Span, Text
+from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+
+
+@dataclass(frozen=True)
+class TagSpec:
+    """What a span kind takes: argument names (``?`` marks optional ones) and content."""
+
+    args: tuple[str, ...]
+    content: str  # "required" | "optional" | "none"
+    doc: str
+
+    @property
+    def min_args(self) -> int:
+        return sum(1 for a in self.args if not a.endswith("?"))
+
+
+TAGS: dict[str, TagSpec] = {
+    "p": TagSpec(("person",), "optional", "a person mention: {p:zinoviev|Grisha}"),
+    "pl": TagSpec(("place",), "optional", "a place mention: {pl:tbilisi|Tiflis}"),
+    "n": TagSpec(("series", "key"), "optional", "a note anchor; with content, the content is the lemma: {n:editor:1}"),
+    "sup": TagSpec((), "required", "text supplied by the editor: {sup|was}"),
+    "del": TagSpec((), "required", "text deleted in the original: {del|firm}"),
+    "add": TagSpec(("place?",), "required", "text added in the original: {add:above|not}"),
+    "sic": TagSpec(("correct?",), "required", "so in the original: {sic|Anglo-Soviet}"),
+    "gap": TagSpec(("extent?",), "none", "a gap or illegible passage: {gap:2 words}"),
+    "unclear": TagSpec(("cert?",), "required", "an uncertain reading: {unclear|Stavsky}"),
+    "corr": TagSpec(("original",), "required", "an error corrected, with the original form: {corr:formedical|for medical}"),
+    "reg": TagSpec(("original",), "required", "a form regularized, with the original: {reg:Zinov'ev|Zinoviev}"),
+    "em": TagSpec((), "required", "emphasis: {em|firm policy}"),
+    "foreign": TagSpec(("language",), "required", "words in another language: {foreign:de|Parteitag}"),
+    "cite": TagSpec(("key",), "optional", "a bibliography citation, content the locator: {cite:lenin-pss-22|vol. 22, p. 208}"),
+    "arch": TagSpec((), "required", "an archival citation: {arch|RGASPI f. 558, op. 1, d. 3263, l. 1}"),
+    "ref": TagSpec(("document", "series-or-line?", "key?"), "optional",
+                   "a cross-reference: {ref:DOC}, {ref:DOC:editor:3} (a note), {ref:DOC:line:KEY} (a line marked {lbl:KEY})"),
+    "lbl": TagSpec(("key",), "none", "marks a line that cross-references can name: {lbl:firm-policy}"),
+    "nx": TagSpec(("reason?",), "required", "a name deliberately left out of the index: {nx|Ilya Muromets}"),
+}
+
+BLOCK_ROLES = ("dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
+MAX_DEPTH = 16
+_TAG = re.compile(r"\{([a-z]+)(?=[:|}])")
+_ESCAPABLE = set("{}|:\\@>")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ROLE = re.compile(r"@([a-z]+)(?:[ \t]+|\n|$)")
+
+PosAt = Callable[[int], Pos]
+
+
+def text_positions(text: str, origin: Pos) -> PosAt:
+    """Positions of offsets in ``text``, which starts at ``origin`` in its file."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def pos_at(offset: int) -> Pos:
+        line = bisect.bisect_right(starts, offset) - 1
+        col = offset - starts[line] + 1
+        return Pos(origin.path, origin.line + line, (origin.column - 1 if line == 0 else 0) + col)
+
+    return pos_at
+
+
+_PLAIN = re.compile(r"[^\\{}]+")
+
+
+class _InlineParser:
+    def __init__(self, text: str, pos_at: PosAt) -> None:
+        self.s = text
+        self.pos_at = pos_at
+        self.diags: list[Diagnostic] = []
+
+    def parse(self, i: int, end: int, depth: int = 0, closing: bool = False) -> tuple[list[Inline], int]:  # noqa: C901
+        """Parse from ``i``; stop at ``end``, or at an unescaped ``}`` when ``closing``."""
+        out: list[Inline] = []
+        buf: list[str] = []
+        buf_start = i
+        s = self.s
+
+        def flush(at: int) -> None:
+            nonlocal buf, buf_start
+            if buf:
+                text = "".join(buf)
+                newline = s.find("\n", buf_start, at)
+                indent = self.pos_at(newline + 1).column - 1 if 0 <= newline < at - 1 else 0
+                out.append(Text(text, self.pos_at(buf_start), indent))
+            buf = []
+            buf_start = at
+
+        while i < end:
+            plain = _PLAIN.match(s, i, end)
+            if plain:  # a run of characters that are never markup, taken at once
+                if not buf:
+                    buf_start = i
+                buf.append(plain.group())
+                i = plain.end()
+                continue
+            c = s[i]
+            if c == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
+                if not buf:
+                    buf_start = i
+                buf.append(s[i + 1])
+                i += 2
+                continue
+            if c == "}" and closing:
+                flush(i)
+                return out, i
+            if c == "{":
+                m = _TAG.match(s, i, end)
+                if m and m.group(1) not in TAGS and s[m.end()] == "}":
+                    # "{word}" of an unknown word: TeX-like text, kept literally.
+                    self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
+                                              "write \\{ to mark a literal brace, or use a known tag: "
+                                              + (did_you_mean(m.group(1), TAGS) or ", ".join(sorted(TAGS)))))
+                    m = None
+                if m:
+                    flush(i)
+                    span, i = self._span(m, end, depth)
+                    if span is not None:
+                        out.append(span)
+                    buf_start = i
+                    continue
+            if not buf:
+                buf_start = i
+            buf.append(c)
+            i += 1
+        flush(i)
+        return out, i
+
+    def _span(self, m: re.Match[str], end: int, depth: int) -> tuple[Span | None, int]:  # noqa: C901
+        start, tag = m.start(), m.group(1)
+        pos = self.pos_at(start)
+        if depth >= MAX_DEPTH:
+            self.diags.append(error(pos, f"markup nested more than {MAX_DEPTH} levels deep"))
+        i = m.end()
+        args: list[str] = []
+        s = self.s
+        while i < end and s[i] == ":":
+            i += 1
+            arg: list[str] = []
+            while i < end and s[i] not in ":|}":
+                if s[i] == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
+                    i += 1
+                elif s[i] == "{":
+                    break
+                arg.append(s[i])
+                i += 1
+            args.append("".join(arg).strip())
+        children: list[Inline] = []
+        has_content = False
+        if i < end and s[i] == "|":
+            has_content = True
+            if depth < MAX_DEPTH:
+                children, i = self.parse(i + 1, end, depth + 1, closing=True)
+            else:
+                i = self._skip_to_close(i + 1, end)
+        if i >= end or s[i] != "}":
+            self.diags.append(error(pos, f"'{{{tag}' is not closed", "close it with '}', or write \\{ for a literal brace"))
+            return Span(tag, args, children, pos), end
+        i += 1
+        spec = TAGS.get(tag)
+        if spec is None:
+            hint = did_you_mean(tag, TAGS) or "known tags: " + ", ".join(sorted(TAGS))
+            self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
+            return Span(tag, args, children, pos), i
+        usage = f"usage: {spec.doc.split(': ', 1)[-1]}"
+        if len(args) < spec.min_args or len(args) > len(spec.args):
+            want = spec.min_args if spec.min_args == len(spec.args) else f"{spec.min_args} to {len(spec.args)}"
+            self.diags.append(error(pos, f"'{tag}' takes {want} argument(s), got {len(args)}", usage))
+        elif any(not a for a in args[: spec.min_args]):
+            self.diags.append(error(pos, f"'{tag}' has an empty argument", usage))
+        if spec.content == "required" and not (has_content and _text_of(children).strip()):
+            self.diags.append(error(pos, f"'{tag}' needs content after '|'", usage))
+        if spec.content == "none" and has_content:
+            self.diags.append(error(pos, f"'{tag}' takes no content", usage))
+        return Span(tag, args, children, pos), i
+
+    def _skip_to_close(self, i: int, end: int) -> int:
+        level = 1
+        while i < end:
+            if self.s[i] == "\\":
+                i += 2
+                continue
+            if self.s[i] == "{":
+                level += 1
+            elif self.s[i] == "}":
+                level -= 1
+                if level == 0:
+                    return i
+            i += 1
+        return end
+
+
+def _text_of(nodes: list[Inline]) -> str:
+    return "".join(n.text if isinstance(n, Text) else _text_of(n.children) for n in nodes)
+
+
+def plain_text(nodes: list[Inline]) -> str:
+    """The words of a rich-text tree as they would print, markup removed."""
+    return _text_of(nodes)
+
+
+def parse_inline(text: str, pos_at: PosAt) -> tuple[list[Inline], list[Diagnostic]]:
+    parser = _InlineParser(text, pos_at)
+    nodes, _ = parser.parse(0, len(text))
+    return nodes, parser.diags
+
+
+def parse_blocks(text: str, pos_at: PosAt) -> tuple[list[Block], list[Diagnostic]]:
+    """Split ``text`` into blocks at blank lines and parse each one's inline markup."""
+    diags: list[Diagnostic] = []
+    blocks = _blocks(text, 0, len(text), pos_at, diags, quoted=False)
+    return blocks, diags
+
+
+def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnostic], quoted: bool) -> list[Block]:
+    blocks: list[Block] = []
+    cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text, start, end)]
+    bounds = [start] + [e for _, e in cuts]
+    stops = [s for s, _ in cuts] + [end]
+    for b, e in zip(bounds, stops, strict=True):
+        while b < e and text[b] in " \t\n":
+            b += 1
+        while e > b and text[e - 1] in " \t\n":
+            e -= 1
+        if b >= e:
+            continue
+        lines = [line for line in text[b:e].split("\n") if line.strip()]
+        if lines and all(line.lstrip(" \t").startswith(">") for line in lines):
+            # Blank out the quote markers: offsets, and so positions, stay exact.
+            masked = re.sub(r"(?m)^([ \t]*)>[ \t]?", lambda m: " " * len(m.group()), text[b:e])
+            inner = text[:b] + masked + text[e:]
+            blocks.append(Block("quote", [], pos_at(b), _blocks(inner, b, e, pos_at, diags, quoted=True)))
+            continue
+        kind = "p"
+        role = _ROLE.match(text, b, e)
+        if role:
+            if role.group(1) in BLOCK_ROLES:
+                kind = role.group(1)
+                b = role.end()
+            else:
+                diags.append(error(pos_at(b), f"unknown block role '@{role.group(1)}'",
+                                   did_you_mean(role.group(1), BLOCK_ROLES) or "roles: " + ", ".join(BLOCK_ROLES)))
+        parser = _InlineParser(text, pos_at)
+        nodes, _ = parser.parse(b, e)
+        diags.extend(parser.diags)
+        blocks.append(Block(kind, nodes, pos_at(b)))
+    return blocks

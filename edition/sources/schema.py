@@ -1,0 +1,200 @@
+"""The shape of every YAML block a project holds, declared once.
+
+Each ``Field`` names a key, its type, whether it is required, and a line of
+documentation; ``check_map`` reports missing keys, wrong types and unknown
+keys (with a did-you-mean hint) against such a declaration. The declarations
+below are the reference for docs/source-format.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from edition.model.diagnostics import Diagnostic, did_you_mean, error, warning
+from edition.sources.yamlpos import YNode
+
+# Types: "str" a scalar; "text" a scalar with inline markup; "blocks" a
+# scalar with paragraphs and markup; "ids"/"strs" a list of scalars (a single
+# scalar is taken as a list of one); "map" / "list" a nested structure;
+# "bool" yes/no; "date" a date string or mapping.
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool = False
+    doc: str = ""
+    choices: tuple[str, ...] = ()
+
+
+DOCUMENT_KINDS = ("letter", "telegram", "note", "report", "speech", "article", "excerpt", "resolution", "memoir", "statement")
+
+DOCUMENT = (
+    Field("id", "str", True, "unique id of the document, used in cross-references and file names"),
+    Field("title", "str", True, "the heading as printed, e.g. 'Stalin to Kamenev'"),
+    Field("kind", "str", True, "what the document is", DOCUMENT_KINDS),
+    Field("authors", "ids", False, "person ids of the author(s)"),
+    Field("recipients", "ids", False, "person ids of the recipient(s)"),
+    Field("date", "date", False, "date of writing: YYYY[-MM[-DD]], a range A/B, or a mapping (see DATE)"),
+    Field("place", "map", False, "places as place ids: from (written at), to (sent to)"),
+    Field("language", "str", False, "language of the original (ISO 639-1 code, e.g. ru)"),
+    Field("translation", "map", False, "from (language code), by (translator)"),
+    Field("source", "map", False, "the printed source: key (bibliography key), locator (pages)"),
+    Field("archives", "list", False, "archival sources: each a mapping (see ARCHIVE)"),
+    Field("headnote", "blocks", False, "the editor's short introduction, with markup"),
+    Field("notes", "map", False, "note texts by series id, then by note key"),
+    Field("status", "str", False, "editorial status, for the editor's own use", ("draft", "checked", "final")),
+)
+
+DATE = (
+    Field("when", "str", False, "YYYY, YYYY-MM or YYYY-MM-DD; or a range A/B"),
+    Field("not_before", "str", False, "earliest possible date"),
+    Field("not_after", "str", False, "latest possible date"),
+    Field("calendar", "str", False, "calendar of the dates as written", ("gregorian", "julian")),
+    Field("supplied", "bool", False, "the editor established the date: printed in [brackets]"),
+    Field("cert", "str", False, "certainty of the date", ("high", "medium", "low")),
+)
+
+PLACE_REF = (
+    Field("from", "str", False, "place id where the document was written"),
+    Field("to", "str", False, "place id where it was sent"),
+)
+
+TRANSLATION = (
+    Field("from", "str", True, "language of the original"),
+    Field("by", "str", False, "the translator, as credited"),
+)
+
+SOURCE = (
+    Field("key", "str", True, "bibliography key of the printed source"),
+    Field("locator", "str", False, "pages or number in it, e.g. 'vol. 35, pp. 232-236'"),
+)
+
+ARCHIVE = (
+    Field("cited", "str", False, "the citation as the source prints it; parsed when no fields are given"),
+    Field("repository", "str", False, "archive id from sources/archives.yaml"),
+    Field("fond", "str", False, "fond (collection) number"),
+    Field("opis", "str", False, "opis (inventory) number"),
+    Field("delo", "str", False, "delo (file) number"),
+    Field("folios", "str", False, "list (folio) numbers: '3', '75, 76', '2-3 ob.'"),
+    Field("vypusk", "str", False, "vypusk (issue)"),
+    Field("form", "str", False, "autograph, typescript, copy, coded telegram, printed text..."),
+)
+
+PERSON = (
+    Field("name", "str", True, "canonical form: 'Surname, Forenames' or 'Surname, I. O.'"),
+    Field("born", "str", False, "year of birth"),
+    Field("died", "str", False, "year of death"),
+    Field("identification", "str", False, "one line saying who the person was"),
+    Field("aliases", "strs", False, "pseudonyms, party names, spelling variants, forms with patronymic"),
+)
+
+PLACE = (
+    Field("name", "str", True, "the name the edition uses"),
+    Field("names", "strs", False, "historical names and variants (Tiflis, Petrograd...)"),
+    Field("modern", "str", False, "the modern name, if different"),
+)
+
+SERIES = (
+    Field("id", "str", True, "series id used in anchors: {n:ID:key}"),
+    Field("name", "str", False, "name of the series as printed"),
+    Field("numbering", "str", False, "how notes are numbered", ("arabic", "roman", "symbols", "line")),
+    Field("layout", "str", False, "how notes are set at the foot", ("normal", "paragraph", "twocol")),
+    Field("placement", "str", False, "page foot or end of each document", ("foot", "end-of-document")),
+)
+
+APPARATUS_KINDS = ("corr", "reg", "del", "add", "sic", "unclear", "gap", "sup")
+
+PART = (
+    Field("id", "str", True, "part id"),
+    Field("title", "str", True, "title of the part as printed"),
+    Field("headnote", "blocks", False, "introduction to the part"),
+    Field("documents", "ids", False, "document ids, in the order they are printed; "
+          "without it, the documents in the folder sources/ID/, by date"),
+)
+
+CONFIG = (
+    Field("title", "str", True, "title of the reader"),
+    Field("subtitle", "str", False, "subtitle"),
+    Field("editor", "str", False, "editor(s), as printed on the title page"),
+    Field("institution", "str", False, "institution"),
+    Field("course", "str", False, "course the reader is made for"),
+    Field("year", "str", False, "year of the reader"),
+    Field("licence", "str", False, "licence of the edition"),
+    Field("keywords", "strs", False, "keywords for the PDF's metadata"),
+    Field("paper", "str", False, "paper size", ("a4", "letter", "a5")),
+    Field("font_size", "str", False, "base font size", ("10pt", "11pt", "12pt")),
+    Field("two_sided", "bool", False, "set for printing on both sides"),
+    Field("binding_offset", "str", False, "extra inner margin for binding, e.g. 5mm"),
+    Field("bibliography", "strs", False, ".bib files, relative to the project"),
+    Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited")),
+    Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
+    Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
+    Field("works_cited_groups", "list", False, "groups of the works cited: each {title, keyword} (keyword of the .bib entries; none: the rest)"),
+    Field("note_on_texts", "str", False, "Markdown file printed as the note on the texts (editorial principles)"),
+    Field("index_places", "bool", False, "print an index of places after the index of names"),
+    Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index"),
+    Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),
+    Field("apparatus", "map", False, "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup"),
+    Field("parts", "list", True, "parts of the reader, in order (see PART)"),
+)
+
+_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def as_bool(node: YNode) -> bool | None:
+    return _BOOL.get(str(node.value).lower()) if isinstance(node.value, str) else None
+
+
+def check_map(node: YNode, fields: tuple[Field, ...], what: str) -> list[Diagnostic]:
+    """Missing, unknown and mistyped keys of a mapping, all of them."""
+    if not node.is_map:
+        return [error(node.pos, f"{what} must be a mapping of keys to values")]
+    diags: list[Diagnostic] = []
+    known = {f.name: f for f in fields}
+    for key, value in node.items():
+        f = known.get(key)
+        if f is None:
+            diags.append(warning(node.key_pos[key], f"unknown key '{key}' in {what} (ignored)",
+                                 did_you_mean(key, known) or "known keys: " + ", ".join(known)))
+            continue
+        diags.extend(_check_type(value, f, what))
+    for f in fields:
+        given = node.get(f.name)
+        if f.required and (given is None or given.value is None or given.value == ""):
+            diags.append(error(node.pos, f"{what} lacks the required key '{f.name}'", f.doc))
+    return diags
+
+
+def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
+    where = f"'{f.name}' in {what}"
+    if value.value is None:
+        return [] if not f.required else [error(value.pos, f"{where} is empty", f.doc)]
+    if f.type in ("str", "text", "blocks") and not value.is_scalar:
+        return [error(value.pos, f"{where} must be a single value, not a list or mapping", f.doc)]
+    if f.type == "bool" and as_bool(value) is None:
+        return [error(value.pos, f"{where} must be true or false")]
+    if f.type in ("ids", "strs"):
+        items = value.value if isinstance(value.value, list) else [value]
+        return [error(i.pos, f"{where} must be a list of plain values") for i in items if not i.is_scalar]
+    if f.type == "map" and not value.is_map:
+        return [error(value.pos, f"{where} must be a mapping", f.doc)]
+    if f.type == "list" and not value.is_seq:
+        return [error(value.pos, f"{where} must be a list", f.doc)]
+    if f.choices and value.is_scalar and value.value not in f.choices:
+        return [error(value.pos, f"{where} must be one of: {', '.join(f.choices)}",
+                      did_you_mean(str(value.value), f.choices))]
+    return []
+
+
+def strings(node: YNode | None) -> list[str]:
+    """A scalar or list of scalars as a list of strings."""
+    if node is None or node.value is None:
+        return []
+    items = node.value if isinstance(node.value, list) else [node]
+    return [str(i.value) for i in items if i.is_scalar and i.value is not None]
+
+
+def string(node: YNode | None, default: str = "") -> str:
+    return str(node.value) if node is not None and node.is_scalar and node.value is not None else default

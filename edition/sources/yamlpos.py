@@ -1,0 +1,202 @@
+"""YAML with source positions, and nothing but plain data.
+
+PyYAML's *composer* gives a tree of nodes that carry ``start_mark`` (line and
+column); we turn it into ``YNode`` values that keep those positions, without
+ever running PyYAML's object constructors. Anchors and aliases are refused
+(sources never need them, and they are how "billion laughs" documents blow
+up), as are tags outside YAML's core schema (``!!python/object``...) and
+duplicate keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from edition.model.diagnostics import Diagnostic, Pos, error
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+
+Value = Union[str, list["YNode"], dict[str, "YNode"], None]
+
+
+@dataclass
+class YNode:
+    """A YAML value with the position where it starts.
+
+    Scalars are kept as the string written (``1912-12`` stays a string);
+    ``tag`` says what YAML's core schema would make of it (``int``, ``bool``...).
+    """
+
+    value: Value
+    pos: Pos
+    tag: str = "str"
+    style: str | None = None
+    indent: int = 0
+    key_pos: dict[str, Pos] = field(default_factory=dict)
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_seq(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def is_scalar(self) -> bool:
+        return not (self.is_map or self.is_seq)
+
+    def items(self) -> Iterator[tuple[str, YNode]]:
+        assert isinstance(self.value, dict)
+        return iter(self.value.items())
+
+    def get(self, key: str) -> YNode | None:
+        return self.value.get(key) if isinstance(self.value, dict) else None
+
+    def plain(self) -> object:
+        """The value as ordinary Python data (positions dropped)."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+class YamlError(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        self.diagnostic = diagnostic
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe composer that refuses anchors and aliases at parse time."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor is not None:
+            mark = event.start_mark
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (&name, *name) are not allowed in sources",
+                problem_mark=mark,
+            )
+        return super().compose_node(parent, index)
+
+
+# libyaml's composer (C) when PyYAML has it: three times faster. It cannot refuse
+# aliases while parsing, so a text with an '&' (a possible anchor) takes the
+# Python composer, and the conversion below refuses any node met twice.
+_FastLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _pos(path: str, node: Node, line_offset: int) -> Pos:
+    return Pos(path, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return tag.rsplit(":", 1)[-1]
+
+
+def _block_indent(lines: list[str], node: Node) -> int:
+    for line in lines[node.start_mark.line + 1 :]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+    return 0
+
+
+def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,
+             seen: set[int] | None = None) -> YNode:
+    pos = _pos(path, node, line_offset)
+    seen = set() if seen is None else seen
+    if isinstance(node, (SequenceNode, MappingNode)) or node.value:
+        if id(node) in seen:  # the same node twice: an alias (libyaml's composer shares aliased nodes)
+            raise YamlError(error(pos, "YAML: anchors and aliases (&name, *name) are not allowed in sources"))
+        seen.add(id(node))
+    if depth > 50:
+        raise YamlError(error(pos, "YAML nested too deeply (more than 50 levels)"))
+    if node.tag not in _CORE_TAGS:
+        raise YamlError(error(pos, f"YAML tag '{node.tag}' is not allowed", "sources hold plain data: strings, numbers, lists and mappings"))
+    if isinstance(node, ScalarNode):
+        tag = _short_tag(node.tag)
+        value: Value = None if tag == "null" else str(node.value)
+        indent = _block_indent(lines, node) if node.style in ("|", ">") else 0
+        return YNode(value, pos, tag, node.style, indent)
+    if isinstance(node, SequenceNode):
+        return YNode([_convert(n, path, line_offset, lines, depth + 1, seen) for n in node.value], pos, "seq")
+    assert isinstance(node, MappingNode)
+    mapping: dict[str, YNode] = {}
+    key_pos: dict[str, Pos] = {}
+    for key_node, value_node in node.value:
+        kpos = _pos(path, key_node, line_offset)
+        if not isinstance(key_node, ScalarNode):
+            raise YamlError(error(kpos, "a mapping key must be a plain word or number"))
+        key = str(key_node.value)
+        if key in mapping:
+            raise YamlError(error(kpos, f"duplicate key '{key}'", f"first given at line {key_pos[key].line}"))
+        key_pos[key] = kpos
+        mapping[key] = _convert(value_node, path, line_offset, lines, depth + 1, seen)
+    return YNode(mapping, pos, "map", key_pos=key_pos)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
+    """Parse one YAML document into positioned plain data; raise ``YamlError``.
+
+    ``line_offset`` is added to every line (for front matter inside a file).
+    An empty document gives an empty mapping.
+    """
+    try:
+        loader = _FastLoader(text) if _FastLoader is not None and "&" not in text else _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        problem = exc.problem or "malformed YAML"
+        hint = ""
+        if "\\t" in problem or "tab" in problem:
+            hint = "YAML does not allow tabs for indentation: use spaces"
+        elif exc.context:
+            hint = str(exc.context)
+        raise YamlError(error(Pos(path, line, column), f"YAML: {problem}", hint)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(error(Pos(path, 1 + line_offset, 1), f"YAML: {exc}")) from None
+    if node is None:
+        return YNode({}, Pos(path, 1 + line_offset, 1), "map")
+    return _convert(node, path, line_offset, text.splitlines())
+
+
+def scalar_text_pos(node: YNode, offset: int) -> Pos:
+    """Best position of character ``offset`` inside a string scalar.
+
+    Exact for block scalars (``|``, ``>``) and single-line plain scalars;
+    otherwise the start of the scalar.
+    """
+    if not isinstance(node.value, str):
+        return node.pos
+    before = node.value[:offset]
+    line = before.count("\n")
+    if node.style == "|":
+        col = len(before) - (before.rfind("\n") + 1)
+        return Pos(node.pos.path, node.pos.line + 1 + line, node.indent + col + 1)
+    if line == 0 and node.style is None:
+        return Pos(node.pos.path, node.pos.line, node.pos.column + offset)
+    if line == 0 and node.style in ("'", '"'):
+        return Pos(node.pos.path, node.pos.line, node.pos.column + 1 + offset)
+    return node.pos
