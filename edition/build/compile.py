@@ -21,8 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.model.corpus import Corpus
+from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.resources import LATEX_DIR, PACKAGE_DIR
 
 
