@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: pdf test test-fast check clean golden lint system bench
+.PHONY: pdf test test-fast check clean golden lint system bench import-score
 
 pdf: $(STAMP) system
 	$(VENV)/bin/edition build
@@ -25,6 +25,10 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check edition tests bench
 	$(VENV)/bin/mypy edition
+
+# How well 'edition import' reads the real raw copies of tests/fixtures/import/real/ (a table per page and in total).
+import-score: $(STAMP)
+	$(PY) tests/import_score.py
 
 # Regenerate the expected .tex fragments of tests/golden/ after a deliberate change.
 golden: $(STAMP)

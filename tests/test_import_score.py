@@ -1,0 +1,110 @@
+"""The scorer of `edition import` on real raw copies, and the floor the importer must stay above."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from import_score import (
+    Anchor,
+    Draft,
+    PageScore,
+    Scorer,
+    make_project,
+    name_key,
+    normal_date,
+    read_blocks,
+    read_citation,
+    score_all,
+    score_page,
+    select,
+    strip_markup,
+    title_key,
+    totals,
+)
+
+# The share of answer fields the importer gets right (tests/fixtures/import/real/, `make import-score`).
+# Raise these when the importer improves; they fail the suite when it gets worse.
+FLOOR_ALL = 0.24
+FLOOR_HELDOUT = 0.30
+FLOOR_WORDS = 0.97
+
+
+def test_names_compare_across_transliterations():
+    assert name_key("Zinov'ev") == name_key("Zinoviev") == name_key("Зиновьев")
+    assert name_key("Petrovskii") == name_key("Petrovsky")
+    assert name_key("Аллилуева") == name_key("Alliluyeva")
+    assert name_key("Stalin") != name_key("Kaganovich")
+    assert title_key("Stalin to Kaganovich and Molotov") == title_key("Stalin to Kaganovich, Molotov")
+    assert title_key("Lenin to the Finnish Comrades") == title_key("LENIN TO FINNISH COMRADES")
+
+
+def test_markup_is_read_back_with_the_word_before_each_anchor():
+    anchors: list[Anchor] = []
+    blocks = read_blocks("@salute Dear {p:gorky|A. M.},\n\nI have the novel{n:editor:1} and {n:textual:2|your letter}.", anchors)
+    assert [b.role for b in blocks] == ["salute", "p"]
+    assert blocks[0].text == "Dear A. M.,"
+    assert blocks[1].text == "I have the novel and your letter."
+    assert [(a.series, a.key, a.word) for a in anchors] == [("editor", "1", "novel"), ("textual", "2", "letter")]
+    assert strip_markup(r"a \{b\} {gap} c") == "a {b}  c"
+
+
+def test_dates_and_citations_are_normalised():
+    assert normal_date("[1912-12]") == {"when": "1912-12"}
+    assert normal_date("1926-05-24/1926-05-26") == {"from": "1926-05-24", "to": "1926-05-26"}
+    assert normal_date({"when": datetime.date(1917, 11, 19), "calendar": "julian"}) == {"when": "1917-11-19", "calendar": "julian"}
+    c = read_citation({"cited": "РГАСПИ Ф. 558. Oп. 11. Д. 79. Л. 38. Автограф С.Чечулина."})
+    assert (c["repository_name"], c["fond"], c["opis"], c["delo"], c["folios"]) == ("РГАСПИ", "558", "11", "79", "38")
+    assert c["form_text"] == "Автограф С.Чечулина"
+    c = read_citation("RTSKHIDNI. F. 558. On. 1. D. 53. L. 1-3. Autographs.")
+    assert (c["fond"], c["opis"], c["delo"], c["folios"]) == ("558", "1", "53", "1-3")
+
+
+def test_a_right_draft_scores_every_field_and_a_wrong_one_does_not(tmp_path: Path):
+    scorer = Scorer(make_project(tmp_path))
+    answer = {"documents": [{"starts": "Dear A. M.,", "ends": "Lenin", "title": "Lenin to Gorky", "kind": "letter",
+                             "authors": ["Lenin"], "recipients": ["Gorky"], "date": {"when": datetime.date(1921, 8, 9)},
+                             "notes": [{"series": "editor", "anchor": "novel", "starts": "Voitinsky's manuscript"}],
+                             "archives": [{"repository": "RGASPI", "fond": "2", "opis": "1", "delo": "20", "folios": "5"}]}],
+              "furniture": ["< backward   forward >"]}
+    page = "Dear A. M.,\n\nI have the novel[1].\n\nLenin\n\n[1] Voitinsky's manuscript.\n\n< backward   forward >"
+
+    def draft(meta: dict, body: str) -> Draft:
+        anchors: list[Anchor] = []
+        notes = {s: {k: strip_markup(v) for k, v in d.items()} for s, d in meta.get("notes", {}).items()}
+        return Draft(Path("x.md"), body, meta, read_blocks(body, anchors), anchors, notes)
+
+    good = draft({"title": "Lenin to Gorky", "kind": "letter", "authors": ["lenin"], "recipients": ["gorky"], "date": "1921-08-09",
+                  "notes": {"editor": {"1": "Voitinsky's manuscript."}},
+                  "archives": [{"cited": "RTsKhIDNI f. 2, op. 1, d. 20, l. 5"}]},
+                 "@salute Dear A. M.,\n\nI have the novel{n:editor:1}.\n\n@signed Lenin")
+    score = PageScore("p", False)
+    score_page(scorer, answer, page, [good], score)
+    assert score.right == score.total, "\n".join(score.details)
+    bad = draft({"title": "TO MAXIM GORKY", "kind": "article"},
+                "Dear A. M.,\n\nI have the novel[1].\n\nLenin\n\n[1] Voitinsky's manuscript.\n\n< backward forward >")
+    score = PageScore("p", False)
+    score_page(scorer, answer, page, [bad], score)
+    assert score.right == 2 and score.left_in_text == 2, "\n".join(score.details)  # documents, starts; and nothing else
+
+
+def test_every_page_has_an_answer_and_enough_are_held_out():
+    pages = select("all", None)
+    held = select("heldout", None)
+    assert len(pages) >= 30 and len(held) >= 8
+    russian = [p for p in pages if any(0x400 <= ord(c) < 0x500 for c in p.read_text(encoding="utf-8")[:400])]
+    assert len(russian) >= 8
+
+
+@pytest.fixture(scope="module")
+def scores() -> list[PageScore]:
+    return score_all(select("all", None))
+
+
+def test_the_importer_stays_above_the_floor(scores: list[PageScore]):
+    everything = totals(scores)
+    held = totals([s for s in scores if s.heldout])
+    assert everything["fields"] >= FLOOR_ALL, everything
+    assert held["fields"] >= FLOOR_HELDOUT, held
+    assert everything["words"] >= FLOOR_WORDS, [(s.page, s.missing_words) for s in scores if s.kept < s.words]
