@@ -90,3 +90,14 @@ def test_a_block_of_unicode_spaces_is_no_quotation_regression():
     text = "\xa0"
     blocks, diags = parse_blocks(text, text_positions(text, Pos("t.md", 1, 1)))
     assert diags == [] and [b.kind for b in blocks] == ["p"]
+
+
+def test_a_cite_key_with_colons_works_as_written_regression():
+    """biblatex files write keys such as bolzano:pb; {cite:bolzano:pb|p. 3} was 'takes 1 argument, got 2'."""
+    nodes, diags = parse(r"{cite:bolzano:pb|p. 3} {cite:a:b:c} {cite:x\:y|p. 1: 2}")
+    assert diags == []
+    cites = [n for n in nodes if isinstance(n, Span)]
+    assert [c.args for c in cites] == [["bolzano:pb"], ["a:b:c"], ["x:y"]]
+    assert plain_text(cites[2].children) == "p. 1: 2"  # the locator after '|' keeps its colon
+    _, diags = parse("{cite:|p. 3}")
+    assert [d.message for d in diags] == ["'cite' has an empty argument"]

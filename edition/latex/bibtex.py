@@ -5,7 +5,7 @@ from __future__ import annotations
 from pybtex.backends.latex import Backend as LatexBackend
 from pybtex.richtext import BaseText
 
-from edition.latex.escape import Latex, escape_text, escape_url
+from edition.latex.escape import Latex, escape_href, escape_text, escape_url
 
 
 class EditionLatexBackend(LatexBackend):
@@ -27,8 +27,8 @@ class EditionLatexBackend(LatexBackend):
 
     def format_href(self, url: str, text: str, external: bool = False) -> str:
         if text == self.format_str(url):
-            return rf"\url{{{escape_url(url)}}}"
-        return rf"\href{{{escape_url(url)}}}{{{text}}}" if text else ""
+            return escape_url(url)
+        return escape_href(url, Latex(text)) if text else ""
 
 
 def to_latex(rich: BaseText | str) -> Latex:

@@ -97,7 +97,44 @@ def escape_label(text: str) -> Latex:
     return Latex(_LABEL_SAFE.sub(lambda m: f"+{ord(m.group()):x}+", text))
 
 
-def escape_url(url: str) -> Latex:
-    """A URL for ``\\url``/``\\href``: the characters that break hyperref escaped."""
-    return Latex(re.sub(r"([%#\\{}~^])", lambda m: rf"\{m.group()}" if m.group() in "%#{}" else f"%{ord(m.group()):02X}", _clean(url)))
+# What a URI (RFC 3986) may hold as it is; everything else is percent-encoded as UTF-8.
+_URI_CHAR = re.compile(r"[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]")
+_URL_PIECE = re.compile(r"%[0-9A-Fa-f]{2}|.", re.S)
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_URL_SPACE = re.compile(r"[\t\n\r]|(?![\x00-\x1f\x7f-\x9f])\s")
 
+
+def url_shown(url: str) -> str:
+    """A URL as it is printed: control characters dropped, spaces written ``%20``."""
+    spaced = _URL_SPACE.sub("%20", unicodedata.normalize("NFC", url).strip())
+    return _URL_CONTROL.sub("", spaced)
+
+
+def url_target(url: str) -> str:
+    """A URL as a link's target: a URI with every character outside RFC 3986's set
+    percent-encoded (``%`` itself when no two hexadecimal digits follow, and a second ``#``)."""
+    out: list[str] = []
+    fragment = False
+    for m in _URL_PIECE.finditer(url_shown(url)):
+        c = m.group()
+        if len(c) == 3 or _URI_CHAR.match(c) or (c == "#" and not fragment):
+            fragment = fragment or c == "#"
+            out.append(c)
+        else:
+            out.append("".join(f"%{b:02X}" for b in c.encode("utf-8")))
+    return "".join(out)
+
+
+def _hex(text: str) -> str:
+    return text.encode("utf-8").hex()
+
+
+def escape_url(url: str) -> Latex:
+    """A URL printed as itself and linked: ``\\edURL{target}{shown}``, both in hexadecimal
+    UTF-8 (``latex/edition-url.lua`` turns them back), so no character can break the build."""
+    return Latex(rf"\edURL{{{_hex(url_target(url))}}}{{{_hex(url_shown(url))}}}")
+
+
+def escape_href(url: str, text: Latex) -> Latex:
+    """A link on ``text`` (already LaTeX) to ``url``: ``\\edHref{target}{text}``."""
+    return Latex(rf"\edHref{{{_hex(url_target(url))}}}{{{text}}}")

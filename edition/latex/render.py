@@ -497,7 +497,7 @@ def render(corpus: Corpus, services: Services | None = None, only: set[str] | No
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
         back=back, persons_register=cfg.persons_register, headings=HEADINGS)
-    for name in ("edition.sty", "edition-marks.lua", "edition-notes.lua", "edition-index.lua"):
+    for name in ("edition.sty", "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua"):
         files[name] = (LATEX_DIR / name).read_text(encoding="utf-8")
     files["reader.toc.seed"] = env.get_template("reader.toc.jinja").render(contents=_contents(
         corpus, parts_ctx, order, abbreviations=bool(back and back.abbreviations),

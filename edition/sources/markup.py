@@ -33,6 +33,8 @@ class TagSpec:
     args: tuple[str, ...]
     content: str  # "required" | "optional" | "none"
     doc: str
+    colons_in_last: bool = False  # the last argument runs to "|" or "}", colons and all
+
 
     @property
     def min_args(self) -> int:
@@ -53,7 +55,8 @@ TAGS: dict[str, TagSpec] = {
     "reg": TagSpec(("original",), "required", "a form regularized, with the original: {reg:Zinov'ev|Zinoviev}"),
     "em": TagSpec((), "required", "emphasis: {em|firm policy}"),
     "foreign": TagSpec(("language",), "required", "words in another language: {foreign:de|Parteitag}"),
-    "cite": TagSpec(("key",), "optional", "a bibliography citation, content the locator: {cite:lenin-pss-22|vol. 22, p. 208}"),
+    "cite": TagSpec(("key",), "optional", "a bibliography citation, content the locator: {cite:lenin-pss-22|vol. 22, p. 208}",
+                    colons_in_last=True),  # keys such as bolzano:pb, as biblatex files write them
     "arch": TagSpec((), "required", "an archival citation: {arch|RGASPI f. 558, op. 1, d. 3263, l. 1}"),
     "ref": TagSpec(("document", "series-or-line?", "key?"), "optional",
                    "a cross-reference: {ref:DOC}, {ref:DOC:editor:3} (a note), {ref:DOC:line:KEY} (a line marked {lbl:KEY})"),
@@ -157,10 +160,12 @@ class _InlineParser:
         i = m.end()
         args: list[str] = []
         s = self.s
+        spec = TAGS.get(tag)
         while i < end and s[i] == ":":
             i += 1
             arg: list[str] = []
-            while i < end and s[i] not in ":|}":
+            last = spec is not None and spec.colons_in_last and len(args) + 1 == len(spec.args)
+            while i < end and (s[i] not in ":|}" or (last and s[i] == ":")):
                 if s[i] == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
                     i += 1
                 elif s[i] == "{":
@@ -180,7 +185,6 @@ class _InlineParser:
             self.diags.append(error(pos, f"'{{{tag}' is not closed", "close it with '}', or write \\{ for a literal brace"))
             return Span(tag, args, children, pos), end
         i += 1
-        spec = TAGS.get(tag)
         if spec is None:
             hint = did_you_mean(tag, TAGS) or "known tags: " + ", ".join(sorted(TAGS))
             self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
