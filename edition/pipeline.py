@@ -1,98 +1,75 @@
-"""Wire the stages together for one project: load, registers, check, passes, services.
+"""The stages wired together for one project: load, check, plan; render and export.
 
-``prepare(root)`` loads the sources, the archives register and the bibliography,
-resolves the archival citations, runs every check, and returns the corpus, the
-``Services`` the LaTeX renderer uses, and all diagnostics.
+* ``prepare(root, only)``: load the sources and the registers, run every check,
+  and plan the reader (the passes); returns a ``Project`` and all diagnostics.
+* ``write_exports(project, aux, out)``: the bibliography exports of a finished build.
+
+The CLI calls these and decides what is fatal; nothing here prints.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from edition.build.pages import document_pages
 from edition.checks.validate import validate
 from edition.interchange.exports import write_all
-from edition.latex.citations import citation_services
-from edition.latex.escape import Latex, escape_text
-from edition.latex.render import Services
-from edition.model.corpus import Corpus, Document, Span, walk_spans
+from edition.model.corpus import Block, Corpus
 from edition.model.diagnostics import Diagnostic, Pos, error
-from edition.passes.archives import document_citations, inline_archives, reading_order
-from edition.passes.backmatter import BackMatter, abbreviations, archive_groups, mentioned_persons, works_cited
-from edition.registers import archives as arch
-from edition.registers.bibstyle import HistorianStyle
+from edition.passes.plan import Plan, plan
 from edition.registers.load import Registers, load_archives, load_bibliographies
-from edition.sources.load import load
+from edition.sources.load import load, read_text
 from edition.sources.paths import inside_project
+from edition.sources.prose import parse_prose
 
 
-def prepare(root: Path, only: set[str] | None = None) -> tuple[Corpus, Services, list[Diagnostic]]:
-    """Load, resolve and check the project. With ``only`` (a draft of these documents) the
-    per-document checks run on those documents alone; ``edition check`` checks them all."""
+@dataclass
+class Project:
+    """A loaded, checked and planned project."""
+
+    root: Path
+    corpus: Corpus  # as loaded from the sources
+    registers: Registers
+    plan: Plan
+
+
+def note_on_texts(root: Path, corpus: Corpus, diags: list[Diagnostic]) -> tuple[str, list[Block]] | None:
+    """The note on the texts that ``edition.yaml`` names, read as editorial prose."""
+    cfg = corpus.config
+    if not cfg.note_on_texts:
+        return None
+    path, problem = inside_project(root, cfg.note_on_texts, Pos(cfg.path, 1, 1))
+    if problem:
+        diags.append(problem)
+        return None
+    if path is None or not path.exists():
+        diags.append(error(Pos(cfg.path, 1, 1), f"note_on_texts: '{cfg.note_on_texts}' does not exist"))
+        return None
+    text, problems = read_text(path, cfg.note_on_texts)
+    diags.extend(problems)
+    return parse_prose(text, cfg.note_on_texts) if text is not None else None
+
+
+def prepare(root: Path, only: set[str] | None = None,
+            print_options: dict[str, object] | None = None) -> tuple[Project, list[Diagnostic]]:
+    """Load, check and plan the project. With ``only`` (a draft of these documents) the
+    per-document checks run on those documents alone; ``edition check`` checks them all.
+    ``print_options`` (paper, font size...) override those of ``edition.yaml``."""
     corpus, diags = load(root)
-    archives = load_archives(root, diags)
-    bibliography = load_bibliographies(root, corpus.config, diags)
-    if corpus.config.note_on_texts:
-        path, problem = inside_project(root, corpus.config.note_on_texts, Pos(corpus.config.path, 1, 1))
-        if problem:
-            diags.append(problem)
-            corpus.config.note_on_texts = ""
-        elif path is not None and not path.exists():
-            diags.append(error(Pos(corpus.config.path, 1, 1), f"note_on_texts: '{corpus.config.note_on_texts}' does not exist"))
-    registers = Registers(archives, bibliography)
-    for doc in corpus.selected(only):
-        registers.citations[doc.id] = document_citations(doc, archives, diags)
-    registers.inline = inline_archives(corpus, archives, diags, only)
-    diags.extend(validate(corpus, bibliography.keys(), only))
-    return corpus, make_services(corpus, registers), diags
+    for key, value in (print_options or {}).items():
+        setattr(corpus.config, key, value)
+    registers = Registers(load_archives(root, diags), load_bibliographies(root, corpus.config, diags))
+    note = note_on_texts(root, corpus, diags)
+    diags.extend(validate(corpus, registers.bibliography.keys(), only))
+    planned, plan_diags = plan(corpus, registers, only, note)
+    return Project(root, corpus, registers, planned), diags + plan_diags
 
 
-def load_registers(root: Path, corpus: Corpus) -> Registers:
-    """The archives register, the bibliography and each document's archival citations (as ``prepare``
-    builds them), problems ignored: for exports of a corpus that ``prepare`` has checked."""
-    ignored: list[Diagnostic] = []
-    registers = Registers(load_archives(root, ignored), load_bibliographies(root, corpus.config, ignored))
-    for doc in corpus.documents:
-        registers.citations[doc.id] = document_citations(doc, registers.archives, ignored)
-    return registers
-
-
-def make_services(corpus: Corpus, registers: Registers) -> Services:
-    style = corpus.config.archive_style
-    bib_style = HistorianStyle(registers.bibliography, corpus.config.citation_style)
-
-    def archive_lines(doc: Document) -> list[Latex]:
-        lines = []
-        for i, citation in enumerate(registers.citations.get(doc.id, [])):
-            text = arch.format_citation(citation, registers.archives, style, first_mention=(i == 0))
-            lines.append(escape_text(arch.as_sentence(text)))
-        return lines
-
-    cite, source_line = citation_services(registers.bibliography, corpus)
-
-    def inline_archive(span: Span, previous: arch.ArchivalCitation | None) -> tuple[Latex, arch.ArchivalCitation | None]:
-        citation = registers.inline.get(id(span))
-        if citation is None:
-            return Latex(""), previous
-        text = arch.format_citation(citation, registers.archives, style, previous=previous, first_mention=previous is None)
-        return escape_text(text), citation
-
-    def back_matter(documents: list[Document]) -> BackMatter:
-        groups = [(g["title"], g.get("keyword")) for g in corpus.config.works_cited_groups]
-        cited = {d.id: [*registers.citations.get(d.id, []),
-                        *(registers.inline[id(s)] for s in walk_spans(reading_order(d)) if id(s) in registers.inline)]
-                 for d in documents}
-        return BackMatter(
-            persons=mentioned_persons(corpus, documents),
-            archives=archive_groups(documents, cited, registers.archives),
-            works=works_cited(documents, registers.bibliography, bib_style, groups),
-            abbreviations=abbreviations(documents, registers.citations, registers.archives),
-        )
-
-    def exports(aux: Path, out: Path) -> list[Path]:
-        by_id = corpus.by_id()
-        printed = [by_id[i] for part in corpus.config.parts for i in part.documents if i in by_id]
-        return write_all(corpus, registers.bibliography, printed, document_pages(aux, [d.id for d in printed]), out)
-
-    return Services(cite=cite, archive_lines=archive_lines, source_line=source_line,
-                    back_matter=back_matter, inline_archive=inline_archive, exports=exports)
+def write_exports(project: Project, aux: Path, out: Path) -> list[Path]:
+    """works-cited and reader bibliographies (BibTeX, CSL-JSON) in ``out``, with the pages of
+    each document from the finished LaTeX run's ``aux`` file."""
+    by_id = project.corpus.by_id()
+    printed = [by_id[i] for i in project.plan.documents]
+    pages = document_pages(aux, [d.id for d in printed])
+    return write_all(project.corpus, project.registers.bibliography, printed, pages, out)

@@ -31,8 +31,8 @@ def render_case(case: Path) -> str:
             src = MINI / name
             (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
         shutil.copy(case / "source.md", root / "sources" / "letters" / "letter.md")
-        corpus, services, diags = prepare(root)
+        project, diags = prepare(root)
         errors = [str(d) for d in diags if d.is_error]
         assert not errors, errors
-        files, _ = render(corpus, services)
+        files, _ = render(project.plan)
         return files["docs/letter.tex"]

@@ -128,12 +128,12 @@ def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
     root = copy_project(FIXTURES / "mini", tmp_path)
     assert edition(root, "build").code == 0
     good = (root / "build" / "reader.pdf").read_bytes()
-    corpus, services, _ = prepare(root)
-    files, _ = render(corpus, services)
+    project, _ = prepare(root)
+    files, _ = render(project.plan)
     files["docs/letter.tex"] = files["docs/letter.tex"].replace(r"alone", r"alone\edNoSuchMacro{}", 1)
     tex_dir = root / "build" / "tex"
     write_tree(tex_dir, files)
-    result = compile_pdf(tex_dir, corpus)
+    result = compile_pdf(tex_dir, project.corpus)
     assert not result.ok
     message = str(result.diagnostics[0])
     # The paragraph of the source the failing line comes from: "I {sup|was} alone..." at line 19.

@@ -18,12 +18,9 @@ def test_whitespace_and_controls_are_normalised():
     assert escape_text("a\n   b\tc\x07d") == "a b cd"
 
 
-def test_quotes_become_typographic():
-    assert escape_text('"firm policy" and Kamenev\'s') == "\u201cfirm policy\u201d and Kamenev\u2019s"
-
-
-def test_three_full_stops_become_an_ellipsis_and_two_stay():
-    assert escape_text("up.... etc.. and...") == "up\u2026. etc.. and\u2026"
+def test_escaping_only_escapes_quotes_and_stops_stay_as_given():
+    """Typography is a pass of its own (tests/test_typography.py): the escaper changes no quote or stop."""
+    assert escape_text('"firm" it\'s... \u201cso\u201d') == '"firm" it\'s... \u201cso\u201d'
 
 
 def test_labels_are_safe():

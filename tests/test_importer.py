@@ -15,8 +15,8 @@ from edition.interchange.importer import ImportedDocument, ImportRefused, Import
 from edition.interchange.importer_notes import FURNITURE
 from edition.model.corpus import Block, Document, Inline, Person, Text, walk_spans
 from edition.model.diagnostics import Pos
-from edition.pipeline import load_archives
 from edition.registers.archives import ArchivesRegister
+from edition.registers.load import load_archives
 from edition.sources.load import load_document, load_persons
 
 RAW = FIXTURES / "import"

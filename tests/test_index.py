@@ -180,8 +180,10 @@ def test_every_archival_source_of_the_encoded_documents_prints_in_house_style(re
     from edition.pipeline import prepare
     from edition.registers import archives as arch
 
-    corpus, _services, _ = prepare(reader_build)
-    from edition.pipeline import document_citations, load_archives
+    project, _ = prepare(reader_build)
+    corpus = project.corpus
+    from edition.passes.archives import document_citations
+    from edition.registers.load import load_archives
 
     register = load_archives(reader_build, [])
     flat = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())

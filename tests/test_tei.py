@@ -16,7 +16,7 @@ from edition.interchange.tei_import import import_tei, read_tei
 from edition.interchange.validate import validate_tei
 from edition.model.corpus import Block, Corpus, Document, walk_spans
 from edition.model.dates import EditionDate, PartialDate
-from edition.pipeline import load_registers, prepare
+from edition.pipeline import prepare
 from edition.sources.load import load
 from edition.sources.markup import plain_text
 
@@ -153,8 +153,9 @@ def summary(doc: Document) -> dict[str, Any]:
 
 def round_trip(root: Path, tmp: Path) -> tuple[Corpus, Corpus, list[Path]]:
     """Export the project at ``root``, import every file into a copy of it, and load the copy."""
-    corpus, _, _ = prepare(root)
-    written = export_tei(corpus, load_registers(root, corpus), tmp / "tei")
+    project, _ = prepare(root)
+    corpus = project.corpus
+    written = export_tei(corpus, project.registers, project.plan, tmp / "tei")
     copy = tmp / "copy"
     copy.mkdir()
     for name in ("edition.yaml", "sources", "bibliography"):
@@ -289,7 +290,7 @@ def tricky_project(root: Path) -> Path:
 
 def test_unusual_documents_round_trip(tmp_path: Path) -> None:
     root = tricky_project(tmp_path / "project")
-    _, _, diags = prepare(root)
+    _, diags = prepare(root)
     assert not [d for d in diags if d.is_error], [str(d) for d in diags]
     before, after, written = round_trip(root, tmp_path)
     assert [p for path in written for p in validate_tei(path)] == []
@@ -327,8 +328,9 @@ def test_validation_reports_problems(tmp_path: Path) -> None:
 
 
 def test_cmif_describes_every_letter_and_telegram(tmp_path: Path) -> None:
-    corpus, _, _ = prepare(REPO)
-    path = export_cmif(corpus, load_registers(REPO, corpus), tmp_path / "cmif.xml")
+    project, _ = prepare(REPO)
+    corpus = project.corpus
+    path = export_cmif(corpus, project.registers, tmp_path / "cmif.xml")
     assert validate_cmif(path) == []
     tree = etree.parse(str(path))
     descs = tree.findall(".//t:correspDesc", NS)
@@ -341,8 +343,9 @@ def test_cmif_describes_every_letter_and_telegram(tmp_path: Path) -> None:
 
 def test_cmif_dates_of_the_julian_calendar_are_gregorian(tmp_path: Path) -> None:
     root = tricky_project(tmp_path / "project")
-    corpus, _, _ = prepare(root)
-    path = export_cmif(corpus, load_registers(root, corpus), tmp_path / "cmif.xml")
+    project, _ = prepare(root)
+    corpus = project.corpus
+    path = export_cmif(corpus, project.registers, tmp_path / "cmif.xml")
     assert validate_cmif(path) == []
     date = etree.parse(str(path)).find(".//t:date[@from]", NS)
     assert date is not None
@@ -380,7 +383,8 @@ def test_reference_letters_import_into_a_project_that_checks(tmp_path: Path) -> 
     (root / "edition.yaml").write_text('title: "Imported"\nparts:\n  - id: imported\n    title: "Imported"\n', encoding="utf-8")
     for path in sorted(REFERENCE.glob("*.xml")):
         assert cli_import_tei(path, Path("sources/imported"), False, root) == 0
-    corpus, _, diags = prepare(root)
+    project, diags = prepare(root)
+    corpus = project.corpus
     assert [str(d) for d in diags if d.is_error] == []
     assert len(corpus.documents) == 2
     lasker = corpus.document("L02653")
@@ -446,7 +450,8 @@ def test_another_editions_letter_becomes_a_source_that_checks(tmp_path: Path) ->
                      r"\{Klammer\} \| @ \\", r"\> sieht aus", "@lines Erste Zeile\nZweite {p:bahr-hermann|Zeile}",
                      "@lines eins\nzwei", "> Ein Zitat.", "@closer Gruß", "@signed H. B.", "# manuscript: Wien, Wienbibliothek"):
         assert expected in text
-    corpus, _, diags = prepare(root)
+    project, diags = prepare(root)
+    corpus = project.corpus
     assert [str(d) for d in diags if d.is_error] == []
     doc = corpus.document("brief")
     assert doc is not None and doc.authors == ["bahr-hermann"] and doc.recipients == ["schnitzler"]
@@ -460,8 +465,9 @@ def test_another_editions_letter_becomes_a_source_that_checks(tmp_path: Path) ->
 
 def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
     root = mini_copy(tmp_path / "project")
-    corpus, _, _ = prepare(root)
-    export_tei(corpus, load_registers(root, corpus), tmp_path / "tei")
+    project, _ = prepare(root)
+    corpus = project.corpus
+    export_tei(corpus, project.registers, project.plan, tmp_path / "tei")
     tei_file = tmp_path / "tei" / "letter.xml"
     target = Path("sources/letters/letter.md")
     original = (root / target).read_text(encoding="utf-8")
@@ -474,8 +480,9 @@ def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
 
 def test_import_reports_persons_the_register_lacks(tmp_path: Path) -> None:
     root = mini_copy(tmp_path / "project")
-    corpus, _, _ = prepare(root)
-    export_tei(corpus, load_registers(root, corpus), tmp_path / "tei")
+    project, _ = prepare(root)
+    corpus = project.corpus
+    export_tei(corpus, project.registers, project.plan, tmp_path / "tei")
     result = read_tei(tmp_path / "tei" / "letter.xml", {}, {}, corpus.config.series)
     assert result.unknown_persons == [] and result.persons_yaml == ""  # no register given: nothing to compare
     fewer = {k: v for k, v in corpus.persons.items() if k != "kamenev"}

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.interchange.cmif import export_cmif, validate_cmif
 from edition.interchange.importer import ImportRefused, import_raw, write_imported
 from edition.interchange.tei_export import export_tei
 from edition.interchange.tei_import import read_tei
 from edition.interchange.validate import validate_tei
 from edition.model.diagnostics import Diagnostic, Pos, error, has_errors, sort_key, warning
-from edition.pipeline import load_registers, prepare
+from edition.pipeline import prepare
 from edition.registers.load import load_archives
 from edition.sources.load import document_paths, load, load_persons, read_text, split_front_matter
 
@@ -33,20 +34,18 @@ def cli_export(kind: str, root: Path, out: Path) -> int:
         _say("export", f"unknown format '{kind}' (known: tei, cmif)")
         return EXIT_SOURCE
     root = root.resolve()
-    corpus, _services, diags = prepare(root)
+    project, diags = prepare(root)
+    corpus, registers = project.corpus, project.registers
     for d in sorted(diags, key=sort_key):
         print(d, file=sys.stderr)
     errors = sum(1 for d in diags if d.is_error)
     if errors:
         _say("export", f"stopped, {errors} error(s) in the sources; nothing written")
         return EXIT_SOURCE
-    registers = load_registers(root, corpus)
     if kind == "tei":
-        written = export_tei(corpus, registers, out)
+        written = export_tei(corpus, registers, project.plan, out)
         problems = [p for path in written for p in validate_tei(path)]
     else:
-        from edition.interchange.cmif import export_cmif, validate_cmif
-
         target = out if out.suffix == ".xml" else out / "cmif.xml"
         written = [export_cmif(corpus, registers, target)]
         problems = validate_cmif(written[0])

@@ -27,7 +27,7 @@ from edition.build.compile import (
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
-from edition.pipeline import prepare
+from edition.pipeline import prepare, write_exports
 from edition.sources.load import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
 
@@ -62,7 +62,7 @@ def _fatal(diags: list[Diagnostic], strict: bool) -> bool:
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    _corpus, _services, diags = prepare(root)
+    _project, diags = prepare(root)
     _print_diagnostics(diags)
     errors, warnings = _summary(diags)
     print(f"edition check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
@@ -104,9 +104,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     only = set(args.only.split(",")) if args.only else None
     report.step("loading and checking sources")
     # A draft checks the documents it sets (and the registers); 'edition check' checks all.
-    corpus, services, diags = prepare(root, only)
-    for key, value in options.items():
-        setattr(corpus.config, key, value)
+    project, diags = prepare(root, only, options)
+    corpus = project.corpus
     _print_diagnostics(diags)
     if _fatal(diags, args.strict):
         errors, warnings = _summary(diags)
@@ -121,7 +120,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with build_lock(build_dir):
             report.step("rendering LaTeX")
-            files, rdiags = render(corpus, services, only)
+            files, rdiags = render(project.plan)
             _print_diagnostics(rdiags)
             tex_dir = build_dir / ("tex-draft" if only else "tex")
             write_tree(tex_dir, files)
@@ -139,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             install_pdf(result.pdf, target)
             if not only:
                 report.step("writing the bibliography exports")
-                services.exports(tex_dir / "reader.aux", build_dir)
+                write_exports(project, tex_dir / "reader.aux", build_dir)
             if args.booklet:
                 from edition.build.booklet import impose_booklet  # pypdf's imposition: imported only when asked for
 
@@ -175,7 +174,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per document: id, date, from -> to, title, and its status from the checks."""
     root = Path(args.root).resolve()
-    corpus, _services, diags = prepare(root)
+    project, diags = prepare(root)
+    corpus = project.corpus
     by_path: dict[str, list[Diagnostic]] = {}
     for d in diags:
         by_path.setdefault(d.pos.path, []).append(d)

@@ -45,7 +45,7 @@ from edition.model.corpus import Block, Corpus, Document, Inline, Person, Place,
 from edition.model.dates import EditionDate, PartialDate
 from edition.model.queries import ref_target
 from edition.passes.archives import citation_of
-from edition.passes.core import number_notes
+from edition.passes.plan import Plan
 from edition.registers import archives as arch
 from edition.registers.bibliography import Bibliography
 from edition.registers.bibstyle import HistorianStyle
@@ -620,14 +620,11 @@ def cited_keys(corpus: Corpus) -> list[str]:
     return list(keys)
 
 
-def export_tei(corpus: Corpus, registers: Registers, out_dir: Path) -> list[Path]:
-    """Write ``{id}.xml`` for every document, and ``persons.xml``, ``places.xml``, ``bibliography.xml``."""
+def export_tei(corpus: Corpus, registers: Registers, plan: Plan, out_dir: Path) -> list[Path]:
+    """Write ``{id}.xml`` for every document, and ``persons.xml``, ``places.xml``, ``bibliography.xml``.
+    The text is the sources' own; the numbers of the notes are the plan's, as printed."""
     style = HistorianStyle(registers.bibliography, corpus.config.citation_style)
-    by_id = corpus.by_id()
-    placed = [by_id[i] for part in corpus.config.parts for i in part.documents if i in by_id]
-    seen = {d.id for d in placed}
-    order = placed + [d for d in corpus.documents if d.id not in seen]
-    numbers = number_notes(corpus, order, corpus.config.note_numbering)
+    numbers = dict(plan.note_numbers)
     written = [write_xml(document_tree(corpus, doc, registers, numbers, style), out_dir / doc_file(doc.id))
                for doc in corpus.documents if doc.id]
     written.append(write_xml(persons_tree(corpus.persons.values()), out_dir / "persons.xml"))

@@ -34,40 +34,11 @@ class Latex(str):
     def __repr__(self) -> str:
         return f"Latex({str.__repr__(self)})"
 
-_SPACE_RUN = re.compile(r"\s+")
-# Characters that would be invisible or harmful in the output: C0/C1 controls.
+# TeX would read a control character as an error and a blank line as the end of a
+# paragraph (fatal inside a macro's argument): both are taken out here.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-_OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
-_OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
-
-
-def smart_quotes(text: str, before: str = " ") -> str:
-    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s.
-
-    ``before`` is the character printed just before ``text`` (the end of the
-    previous piece of rich text), so that ``{p:lenin|Lenin}'s`` closes.
-    """
-    if '"' not in text and "'" not in text:
-        return text
-    text = before[-1:] + text
-    text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
-    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
-
-
-# Whitespace other than single spaces, or a control character: what _clean changes.
-_UNCLEAN = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if not _UNCLEAN.search(text):
-        return text
-    text = _CONTROL.sub("", text)
-    return _SPACE_RUN.sub(" ", text)
-
+_SPACE_RUN = re.compile(r"\s+")
+_UNSAFE_SPACE = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # pylatex's escaping as a translation table, made once by asking escape_latex
 # about each character up to U+00FF (all it escapes lie there): str.translate
@@ -76,16 +47,17 @@ def _clean(text: str) -> str:
 _TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_latex(c)) != c})
 
 
-def escape_text(text: str, before: str = " ") -> Latex:
-    """Running text: every TeX special and bracket printed literally.
+def escape_text(text: str) -> Latex:
+    """Running text: every TeX special and bracket printed literally, nothing else changed.
 
-    Typewriter quotes become typographic ones (see ``smart_quotes``), three full
-    stops an ellipsis; ``--`` and ``---`` print as en and em dashes (the fonts'
-    TeX ligatures, which braces do not break in LuaTeX).
+    The text comes typeset (``edition.passes.typography``: quotes, ellipsis);
+    here control characters are dropped and runs of white space become one space,
+    so that nothing can end a paragraph inside a macro's argument. A backtick is
+    written as a command: it would form TeX ligatures (``!`` followed by it is ¡).
     """
-    # Three full stops are an ellipsis, as the font's ligature made them (edition.sty).
-    text = smart_quotes(_clean(text), before or " ").replace("...", "\u2026")
-    pieces = text.split("`")  # a backtick would form TeX ligatures (!` is ¡)
+    if _UNSAFE_SPACE.search(text):
+        text = _SPACE_RUN.sub(" ", _CONTROL.sub("", text))
+    pieces = text.split("`")
     return Latex(r"\textasciigrave{}".join(p.translate(_TABLE) for p in pieces))
 
 

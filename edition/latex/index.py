@@ -7,8 +7,8 @@ fills those in from the mentions on the pages it has shipped in the same run
 from __future__ import annotations
 
 from edition.latex.escape import Latex, escape_label, escape_text
-from edition.model.corpus import Corpus
-from edition.passes.index import Entry, Group, build, index_data
+from edition.passes.index import Entry, Group
+from edition.passes.plan import Plan
 
 
 def render(groups: list[Group], title: str) -> str:
@@ -28,10 +28,9 @@ def render(groups: list[Group], title: str) -> str:
     return Latex("\n".join(out) + "\n")
 
 
-def indexes(corpus: Corpus, mentioned: dict[str, set[str]], places: bool, titles: tuple[str, str]) -> str:
-    """The LaTeX of the index of names and, if configured, of places, under ``titles``."""
-    data = index_data(corpus, places)
-    parts = [render(build(mentioned["p"], data, "p"), titles[0])]
-    if places:
-        parts.append(render(build(mentioned["pl"], data, "pl"), titles[1]))
+def indexes(plan: Plan) -> str:
+    """The LaTeX of the index of names and, if the reader has one, of places."""
+    parts = [render(list(plan.index_persons), plan.headings["names"])]
+    if plan.index_places is not None:
+        parts.append(render(list(plan.index_places), plan.headings["places"]))
     return "\n".join(parts)

@@ -36,11 +36,13 @@ class Span:
     args: list[str]
     children: list[Inline]
     pos: Pos
+    uid: int = -1  # its number in its document (or part headnote), in the order of ``number_spans``
 
 
 Inline = Union[Text, Span]
 
-BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
+BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading",
+               "bullets", "numbers", "item")  # the last three in editorial prose only (sources/prose.py)
 
 
 @dataclass
@@ -223,6 +225,13 @@ def walk_spans(blocks: Iterable[Block]) -> Iterator[Span]:
     for block in blocks:
         yield from _spans(block.content)
         yield from walk_spans(block.blocks)
+
+
+def number_spans(blocks: Iterable[Block]) -> None:
+    """Give every span of the blocks its ``uid``, 0, 1, 2... depth first: the passes key their
+    decisions by (owner, uid), and every output looks them up the same way."""
+    for uid, span in enumerate(walk_spans(blocks)):
+        span.uid = uid
 
 
 def _spans(nodes: list[Inline]) -> Iterator[Span]:

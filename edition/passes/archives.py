@@ -3,9 +3,10 @@ and every inline ``{arch|...}``, read against the archives register, with "ibid.
 
 from __future__ import annotations
 
-from edition.model.corpus import ArchiveSource, Block, Corpus, Document, walk_spans
+from edition.model.corpus import ArchiveSource, Corpus, Document
 from edition.model.diagnostics import Diagnostic, error
-from edition.model.queries import anchors
+from edition.passes.reading import SpanKey, reading
+from edition.passes.typography import typeset
 from edition.registers import archives as arch
 from edition.sources.markup import plain_text
 
@@ -54,13 +55,15 @@ def document_citations(doc: Document, register: arch.ArchivesRegister, diags: li
 
 
 def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list[Diagnostic],
-                    only: set[str] | None = None) -> dict[int, arch.ArchivalCitation]:
-    """Parse every ``{arch|...}`` of the corpus (or of the documents ``only`` names); report
-    what cannot be read. Keyed by ``id(span)``."""
-    parsed: dict[int, arch.ArchivalCitation] = {}
+                    only: set[str] | None = None) -> dict[SpanKey, arch.ArchivalCitation]:
+    """Parse every ``{arch|...}`` of the corpus (or of the documents ``only`` names), "ibid."
+    resolved against the citation before it in the document's reading order; report what
+    cannot be read. Keyed by (document, span uid)."""
+    parsed: dict[SpanKey, arch.ArchivalCitation] = {}
     for doc in corpus.selected(only):
-        previous: arch.ArchivalCitation | None = None  # "ibid." refers to the citation before it in the document
-        for span in walk_spans(reading_order(doc)):
+        previous: arch.ArchivalCitation | None = None
+        for met in reading(doc):
+            span = met.span
             if span.kind != "arch":
                 continue
             citation, problems = arch.parse_citation(plain_text(span.children), register)
@@ -69,13 +72,37 @@ def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list
                 citation = resolved[-1]
             diags.extend(error(span.pos, f"archival citation: {p}", "see docs/source-format.md, 'Archival sources'") for p in problems)
             if citation is not None and not problems:
-                parsed[id(span)] = citation
+                parsed[(doc.id, span.uid)] = citation
                 previous = citation
     return parsed
 
 
-def reading_order(doc: Document) -> list[Block]:
-    """Headnote, text, then the notes in the order of their anchors."""
-    order = [(s.args[0], s.args[1]) for s in anchors(doc)]
-    notes = [doc.notes[sid][key] for sid, key in order if key in doc.notes.get(sid, {})]
-    return [*doc.headnote, *doc.body, *(b for n in notes for b in n.content)]
+def archive_lines(citations: list[arch.ArchivalCitation], register: arch.ArchivesRegister, style: str) -> tuple[str, ...]:
+    """A document's archival sources as the sentences of its source note, typeset."""
+    return tuple(typeset(arch.as_sentence(arch.format_citation(c, register, style, first_mention=(i == 0))))
+                 for i, c in enumerate(citations))
+
+
+def inline_texts(documents: list[Document], inline: dict[SpanKey, arch.ArchivalCitation],
+                 register: arch.ArchivesRegister, style: str) -> dict[SpanKey, str]:
+    """How each inline archival citation prints: in full, or "ibid." after a citation of the
+    same file earlier in the same note (or the same headnote, or the text), typeset."""
+    texts: dict[SpanKey, str] = {}
+    for doc in documents:
+        previous: dict[str, arch.ArchivalCitation] = {}  # by stream
+        for met in reading(doc):
+            citation = inline.get((doc.id, met.span.uid)) if met.span.kind == "arch" else None
+            if citation is None:
+                continue
+            before = previous.get(met.stream)
+            texts[(doc.id, met.span.uid)] = typeset(arch.format_citation(citation, register, style, previous=before,
+                                                                         first_mention=before is None))
+            previous[met.stream] = citation
+    return texts
+
+
+def cited_in(doc: Document, citations: dict[str, list[arch.ArchivalCitation]],
+             inline: dict[SpanKey, arch.ArchivalCitation]) -> list[arch.ArchivalCitation]:
+    """Every archival citation of a document: its sources, then the inline ones in reading order."""
+    found = [inline[(doc.id, m.span.uid)] for m in reading(doc) if (doc.id, m.span.uid) in inline]
+    return [*citations.get(doc.id, []), *found]

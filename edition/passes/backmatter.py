@@ -12,9 +12,11 @@ from pybtex.richtext import BaseText
 
 from edition.model.corpus import Corpus, Document, walk_spans
 from edition.passes.index import sort_key
+from edition.passes.typography import typeset, typeset_rich
 from edition.registers import archives as arch
 from edition.registers.bibliography import Bibliography, grouped, sort_keys
 from edition.registers.bibstyle import HistorianStyle
+from edition.registers.load import Registers
 
 
 @dataclass
@@ -49,7 +51,7 @@ def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonL
     ids = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "p" and s.args}
     ids |= {p for d in documents for p in (*d.authors, *d.recipients)}
     people = [corpus.persons[i] for i in ids if i in corpus.persons]
-    people.sort(key=lambda p: sort_key(p.name))
+    people.sort(key=lambda p: (sort_key(p.name), p.id))  # two persons may bear one name
     lines = []
     for p in people:
         dates = f"{p.born or '?'}\u2013{p.died}" if p.died else (f"b. {p.born}" if p.born else "")
@@ -117,3 +119,21 @@ def abbreviations(documents: list[Document], citations: dict[str, list[arch.Arch
 
 def _doc_title(doc: Document) -> str:
     return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
+
+
+def back_matter(corpus: Corpus, documents: list[Document], cited: dict[str, list[arch.ArchivalCitation]],
+                sources: dict[str, list[arch.ArchivalCitation]], registers: Registers, style: HistorianStyle) -> BackMatter:
+    """The lists after the documents, typeset: persons mentioned, archival sources (each
+    document's sources and inline citations, ``cited``), works cited, abbreviations."""
+    groups = [(g["title"], g.get("keyword")) for g in corpus.config.works_cited_groups]
+    archives = archive_groups(documents, cited, registers.archives)
+    for group in archives:
+        group.abbr, group.expansion = typeset(group.abbr), typeset(group.expansion)
+    works = [(typeset(title), [typeset_rich(e) for e in entries])
+             for title, entries in works_cited(documents, registers.bibliography, style, groups)]
+    return BackMatter(
+        persons=mentioned_persons(corpus, documents),
+        archives=archives,
+        works=works,
+        abbreviations=[(typeset(a), typeset(e)) for a, e in abbreviations(documents, sources, registers.archives)],
+    )

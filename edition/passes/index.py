@@ -121,3 +121,8 @@ def _same_name(alias: str, surname_: str) -> bool:
     Stalin, Iosif Vissarionovich): it would file beside the entry, so it needs no reference."""
     a, s = _FOLD.sub("", alias).casefold(), _FOLD.sub("", surname_).casefold()
     return a.startswith(s) or a.endswith(s) or s.startswith(a) and len(a) > 3
+
+
+def index_groups(corpus: Corpus, ids: set[str], kind: str) -> list[Group]:
+    """The index of names (``kind`` "p") or of places ("pl") for the ids mentioned."""
+    return build(ids, index_data(corpus, kind == "pl"), kind)

@@ -30,6 +30,7 @@ class StyleConfig:
     """What the style lets an editor choose; ``from_dict`` reads it from plain data."""
 
     page_prefix: bool = False  # "p. 5", "pp. 5–7" in locators and page ranges
+    ibid: bool = False  # "Ibid." for the same work as the citation just before it in the same note
     note_name_order: str = "given-family"  # or "family-given"
     bib_name_order: str = "first-inverted"  # or "all-inverted"
     use_prefix: bool = False  # True: "van Beethoven, Ludwig"; False: "Beethoven, Ludwig van"

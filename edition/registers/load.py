@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from edition.model.corpus import Config
@@ -17,8 +17,6 @@ from edition.sources.paths import inside_project
 class Registers:
     archives: arch.ArchivesRegister
     bibliography: Bibliography
-    citations: dict[str, list[arch.ArchivalCitation]] = field(default_factory=dict)
-    inline: dict[int, arch.ArchivalCitation] = field(default_factory=dict)  # by id() of the {arch} span
 
 
 def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:

@@ -30,6 +30,7 @@ from edition.model.corpus import (
     PrintedSource,
     SeriesConfig,
     Translation,
+    number_spans,
 )
 from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error
@@ -219,6 +220,7 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagn
         status=string(g("status")),
         field_pos={k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()},
     )
+    number_spans(doc.all_blocks())
     return doc, diags
 
 
@@ -297,6 +299,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
                 parts.append(Part(string(item.get("id")), string(item.get("title")),
                                   parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
                                   item.pos))
+                number_spans(parts[-1].headnote)
     two_sided = g("two_sided")
     apparatus = dict(DEFAULT_APPARATUS)
     if (an := g("apparatus")) is not None and an.is_map:

@@ -1,8 +1,8 @@
-"""Passes over the model that run before any LaTeX is written.
+"""Notes: the number of each note in its series, the notes that cross-references name,
+and which persons and places the documents mention.
 
-Each is a small function of the corpus, testable alone: numbering of notes per
-series (so that LaTeX prints the numbers Python computed, and cross-references
-can name them), and the lookup of cross-reference targets.
+Every output prints the numbers computed here (LaTeX does not count), so a
+cross-reference can name a note's number and print and web agree on it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from edition.model.queries import anchors, ref_target
 NoteKey = tuple[str, str, str]  # document id, series id, note key
 
 
-def number_notes(corpus: Corpus, documents: list[Document], scope: str = "document") -> dict[NoteKey, int]:
+def number_notes(documents: list[Document], scope: str = "document") -> dict[NoteKey, int]:
     """Number the notes of each series in the order of their anchors.
 
     ``scope`` "document" restarts every series with each document, "volume"
@@ -53,3 +53,14 @@ def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set
             if span.kind in found and span.args:
                 found[span.kind].add(span.args[0])
     return found
+
+
+def endnotes(doc: Document, placements: dict[str, str], numbers: dict[NoteKey, int]) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
+    """The notes printed after the document (series with ``placement: end-of-document``):
+    for each such series, in the order its first anchor comes, (number, key) in anchor order."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for span in anchors(doc):
+        series, key = span.args
+        if placements.get(series) == "end-of-document" and key in doc.notes.get(series, {}):
+            found.setdefault(series, []).append((numbers.get((doc.id, series, key), 0), key))
+    return tuple((series, tuple(items)) for series, items in found.items())

@@ -1,0 +1,251 @@
+"""Rich text and blocks as LaTeX: the macros of ``latex/edition.sty`` and reledmac's.
+
+A ``TextWriter`` turns the typeset corpus of a plan into LaTeX. It decides
+nothing: note numbers, citation forms, archival "ibid.", apparatus entries all
+come from the plan. Source text reaches LaTeX only through ``escape``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from edition.latex.bibtex import to_latex
+from edition.latex.escape import Latex, escape_label, escape_text
+from edition.model.corpus import Block, Document, Inline, Note, SeriesConfig, Span, Text
+from edition.model.diagnostics import Diagnostic, Pos, warning
+from edition.model.queries import ref_target
+from edition.passes.plan import Plan
+from edition.passes.reading import part_key
+
+_NUMBER_STYLE = {"arabic": "Arabic", "roman": "Roman", "symbols": "Symbols"}
+
+# Each intervention: the macro showing it in the text, the macro of its apparatus entry.
+INTERVENTIONS = {
+    "sup": ("edSupplied", "edAppSupplied"),
+    "del": ("edDeleted", "edAppDeleted"),
+    "add": ("edAdded", "edAppAdded"),
+    "sic": ("edSic", "edAppSic"),
+    "gap": ("edGap", "edAppGap"),
+    "unclear": ("edUnclear", "edAppUnclear"),
+    "corr": ("edCorrected", "edAppCorrected"),
+    "reg": ("edRegularized", "edAppRegularized"),
+}
+LETTERS = "ABCDEFGHIJ"
+_ROLES = {"salute": "edSalute", "dateline": "edDateline", "closer": "edCloser", "signed": "edSigned",
+          "postscript": "edPostscript", "heading": "edInnerHeading", "lines": "edLines"}
+_SIMPLE = {"em": "edEmph", "nx": "edUntagged", "strong": "textbf", "code": "texttt"}
+
+
+@dataclass(frozen=True)
+class SeriesSlot:
+    """Where a configured series goes in reledmac: a familiar or critical letter."""
+
+    config: SeriesConfig
+    letter: str
+    critical: bool
+
+    @property
+    def arrangement(self) -> str:
+        return self.config.layout
+
+    @property
+    def number_style(self) -> str:
+        return _NUMBER_STYLE.get(self.config.numbering, "Arabic")
+
+
+def series_slots(series: Iterable[SeriesConfig]) -> list[SeriesSlot]:
+    slots: list[SeriesSlot] = []
+    familiar = critical = 0
+    for s in series:
+        if s.numbering == "line":
+            slots.append(SeriesSlot(s, LETTERS[critical], True))
+            critical += 1
+        else:
+            slots.append(SeriesSlot(s, LETTERS[familiar], False))
+            familiar += 1
+    return slots
+
+
+def macro(name: str, *args: str) -> Latex:
+    """``\\name{arg}...``; with no arguments ``\\name{}``, safe before a letter."""
+    return Latex("\\" + name + ("".join("{" + a + "}" for a in args) if args else "{}"))
+
+
+def join(parts: Iterable[str]) -> Latex:
+    return Latex("".join(parts))
+
+
+@dataclass(frozen=True)
+class Where:
+    """What is being written: whose spans (a document, or a part's headnote) and whether in a note."""
+
+    owner: str
+    doc: Document | None = None
+    in_note: bool = False
+
+
+class TextWriter:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.slots = {s.config.id: s for s in series_slots(plan.corpus.config.series)}
+        self.apparatus = next((s for s in self.slots.values() if s.critical), None)
+        self.diags: list[Diagnostic] = []
+        self._writers: dict[str, Callable[[Span, Latex, Where], str]] = {
+            "p": self.mention, "pl": self.mention, "n": self.note_anchor, "arch": self.archive,
+            "lbl": self.line_label, "foreign": self.foreign, "cite": self.citation, "ref": self.ref}
+
+    # ---------------------------------------------------------- inline
+    def inline(self, nodes: list[Inline], where: Where) -> Latex:
+        return join(escape_text(n.text) if isinstance(n, Text) else self.span(n, where) for n in nodes)
+
+    def span(self, span: Span, where: Where) -> str:
+        kids = self.inline(span.children, where)
+        if span.kind in _SIMPLE:
+            return macro(_SIMPLE[span.kind], kids)
+        if span.kind in INTERVENTIONS:
+            return self.intervention(span, kids, (where.owner, span.uid) in self.plan.apparatus)
+        write = self._writers.get(span.kind)
+        if write is None:
+            self.diags.append(warning(span.pos, f"markup '{span.kind}' is not rendered"))
+            return kids
+        return write(span, kids, where)
+
+    def mention(self, span: Span, kids: Latex, where: Where) -> str:
+        register = self.plan.corpus.persons if span.kind == "p" else self.plan.corpus.places
+        arg0 = span.args[0] if span.args else ""
+        entry = register.get(arg0)
+        shown = kids or escape_text(entry.name if entry else arg0)
+        where_mark = macro("edInNote") if where.in_note else ""
+        return where_mark + macro("edPerson" if span.kind == "p" else "edPlace", escape_label(arg0), shown)
+
+    def archive(self, span: Span, kids: Latex, where: Where) -> str:
+        text = self.plan.archival.get((where.owner, span.uid))
+        return macro("edArchive", escape_text(text) if text else kids)
+
+    def line_label(self, span: Span, kids: Latex, where: Where) -> str:
+        if where.doc is None or not span.args:
+            return Latex("")
+        return macro("edLineLabel", escape_label(f"l:{where.doc.id}:{span.args[0]}"))
+
+    def foreign(self, span: Span, kids: Latex, where: Where) -> str:
+        return macro("edForeign", escape_text(span.args[0] if span.args else ""), kids)
+
+    def citation(self, span: Span, kids: Latex, where: Where) -> str:
+        citation = self.plan.citations.get((where.owner, span.uid))
+        return macro("edCitation", to_latex(citation.text) if citation else escape_text(span.args[0] if span.args else ""))
+
+    def note_anchor(self, span: Span, lemma: Latex, where: Where) -> str:
+        sid, key = span.args[0], span.args[1]
+        doc = where.doc
+        note = doc.notes.get(sid, {}).get(key) if doc is not None else None
+        if doc is None or note is None or sid not in self.slots:
+            return lemma
+        slot = self.slots[sid]
+        # A label only where a {ref} points: a familiar note's is LaTeX's own (its page is
+        # right in the next pass); an apparatus entry's is a line label (edition.sty).
+        label = Latex("")
+        if (doc.id, sid, key) in self.plan.referenced_notes:
+            label = macro("edLineLabel" if slot.critical else "label", escape_label(f"n:{doc.id}:{sid}:{key}"))
+        if slot.critical:
+            return macro("edtext", label + lemma, macro(f"{slot.letter}footnote", self.note_text(note, doc)))
+        number = str(self.plan.note_number(doc.id, sid, key))
+        if slot.config.placement == "end-of-document":
+            return label + macro("edEndnoteMark", slot.number_style, number)
+        return label + macro("edFootnote", slot.letter, number, self.note_text(note, doc))
+
+    def intervention(self, span: Span, kids: Latex, own_entry: bool) -> str:
+        """An intervention's siglum, and its own apparatus entry where the plan says so."""
+        shown_macro, entry_macro = INTERVENTIONS[span.kind]
+        arg0 = escape_text(span.args[0]) if span.args else Latex("")
+        shown = macro(shown_macro, kids) if span.kind in ("sup", "del", "sic", "unclear") else \
+            macro(shown_macro, arg0) if span.kind == "gap" else macro(shown_macro, arg0, kids)
+        if not own_entry or self.apparatus is None:
+            return shown
+        entry = macro(entry_macro, arg0) if span.kind in ("corr", "reg", "add", "gap") else macro(entry_macro)
+        return macro("edtext", shown, macro(f"{self.apparatus.letter}footnote", entry))
+
+    def ref(self, span: Span, kids: Latex, where: Where) -> str:
+        target = ref_target(span.args)
+        if target is None or target.document not in self.plan.titles:
+            return kids
+        same = where.doc is not None and target.document == where.doc.id
+        title = kids or (Latex("") if same else escape_text(self.plan.titles[target.document]))
+        if target.kind == "document":
+            return macro("edRefDocument", escape_label(target.document), title)
+        if target.kind == "line":
+            return macro("edRefLine", escape_label(f"l:{target.document}:{target.key}"), title)
+        label = escape_label(f"n:{target.document}:{target.series}:{target.key}")
+        slot = self.slots.get(target.series)
+        if slot is None or slot.critical:
+            return macro("edRefLine", label, title)
+        number = self.plan.note_number(target.document, target.series, target.key)
+        return macro("edRefNote", label, title, slot.number_style, str(number))
+
+    # ---------------------------------------------------------- notes and blocks
+    def note_text(self, note: Note, doc: Document) -> Latex:
+        """A note's paragraphs; interventions in notes make no apparatus entries (the plan)."""
+        paragraph = self.slots[note.series].arrangement == "paragraph"
+        where = Where(doc.id, doc, in_note=True)
+        sep = " " if paragraph else macro("edNoteParagraph")
+        parts: list[str] = []
+        for i, block in enumerate(note.content):
+            if i:
+                parts.append(sep)
+            if block.kind == "quote":
+                parts.append(macro("edNoteQuote", Latex(sep.join(self.block_inline(b, where) for b in block.blocks))))
+            else:
+                parts.append(self.inline(block.content, where))
+        return join(parts)
+
+    def block_inline(self, block: Block, where: Where) -> Latex:
+        return self.lines(block.content, where) if block.kind == "lines" else self.inline(block.content, where)
+
+    def prose(self, blocks: Iterable[Block], where: Where) -> Latex:
+        """Unnumbered paragraphs (headnotes), separated by blank lines."""
+        out = []
+        for b in blocks:
+            if b.kind == "quote":
+                out.append(macro("edNoteQuote", Latex(" ".join(self.block_inline(x, where) for x in b.blocks))))
+            else:
+                out.append(self.block_inline(b, where))
+        return Latex("\n\n".join(out))
+
+    def part_headnote(self, part_id: str, blocks: Iterable[Block]) -> Latex:
+        return self.prose(blocks, Where(part_key(part_id)))
+
+    def numbered(self, block: Block, where: Where, quoted: bool = False) -> list[tuple[Latex, Pos]]:
+        """A block of the text as reledmac paragraphs (``\\pstart ... \\pend``), each with its source position."""
+        if block.kind == "quote":
+            return [p for inner in block.blocks for p in self.numbered(inner, where, quoted=True)]
+        setup = macro("edQuote") if quoted else ""
+        content = self.block_inline(block, where)
+        if block.kind in _ROLES:
+            content = macro(_ROLES[block.kind], content)
+        return [(Latex(r"\pstart" + setup + " " + content + r"\pend"), block.pos)]
+
+    def lines(self, nodes: list[Inline], where: Where) -> Latex:
+        """Inline content with its line breaks kept (the first line break and the last dropped)."""
+        out: list[str] = []
+        for n in nodes:
+            if isinstance(n, Text):
+                pieces = n.text.strip("\n").split("\n") if n is nodes[-1] or n is nodes[0] else n.text.split("\n")
+                out.append(macro("edLineBreak").join(escape_text(p) for p in pieces) if len(pieces) > 1 else escape_text(n.text))
+            else:
+                out.append(self.span(n, where))
+        return join(out)
+
+    def editorial(self, blocks: Iterable[Block]) -> Latex:
+        """Editorial prose (the note on the texts): sections, paragraphs and lists."""
+        out: list[str] = []
+        where = Where("prose")
+        for block in blocks:
+            if block.kind == "heading":
+                out.append(r"\edProseSection{" + self.inline(block.content, where) + "}")
+            elif block.kind in ("bullets", "numbers"):
+                env = "itemize" if block.kind == "bullets" else "enumerate"
+                items = "".join(r"\item " + self.inline(item.content, where) for item in block.blocks)
+                out.append(rf"\begin{{{env}}}" + items + rf"\end{{{env}}}")
+            else:
+                out.append(self.inline(block.content, where))
+        return Latex("\n\n".join(out))

@@ -1,0 +1,135 @@
+"""The reader's order and the face of each document: parts and documents as printed,
+each document's number, heading, date, places, "Cite as" text and source note.
+
+Documents are numbered 1, 2, 3... through the reader in the order of
+``edition.yaml``'s parts; a draft of some documents keeps their numbers in the
+whole reader, so that a handout and the printed reader cite the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from edition.model.corpus import Block, Corpus, Document, Part
+from edition.passes.citations import Citation
+from edition.passes.typography import typeset
+
+LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
+             "en": "English", "ko": "Korean"}
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of a document's source note: its label and its text (rich text or a str)."""
+
+    label: str  # "Printed source" | "Archive" | "Translation"
+    text: Any
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    id: str
+    number: int  # in the whole reader, from 1
+    part: str
+    title: str
+    date: str  # the date in words, or "undated"
+    places: str  # "Sochi → Moscow", one place, or ""
+    title_with_date: str  # "Stalin to Molotov, 26 May 1926": how other texts name it
+    cite_as: str  # the suggested citation, without its pages (the outputs add them)
+    source_lines: tuple[SourceLine, ...]
+    endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...]  # (series, ((number, key), ...)) printed after it
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    id: str
+    number: int  # among the parts that print, from 1
+    title: str
+    headnote: tuple[Block, ...]
+    documents: tuple[str, ...]
+
+
+@dataclass
+class PrintedPart:
+    part: Part
+    number: int
+    documents: list[Document]
+
+
+def surname(corpus: Corpus, pid: str) -> str:
+    """A person's surname as the register writes it ("Zinov'ev, G. E." -> "Zinov'ev")."""
+    person = corpus.persons.get(pid)
+    return person.name.split(",", 1)[0] if person else pid
+
+
+def person_name(corpus: Corpus, pid: str) -> str:
+    person = corpus.persons.get(pid)
+    return person.name if person else pid
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code, code)
+
+
+def title_with_date(doc: Document) -> str:
+    return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
+
+
+def document_numbers(corpus: Corpus) -> dict[str, int]:
+    """The number of each document that the reader prints, through all parts."""
+    by_id = corpus.by_id()
+    numbers: dict[str, int] = {}
+    for part in corpus.config.parts:
+        for doc_id in part.documents:
+            if doc_id in by_id and doc_id not in numbers:
+                numbers[doc_id] = len(numbers) + 1
+    return numbers
+
+
+def printed_parts(corpus: Corpus, only: set[str] | None) -> list[PrintedPart]:
+    """The parts that print (those with documents), each with its documents, numbered as in
+    the whole reader; a draft keeps only the documents ``only`` names."""
+    by_id = corpus.by_id()
+    out: list[PrintedPart] = []
+    number = 0
+    for part in corpus.config.parts:
+        docs = [by_id[i] for i in part.documents if i in by_id]
+        if not docs:
+            continue
+        number += 1
+        chosen = [d for d in docs if only is None or d.id in only]
+        if chosen:
+            out.append(PrintedPart(part, number, chosen))
+    return out
+
+
+def part_plans(parts: list[PrintedPart]) -> list[PartPlan]:
+    return [PartPlan(p.part.id, p.number, p.part.title, tuple(p.part.headnote), tuple(d.id for d in p.documents))
+            for p in parts]
+
+
+def cite_as(corpus: Corpus, doc: Document) -> str:
+    cfg = corpus.config
+    title = f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title
+    return f"{title_with_date(doc)}, in {title}" + (f" ({cfg.year})" if cfg.year else "")
+
+
+def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation | None, archive_lines: tuple[str, ...],
+                  endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = ()) -> DocumentPlan:
+    """The face of one document: what its heading and source note print."""
+    places = [corpus.places[p].name for p in (doc.place_from, doc.place_to) if p in corpus.places]
+    lines: list[SourceLine] = []
+    if source is not None:
+        lines.append(SourceLine("Printed source", source.text))
+    lines += [SourceLine("Archive", line) for line in archive_lines]
+    if doc.translation:
+        by = f", by {doc.translation.by}" if doc.translation.by else ""
+        lines.append(SourceLine("Translation", typeset(f"from {language_name(doc.translation.language)}{by}")))
+    return DocumentPlan(
+        id=doc.id, number=number, part=doc.part, title=doc.title,
+        date=doc.date.text() if doc.date else "undated",
+        places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),
+        title_with_date=title_with_date(doc), cite_as=cite_as(corpus, doc),
+        source_lines=tuple(lines), endnotes=endnotes,
+    )

@@ -1,0 +1,154 @@
+"""Typography, decided once for every output: the text as it is to be printed.
+
+Sources are written with typewriter characters; this pass turns them into the
+reader's typography before any renderer sees them, so that print, web and
+e-book show the same characters and no escaper has to know about quotes:
+
+* straight quotes become typographic ones, opening or closing by the character
+  printed before them (``{p:lenin|Lenin}'s`` closes: the mention ends in a letter);
+* three full stops become an ellipsis;
+* text is in Unicode normal form C, control characters are dropped and runs of
+  white space become one space, except in blocks kept line by line (``@lines``)
+  and except the no-break spaces, which stay what they are.
+
+``typeset_corpus`` returns a new corpus (the loaded one is not changed): the
+same documents, registers and configuration with their printable text typeset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from pybtex.richtext import BaseMultipartText, BaseText, HRef, String
+
+from edition.model.corpus import Block, Config, Corpus, Document, Inline, Person, Place, Span, Text
+
+_OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# White space to fold: every kind but the no-break spaces (U+00A0, U+2007, U+202F, U+2060).
+_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+# Spans whose arguments print (an intervention's original form, a gap's extent...).
+_PRINTED_ARGS = frozenset({"sup", "del", "add", "sic", "gap", "unclear", "corr", "reg"})
+_NEEDS_WORK = re.compile(r"['\"]|\.\.\.|[^\S \u00a0\u2007\u202f]|  |[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def smart_quotes(text: str, before: str = " ") -> str:
+    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s.
+
+    ``before`` is the character printed just before ``text``: at the start of
+    a block it is a space, so a quote there opens.
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    text = (before[-1:] or " ") + text
+    text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
+    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
+
+
+def typeset(text: str, before: str = " ", lines: bool = False) -> str:
+    """One piece of text as printed, after the character ``before``. With ``lines`` the
+    line breaks are kept (each line is set after the same ``before``, as it is drawn)."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _NEEDS_WORK.search(text):
+        return text
+    if lines:
+        return "\n".join(typeset(line, before) for line in text.split("\n"))
+    text = _SPACE_RUN.sub(" ", _CONTROL.sub("", text))
+    return smart_quotes(text, before).replace("...", "\u2026")
+
+
+class _Setter:
+    """Typesets rich text in reading order, knowing what each span prints."""
+
+    def __init__(self, persons: Mapping[str, Person], places: Mapping[str, Place]) -> None:
+        self.persons, self.places = persons, places
+
+    def printed_by(self, span: Span) -> str:
+        """What a span without content prints: a mention's register name; nothing else counts."""
+        entry: Person | Place | None = None
+        if span.args and span.kind == "p":
+            entry = self.persons.get(span.args[0])
+        elif span.args and span.kind == "pl":
+            entry = self.places.get(span.args[0])
+        return entry.name if entry is not None else ""
+
+    def inline(self, nodes: list[Inline], before: str, lines: bool = False) -> tuple[list[Inline], str]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(dataclasses.replace(node, text=typeset(node.text, before, lines)))
+                before = node.text[-1:] or before
+            else:
+                children, after = self.inline(node.children, before, lines)
+                args = [typeset(a) for a in node.args] if node.kind in _PRINTED_ARGS else node.args
+                out.append(dataclasses.replace(node, children=children, args=args))
+                before = after if node.children else (self.printed_by(node)[-1:] or before)
+        return out, before
+
+    def blocks(self, blocks: list[Block]) -> list[Block]:
+        """Each block starts after a space; a quotation's blocks each on their own."""
+        out = []
+        for block in blocks:
+            content, _ = self.inline(block.content, " ", lines=block.kind == "lines")
+            out.append(dataclasses.replace(block, content=content, blocks=self.blocks(block.blocks)))
+        return out
+
+    def document(self, doc: Document) -> Document:
+        notes = {series: {key: dataclasses.replace(note, content=self.blocks(note.content)) for key, note in by_key.items()}
+                 for series, by_key in doc.notes.items()}
+        return dataclasses.replace(doc, title=typeset(doc.title), headnote=self.blocks(doc.headnote),
+                                   body=self.blocks(doc.body), notes=notes)
+
+
+def _person(p: Person) -> Person:
+    return dataclasses.replace(p, name=typeset(p.name), identification=typeset(p.identification),
+                               aliases=[typeset(a) for a in p.aliases])
+
+
+def _place(p: Place) -> Place:
+    return dataclasses.replace(p, name=typeset(p.name), names=[typeset(n) for n in p.names], modern=typeset(p.modern))
+
+
+def _config(cfg: Config, setter: _Setter) -> Config:
+    parts = [dataclasses.replace(p, title=typeset(p.title), headnote=setter.blocks(p.headnote)) for p in cfg.parts]
+    series = [dataclasses.replace(s, name=typeset(s.name)) for s in cfg.series]
+    return dataclasses.replace(cfg, parts=parts, series=series, title=typeset(cfg.title), subtitle=typeset(cfg.subtitle),
+                               editor=typeset(cfg.editor), institution=typeset(cfg.institution),
+                               course=typeset(cfg.course), licence=typeset(cfg.licence),
+                               keywords=[typeset(k) for k in cfg.keywords])
+
+
+def typeset_corpus(corpus: Corpus) -> Corpus:
+    """The corpus with every printable string and every rich text typeset (a new corpus)."""
+    registers = dataclasses.replace(corpus, persons={k: _person(p) for k, p in corpus.persons.items()},
+                                    places={k: _place(p) for k, p in corpus.places.items()})
+    setter = _Setter(registers.persons, registers.places)  # bare mentions print the typeset register names
+    return dataclasses.replace(registers, config=_config(corpus.config, setter),
+                               documents=[setter.document(d) for d in corpus.documents])
+
+
+def typeset_blocks(blocks: list[Block]) -> list[Block]:
+    """Free-standing blocks (editorial prose, without mentions) typeset."""
+    return _Setter({}, {}).blocks(blocks)
+
+
+def typeset_rich(rich: BaseText | str) -> Any:
+    """A bibliography style's rich text with each of its strings typeset (each after a space,
+    as pybtex hands them to a backend one by one). Links are left as they are: their text
+    is the address itself."""
+    if isinstance(rich, str):
+        return typeset(rich)
+    if isinstance(rich, String):
+        return String(typeset(rich.value))
+    if isinstance(rich, HRef) or not isinstance(rich, BaseMultipartText):
+        return rich
+    return rich._create_similar([typeset_rich(part) for part in rich.parts])
+
+
+__all__ = ["smart_quotes", "typeset", "typeset_corpus", "typeset_rich"]
