@@ -15,8 +15,7 @@ class EditionLatexBackend(LatexBackend):
             "sup": "textsuperscript", "sub": "textsubscript"}
 
     def format_str(self, str_: str) -> str:
-        # escape_text folds no-break spaces into spaces, so they are put back as ties here.
-        return "~".join(escape_text(piece) for piece in str_.split("\xa0"))
+        return escape_text(str_)  # a no-break space becomes a tie there
 
     def format_protected(self, text: str) -> str:
         return text  # case changes are done by now: braces would only hinder kerning

@@ -35,16 +35,18 @@ class Latex(str):
         return f"Latex({str.__repr__(self)})"
 
 # TeX would read a control character as an error and a blank line as the end of a
-# paragraph (fatal inside a macro's argument): both are taken out here.
+# paragraph (fatal inside a macro's argument): both are taken out here. The
+# no-break spaces are not white space to fold: each becomes what TeX needs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE_RUN = re.compile(r"\s+")
-_UNSAFE_SPACE = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+_UNSAFE_SPACE = re.compile(r"[^\S \u00a0\u2007\u202f]|  |[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NO_BREAK = {"\u00a0": "~", "\u2007": "~", "\u202f": r"\,", "\u2060": r"\nobreak{}"}
 
 # pylatex's escaping as a translation table, made once by asking escape_latex
 # about each character up to U+00FF (all it escapes lie there): str.translate
 # then does the same work in C, which matters for a corpus of a thousand
 # documents. tests/test_escape.py checks that the two agree on every character.
-_TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_latex(c)) != c})
+_TABLE = str.maketrans({c: e for c in map(chr, range(0x100)) if (e := escape_latex(c)) != c} | _NO_BREAK)
 
 
 def escape_text(text: str) -> Latex:
@@ -52,7 +54,8 @@ def escape_text(text: str) -> Latex:
 
     The text comes typeset (``edition.passes.typography``: quotes, ellipsis);
     here control characters are dropped and runs of white space become one space,
-    so that nothing can end a paragraph inside a macro's argument. A backtick is
+    so that nothing can end a paragraph inside a macro's argument; a no-break
+    space becomes a tie (``~``), a narrow one a thin space (``\\,``). A backtick is
     written as a command: it would form TeX ligatures (``!`` followed by it is ¡).
     """
     if _UNSAFE_SPACE.search(text):
