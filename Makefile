@@ -30,7 +30,7 @@ lint: $(STAMP)
 import-score: $(STAMP)
 	$(PY) tests/import_score.py
 
-# Regenerate the expected .tex fragments of tests/golden/ after a deliberate change.
+# Regenerate the expected LaTeX of tests/golden/ (documents and a whole small reader) after a deliberate change.
 golden: $(STAMP)
 	$(PY) tests/golden_update.py
 

@@ -1,9 +1,16 @@
 """Golden .tex snapshots: each folder of tests/golden/ holds a source and its expected LaTeX.
 
-The case's ``source.md`` is rendered inside the ``tests/fixtures/mini`` project
-(its registers and bibliography); the document's ``.tex`` must equal
-``expected.tex``. After a deliberate change of the output, regenerate with
-``make golden`` (``python tests/golden_update.py``) and review the diff.
+Two kinds of case:
+
+* a folder with ``source.md``: the document is rendered inside the
+  ``tests/fixtures/mini`` project (its registers and bibliography); its ``.tex``
+  must equal ``expected.tex``;
+* a folder with ``project/``: a whole small reader; each ``expected/NAME`` must
+  equal the rendered file NAME (``reader.tex``, ``backmatter.tex``,
+  ``indexes.tex``, ``reader.toc.seed`` — the contents —, every ``docs/*.tex``).
+
+After a deliberate change of the output, regenerate with ``make golden``
+(``python tests/golden_update.py``) and review the diff.
 """
 
 from __future__ import annotations
@@ -20,8 +27,25 @@ GOLDEN = HERE / "golden"
 MINI = HERE / "fixtures" / "mini"
 
 
+WHOLE = ("reader.tex", "backmatter.tex", "indexes.tex", "reader.toc.seed")
+
+
 def cases() -> list[Path]:
     return sorted(p for p in GOLDEN.iterdir() if (p / "source.md").exists())
+
+
+def reader_cases() -> list[Path]:
+    return sorted(p for p in GOLDEN.iterdir() if (p / "project").is_dir())
+
+
+def render_project(case: Path) -> dict[str, str]:
+    """The files of a whole-reader case that are kept as snapshots."""
+    project, diags = prepare(case / "project")
+    errors = [str(d) for d in diags if d.is_error]
+    assert not errors, errors
+    files, _ = render(project.plan)
+    return {name: text for name, text in files.items()
+            if name in WHOLE or (name.startswith("docs/") and name.endswith(".tex"))}
 
 
 def render_case(case: Path) -> str:

@@ -5,8 +5,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from golden_lib import cases, render_case  # noqa: E402
+from golden_lib import cases, reader_cases, render_case, render_project  # noqa: E402
 
 for case in cases():
     (case / "expected.tex").write_text(render_case(case), encoding="utf-8")
     print(f"wrote {case.relative_to(Path.cwd()) if case.is_relative_to(Path.cwd()) else case}/expected.tex")
+
+for case in reader_cases():
+    for name, text in render_project(case).items():
+        target = case / "expected" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
