@@ -17,7 +17,7 @@ def name_forms(corpus: Corpus) -> dict[str, set[str]]:
     """Every surname and alias of the register, with the person ids it may stand for."""
     forms: dict[str, set[str]] = defaultdict(set)
     for person in corpus.persons.values():
-        surname = person.name.split(",", 1)[0].strip()
+        surname = person.surname
         for form in (surname, *person.aliases):
             form = form.strip()
             if len(form) >= 3 and form[0].isupper():

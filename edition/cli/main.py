@@ -184,8 +184,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         problems = by_path.get(doc.path, [])
         errors = sum(1 for d in problems if d.is_error)
         status = f"{errors} error(s)" if errors else f"{len(problems)} warning(s)" if problems else "ok"
-        who = ", ".join(corpus.persons[a].name.split(",")[0] if a in corpus.persons else a for a in doc.authors)
-        to = ", ".join(corpus.persons[r].name.split(",")[0] if r in corpus.persons else r for r in doc.recipients)
+        who = ", ".join(corpus.persons[a].surname if a in corpus.persons else a for a in doc.authors)
+        to = ", ".join(corpus.persons[r].surname if r in corpus.persons else r for r in doc.recipients)
         date = doc.date.text() if doc.date else "undated"
         print(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]")
     print(f"{len(docs)} document(s)", file=sys.stderr)

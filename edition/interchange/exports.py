@@ -12,6 +12,7 @@ from pathlib import Path
 
 from edition.model.corpus import Corpus, Document
 from edition.passes.backmatter import cited_keys
+from edition.passes.order import title_with_date
 from edition.registers.bibliography import Bibliography, DocumentCitation, ReaderInfo, reader_entries, write_exports
 
 
@@ -34,7 +35,7 @@ def write_all(corpus: Corpus, bib: Bibliography, documents: list[Document], page
         if not first:
             continue
         entries.append(DocumentCitation(
-            key=doc.id, title=f"{doc.title}, {doc.date.text()}" if doc.date else doc.title,
+            key=doc.id, title=title_with_date(doc),
             first_page=first, last_page=last,
             authors=[_person_name(corpus, a) for a in doc.authors],
             recipients=[_person_name(corpus, r) for r in doc.recipients],

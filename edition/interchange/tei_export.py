@@ -41,7 +41,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.model.corpus import Block, Corpus, Document, Inline, Person, Place, Span, Text, walk_spans
+from edition.model.corpus import Block, Corpus, Document, Inline, Person, Place, Span, Text, surname_of, walk_spans
 from edition.model.dates import EditionDate, PartialDate
 from edition.model.queries import ref_target
 from edition.passes.archives import citation_of
@@ -566,7 +566,7 @@ def alias_type(canonical: str, alias: str) -> str:
     def words(text: str) -> list[str]:
         return [w for w in re.split(r"[^\w]+", text.replace("'", "").replace("ʹ", "").casefold()) if len(w) > 2]
 
-    surname = words(canonical.split(",")[0])
+    surname = words(surname_of(canonical))
     close = any(difflib.SequenceMatcher(None, s, w).ratio() >= 0.75 for s in surname for w in words(alias))
     return "variant" if close else "pseudonym"
 

@@ -133,6 +133,16 @@ class Person:
     aliases: list[str]
     pos: Pos
 
+    @property
+    def surname(self) -> str:
+        """The surname as the register writes it: "Zinov'ev, G. E." -> "Zinov'ev"."""
+        return surname_of(self.name)
+
+
+def surname_of(name: str) -> str:
+    """The part of a register name before its first comma."""
+    return name.split(",", 1)[0].strip()
+
 
 @dataclass
 class Place:

@@ -12,6 +12,7 @@ from pybtex.richtext import BaseText
 
 from edition.model.corpus import Corpus, Document, walk_spans
 from edition.passes.index import sort_key
+from edition.passes.order import title_with_date
 from edition.passes.typography import typeset, typeset_rich
 from edition.registers import archives as arch
 from edition.registers.bibliography import Bibliography, grouped, sort_keys
@@ -95,7 +96,7 @@ def archive_groups(documents: list[Document], citations: dict[str, list[arch.Arc
         group = groups.setdefault(repo.id, ArchiveGroup(repo.modern.abbr, repo.modern.expansion))
         levels = zip(("f.", "op.", "d.", "vyp."), (c.fond, c.opis, c.delo, c.vypusk), strict=True)
         reference = ", ".join(f"{abbr} {v}" for abbr, v in levels if v)
-        group.files.append(ArchiveFile(reference, [(d.id, _doc_title(d)) for d in docs]))
+        group.files.append(ArchiveFile(reference, [(d.id, title_with_date(d)) for d in docs]))
     return sorted(groups.values(), key=lambda g: sort_key(g.abbr))
 
 
@@ -115,10 +116,6 @@ def abbreviations(documents: list[Document], citations: dict[str, list[arch.Arch
                 out[cited.abbr] = f"{cited.expansion} ({period}; now {repo.modern.abbr})" if period else \
                     f"{cited.expansion} (now {repo.modern.abbr})"
     return sorted(out.items(), key=lambda kv: sort_key(kv[0]))
-
-
-def _doc_title(doc: Document) -> str:
-    return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
 
 
 def back_matter(corpus: Corpus, documents: list[Document], cited: dict[str, list[arch.ArchivalCitation]],

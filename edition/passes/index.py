@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from edition.model.collation import collator
-from edition.model.corpus import Corpus
+from edition.model.corpus import Corpus, surname_of
 
 
 @dataclass
@@ -61,7 +61,7 @@ def letter_of(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    return name.split(",", 1)[0].strip()
+    return surname_of(name)
 
 
 def index_data(corpus: Corpus, places: bool) -> dict[str, dict[str, dict[str, object]]]:

@@ -58,9 +58,9 @@ class PrintedPart:
 
 
 def surname(corpus: Corpus, pid: str) -> str:
-    """A person's surname as the register writes it ("Zinov'ev, G. E." -> "Zinov'ev")."""
+    """A person's surname as the register writes it ("Zinov'ev, G. E." -> "Zinov'ev"), or the id."""
     person = corpus.persons.get(pid)
-    return person.name.split(",", 1)[0] if person else pid
+    return person.surname if person else pid
 
 
 def person_name(corpus: Corpus, pid: str) -> str:
@@ -76,15 +76,20 @@ def title_with_date(doc: Document) -> str:
     return f"{doc.title}, {doc.date.text()}" if doc.date else doc.title
 
 
-def document_numbers(corpus: Corpus) -> dict[str, int]:
-    """The number of each document that the reader prints, through all parts."""
+def reader_order(corpus: Corpus) -> list[Document]:
+    """The documents the parts print, in the reader's order (each once)."""
     by_id = corpus.by_id()
-    numbers: dict[str, int] = {}
+    seen: dict[str, Document] = {}
     for part in corpus.config.parts:
         for doc_id in part.documents:
-            if doc_id in by_id and doc_id not in numbers:
-                numbers[doc_id] = len(numbers) + 1
-    return numbers
+            if doc_id in by_id:
+                seen.setdefault(doc_id, by_id[doc_id])
+    return list(seen.values())
+
+
+def document_numbers(corpus: Corpus) -> dict[str, int]:
+    """The number of each document that the reader prints, through all parts."""
+    return {doc.id: number for number, doc in enumerate(reader_order(corpus), start=1)}
 
 
 def printed_parts(corpus: Corpus, only: set[str] | None) -> list[PrintedPart]:

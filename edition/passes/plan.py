@@ -147,8 +147,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
 
 def _whole_reader(corpus: Corpus) -> list[Document]:
     """Every document in the reader's order, those in no part after the others (TEI exports them too)."""
-    by_id = corpus.by_id()
-    placed = [by_id[i] for part in corpus.config.parts for i in part.documents if i in by_id]
+    placed = order.reader_order(corpus)
     seen = {d.id for d in placed}
     return placed + [d for d in corpus.documents if d.id not in seen]
 
