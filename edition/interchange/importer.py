@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from edition.interchange.importer_notes import (
     ATTRIBUTION,
@@ -45,9 +46,14 @@ from edition.interchange.importer_notes import (
     split_segments,
     title_like,
 )
+from edition.interchange.raw_finish import Fields, decide
+from edition.interchange.raw_meta import Heading, MetaFields, read_heading, read_meta
+from edition.interchange.raw_page import Page, Region, read_page
+from edition.interchange.raw_people import Registry
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
+from edition.registers.names import DEFAULT_SCHEME
 
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -77,6 +83,8 @@ class ImportResult:
     documents: list[ImportedDocument] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
+    persons_yaml: str = ""  # register entries proposed for the persons the register did not know
+    places_yaml: str = ""
 
 
 class ImportRefused(Exception):
@@ -156,14 +164,25 @@ class _Doc:
     leftovers: list[RawBlock] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
     todo: list[str] = field(default_factory=list)
+    region: Region = field(default_factory=Region)
+    head: Heading = field(default_factory=Heading)
+    meta_fields: MetaFields = field(default_factory=MetaFields)
+    fields: Fields = field(default_factory=Fields)
+    texts: list[str] = field(default_factory=list)  # the body's paragraphs, plain
+    roles: list[str] = field(default_factory=list)
+    unplaced: list[RawBlock] = field(default_factory=list)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 class _Importer:
-    def __init__(self, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister) -> None:
+    def __init__(self, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister,
+                 places: dict[str, Any] | None = None, scheme: str = DEFAULT_SCHEME) -> None:
         self.name = source_name
         self.persons = persons
         self.register = register
-        self.matcher = PersonMatcher(persons)
+        self.registry = Registry(persons, places or {}, scheme)
+        self.matcher = PersonMatcher(persons, self.registry.person_index)
+        self.page_author = ""
         self.diags: list[Diagnostic] = []
         self.ids: Counter[str] = Counter()
         self.summary: list[str] = []
@@ -173,7 +192,7 @@ class _Importer:
         line, col = block.where(offset)
         self.diags.append(warning(Pos(self.name, line, col), message, hint))
 
-    def citation(self, text: str, block: RawBlock, report: bool = True) -> str | None:
+    def citation(self, text: str, block: RawBlock | None, report: bool = True) -> str | None:
         """``text`` as an archival citation if it is one (its problems reported), else None."""
         inner = re.sub(r"^\((.*)\)\.?$", r"\1", text.strip(), flags=re.S).strip()
         if len(inner) > 250 or not re.search(r"(?i)\b(?:f|op|on|d|l|ll|ф|оп|д|л)\.\s*\d", inner):
@@ -181,11 +200,27 @@ class _Importer:
         parsed, problems = arch.parse_citation(inner, self.register)
         if parsed is None or not parsed.fond:
             return None
-        for p in problems if report else []:
+        for p in problems if report and block is not None else []:
             self.warn(block, 0, f"archival reference: {p}", "correct it in 'archives:' (see docs/source-format.md)")
         return " ".join(inner.split())
 
+    def apply_region(self, doc: _Doc) -> None:
+        """The heading and metadata the page reader took off the text: fields, and lines kept as comments."""
+        r = doc.region
+        doc.head = read_heading([b.text for b in r.heading])
+        doc.meta_fields = read_meta(r.meta)
+        for b in r.heading:
+            doc.consumed.append((b.line, b.text))
+        for m in r.meta:
+            doc.consumed.append((m.block.line, m.block.text))
+        for text in doc.meta_fields.archives:
+            if (cited := self.citation(text, None, report=False)) is not None and cited not in doc.archives:
+                doc.archives.append(cited)
+        if doc.meta_fields.translator:
+            doc.translation = doc.meta_fields.translator
+
     def document(self, doc: _Doc) -> ImportedDocument:
+        self.apply_region(doc)
         blocks = doc.blocks
         if blocks and GENERIC_HEADING.match(blocks[0].text.strip()):
             doc.heading = blocks.pop(0)
@@ -218,8 +253,23 @@ class _Importer:
                 note.first, *note.more = self.join_split([note.first, *note.more])
                 doc.notes.append(note)
         text_body = self.build_body(doc, self.join_split(body))
+        self.finish(doc)
         self.make_title(doc)
         return self.emit(doc, text_body)
+
+    def finish(self, doc: _Doc) -> None:
+        notes_text = " ".join(n.text for n in doc.notes) + " ".join(b.text for b in doc.region.commentary)
+        f = decide(self.registry, doc.head, doc.meta_fields, doc.texts, doc.roles, doc.authors, doc.recipients,
+                   {k: str(v) for k, v in doc.date.items()}, self.page_author, notes_text, doc.kind)
+        doc.fields = f
+        doc.authors, doc.recipients = f.authors, f.recipients
+        supplied = bool(doc.date.get("supplied")) and not doc.meta_fields.date and not doc.head.date
+        doc.date = dict(f.date)
+        if supplied:
+            doc.date["supplied"] = True
+        doc.kind = f.kind
+        if f.translator:
+            doc.translation = f.translator
 
     def join_split(self, blocks: list[RawBlock]) -> list[RawBlock]:
         """Join paragraphs that the copy breaks in the middle of a sentence."""
@@ -331,6 +381,7 @@ class _Importer:
                     doc.date = {"when": iso}
                     break
         self.repeated(body)
+        doc.texts, doc.roles = cores, roles
         return "\n\n".join(("" if r == "p" else f"@{r} ") + t for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
 
     def texts(self, doc: _Doc, body: list[RawBlock], roles: list[str]) -> list[str]:
@@ -408,7 +459,8 @@ class _Importer:
                     doc.recipients += [i for i in ids[1:] if i not in doc.recipients]
                     doc.consumed.append((b.line, text))
                     continue
-            if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) and not BYLINE.match(text):
+            if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) \
+                    and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta:
                 doc.title = " ".join(core(text).split()) if re.search(r"\d$", text) is None else " ".join(text.split())
                 doc.consumed.append((b.line, text))
                 doc.leftovers += body  # captions and the like before the title
@@ -433,8 +485,10 @@ class _Importer:
             doc.translation = value.strip().rstrip(".")
 
     def make_title(self, doc: _Doc) -> None:
-        def surname(pid: str) -> str:
-            return self.persons[pid].name.split(",")[0].strip()
+        """The reader's title: "Author to Recipient", with the register's surnames."""
+        def names(ids: list[str]) -> str:
+            sur = [self.registry.surname(i) for i in ids]
+            return sur[0] if len(sur) == 1 else ", ".join(sur[:-1]) + " and " + sur[-1]
 
         parts = re.match(r"^(.+?) (to|on) (.+)$", doc.title)
         if not doc.authors and parts and not re.search(r"['’]s\b", parts.group(1)):
@@ -444,15 +498,19 @@ class _Importer:
         if doc.authors and not doc.recipients and self.collection and self.collection[0] == doc.authors[0]:
             doc.recipients = self.collection[1:]
             doc.todo.append("recipient taken from the title of the copy")
-        if doc.title:
+        if doc.title and not doc.region.heading:
             return
         doc.title_made = True
-        if doc.authors and doc.recipients:
-            doc.title = f"{surname(doc.authors[0])} to {', '.join(surname(r) for r in doc.recipients)}"
-        elif doc.heading is not None:
-            doc.title = " ".join(doc.heading.text.split())
+        to = names(doc.recipients) if doc.recipients else doc.fields.addressee
+        heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
+        if doc.authors and to:
+            doc.title = f"{names(doc.authors)} to {to}"
+        elif to:
+            doc.title = f"{doc.kind.capitalize()} to {to}"
         elif doc.authors:
-            doc.title = f"{surname(doc.authors[0])}, {doc.kind}"
+            doc.title = f"{names(doc.authors)}, {doc.kind}" + (" (the end)" if doc.region.partial else "")
+        elif heading or doc.heading is not None:
+            doc.title = heading or " ".join(doc.heading.text.split()) if doc.heading else heading
         else:
             doc.title = "Untitled"
 
@@ -512,27 +570,28 @@ class _Importer:
 # --- the public surface -------------------------------------------------------------------
 
 
-def import_raw(text: str, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister) -> ImportResult:
+def import_raw(text: str, source_name: str, persons: dict[str, Person], register: arch.ArchivesRegister,
+               places: dict[str, Any] | None = None, scheme: str = DEFAULT_SCHEME) -> ImportResult:
     """Split a raw copy into draft sources; warnings and what is left to decide come with them."""
-    imp = _Importer(source_name, persons, register)
+    imp = _Importer(source_name, persons, register, places, scheme)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    segments, dropped, report = split_segments(text)
-    for block, offset, message in report:
-        imp.warn(block, offset, message)
+    page = read_page(text, lambda t: imp.citation(t, None, report=False) is not None)
+    imp.page_author = _page_author(imp, page)
     result = ImportResult()
-    if segments:
-        head = (segments[0][1] or segments[0][0])[0].text.strip()
-        if len(parts := re.split(r" to | [-–—] ", head)) == 2:
-            found = [imp.matcher.resolve(p) for p in parts]
-            imp.collection = [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
-    for blocks, preamble in segments:
-        doc = _Doc(list(blocks), leftovers=list(preamble))
+    docs = [_Doc(list(r.blocks), region=r) for r in page.regions]
+    for k, doc in enumerate(docs):
+        first = doc.region.first_line()
+        last = docs[k + 1].region.first_line() if k + 1 < len(docs) else 10**9
+        doc.dropped = [d for d in page.dropped if (k == 0 or d[0] >= first) and d[0] < last]
+        if k == 0:
+            doc.unplaced = list(page.unplaced)
         result.documents.append(imp.document(doc))
     result.diagnostics = sorted(imp.diags, key=sort_key)
     result.summary = list(imp.summary)
-    if dropped:
-        result.summary.append(f"dropped {len(dropped)} line(s) of web furniture: "
-                              + "; ".join(f"{no}: {t.strip()[:60]}" for no, t in dropped))
+    result.persons_yaml = imp.registry.register_yaml("persons", source_name)
+    result.places_yaml = imp.registry.register_yaml("places", source_name)
+    if page.dropped:
+        result.summary.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
     m = imp.matcher
     if m.tagged:
         result.summary.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
@@ -545,6 +604,17 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
                               + ", ".join(f"{k} ({v})" for k, v in unresolved[:40])
                               + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
     return result
+
+
+def _page_author(imp: _Importer, page: Page) -> str:
+    """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
+    lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
+    lines += [d[1] for d in page.dropped if d[2].startswith("a running head")]
+    for line in lines:
+        m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
+        if m and len(line) < 200 and (pid := imp.registry.person(m.group(1), propose=False)):
+            return pid
+    return ""
 
 
 def write_imported(result: ImportResult, into: Path, force: bool) -> list[Path]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.model.corpus import Person
+from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key
 
 SERIES_MARKS = (
     ("editor", re.compile(r"(?:[—–-]\s*(?:Ed\.|[Ee]ditors?\.?)|U\.\s?S\.\s?Ed\.|\bEd\.)\s*[\])]?\s*$")),
@@ -48,6 +49,7 @@ _NOT_BEFORE_NUMBER = _ABBREVIATIONS | {
     "vyp", "on", "fond", "delo", "list", "room", "group", "department", "volume", "book", "table", "figure",
 }
 _SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])(?P<init>(?:[А-ЯЁ]\.\s?){1,3})?\s*(?P<word>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _CAPITALIZED = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
 
 
@@ -418,7 +420,8 @@ def person_forms(persons: dict[str, Person]) -> dict[str, set[str]]:
 class PersonMatcher:
     """Finds register names in text: unambiguous ones are tagged, the others counted."""
 
-    def __init__(self, persons: dict[str, Person]) -> None:
+    def __init__(self, persons: dict[str, Person], index: NameIndex | None = None) -> None:
+        self.index = index
         self.forms = person_forms(persons)
         ordered = sorted(self.forms, key=len, reverse=True)
         alternatives = r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
@@ -447,6 +450,8 @@ class PersonMatcher:
                 out.append((m.start(), m.end(), pid))
                 if count:
                     self.tagged[pid] += 1
+        if self.index is not None and is_cyrillic(text):
+            out += self._cyrillic(text, out, count)
         if count:
             taken = [(s, e) for s, e, _ in out]
             for m in _CAPITALIZED.finditer(text):
@@ -457,10 +462,38 @@ class PersonMatcher:
                 self.unresolved[m.group()] += 1
         return out
 
+    def _cyrillic(self, text: str, taken: list[tuple[int, int, str]], count: bool) -> list[tuple[int, int, str]]:
+        """Register persons named by inflected Russian words: "Кагановичу", "Л.М. Кагановичу"."""
+        assert self.index is not None
+        out = []
+        for m in _CYRILLIC_NAME.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in taken):
+                continue
+            if m.start() == 0 or re.search(r"(?:[.!?]\s+|\n)$", text[max(0, m.start() - 3):m.start()]) and not m.group("init"):
+                if not name_cases(m.group("word")):
+                    continue  # the first word of a sentence, not a name
+            ids = self.index.lookup(m.group("word"), m.group("init") or "")
+            if len(ids) == 1:
+                out.append((m.start(), m.end(), next(iter(ids))))
+                if count:
+                    self.tagged[next(iter(ids))] += 1
+            elif ids and count:
+                self.ambiguous[m.group()] += 1
+        return out
+
     def resolve(self, text: str) -> list[str]:
         """The ids of the persons a short text (a signature, a salutation) names, in order, case ignored."""
         ids: list[str] = []
         folded = self.folded
+        if self.index is not None:
+            for m in _CYRILLIC_NAME.finditer(text):
+                hit = self.index.lookup(m.group("word"), m.group("init") or "")
+                if len(hit) == 1 and (pid := next(iter(hit))) not in ids:
+                    ids.append(pid)
+            stem = re.fullmatch(r"\s*(?:[А-ЯЁ]\.\s?){1,3}\s*([А-ЯЁ][а-яё]{2,})\.\s*", text)  # "И. Стал."
+            if stem and not ids:
+                hits = {pid for key, pids in self.index.ids.items() for pid in pids if key.startswith(spelling_key(stem.group(1)))}
+                ids += sorted(hits) if len(hits) == 1 else []
         words = re.findall(r"[^\W\d_][\w'’-]*", text)
         i = 0
         while i < len(words):

@@ -1,0 +1,166 @@
+"""Dates as raw copies write them, in English and Russian, read into the source format's date mapping.
+
+``read_date`` takes a phrase ("Written later than October 3, 1916", "Написано 20
+апреля 1918 г.", "Between February 19 and 27, 1917", "November 19 (December 2),
+1917", "19/VIII. 32", "1932.08.19") and returns ``{"when": "1932-08-19"}``,
+``{"not_before": ..., "not_after": ...}``, ``{"when": ..., "calendar": "julian"}``
+and the like, or None. ``find_date`` finds the first date inside longer text.
+A two-digit year is taken as 19YY.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+
+_EN_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_RU_MONTH = (r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
+             r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+_OS = (r"(?:\s*\((?P<ns>(?:(?P<ns_mon1>[A-Za-zА-Яа-яё]+)\.?\s+)?(?P<ns_day>[0-3]?\d)(?:\s+(?P<ns_mon2>[A-Za-zА-Яа-яё]+))?)\s*\))?")
+# the other calendar's day in brackets: "8 (21)", "19 (December 2)", "20 (7) марта"
+_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года|год))?"
+
+_PATTERNS = [
+    # 19 августа 1932 г., 31 дня августа 1918 г., 20 (7) марта 1918 г.
+    ("dmy", re.compile(rf"(?<!\d){_DAY}{_OS}(?:\s+дня)?\s+{_RU_MONTH}\s*,?\s+{_YEAR}{_YEAR_WORD}", re.I)),
+    # November 11, 1917; Nov. 19 (December 2), 1917
+    ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),
+    # 11 November 1917, 16 February, 1920
+    ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),
+    # 9/VIII.1921, 19/VIII. 32, 11. IX. 35 г., 2/ VII -32, 7. XII. 1922
+    ("roman", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\s*(?:[.\-–—/]\s*|\s+)(?P<year>1[89]\d\d|\d\d)(?!\d)")),
+    # 1932.08.19
+    ("iso", re.compile(r"(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)[.-](?P<mon>[01]\d)[.-](?P<day>[0-3]\d)(?!\d)")),
+    # November 1932, ноябрь 1922 г., в июле 1923 г.
+    ("my", re.compile(rf"\b{_EN_MONTH},?\s+{_YEAR}\b")),
+    ("my", re.compile(rf"(?<![\w]){_RU_MONTH}\s+{_YEAR}{_YEAR_WORD}", re.I)),
+    # 6/25/26 (month/day/year, as the Yale edition's copies write it)
+    ("mdy_num", re.compile(r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d\d|1[89]\d\d)(?![\d/])")),
+]
+# Day and month without a year: "20/XI.", "27/II", "21. IV."
+_DAY_MONTH = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    start: int
+    end: int
+    julian: bool = False  # an Old Style date with the New Style beside it
+
+
+def _month(name: str) -> int:
+    low = name.casefold()
+    if low.upper() in _ROMAN and name.isupper():
+        return _ROMAN[name.upper()]
+    for table in (_EN_MONTHS, _RU_MONTHS):
+        for i, stem in enumerate(table, 1):
+            if low.startswith(stem) and not (stem == "ма" and not re.match(r"ма[йяе]$", low)):
+                return i
+    if low.isdigit():
+        return int(low)
+    return 0
+
+
+def _iso(year: str, month: int = 0, day: int = 0) -> str | None:
+    y = int(year) + (1900 if len(year) == 2 else 0)
+    try:
+        datetime.date(y, month or 1, day or 1)
+    except ValueError:
+        return None
+    return f"{y:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day and month else "")
+
+
+def _old_style(g: dict[str, str | None], month: int, day: int) -> bool:
+    """Whether the date is the Old Style one, the bracket giving the New Style 12 or 13 days later."""
+    if not g.get("ns") or not day or not g.get("ns_day"):
+        return False
+    other_month = _month(g.get("ns_mon1") or g.get("ns_mon2") or "") or month
+    try:
+        first = datetime.date(2001, month, min(day, 28))
+        ns = datetime.date(2001 + (other_month < month), other_month, min(int(g["ns_day"] or 0), 28))
+    except ValueError:
+        return False
+    return 10 <= (ns - first).days + (day - min(day, 28)) * 0 <= 14
+
+
+def find_dates(text: str) -> list[Found]:
+    """Every date in ``text``, in order, none overlapping."""
+    found: list[Found] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            g = m.groupdict()
+            month = _month(g["mon"])
+            day = int(g["day"]) if g.get("day") else 0
+            if not month or (kind == "roman" and not g["mon"].isupper()):
+                continue
+            iso = _iso(g["year"], month, day)
+            if iso is not None:
+                found.append(Found(iso, m.start(), m.end(), julian=_old_style(g, month, day)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_date(text: str) -> str | None:
+    """The first date in ``text`` as YYYY-MM-DD, YYYY-MM or YYYY."""
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def day_month(text: str, year: str) -> str | None:
+    """A date written without its year ("20/XI."), completed with ``year``."""
+    m = _DAY_MONTH.search(text)
+    return _iso(year, _ROMAN[m.group("mon")], int(m.group("day"))) if m and year else None
+
+
+_NOT_BEFORE = re.compile(r"\b(?:later than|not earlier than|not before|after|no earlier than)\b|не ранее|после\b", re.I)
+_NOT_AFTER = re.compile(r"\b(?:not later than|prior to|before|no later than|by)\b|не позднее|не позже|до\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\b|\bмежду\b|(?<=\d)\s*[–—-]\s*(?=\d)", re.I)
+_VAGUE = re.compile(r"\b(?:middle|end|beginning|early|late|first half|second half)\b|середин|конец|конца|начал", re.I)
+
+
+def read_date(text: str) -> dict[str, str] | None:
+    """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text
+    text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")
+    dates = find_dates(text)
+    if not dates:
+        m = re.search(r"\b(?:Between|Между)\s+(?P<mon>[A-Za-zА-Яа-яё]+)\s+(?P<a>\d{1,2})\s+(?:and|и)\s+(?P<b>\d{1,2}),?\s+(?P<year>\d{4})", text, re.I)
+        if m and (month := _month(m.group("mon"))):
+            a, b = _iso(m.group("year"), month, int(m.group("a"))), _iso(m.group("year"), month, int(m.group("b")))
+            return {"not_before": a, "not_after": b} if a and b else None
+        if m := re.search(r"(?<!\d)(1[6-9]\d\d)(?!\d)", text):
+            return {"when": m.group(1)} if re.fullmatch(r"\W*(?:\w+\W+){0,3}1[6-9]\d\d\W*", text) else None
+        return None
+    first = dates[0]
+    before_first = text[:first.start]
+    span = re.search(rf"{_EN_MONTH.replace('?P<mon>', '?P<m1>')}\s*[–—-]\s*(?:\w+\s+){{0,3}}{_EN_MONTH.replace('?P<mon>', '?P<m2>')}\s+{_YEAR}", text) or \
+        re.search(rf"{_RU_MONTH.replace('?P<mon>', '?P<m1>')}\s*[–—-]\s*(?:\w+\s+){{0,3}}{_RU_MONTH.replace('?P<mon>', '?P<m2>')}\s+{_YEAR}", text, re.I)
+    if span and len(dates) == 1 and (a := _iso(span.group("year"), _month(span.group("m1")))) and \
+            (b := _iso(span.group("year"), _month(span.group("m2")))):
+        return {"not_before": a, "not_after": b}
+    if len(dates) >= 2 and (_BETWEEN.search(text[first.end:dates[1].start]) or re.search(r"\bbetween\b|между", before_first, re.I)):
+        return {"not_before": first.iso, "not_after": dates[1].iso}
+    m = re.search(r"\b(?:Between|Между)\s+(?P<mon>[A-Za-zА-Яа-яё]+)\s+(?P<a>\d{1,2})\s+(?:and|и)\s+", text, re.I)
+    if m and len(first.iso) == 10 and (month := _month(m.group("mon"))):
+        a = _iso(first.iso[:4], month, int(m.group("a")))
+        if a:
+            return {"not_before": a, "not_after": first.iso}
+    if _NOT_AFTER.search(before_first) and not re.search(r"\blater than\b", before_first, re.I) or \
+            re.search(r"not later than|не позднее|не позже", before_first, re.I):
+        return {"not_after": first.iso}
+    if _NOT_BEFORE.search(before_first):
+        return {"not_before": first.iso}
+    out = {"when": first.iso}
+    if first.julian:
+        out["calendar"] = "julian"
+    return out

@@ -1,0 +1,155 @@
+"""The fields of an imported document, decided from its heading, its metadata and its text.
+
+The order of trust: what a labelled line or an edition's trailer says ("Written
+on May 2, 1918", "Датировка: 1932.08.19", "Написано 20 апреля 1918 г.") over
+what the heading says, over what the text shows (a dateline, a signature, a
+salutation, an address). Each decision is noted in ``decided`` for the import's
+report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from edition.interchange.raw_dates import day_month, find_dates, read_date
+from edition.interchange.raw_meta import Heading, MetaFields, kind_of
+from edition.interchange.raw_people import Registry
+from edition.registers.names import is_cyrillic, name_cases
+
+_TRANSLATED = re.compile(r"\btranslat(?:ed|ion)\b", re.I)
+_ADDRESS_CITY = re.compile(r"^(?:Из\s+)?(?P<city>[A-ZА-ЯЁ][\w-]+)(?:[,.]|\s+[—–-]\s+|\s+(?=[А-ЯЁ][а-яё]+(?:у|ю|ям|ам)\b)|\s+и\s+по\s+)")
+
+
+@dataclass
+class Fields:
+    authors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    addressee: str = ""
+    date: dict[str, str] = field(default_factory=dict)
+    kind: str = ""
+    language: str = ""
+    translated: bool = False
+    translator: str = ""
+    place: dict[str, str] = field(default_factory=dict)
+    decided: list[str] = field(default_factory=list)
+
+
+def _ids(registry: Registry, names: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        pid = registry.person(name)
+        if pid and pid not in out:
+            out.append(pid)
+    return out
+
+
+def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequence[str], roles: Sequence[str],
+           found_authors: list[str], found_recipients: list[str], found_date: dict[str, str], page_author: str,
+           notes_text: str, found_kind: str = "letter") -> Fields:
+    f = Fields()
+    f.authors = _ids(registry, heading.authors) or found_authors or ([page_author] if page_author else [])
+    f.decided.append(f"authors from the {'heading' if heading.authors else 'signature' if found_authors else 'page'}" if f.authors else "no author found")
+    f.recipients = _ids(registry, heading.recipients) or found_recipients or _address_recipients(registry, body, roles)
+    f.recipients = [r for r in f.recipients if r not in f.authors] or f.recipients
+    f.addressee = heading.addressee
+    f.date = _date(meta, heading, found_date, body, roles, f)
+    correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles)
+    f.kind = _kind(heading, meta, body, notes_text) or ("letter" if correspondence else found_kind)
+    f.language, f.translated = _language(meta, body, notes_text)
+    f.translator = meta.translator
+    f.place = _place(registry, heading, meta, body, roles)
+    return f
+
+
+def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """The addressees of a telegram's or a note's first lines: "Иркутск, Янсону", "Сочи — Сталину.", "Stalin,"."""
+    out: list[str] = []
+    for text in body[:2]:
+        if len(text) > 120:
+            break
+        words = re.findall(r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3})?[A-ZА-ЯЁ][\w-]+", text)
+        for k, w in enumerate(words):
+            bare = re.sub(r"^(?:[A-ZА-ЯЁ]\.\s?)+", "", w)
+            if is_cyrillic(bare):
+                after_dlya = bool(re.search(rf"\bдля\s+{re.escape(w)}", text))
+                if not ("datv" in name_cases(bare) or after_dlya and "gent" in name_cases(bare)):
+                    continue
+            elif not re.fullmatch(rf"{re.escape(w)}[,:]?", text.strip()):
+                continue
+            pid = registry.person(w, propose=is_cyrillic(bare))
+            if pid and pid not in out:
+                out.append(pid)
+            del k
+    return out
+
+
+def _date(meta: MetaFields, heading: Heading, found: dict[str, str], body: Sequence[str], roles: Sequence[str], f: Fields) -> dict[str, str]:
+    if meta.date:
+        f.decided.append(f"date from '{meta.date_from[:40]}'")
+        return dict(meta.date)
+    if heading.date:
+        f.decided.append("date from the heading")
+        return dict(heading.date)
+    ends = [t for t, r in zip(body, roles, strict=False) if r in ("dateline", "signed")][:4] + list(body[-3:]) + list(body[:2])
+    for text in ends:
+        if len(text) <= 80 and (d := read_date(text)):
+            f.decided.append(f"date from the line '{text[:40]}'")
+            return d
+    if found:
+        return dict(found)
+    year = next((d.iso[:4] for t in body for d in find_dates(t)), "")
+    for text in ends:
+        if len(text) <= 40 and (iso := day_month(text, year)):
+            f.decided.append(f"date from '{text}', the year from the text")
+            return {"when": iso}
+    return {}
+
+
+def _kind(heading: Heading, meta: MetaFields, body: Sequence[str], notes_text: str) -> str:
+    if heading.kind:
+        return heading.kind
+    if meta.kind:
+        return meta.kind
+    opening = " ".join(body[:3])[:300]
+    if re.search(r"^(?:Шифром|Шифровка|Телеграмма|Срочная|Priority|By direct line)\b|\b(?:Вне всякой очереди)\b", opening, re.M | re.I):
+        return "telegram"
+    if re.search(r"\b(?:This|Lenin’s|Lenin's|the) telegram\b|\bОтправлена шифром|телеграмм", notes_text[:400], re.I):
+        return "telegram"
+    if re.search(r"\bWritten (?:under|on) the text\b|\bНадпись\b", notes_text[:300]):
+        return "note"
+    return ""
+
+
+def _language(meta: MetaFields, body: Sequence[str], notes_text: str) -> tuple[str, bool]:
+    text = " ".join(body)
+    letters = re.findall(r"[^\W\d_]", text)
+    cyrillic = sum(1 for c in letters if is_cyrillic(c))
+    if letters and cyrillic * 2 > len(letters):
+        return meta.language or "ru", False
+    translated = bool(meta.translator) or bool(_TRANSLATED.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
+    if meta.language:
+        return meta.language, translated
+    return ("ru" if translated else "en"), translated
+
+
+def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequence[str], roles: Sequence[str]) -> dict[str, str]:
+    place: dict[str, str] = {}
+    if meta.sent_from and (pid := registry.place(meta.sent_from)):
+        place["from"] = pid
+    if meta.sent_to and (pid := registry.place(meta.sent_to)):
+        place["to"] = pid
+    if heading.place_to and "to" not in place and (pid := registry.place(heading.place_to)):
+        place["to"] = pid
+    for text, role in zip(body[:4], roles[:4], strict=False):
+        if "from" not in place and (m := re.match(r"^(?:Из|From)\s+([A-ZА-ЯЁ][\w-]+)", text)) and (pid := registry.place(m.group(1))):
+            place["from"] = pid
+        elif "to" not in place and role in ("p", "lines", "salute") and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
+            if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
+                place["to"] = pid
+    for text, role in zip(body, roles, strict=False):
+        if role == "dateline" and "from" not in place and (m := re.match(r"^([A-ZА-ЯЁ][\w-]+),\s*\d", text)):
+            if pid := registry.place(m.group(1)):
+                place["from"] = pid
+    return place

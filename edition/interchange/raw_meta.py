@@ -1,0 +1,193 @@
+"""What a page's headings and metadata say about a document: who wrote to whom, when, from where, what it is.
+
+``read_heading`` parses a heading in the forms editions and sites give it
+("TO MAXIM GORKY", "ENGELS TO MARX", "Letter to Inessa Armand, Prior to
+November 26, 1916", "Сталин — Кагановичу 19 августа 1932 г.", "Телеграмма
+Л.М. Кагановичу 30 сентября 1931 года", "ТЕЛЕГРАММА ЯНСОНУ", "S. Spandaryan,
+I. V. Stalin - V. I. Lenin") into names as written, an addressee that is not a
+person, a date and a kind. ``read_meta`` reads the labelled lines and an
+edition's trailers of the same document. Names are resolved to register ids by
+the importer, which also proposes register entries for the persons it does not
+know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from edition.interchange.raw_dates import read_date
+from edition.interchange.raw_page import Meta
+
+_KIND_WORDS = [
+    ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм", re.I)),
+    ("note", re.compile(r"\b(?:note to|notes? on|inscription|written (?:on|under) the text|memorandum)\b|надпись на|записк", re.I)),
+    ("letter", re.compile(r"\bletters?\b|письм", re.I)),
+]
+_TITLES = re.compile(r"\b(?:President|Marshal|Premier|Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Тов\.|т\.|товарищу?|Dear)\s+", re.I)
+_RU_HEAD = re.compile(r"^(?P<kind>Письмо|Телеграмма|Записка|Надпись на телеграмме|Надпись на письме|Шифротелеграмма|Шифровка)?\s*(?P<rest>.*)$", re.I)
+_NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
+_DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later than|Not earlier than)\s+)?"
+                        r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]?\s*$")
+
+
+@dataclass
+class Heading:
+    authors: list[str] = field(default_factory=list)  # names as written
+    recipients: list[str] = field(default_factory=list)
+    addressee: str = ""  # an addressee that is not a person: "the Finnish Comrades"
+    date: dict[str, str] | None = None
+    kind: str = ""
+    place_to: str = ""
+
+
+def kind_of(text: str) -> str:
+    for kind, pattern in _KIND_WORDS:
+        if pattern.search(text):
+            return kind
+    return ""
+
+
+def names_in(text: str) -> list[str]:
+    """The names a list such as "Л.М. Кагановичу, В.М. Молотову" or "Manner, Sirola and Viiku" holds."""
+    text = _TITLES.sub("", text)
+    parts = [p.strip(" .,;:") for p in re.split(r",\s*|\s+(?:and|и)\s+|\s*&\s*", text) if p.strip(" .,;:")]
+    out = []
+    for part in parts:
+        m = _NAME.fullmatch(part) or _NAME.fullmatch(re.sub(r"\s*\([^)]*\)\s*$", "", part))
+        if m:
+            out.append(" ".join(m.group().split()))
+    return out
+
+
+def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
+    m = _DATE_TAIL.search(text)
+    if m and (date := read_date(m.group())):
+        return text[:m.start()].strip(" ,"), date
+    return text, None
+
+
+def read_heading(lines: Sequence[str]) -> Heading:
+    """What the heading lines of a document say."""
+    h = Heading()
+    text = " ".join(" ".join(line.split()) for line in lines if line.strip())
+    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
+    if not text:
+        return h
+    h.kind = kind_of(text)
+    if m := re.search(r"\bIN\s+([A-Z][A-Z -]+)$", text):
+        h.place_to = m.group(1).title()
+        text = text[:m.start()].strip()
+    text, h.date = _split_date(text)
+    if m := re.match(r"^(?P<a>[^:]{3,60}):\s*(?:Letter|Telegram|Note)\s+to\s+(?P<b>.+)$", text, re.I):
+        h.authors = names_in(m.group("a"))
+        _recipients(h, m.group("b"))
+    elif m := re.match(r"^(?P<a>.+?)\s+[—–]\s+(?P<b>.+)$", text) or re.match(r"^(?P<a>(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*.+?)?)\s+-\s+(?P<b>.+)$", text):
+        h.authors = names_in(m.group("a"))
+        _recipients(h, m.group("b"))
+    elif m := re.match(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", text, re.I):
+        if m.group("a"):
+            h.authors = names_in(_paren_name(m.group("a")))
+        _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
+    elif m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I):
+        h.authors = names_in(_paren_name(m.group("a")))
+        _recipients(h, m.group("b"))
+    elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
+        rest = m.group("rest")
+        if m.group("kind") and m.group("kind").casefold().startswith("надпись"):
+            h.recipients = names_in(rest)  # an inscription on someone's telegram answers its sender
+        else:
+            _recipients(h, rest)
+    return h
+
+
+def _paren_name(text: str) -> str:
+    """ "The People's Commissar for Foreign Affairs (Molotov)" -> "Molotov"."""
+    m = re.search(r"\(([A-ZА-Я][\w'’ -]+)\)\s*$", text)
+    return m.group(1) if m else text
+
+
+def _recipients(h: Heading, text: str) -> None:
+    text = _titlecase_caps(_paren_name(text.strip()))
+    first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+[a-zа-яё])", text)[0]  # "V. N. ANDRONNIKOV, REGIONAL BOARD ..."
+    names = names_in(_titlecase_caps(first))
+    if names and not re.match(r"^(?:the|a|an|all|в|во)\s", first, re.I) and _person_like(first) \
+            and not re.search(r"\b(?:Friends|Comrades|Workers|Members|Editors|Committee|Council|Board|Bureau|Soviet)\b", first, re.I):
+        h.recipients = names
+    else:
+        h.addressee = _sentence_case(first)
+
+
+def _person_like(text: str) -> bool:
+    t = _titlecase_caps(_TITLES.sub("", text))
+    return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ][\w-]+\s+(?=[A-ZА-ЯЁ]\.))?(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?"
+                             r"(?:(?:,\s*|\s+(?:and|и)\s+)(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+)*", t.strip(" .")))
+
+
+def _titlecase_caps(text: str) -> str:
+    """ "MAXIM GORKY" -> "Maxim Gorky"; initials and mixed case are kept."""
+    return re.sub(r"\b([A-ZА-ЯЁ])([A-ZА-ЯЁ'’-]+)\b", lambda m: m.group(1) + m.group(2).lower(), text)
+
+
+_SMALL = {"of", "the", "and", "to", "in", "a", "an", "for", "on", "at", "by"}
+
+
+def _sentence_case(text: str) -> str:
+    """An addressee for a title: "THE FINNISH COMRADES" -> "the Finnish Comrades"."""
+    words = " ".join(text.split()).split(" ")
+    if any(w.isupper() and len(w) > 2 for w in words):
+        words = [w.lower() if w.lower() in _SMALL else w[:1] + w[1:].lower() for w in words]
+    if words and words[0].lower() in _SMALL:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+# --- labelled metadata and trailers -----------------------------------------------------
+
+
+@dataclass
+class MetaFields:
+    date: dict[str, str] | None = None
+    date_from: str = ""  # which line gave the date
+    translator: str = ""
+    sent_from: str = ""
+    sent_to: str = ""
+    language: str = ""  # the original's, when a line says so
+    kind: str = ""
+    sources: list[str] = field(default_factory=list)
+    archives: list[str] = field(default_factory=list)
+
+
+_DATE_LABELS = ("written", "wired", "датировка", "дата", "sent", "delivered", "dictated")
+
+
+def read_meta(metas: Sequence[Meta]) -> MetaFields:
+    out = MetaFields()
+    for m in metas:
+        value = " ".join(m.value.split())
+        label = m.label
+        if label in _DATE_LABELS or label == "trailer" and re.match(r"^(?:Written\s+(?:on|in|at|after|before|not|between|later)|Написано)", value):
+            if not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value) and (d := read_date(value)) and (out.date is None or label != "trailer"):
+                out.date, out.date_from = d, value
+        if label == "date" and out.date is None and (d := read_date(value)):
+            out.date, out.date_from = d, value
+        if m2 := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
+            out.sent_from, out.sent_to = m2.group(1), re.sub(r"^Isle of\s+", "", m2.group(2))
+        if label == "translated" and value:
+            out.translator = value.rstrip(". ")
+        elif m2 := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
+            out.translator = m2.group(1).rstrip(". ")
+        if m2 := re.search(r"Written\s+in\s+(German|French|English|Russian|Polish|Italian)", value):
+            out.language = {"German": "de", "French": "fr", "English": "en", "Russian": "ru", "Polish": "pl", "Italian": "it"}[m2.group(1)]
+        elif re.search(r"Перевод с английского", value):
+            out.language = "en"
+        elif re.search(r"Перевод с немецкого", value):
+            out.language = "de"
+        if label in ("preamble", "trailer") and (k := kind_of(value)) == "telegram" or re.search(r"телеграфн|telegraph form", value):
+            out.kind = "telegram"
+        if label in ("source", "источник") and value:
+            out.sources.append(value)
+        if label in ("archive", "архив") and value:
+            out.archives.append(value)
+    return out

@@ -1,0 +1,122 @@
+"""Persons and places named by a raw copy: register ids, and register entries proposed for the others.
+
+``Registry.person("Л.М. Кагановичу")`` gives ``kaganovich``; a name the
+register does not know, written the way persons are ("Н.С. Аллилуевой",
+"Inessa Armand"), gets a proposed entry ("Allilueva, N. S.", id ``allilueva``,
+the nominative "Аллилуева" as an alias) that ``edition import`` writes to
+``sources/persons/imported-NAME.yaml`` for the editor to complete. Places
+likewise, into ``sources/places/``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, nominatives, transliterate
+
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
+_NOT_NAMES = {"Dear", "Comrade", "Comrades", "Friend", "Friends", "Mr", "Mrs", "Sir", "Madam", "Председатель", "Товарищ", "Тов",
+              "Unknown", "Central", "Committee", "Soviet", "Party", "Council", "Board", "Бюро", "Совет", "Комитет", "ЦК"}
+
+
+@dataclass
+class Proposal:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+
+def _ascii_id(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "person"
+
+
+class Registry:
+    def __init__(self, persons: dict[str, Any], places: dict[str, Any], scheme: str = DEFAULT_SCHEME) -> None:
+        self.scheme = scheme
+        self.persons, self.places = persons, places
+        self.person_index = NameIndex.of_persons(persons, scheme)
+        self.place_index = NameIndex.of_places(places, scheme)
+        self.new_persons: dict[str, Proposal] = {}
+        self.new_places: dict[str, Proposal] = {}
+
+    def person(self, written: str, propose: bool = True) -> str | None:
+        """The register id of a person named so (inflected, in either script), or a proposed one."""
+        written = " ".join(written.replace("’", "'").split()).strip(" .,;:!")
+        initials = _INITIALS.match(written)
+        words = [w for w in _WORD.findall(written[initials.end():] if initials else written) if w not in _NOT_NAMES]
+        if not words:
+            return None
+        first = initials.group()[:1] if initials else ""
+        for candidate in (words[-1], " ".join(words)):
+            ids = self.person_index.lookup(candidate, first)
+            if len(ids) == 1:
+                return next(iter(ids))
+            if len(ids) > 1:
+                return None  # two persons bear the name: left to the editor
+        for prop in self.new_persons.values():
+            if words[-1] in prop.aliases or any(words[-1] == a.split()[-1] for a in prop.aliases):
+                return prop.id
+        return self._propose_person(words, initials.group() if initials else "") if propose else None
+
+    def _propose_person(self, words: list[str], initials: str) -> str | None:
+        surname = words[-1]
+        if len(surname) < 3 or surname.isupper() and len(surname) < 4:
+            return None
+        if is_cyrillic(surname):
+            forms = nominatives(surname)
+            surname = forms[0] if forms else surname
+        given = [w for w in words[:-1]]
+        latin = transliterate(surname, self.scheme)
+        rest = " ".join([*[transliterate(g, self.scheme) for g in given], transliterate(initials, self.scheme).strip()]).strip()
+        name = f"{latin[:1].upper()}{latin[1:].lower() if latin.isupper() else latin[1:]}" + (f", {rest}" if rest else "")
+        pid = _ascii_id(latin)
+        while pid in self.persons or (pid in self.new_persons and self.new_persons[pid].name != name):
+            pid += "-2" if not pid.endswith("-2") else "2"
+        aliases = [a for a in {surname, " ".join([*given, words[-1]])} if a and a != latin]
+        self.new_persons.setdefault(pid, Proposal(pid, name, sorted(aliases)))
+        self.person_index.ids.setdefault(pid, {pid})
+        return pid
+
+    def place(self, written: str, propose: bool = True) -> str | None:
+        written = written.strip(" .,;:()")
+        if not written or not written[:1].isupper() or written in _NOT_NAMES:
+            return None
+        ids = self.place_index.lookup(written) or self.place_index.lookup(written.split()[-1])
+        if len(ids) == 1:
+            return next(iter(ids))
+        if ids or not propose or len(written.split()) > 2:
+            return None
+        name = written
+        if is_cyrillic(written):
+            name = transliterate(nominatives(written)[0], self.scheme)
+        pid = _ascii_id(name)
+        if pid in self.places:
+            return pid
+        self.new_places.setdefault(pid, Proposal(pid, name, [written] if written != name else []))
+        return pid
+
+    def surname(self, pid: str) -> str:
+        if pid in self.persons:
+            return str(self.persons[pid].name).split(",")[0].strip()
+        prop = self.new_persons.get(pid)
+        return prop.name.split(",")[0].strip() if prop else pid
+
+    def register_yaml(self, kind: str, source: str) -> str:
+        props = self.new_persons if kind == "persons" else self.new_places
+        if not props:
+            return ""
+        lines = [f"# {'Persons' if kind == 'persons' else 'Places'} named in {source} that the register did not know,",
+                 "# proposed by 'edition import': check each name and id, and complete the entry."]
+        for p in props.values():
+            lines.append(f"{p.id}:")
+            lines.append(f"  name: {json.dumps(p.name, ensure_ascii=False)}")
+            if p.aliases:
+                key = "aliases" if kind == "persons" else "names"
+                lines.append(f"  {key}: [{', '.join(json.dumps(a, ensure_ascii=False) for a in p.aliases)}]")
+        return "\n".join(lines) + "\n"
