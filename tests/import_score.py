@@ -509,6 +509,7 @@ def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | Non
             start = time.perf_counter()
             code, output = run_import(root, page, into, subprocess_mode)
             score = PageScore(page.name, bool(answer.get("heldout")), seconds=time.perf_counter() - start)
+            scorer = Scorer(root)  # the registers with the entries this import proposed
             files = sorted(into.rglob("*")) if into.exists() else []
             drafts = [read_draft(f) for f in files if f.suffix == ".md"]
             text = page.read_text(encoding="utf-8")

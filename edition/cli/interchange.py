@@ -16,7 +16,7 @@ from edition.interchange.validate import validate_tei
 from edition.model.diagnostics import Diagnostic, Pos, error, has_errors, sort_key, warning
 from edition.pipeline import prepare
 from edition.registers.load import load_archives
-from edition.sources.load import document_paths, load, load_persons, read_text, split_front_matter
+from edition.sources.load import document_paths, load, load_config, load_persons, load_places, read_text, split_front_matter
 
 EXIT_OK, EXIT_SOURCE, EXIT_INVALID = 0, 1, 2
 
@@ -109,14 +109,16 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
     """``edition import RAW.txt --into DIR``: import, write, report on stderr; 0 when written, 1 otherwise."""
     diags: list[Diagnostic] = []
     persons = load_persons(root, diags)
+    places = load_places(root, diags)
     register = load_archives(root, diags)
+    scheme = load_config(root, []).transliteration if (root / "edition.yaml").exists() else "ala_lc_alt"
     text, read_diags = read_text(raw, str(raw))
     diags += read_diags
     if text is None:
         for d in diags:
             print(d, file=sys.stderr)
         return 1
-    result = import_raw(text, str(raw), persons, register)
+    result = import_raw(text, str(raw), persons, register, places, scheme)
     diags += result.diagnostics
     taken = {}
     for path in document_paths(root):
@@ -130,12 +132,22 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
             diags.append(warning(Pos(str(raw), 1, 1), f"id '{doc.id}' is already used by {other}", "rename one of them"))
     for d in sorted(diags, key=sort_key):
         print(d, file=sys.stderr)
+    registers = {root / "sources" / kind / f"imported-{raw.stem}.yaml": text
+                 for kind, text in (("persons", result.persons_yaml), ("places", result.places_yaml)) if text}
     try:
+        clash = [p for p in registers if p.exists()] if not force else []
+        if clash:
+            raise ImportRefused(f"{clash[0]} exists; use --force to overwrite")
         written = write_imported(result, into, force)
+        for path, text in registers.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     except (ImportRefused, OSError) as exc:
         print(error(Pos(str(raw), 1, 1), f"nothing written: {exc}"), file=sys.stderr)
         return 1
     for line in result.summary:
         print(f"edition import: {line}", file=sys.stderr)
     print(f"edition import: wrote {len(written)} document(s) into {into}", file=sys.stderr)
+    for path in registers:
+        print(f"edition import: proposed register entries in {_shown(path, root)}: check each name and id", file=sys.stderr)
     return 1 if has_errors(diags) else 0

@@ -437,6 +437,7 @@ class _Importer:
             single = len(b.lines) == 1
             if single and META.match(text):
                 doc.meta.append(b)
+                doc.consumed.append((b.line, text))
                 self.read_meta(doc, text)
                 continue
             if (cited := self.citation(text, b)) is not None:
@@ -514,38 +515,21 @@ class _Importer:
         else:
             doc.title = "Untitled"
 
-    def emit(self, doc: _Doc, body: str) -> ImportedDocument:  # noqa: C901
+    def emit(self, doc: _Doc, body: str) -> ImportedDocument:
         date = doc.date
         when = str(date.get("when") or date.get("not_before") or date.get("not_after") or "")
         base = f"{when}-{_slug(doc.title)}" if when else _slug(doc.title)
         self.ids[base] += 1
         doc_id = base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
-        lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field."]
-        if doc.consumed:
-            lines.append("# Lines of the copy read into the fields below, as the copy has them:")
-            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}" for no, t in sorted(doc.consumed)]
-        lines += [f"id: {doc_id}", f"title: {_quote(doc.title)}", f"kind: {doc.kind}"]
-        if doc.authors:
-            lines.append(f"authors: [{', '.join(doc.authors)}]")
-        if doc.recipients:
-            lines.append(f"recipients: [{', '.join(doc.recipients)}]")
-        if date:
-            lines.append("date: " + (str(date["when"]) if list(date) == ["when"] else
-                                     "{" + ", ".join(f"{k}: {str(v).lower()}" for k, v in date.items()) + "}"))
-        if doc.translation:
-            lines.append(f"translation: {{from: ru, by: {_quote(doc.translation)}}}")
-            doc.todo.append("translation 'from: ru' is a guess")
+        lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field.", *self.comments(doc)]
+        lines += [f"id: {doc_id}", f"title: {_quote(doc.title)}", f"kind: {doc.kind}", *self.fields_yaml(doc)]
         if doc.archives:
             lines.append("archives:")
             lines += [f"  - cited: {_quote(c)}" for c in doc.archives]
         lines.append("status: draft")
-        left = [*doc.meta, *doc.leftovers]
-        if left:
-            paras = ["IMPORT LEFTOVER: write the headnote; the paragraphs below are lines of the copy that were not placed."]
-            paras += [render(b.text, []) for b in left]
+        if doc.region.commentary:
+            paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in self.join_split(doc.region.commentary)]
             lines.append("headnote:" + _block_scalar("\n\n".join(paras), 2))
-            for b in doc.leftovers:
-                self.warn(b, 0, "kept as IMPORT LEFTOVER in the headnote", "move it where it belongs, or delete it")
         if doc.notes:
             lines.append("notes:")
             for series in SERIES_ORDER:
@@ -555,16 +539,58 @@ class _Importer:
                 for n in mine:
                     paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in n.blocks]
                     lines.append(f'    "{n.number}":' + _block_scalar("\n\n".join(paras), 6))
-        text = "---\n" + "\n".join(lines) + "\n---\n" + body.rstrip("\n") + "\n"
-        todo = [f"kind '{doc.kind}' guessed"] + (["title made up"] if doc.title_made else []) + doc.todo
-        if not date:
-            todo.append("no date found")
-        todo += ["write the headnote", "add the printed source (source: key)"]
-        unfiled = sum(1 for n in doc.notes if not n.attributed)
-        if unfiled:
-            todo.append(f"{unfiled} note(s) without attribution filed under 'editor'")
-        self.summary.append(f"{doc_id}.md: " + "; ".join(todo))
+        unplaced = [*doc.unplaced, *doc.leftovers]
+        for b in unplaced:
+            self.warn(b, 0, "not placed: kept as an @unplaced paragraph, which 'edition check' reports", "move it where it belongs, or delete it")
+        marked = "".join(f"@unplaced {render(' '.join(b.text.split()), [])}\n\n" for b in unplaced)
+        text = "---\n" + "\n".join(lines) + "\n---\n" + marked + body.rstrip("\n") + "\n"
+        self.report(doc, doc_id, len(unplaced))
         return ImportedDocument(doc_id, f"{doc_id}.md", text)
+
+    def comments(self, doc: _Doc) -> list[str]:
+        lines = []
+        if doc.consumed:
+            lines.append("# Lines of the copy read into the fields below, as the copy has them:")
+            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}" for no, t in sorted(set(doc.consumed))]
+        if doc.dropped:
+            lines.append("# Lines of the copy dropped as site furniture:")
+            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}  ({why})" for no, t, why in doc.dropped]
+        return lines
+
+    def fields_yaml(self, doc: _Doc) -> list[str]:
+        f, date, lines = doc.fields, doc.date, []
+        if doc.authors:
+            lines.append(f"authors: [{', '.join(doc.authors)}]")
+        if doc.recipients:
+            lines.append(f"recipients: [{', '.join(doc.recipients)}]")
+        if date:
+            lines.append("date: " + (str(date["when"]) if list(date) == ["when"] else
+                                     "{" + ", ".join(f"{k}: {str(v).lower()}" for k, v in date.items()) + "}"))
+        if f.place:
+            lines.append("place: {" + ", ".join(f"{k}: {v}" for k, v in f.place.items()) + "}")
+        if f.language:
+            lines.append(f"language: {f.language}")
+        if doc.translation or f.translated:
+            by = f", by: {_quote(doc.translation)}" if doc.translation else ""
+            lines.append(f"translation: {{from: {f.language or 'ru'}{by}}}")
+        return lines
+
+    def report(self, doc: _Doc, doc_id: str, unplaced: int) -> None:
+        """What was decided for this draft, for the editor to check in a minute."""
+        f = doc.fields
+        parts = [f"title '{doc.title}'" + (" (made up)" if doc.title_made else ""), f"kind {doc.kind}"]
+        parts += f.decided
+        if doc.notes:
+            parts.append(f"{len(doc.notes)} note(s): " + ", ".join(f"{n.number} {n.series}" for n in doc.notes))
+        if doc.archives:
+            parts.append(f"{len(doc.archives)} archival line(s)")
+        if doc.dropped:
+            parts.append(f"{len(doc.dropped)} line(s) dropped as furniture")
+        if unplaced:
+            parts.append(f"{unplaced} paragraph(s) left @unplaced")
+        if doc.region.partial:
+            parts.append("only the end of this document is in the copy")
+        self.summary.append(f"{doc_id}.md: " + "; ".join(parts))
 
 
 # --- the public surface -------------------------------------------------------------------

@@ -198,6 +198,7 @@ class Config:
     citation_style: dict[str, object] = field(default_factory=dict)
     note_numbering: str = "document"
     index_places: bool = False
+    transliteration: str = "ala_lc_alt"  # the reader's scheme for Russian names (iuliia)
     keywords: list[str] = field(default_factory=list)
     note_on_texts: str = ""
     works_cited_groups: list[dict[str, str]] = field(default_factory=list)

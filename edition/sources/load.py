@@ -335,6 +335,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         path=display,
         note_numbering=string(g("note_numbering"), "document"),
         index_places=_flag(g("index_places"), False),
+        transliteration=string(g("transliteration"), "ala_lc_alt"),
         keywords=strings(g("keywords")),
         note_on_texts=string(g("note_on_texts")),
         works_cited_groups=_groups(g("works_cited_groups"), diags),

@@ -64,6 +64,8 @@ TAGS: dict[str, TagSpec] = {
     "nx": TagSpec(("reason?",), "required", "a name deliberately left out of the index: {nx|Ilya Muromets}"),
 }
 
+# A paragraph that 'edition import' could not place: kept, and reported by 'edition check' as an error.
+UNPLACED = "unplaced"
 BLOCK_ROLES = ("dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
 MAX_DEPTH = 16
 _TAG = re.compile(r"\{([a-z]+)(?=[:|}])")
@@ -232,6 +234,11 @@ def parse_inline(text: str, pos_at: PosAt) -> tuple[list[Inline], list[Diagnosti
     return nodes, parser.diags
 
 
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
+
+
 def parse_blocks(text: str, pos_at: PosAt) -> tuple[list[Block], list[Diagnostic]]:
     """Split ``text`` into blocks at blank lines and parse each one's inline markup."""
     diags: list[Diagnostic] = []
@@ -261,7 +268,12 @@ def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnost
         kind = "p"
         role = _ROLE.match(text, b, e)
         if role:
-            if role.group(1) in BLOCK_ROLES:
+            if role.group(1) == UNPLACED:  # marked by 'edition import': never printable as it stands
+                b = role.end()
+                diags.append(error(pos_at(b), f"unplaced material left by 'edition import': '{_preview(text[b:e])}'",
+                                   "move it where it belongs (the text, a note, the metadata) or delete the paragraph; "
+                                   "see docs/import.md"))
+            elif role.group(1) in BLOCK_ROLES:
                 kind = role.group(1)
                 b = role.end()
             else:

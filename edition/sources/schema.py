@@ -114,6 +114,13 @@ PART = (
           "without it, the documents in the folder sources/ID/, by date"),
 )
 
+# The transliteration schemes of the iuliia library (ala_lc_alt: Library of Congress without diacritics).
+TRANSLITERATION_SCHEMES = (
+    "ala_lc_alt", "ala_lc", "bgn_pcgn", "bgn_pcgn_alt", "bs_2979", "bs_2979_alt", "gost_16876", "gost_16876_alt", "gost_52290",
+    "gost_52535", "gost_7034", "gost_779", "gost_779_alt", "icao_doc_9303", "iso_9_1954", "iso_9_1968", "iso_9_1968_alt",
+    "mosmetro", "mvd_310", "mvd_310_fr", "mvd_782", "scientific", "telegram", "ungegn_1987", "wikipedia", "yandex_maps",
+    "yandex_money",
+)
 CONFIG = (
     Field("title", "str", True, "title of the reader"),
     Field("subtitle", "str", False, "subtitle"),
@@ -129,6 +136,8 @@ CONFIG = (
     Field("binding_offset", "str", False, "extra inner margin for binding, e.g. 5mm"),
     Field("bibliography", "strs", False, ".bib files, relative to the project"),
     Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited")),
+    Field("transliteration", "str", False, "the reader's transliteration of Russian names (a scheme of the iuliia library)",
+          TRANSLITERATION_SCHEMES),
     Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
     Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
     Field("works_cited_groups", "list", False, "groups of the works cited: each {title, keyword} (keyword of the .bib entries; none: the rest)"),
