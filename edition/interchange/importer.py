@@ -27,6 +27,7 @@ from typing import Any
 
 from edition.interchange.importer_notes import (
     ATTRIBUTION,
+    Anchor,
     BYLINE,
     GENERIC_HEADING,
     META,
@@ -123,6 +124,29 @@ def _dateline(text: str) -> bool:
         return False
     rest = _DATEISH.sub("", text)
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)
+
+
+def _star_anchor(texts: list[str], stars: int) -> Anchor | None:
+    """Where a note marked by asterisks ("*", "**") is anchored: the same asterisks after a word."""
+    for i, text in enumerate(texts):
+        if m := re.search(rf"(?<=[^\s*])(\*{{{stars}}})(?!\*)", text):
+            return Anchor(stars, i, m.start(), m.end(), "bracket")
+    return None
+
+
+def _heading_mark(region: Region) -> str:
+    """The note marker a document's heading ends with ("СОВЕТА**", "Stalin 1", "(Henderson)98"), if any."""
+    last = region.heading[-1].text.strip() if region.heading else ""
+    m = re.search(r"(?<=[\w.)])(\*{1,3})$|(?<=[a-zа-яё)])\s?(\d{1,3})$", last)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def _start_anchor(number: int, text: str) -> Anchor:
+    """An anchor for a note on the heading: after the first line of the text, or its first word when that is long."""
+    end = len(text.split("\n")[0])
+    if end > 80:
+        end = len(text.split()[0]) if text.split() else 0
+    return Anchor(number, 0, end, end, "bracket")
 
 
 def _slug(text: str) -> str:
@@ -387,9 +411,18 @@ class _Importer:
     def texts(self, doc: _Doc, body: list[RawBlock], roles: list[str]) -> list[str]:
         """Each paragraph rendered as source text, with its anchors and person tags."""
         texts = [b.text for b in body]
-        anchors, spelled = find_anchors(texts, [n.number for n in doc.notes])
+        stars = {n.number: a for n in doc.notes if n.style == "a" and (a := _star_anchor(texts, n.number)) is not None}
+        anchors, spelled = find_anchors(texts, [n.number for n in doc.notes if n.style != "a"])
+        anchors.update(stars)
+        heading_mark = _heading_mark(doc.region)
+        unanchored = [n for n in doc.notes if n.number not in anchors]
+        for note in unanchored:
+            if heading_mark and (heading_mark == "*" * note.number or heading_mark == str(note.number) or len(unanchored) == 1) and texts:
+                anchors[note.number] = _start_anchor(note.number, texts[0])  # the note of the heading
+                heading_mark = ""
         edits: list[list[Edit]] = [[] for _ in body]
         free_word = 0
+        lost: list[RawNote] = []
         for note in doc.notes:
             a = anchors.get(note.number)
             if a is not None:
@@ -412,7 +445,11 @@ class _Importer:
                     edits[k].append(Edit(w.start(), w.end(), w.start(), w.end(), f"{{n:textual:{note.number}|", "}"))
                     self.warn(body[k], w.start(), f"textual note {note.number} has no anchor in the copy: attached to the first words", hint)
                     continue
-            self.warn(note.first, 0, f"note {note.number} has no anchor in the text", hint)
+            self.warn(note.first, 0, f"note {note.number} has no anchor in the text: kept as an @unplaced paragraph", hint)
+            lost.append(note)
+        for note in lost:
+            doc.notes.remove(note)
+            doc.leftovers += note.blocks
         out = []
         for k, text in enumerate(texts):
             found = self.matcher.find(text, fold=roles[k] == "signed")
@@ -451,7 +488,7 @@ class _Importer:
                 doc.leftovers += body  # collection titles and the like before a letter's date
                 body = []
                 continue
-            if (opening and single and doc.heading is None and len(text) <= 60 and not _GREETING.match(text) and not BYLINE.match(text)
+            if (opening and single and doc.heading is None and len(text) <= 60 and not doc.region.heading and not doc.region.meta and not _GREETING.match(text) and not BYLINE.match(text)
                     and not re.search(r"[,:!]$", text) and not re.search(r"[a-z]{2,}", re.sub(r"\b[A-Z][a-z'’]+\b", "", text))):
                 ids = self.matcher.resolve(text)
                 names_only = all(self.matcher.resolve(w) for w in re.findall(r"[^\W\d_]{2,}", re.sub(r" to ", " ", text)))

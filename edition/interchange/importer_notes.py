@@ -35,8 +35,8 @@ META = re.compile(r"^(Written|Published|Source|Translated|Transcription\s*[\\/]\
 END_MARKER = re.compile(r"^(?:Source|Courtesy)\s*:|^(?:Available at|Retrieved from)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(r"^[A-Z][\w.’' -]{1,40}\(\d{4}\)")
 BYLINE = re.compile(r"^[Bb][Yy]\s+\S")
-NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Notes and references)\s*:?\s*$")
-_MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\s?\.)(?:\s+|$)")
+NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Notes and references|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$|^[_\-=]{5,}$")
+_MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\s?\.(?:\s*↑)?|(?P<s>\d{1,3})(?=\s+[A-ZА-ЯЁ«\"“(]))(?:\s+|$)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"'”’])(\d{1,3})(?![\d/:%]|st\b|nd\b|rd\b|th\b|\.\d)")
 _LONE = re.compile(r"(?<= )(\d{1,2})(?=[\s.,;:(]|$)")
@@ -116,12 +116,37 @@ class Anchor:
     strength: str  # "bracket", "glued" or "lone"
 
 
+_UNNUMBERED = re.compile(r"^-\s*↑\s*|^-\s+(?=[^\n]*↩\s*$)|^↑\s*")
+_STARS = re.compile(r"^(\*{1,3})\s+")
+
+
 def marker(text: str) -> tuple[int, str, int] | None:
-    """The note number a paragraph starts with, its style and where its text begins."""
+    """The note number a paragraph starts with, its style and where its text begins.
+
+    Styles: "b" [1], "p" (1), "d" 1. (or "1. ↑"), "s" 1 followed by a capital, "a" * or ** (numbered by
+    the stars), "u" an unnumbered item of a list ("- ↑ ...", "- ... ↩"), numbered 0 here and in order later.
+    """
+    if m := _UNNUMBERED.match(text):
+        return 0, "u", m.end()
+    if m := _STARS.match(text):
+        return len(m.group(1)), "a", m.end()
     m = _MARKER.match(text)
     if not m or not m.lastgroup:
         return None
     return int(m.group(m.lastgroup)), m.lastgroup, m.end()
+
+
+def _numbered(blocks: Sequence[RawBlock]) -> list[tuple[int, tuple[int, str, int]]]:
+    """The numbered paragraphs of ``blocks``; unnumbered list items get the numbers of their order."""
+    out = []
+    count = 0
+    for i, b in enumerate(blocks):
+        if m := marker(b.text):
+            if m[1] == "u":
+                count += 1
+                m = (count, "u", m[2])
+            out.append((i, m))
+    return out
 
 
 def core(text: str) -> str:
@@ -258,7 +283,7 @@ def find_note_list(blocks: Sequence[RawBlock]) -> tuple[int, int | None, str]:
     for i, b in enumerate(blocks):
         if NOTES_HEADING.match(b.text.strip()):
             return i + 1, i, "heading"
-    numbered = [(i, m) for i, b in enumerate(blocks) if (m := marker(b.text))]
+    numbered = _numbered(blocks)
     if not numbered:
         return len(blocks), None, ""
     style = numbered[-1][1][1]
@@ -286,9 +311,10 @@ def parse_notes(blocks: Sequence[RawBlock]) -> tuple[list[RawNote], list[RawBloc
     """The notes of a note list, and the paragraphs before its first number (kept as leftovers)."""
     notes: list[RawNote] = []
     loose: list[RawBlock] = []
-    for b in blocks:
-        m = marker(b.text)
-        if m and (not notes or m[0] == notes[-1].number + 1):
+    numbers = dict(_numbered(blocks))
+    for k, b in enumerate(blocks):
+        m = numbers.get(k)
+        if m and (not notes or m[0] == notes[-1].number + 1 or m[1] == "a" and m[0] > notes[-1].number):
             notes.append(RawNote(m[0], m[1], b.after(m[2])))
         elif notes:
             notes[-1].more.append(b)

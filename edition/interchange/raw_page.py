@@ -38,7 +38,6 @@ _FURNITURE = [
                 r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain:|^Copyleft:|"
                 r"^Prepared ©|^Join us\s*$|^If you want more information about joining"), "site navigation or a banner"),
     (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
-    (re.compile(r"^[_\-=*]{5,}$"), "a rule"),
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
     (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
     (re.compile(r"^Политика$|^Лента$|^Главная$"), "site navigation or a banner"),
@@ -63,6 +62,7 @@ _SOURCE_START = re.compile(r"^(?:Письма|Иосиф Сталин в объ�
 _NUMBER = re.compile(r"^(?:№\s*\d+[а-я]?|No\.\s*\d+|\d{1,4})\.?$")
 _NOTES_START = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$")
 _COMMENTARY = re.compile(r"^(?:ПРИМЕЧАНИЕ|Примечание)\.?\s*(?P<rest>.*)$")
+_RULE = re.compile(r"^[_\-=]{5,}$")
 _NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩\s*$)")
 
 
@@ -234,7 +234,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
             group += 1
             continue
         text = item[2]
-        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text))
+        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text)
+                     or _RULE.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text))
         if cur and (starts or alone_before(cur) or not _joins(cur[-1][2], text)):
             out.append((RawBlock(cur), group))
@@ -265,7 +266,7 @@ _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. т�
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool]) -> str:
     t = b.text
-    for kind, pattern in (("notes", _NOTES_START), ("commentary", _COMMENTARY), ("label", _LABEL), ("number", _NUMBER)):
+    for kind, pattern in (("notes", _NOTES_START), ("notes", _RULE), ("commentary", _COMMENTARY), ("label", _LABEL), ("number", _NUMBER)):
         if pattern.match(t):
             return kind
     if _TRAILER.match(t):
