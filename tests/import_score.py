@@ -160,7 +160,8 @@ class Draft:
 
     @property
     def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        """The document's text: what the importer marked @unplaced is not part of it."""
+        return "\n".join(b.text for b in self.blocks if b.role != "unplaced")
 
 
 def read_draft(path: Path) -> Draft:

@@ -54,7 +54,7 @@ from edition.interchange.raw_people import Registry
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
-from edition.registers.names import DEFAULT_SCHEME
+from edition.registers.names import DEFAULT_SCHEME, is_cyrillic, name_cases
 
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -196,6 +196,7 @@ class _Doc:
     roles: list[str] = field(default_factory=list)
     unplaced: list[RawBlock] = field(default_factory=list)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    body: str = ""
 
 
 class _Importer:
@@ -243,7 +244,8 @@ class _Importer:
         if doc.meta_fields.translator:
             doc.translation = doc.meta_fields.translator
 
-    def document(self, doc: _Doc) -> ImportedDocument:
+    def document(self, doc: _Doc) -> None:
+        """Read one document's text, notes and fields (``emit`` writes it once the page is read)."""
         self.apply_region(doc)
         blocks = doc.blocks
         if blocks and GENERIC_HEADING.match(blocks[0].text.strip()):
@@ -264,7 +266,7 @@ class _Importer:
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
             attribute(note, self.matcher.forms)
-        if how == "run" and notes:
+        if how == "run" and notes and notes[0].style not in ("u", "a", "b"):
             anchors, _ = find_anchors([b.text for b in body], [n.number for n in notes])
             if not (any(a.strength != "lone" for a in anchors.values()) or any(cited.values()) or any(n.attributed for n in notes)):
                 body += note_blocks  # numbered paragraphs of the text: nothing marks them as notes
@@ -276,10 +278,8 @@ class _Importer:
             else:
                 note.first, *note.more = self.join_split([note.first, *note.more])
                 doc.notes.append(note)
-        text_body = self.build_body(doc, self.join_split(body))
+        doc.body = self.build_body(doc, self.join_split(body))
         self.finish(doc)
-        self.make_title(doc)
-        return self.emit(doc, text_body)
 
     def finish(self, doc: _Doc) -> None:
         notes_text = " ".join(n.text for n in doc.notes) + " ".join(b.text for b in doc.region.commentary)
@@ -362,7 +362,7 @@ class _Importer:
                 roles[j] = "postscript"
             elif j == len(body) - 1 and re.match(r"^\[.*\]\.?$", c, re.S):
                 pass  # an editor's remark in brackets after the signature
-            elif not signed and not closer and self.signature(body[j].text):
+            elif (not signed or roles[j + 1] == "signed" and len(cores[j]) <= 60) and not closer and self.signature(body[j].text):
                 roles[j], signed = "signed", True
             elif single and _dateline(c):
                 roles[j] = "dateline"
@@ -391,8 +391,8 @@ class _Importer:
             for k in middle:
                 roles[k] = "heading"
         for k, role in enumerate(roles):
-            if role == "signed" and not doc.authors:
-                doc.authors = self.matcher.resolve(cores[k])
+            if role == "signed":
+                doc.authors += [a for a in self.matcher.resolve(cores[k]) if a not in doc.authors]
             elif role == "salute":
                 doc.recipients += [r for r in self.matcher.resolve(cores[k]) if r not in doc.recipients and r not in doc.authors]
             elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:
@@ -637,8 +637,10 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
                places: dict[str, Any] | None = None, scheme: str = DEFAULT_SCHEME) -> ImportResult:
     """Split a raw copy into draft sources; warnings and what is left to decide come with them."""
     imp = _Importer(source_name, persons, register, places, scheme)
+    expansions = {n.expansion.casefold() for repo in register for n in repo.names if n.expansion}
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    page = read_page(text, lambda t: imp.citation(t, None, report=False) is not None)
+    page = read_page(text, lambda t: imp.citation(t, None, report=False) is not None,
+                     lambda t: len(t) <= 90 and (register.lookup(t.strip(" .")) is not None or t.strip(" .").casefold() in expansions))
     imp.page_author = _page_author(imp, page)
     result = ImportResult()
     docs = [_Doc(list(r.blocks), region=r) for r in page.regions]
@@ -648,7 +650,17 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
         doc.dropped = [d for d in page.dropped if (k == 0 or d[0] >= first) and d[0] < last]
         if k == 0:
             doc.unplaced = list(page.unplaced)
-        result.documents.append(imp.document(doc))
+        imp.document(doc)
+    authors = Counter(a for doc in docs for a in doc.authors)
+    if len(authors) == 1:  # one author signs the documents of the page: the others, cut or unsigned, are his too
+        for doc in docs:
+            if not doc.authors:
+                doc.authors = [next(iter(authors))]
+                doc.fields.decided.append("author from the other documents of the page")
+    for doc in docs:
+        doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
+        imp.make_title(doc)
+        result.documents.append(imp.emit(doc, doc.body))
     result.diagnostics = sorted(imp.diags, key=sort_key)
     result.summary = list(imp.summary)
     result.persons_yaml = imp.registry.register_yaml("persons", source_name)
@@ -675,7 +687,8 @@ def _page_author(imp: _Importer, page: Page) -> str:
     lines += [d[1] for d in page.dropped if d[2].startswith("a running head")]
     for line in lines:
         m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
-        if m and len(line) < 200 and (pid := imp.registry.person(m.group(1), propose=False)):
+        if m and len(line) < 200 and not (is_cyrillic(m.group(1)) and "nomn" not in name_cases(m.group(1).split()[-1].title())) \
+                and (pid := imp.registry.person(m.group(1), propose=False)):
             return pid
     return ""
 

@@ -20,7 +20,7 @@ from edition.model.corpus import Person
 from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key
 
 SERIES_MARKS = (
-    ("editor", re.compile(r"(?:[—–-]\s*(?:Ed\.|[Ee]ditors?\.?)|U\.\s?S\.\s?Ed\.|\bEd\.)\s*[\])]?\s*$")),
+    ("editor", re.compile(r"(?:[—–-]\s*(?:Ed\.|[Ee]ditors?\.?)|U\.\s?S\.\s?Ed\.|\bEd\.|\bРед\.)\s*[\])]?\s*$")),
     ("translator", re.compile(r"(?:[—–-]\s*|(?<=[a-z])|\b)Trans(?:\.|lator)\s*[\])]?\s*$")),
 )
 _AUTHOR_MARK = re.compile(r"[—–]\s*([A-Z][\w'’.-]+?)\.?\s*$")
@@ -512,6 +512,7 @@ class PersonMatcher:
         ids: list[str] = []
         folded = self.folded
         if self.index is not None:
+            text = re.sub(r"\b([А-ЯЁ])([А-ЯЁ]{2,})\b", lambda m: m.group(1) + m.group(2).lower(), text)
             for m in _CYRILLIC_NAME.finditer(text):
                 hit = self.index.lookup(m.group("word"), m.group("init") or "")
                 if len(hit) == 1 and (pid := next(iter(hit))) not in ids:

@@ -32,6 +32,8 @@ _PATTERNS = [
     ("dmy", re.compile(rf"(?<!\d){_DAY}{_OS}(?:\s+дня)?\s+{_RU_MONTH}\s*,?\s+{_YEAR}{_YEAR_WORD}", re.I)),
     # November 11, 1917; Nov. 19 (December 2), 1917
     ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),
+    # February 27 [1915]: the year supplied by the editor
+    ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*\[{_YEAR}\]")),
     # 11 November 1917, 16 February, 1920
     ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),
     # 9/VIII.1921, 19/VIII. 32, 11. IX. 35 г., 2/ VII -32, 7. XII. 1922

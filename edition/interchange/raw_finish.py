@@ -19,6 +19,8 @@ from edition.interchange.raw_people import Registry
 from edition.registers.names import is_cyrillic, name_cases
 
 _TRANSLATED = re.compile(r"\btranslat(?:ed|ion)\b", re.I)
+_THIS_TRANSLATION = re.compile(r"^\s*(?:This|The) translation\b", re.I)
+_NAME_LIST = re.compile(r"[A-Z][a-z][\w-]+(?:,\s+[A-Z][a-z][\w-]+)+(?:,?\s+and\s+[A-Z][a-z][\w-]+)?")
 _ADDRESS_CITY = re.compile(r"^(?:Из\s+)?(?P<city>[A-ZА-ЯЁ][\w-]+)(?:[,.]|\s+[—–-]\s+|\s+(?=[А-ЯЁ][а-яё]+(?:у|ю|ям|ам)\b)|\s+и\s+по\s+)")
 
 
@@ -36,10 +38,10 @@ class Fields:
     decided: list[str] = field(default_factory=list)
 
 
-def _ids(registry: Registry, names: Sequence[str]) -> list[str]:
+def _ids(registry: Registry, names: Sequence[str], context: str = "") -> list[str]:
     out: list[str] = []
     for name in names:
-        pid = registry.person(name)
+        pid = registry.person(name, context=context)
         if pid and pid not in out:
             out.append(pid)
     return out
@@ -49,26 +51,42 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
            found_authors: list[str], found_recipients: list[str], found_date: dict[str, str], page_author: str,
            notes_text: str, found_kind: str = "letter") -> Fields:
     f = Fields()
-    f.authors = _ids(registry, heading.authors) or found_authors or ([page_author] if page_author else [])
+    context = " ".join(body)
+    f.authors = _ids(registry, heading.authors, context) or found_authors or ([page_author] if page_author else [])
     f.decided.append(f"authors from the {'heading' if heading.authors else 'signature' if found_authors else 'page'}" if f.authors else "no author found")
-    f.recipients = _ids(registry, heading.recipients) or found_recipients or _address_recipients(registry, body, roles)
+    f.recipients = (_ids(registry, heading.recipients, context) or found_recipients or _address_recipients(registry, body, roles)
+                    or _salutation(registry, body, roles))
     f.recipients = [r for r in f.recipients if r not in f.authors] or f.recipients
     f.addressee = heading.addressee
     f.date = _date(meta, heading, found_date, body, roles, f)
-    correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles)
-    f.kind = _kind(heading, meta, body, notes_text) or ("letter" if correspondence else found_kind)
+    correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles or "signed" in roles)
+    f.kind = _kind(heading, meta, body, notes_text) or ("letter" if correspondence or found_kind == "article" and not heading.kind
+                                                        and meta.date else found_kind)
     f.language, f.translated = _language(meta, body, notes_text)
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
     return f
 
 
+_SALUTE_NAME = re.compile(r"^(?:Dear|My dear|Дорог(?:ой|ая)|Уважаем(?:ый|ая))\s+(?:Mr\.|Mrs\.|Miss|Comrade|Com\.|Cde\.|Herr|товарищ|тов\.)\s+"
+                          r"([A-ZА-ЯЁ][a-zа-яё]{2,})[,:!]")
+
+
+def _salutation(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """ "Dear Mr. Kay:", "Дорогой товарищ Иванов!": the addressee the register does not know yet."""
+    for text, role in zip(body[:4], roles[:4], strict=False):
+        if role == "salute" and (m := _SALUTE_NAME.match(text)) and (pid := registry.person(m.group(1))):
+            return [pid]
+    return []
+
+
 def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
     """The addressees of a telegram's or a note's first lines: "Иркутск, Янсону", "Сочи — Сталину.", "Stalin,"."""
     out: list[str] = []
-    for text in body[:2]:
-        if len(text) > 120:
+    for k0, text in enumerate(body[:8]):
+        if k0 and len(text) > 120 or roles[k0] == "salute":
             break
+        text = text[:80]
         words = re.findall(r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3})?[A-ZА-ЯЁ][\w-]+", text)
         for k, w in enumerate(words):
             bare = re.sub(r"^(?:[A-ZА-ЯЁ]\.\s?)+", "", w)
@@ -76,9 +94,10 @@ def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence
                 after_dlya = bool(re.search(rf"\bдля\s+{re.escape(w)}", text))
                 if not ("datv" in name_cases(bare) or after_dlya and "gent" in name_cases(bare)):
                     continue
-            elif not re.fullmatch(rf"{re.escape(w)}[,:]?", text.strip()):
+            elif not (re.fullmatch(rf"{re.escape(w)}[,:]?", text.strip()) or _NAME_LIST.fullmatch(text.strip())
+                      or k == 0 and re.match(rf"^{re.escape(w)},\s+(?:[a-z]|Deputy|Chairman|Commander|Secretary|Head|Member)", text)):
                 continue
-            pid = registry.person(w, propose=is_cyrillic(bare))
+            pid = registry.person(w, propose=is_cyrillic(bare) or not re.fullmatch(rf"{re.escape(w)}[,:]?", text.strip()))
             if pid and pid not in out:
                 out.append(pid)
             del k
@@ -128,7 +147,7 @@ def _language(meta: MetaFields, body: Sequence[str], notes_text: str) -> tuple[s
     cyrillic = sum(1 for c in letters if is_cyrillic(c))
     if letters and cyrillic * 2 > len(letters):
         return meta.language or "ru", False
-    translated = bool(meta.translator) or bool(_TRANSLATED.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
+    translated = bool(meta.translator) or bool(_THIS_TRANSLATION.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
     if meta.language:
         return meta.language, translated
     return ("ru" if translated else "en"), translated
@@ -143,6 +162,7 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     if heading.place_to and "to" not in place and (pid := registry.place(heading.place_to)):
         place["to"] = pid
     for text, role in zip(body[:4], roles[:4], strict=False):
+        text = text[:80]
         if "from" not in place and (m := re.match(r"^(?:Из|From)\s+([A-ZА-ЯЁ][\w-]+)", text)) and (pid := registry.place(m.group(1))):
             place["from"] = pid
         elif "to" not in place and role in ("p", "lines", "salute") and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):

@@ -117,6 +117,8 @@ def _recipients(h: Heading, text: str) -> None:
         h.recipients = names
     else:
         h.addressee = _sentence_case(first)
+        if m := re.search(r"\bin\s+([A-Z][a-z]+)$", h.addressee):
+            h.place_to = m.group(1)
 
 
 def _person_like(text: str) -> bool:
@@ -137,7 +139,8 @@ def _sentence_case(text: str) -> str:
     """An addressee for a title: "THE FINNISH COMRADES" -> "the Finnish Comrades"."""
     words = " ".join(text.split()).split(" ")
     if any(w.isupper() and len(w) > 2 for w in words):
-        words = [w.lower() if w.lower() in _SMALL else w[:1] + w[1:].lower() for w in words]
+        words = [w[:1] + w[1:].lower() for w in words]
+    words = [w.lower() if w.lower() in _SMALL else w for w in words]
     if words and words[0].lower() in _SMALL:
         words[0] = words[0].lower()
     return " ".join(words)
@@ -173,7 +176,7 @@ def read_meta(metas: Sequence[Meta]) -> MetaFields:
         if label == "date" and out.date is None and (d := read_date(value)):
             out.date, out.date_from = d, value
         if m2 := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
-            out.sent_from, out.sent_to = m2.group(1), re.sub(r"^Isle of\s+", "", m2.group(2))
+            out.sent_from, out.sent_to = m2.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m2.group(2))
         if label == "translated" and value:
             out.translator = value.rstrip(". ")
         elif m2 := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):

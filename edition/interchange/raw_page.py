@@ -120,7 +120,7 @@ def heading_like(text: str) -> bool:
     letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\s(?:г|гг)\.$", "", t))
     if len(letters) >= 4 and letters.isupper() and not re.search(r"[.!?]\s*$", re.sub(r"\b(?:г|гг|[A-ZА-Я])\.$", "", t)):
         return True
-    if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter to|Telegram to|Note to|Cipher telegram)\b", t):
+    if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter [Tt]o|Telegram [Tt]o|Note [Tt]o|Cipher telegram)\b", t):
         return not re.search(r"[.!?:]$", t) or bool(re.search(r"\d{4}\s*(?:г\.|года)?$", t))
     if re.match(r"^[^—–\n]{3,80}\s[—–]\s[^—–\n]{3,80}(?:\s\[?\d.*)?$", t) and not re.search(r"[.!?]$", re.sub(r"г\.$", "", t)):
         return bool(re.search(r"(?:у|ю|ым|им|ам|ям|ой|ей)\b", t)) or bool(re.search(r"\d{4}", t))
@@ -208,9 +208,10 @@ def _page_numbers(lines: list[Line | None], dropped: list[tuple[int, str, str]])
         runs_on = after is not None and after[2][:1].islower() and before is not None and not re.search(r"[.!?]$", before[2]) \
             and not _GREETING.match(after[2])
         numbered_next = after is not None and re.fullmatch(r"\d{1,4}", after[2]) is not None and after2 is not None and heading_like(after2[2])
-        explicit = re.fullmatch(r"ПРИЛОЖЕНИЯ|(?:[А-ЯA-Z]\.\s*){1,2}[А-ЯA-Z-]+", head[2]) is not None
-        running = heading_like(head[2]) and (runs_on or numbered_next or explicit) or explicit
-        if not heading_like(head[2]) and not re.fullmatch(r"\d{1,4}", head[2]) and (before is None or not heading_like(before[2])):
+        explicit = re.fullmatch(r"ПРИЛОЖЕНИЯ|(?:[А-ЯA-Z]\.\s*){1,2}[А-ЯA-Z-]+", head[2]) is not None \
+            and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)$", head[2])
+        running = heading_like(head[2]) and (runs_on or numbered_next) or explicit
+        if not running and not heading_like(head[2]) and not re.fullmatch(r"\d{1,4}", head[2]) and (before is None or not heading_like(before[2])):
             dropped.append((item[0], item[2], "a page number of the printed edition"))
             lines[i] = None
         elif running:
@@ -264,7 +265,7 @@ _GREETING = re.compile(r"^(?:Dear|My dear|Comrade|Esteemed|Hello|Greetings|Respe
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
 
-def _classify(b: RawBlock, is_citation: Callable[[str], bool]) -> str:
+def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
     t = b.text
     for kind, pattern in (("notes", _NOTES_START), ("notes", _RULE), ("commentary", _COMMENTARY), ("label", _LABEL), ("number", _NUMBER)):
         if pattern.match(t):
@@ -277,14 +278,18 @@ def _classify(b: RawBlock, is_citation: Callable[[str], bool]) -> str:
         return "note"
     if len(t) < 300 and is_citation(t):
         return "archive"
-    if len(t) < 200 and (_SOURCE_START.match(t) or re.match(r"^\[.*\]$", t) and _SOURCE.search(t)) and _SOURCE.search(t):
+    if len(t) < 200 and (_SOURCE_START.match(t) and (_SOURCE.search(t) or re.search(r"\d{4}\s*(?:гг?\.)?\s*$", t))
+                         or re.match(r"^\[.*\]$", t) and _SOURCE.search(t)):
         return "source"
+    if is_archive_name(t):
+        return "archive-name"
     return "body"
 
 
 class _Segmenter:
-    def __init__(self, is_citation: Callable[[str], bool]) -> None:
+    def __init__(self, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool]) -> None:
         self.is_citation = is_citation
+        self.is_archive_name = is_archive_name
         self.regions = [Region()]
         self.phase = "head"
         self.open: Meta | None = None  # a label or trailer whose value may run on
@@ -304,7 +309,7 @@ class _Segmenter:
         return self.phase != "head" or any(m.label not in ("number",) for m in self.r.meta) and bool(self.r.blocks)
 
     def feed(self, b: RawBlock, group: int, following: RawBlock | None) -> None:
-        kind = _classify(b, self.is_citation)
+        kind = _classify(b, self.is_citation, self.is_archive_name)
         self.following = following
         t = b.text
         same_group = group == self.group
@@ -358,6 +363,7 @@ class _Segmenter:
     def _label(self, b: RawBlock) -> None:
         m = _LABEL.match(b.text)
         assert m is not None
+        self._header_date()
         meta = Meta(m.group("label").casefold(), m.group("value").strip(), b)
         self.r.meta.append(meta)
         self.open = meta
@@ -376,12 +382,25 @@ class _Segmenter:
         return sum(len(b.text) for b in body) > 60 or any(_GREETING.match(b.text) for b in body)
 
     def _source(self, b: RawBlock) -> None:
+        self._header_date()
         self.r.meta.append(Meta("source", b.text, b))
         self.phase = "tail" if self.phase != "head" and self.substantial() else self.phase
 
     def _archive(self, b: RawBlock) -> None:
         self.r.meta.append(Meta("archive", b.text, b))
         self.phase = "tail" if self.phase != "head" and self.substantial() else self.phase
+
+    def _archive_name(self, b: RawBlock) -> None:
+        self._header_date()
+        self.r.meta.append(Meta("archive-name", b.text, b))
+
+    def _header_date(self) -> None:
+        """A date alone under the heading, before the source or archive lines: the page's date of the document."""
+        body = self.r.body_blocks()
+        if len(body) == 1 and len(body[0].text) <= 40 and re.search(r"\d{4}", body[0].text) and not _GREETING.match(body[0].text):
+            self.r.blocks.remove(body[0])
+            self.r.meta.append(Meta("date", body[0].text, body[0]))
+            self.phase = "head"
 
     def _notes(self, b: RawBlock) -> None:
         self.r.blocks.append(b)
@@ -403,7 +422,8 @@ class _Segmenter:
         if self.phase == "commentary" or (self.phase == "tail" and self.substantial()):
             self.r.commentary.append(b)
             return
-        if self.phase == "head" and re.fullmatch(r"\[[^\[\]]{4,40}\]\.?", b.text.strip()) and not self.r.body_blocks():
+        if self.phase == "head" and not self.r.body_blocks() and (re.fullmatch(r"\[[^\[\]]{4,40}\]\.?", b.text.strip())
+                                                                or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)):
             self.r.meta.append(Meta("date", b.text, b))
             return
         prev = self.r.blocks[-1].text if self.r.blocks else ""
@@ -437,10 +457,10 @@ def _commentary_before_opening(r: Region) -> None:
         r.commentary.append(b)
 
 
-def read_page(text: str, is_citation: Callable[[str], bool]) -> Page:
+def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     lines, dropped = _lines(text)
-    seg = _Segmenter(is_citation)
+    seg = _Segmenter(is_citation, is_archive_name)
     blocks = _blocks(lines)
     for k, (block, group) in enumerate(blocks):
         seg.feed(block, group, blocks[k + 1][0] if k + 1 < len(blocks) else None)

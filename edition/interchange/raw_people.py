@@ -45,8 +45,9 @@ class Registry:
         self.new_persons: dict[str, Proposal] = {}
         self.new_places: dict[str, Proposal] = {}
 
-    def person(self, written: str, propose: bool = True) -> str | None:
-        """The register id of a person named so (inflected, in either script), or a proposed one."""
+    def person(self, written: str, propose: bool = True, context: str = "") -> str | None:
+        """The register id of a person named so (inflected, in either script), or a proposed one;
+        ``context`` (the document's text) may give the initials that tell two bearers of a name apart."""
         written = " ".join(written.replace("’", "'").split()).strip(" .,;:!")
         initials = _INITIALS.match(written)
         words = [w for w in _WORD.findall(written[initials.end():] if initials else written) if w not in _NOT_NAMES]
@@ -57,6 +58,11 @@ class Registry:
             ids = self.person_index.lookup(candidate, first)
             if len(ids) == 1:
                 return next(iter(ids))
+            if len(ids) > 1 and context and not first:
+                for m in re.finditer(rf"\b([A-ZА-ЯЁ])[\w.]*\s+(?:[A-ZА-ЯЁ]\.\s*)*{re.escape(candidate)}\b", context):
+                    narrowed = self.person_index.lookup(candidate, m.group(1))
+                    if len(narrowed) == 1:
+                        return next(iter(narrowed))
             if len(ids) > 1:
                 return None  # two persons bear the name: left to the editor
         for prop in self.new_persons.values():
