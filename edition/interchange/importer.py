@@ -47,6 +47,7 @@ from edition.interchange.importer_notes import (
     split_segments,
     title_like,
 )
+from edition.interchange.raw_dates import find_dates
 from edition.interchange.raw_finish import Fields, decide
 from edition.interchange.raw_meta import Heading, MetaFields, read_heading, read_meta
 from edition.interchange.raw_page import Page, Region, read_page
@@ -119,8 +120,14 @@ def find_date(text: str) -> str | None:
 
 
 def _dateline(text: str) -> bool:
-    """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3"."""
-    if len(text) > 60 or "\n" in text or not _DATEISH.search(text):
+    """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3", "19/VIII. 32"."""
+    if len(text) > 60 or "\n" in text:
+        return False
+    if (found := find_dates(text)) and len(re.findall(r"[^\W\d_]{3,}", text.replace(text[found[0].start:found[0].end], ""))) <= 3:
+        return True
+    if re.fullmatch(r"\W*\d{1,2}\s*[/.]\s*(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b.{0,20}", text):
+        return True
+    if not _DATEISH.search(text):
         return False
     rest = _DATEISH.sub("", text)
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)

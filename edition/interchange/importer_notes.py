@@ -49,7 +49,7 @@ _NOT_BEFORE_NUMBER = _ABBREVIATIONS | {
     "vyp", "on", "fond", "delo", "list", "room", "group", "department", "volume", "book", "table", "figure",
 }
 _SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_CYRILLIC_NAME = re.compile(r"(?<![\w-])(?P<init>(?:[А-ЯЁ]\.\s?){1,3})?\s*(?P<word>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])(?:(?P<init>(?:[А-ЯЁ]\.\s?){1,3})\s*)?(?P<word>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _CAPITALIZED = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
 
 
@@ -116,7 +116,7 @@ class Anchor:
     strength: str  # "bracket", "glued" or "lone"
 
 
-_UNNUMBERED = re.compile(r"^-\s*↑\s*|^-\s+(?=[^\n]*↩\s*$)|^↑\s*")
+_UNNUMBERED = re.compile(r"^-\s*↑\s*|^-\s+(?=[^\n]*↩)|^↑\s*")
 _STARS = re.compile(r"^(\*{1,3})\s+")
 
 
@@ -138,10 +138,13 @@ def marker(text: str) -> tuple[int, str, int] | None:
 
 def _numbered(blocks: Sequence[RawBlock]) -> list[tuple[int, tuple[int, str, int]]]:
     """The numbered paragraphs of ``blocks``; unnumbered list items get the numbers of their order."""
-    out = []
+    out: list[tuple[int, tuple[int, str, int]]] = []
     count = 0
     for i, b in enumerate(blocks):
-        if m := marker(b.text):
+        m = marker(b.text)
+        if m is None and count and out and out[-1][0] == i - 1 and re.match(r"^[-•]\s+\S", b.text):
+            m = (0, "u", 2)  # an item of the same list whose mark was cut off with the end of the copy
+        if m:
             if m[1] == "u":
                 count += 1
                 m = (count, "u", m[2])

@@ -63,7 +63,7 @@ _NUMBER = re.compile(r"^(?:№\s*\d+[а-я]?|No\.\s*\d+|\d{1,4})\.?$")
 _NOTES_START = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$")
 _COMMENTARY = re.compile(r"^(?:ПРИМЕЧАНИЕ|Примечание)\.?\s*(?P<rest>.*)$")
 _RULE = re.compile(r"^[_\-=]{5,}$")
-_NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩\s*$)")
+_NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩)")
 
 
 @dataclass
@@ -237,7 +237,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
         text = item[2]
         alone = bool(_LABEL.match(text) or _NUMBER.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text)
                      or _RULE.match(text))
-        starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text))
+        starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
+                               or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
         if cur and (starts or alone_before(cur) or not _joins(cur[-1][2], text)):
             out.append((RawBlock(cur), group))
             cur = []

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, nominatives, transliterate
+from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, is_place_name, nominatives, transliterate
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
 _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
@@ -96,7 +96,7 @@ class Registry:
         ids = self.place_index.lookup(written) or self.place_index.lookup(written.split()[-1])
         if len(ids) == 1:
             return next(iter(ids))
-        if ids or not propose or len(written.split()) > 2:
+        if ids or not propose or len(written.split()) > 2 or is_cyrillic(written) and not is_place_name(written.split()[-1]):
             return None
         name = written
         if is_cyrillic(written):

@@ -96,6 +96,12 @@ def name_cases(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def is_place_name(word: str) -> bool:
+    """Whether the analyser knows a Russian word as a geographical name ("Москвы", "Иркутск")."""
+    return is_cyrillic(word) and any("Geox" in parse.tag for parse in _analyser().parse(word))
+
+
 def _surname(written: str) -> str:
     return written.split(",", 1)[0].strip() if "," in written else written.strip()
 
