@@ -54,8 +54,14 @@ def load(doc: ImportedDocument, tmp_path: Path) -> Document:
     path.write_text(doc.text, encoding="utf-8")
     loaded, diags = load_document(path, doc.filename)
     assert loaded is not None
-    assert [d for d in diags if d.is_error] == [], doc.text
+    # the only errors allowed are the marks of what the import could not place
+    assert [d for d in diags if d.is_error and "unplaced material left by 'edition import'" not in d.message] == [], doc.text
     return loaded
+
+
+def front_comments(doc: ImportedDocument) -> str:
+    """The comment lines of a draft's front matter: what the import read or dropped, as the copy has it."""
+    return "\n".join(line for line in doc.text.split("\n---\n", 1)[0].split("\n") if line.startswith("#"))
 
 
 def body(doc: ImportedDocument) -> str:
@@ -101,7 +107,7 @@ def test_letters_split_at_headings_even_one_glued_to_a_note(tmp_path: Path):
     assert "@salute Comrade {p:molotov|Molotov}," in body(result.documents[1])
     # the collection title before the first letter is kept, not dropped
     assert "Collected Letters to Molotov" in result.documents[0].text
-    assert any("IMPORT LEFTOVER" in b for b in [blocks_text(first.headnote)])
+    assert "Collected Letters to Molotov" in front_comments(result.documents[0])  # the page's title, recorded
 
 
 def test_articles_split_after_source_lines_and_at_bylines(tmp_path: Path):
@@ -110,8 +116,8 @@ def test_articles_split_after_source_lines_and_at_bylines(tmp_path: Path):
     press, memories = (load(d, tmp_path) for d in result.documents)
     assert press.kind == "excerpt" and press.authors == ["lenin"]
     assert "@signed {p:lenin|V. I. LENIN} (1905)" in body(result.documents[0])
-    assert "Source: Party Organisation" in blocks_text(press.headnote)
-    assert "Lenin  Press" in blocks_text(press.headnote)  # a tag line of the page, kept as leftover
+    assert "Source: Party Organisation" in front_comments(result.documents[0])  # read, and recorded as the copy has it
+    assert "Lenin  Press" in blocks_text(press.headnote)  # a tag line of the page after the document's end
     assert memories.kind == "article" and memories.title == "Memories of the Congress"
     assert "@lines by JOHN SMITH, a delegate" in body(result.documents[1])
     assert "@heading Loyal to the old line" in body(result.documents[1])
@@ -122,7 +128,7 @@ def test_numbered_statements_with_archival_lines(tmp_path: Path):
     assert len(result.documents) == 3
     intro, first, second = (load(d, tmp_path) for d in result.documents)
     assert intro.title == "On Two Statements"
-    assert first.title == "M. I. Ulyanova to the Plenum of the Central Committee" and first.authors == ["ulyanova"]
+    assert first.title == "Ulyanova to the Plenum of the Central Committee" and first.authors == ["ulyanova"]
     assert first.date is not None and first.date.text() == "26 July 1926"
     assert [a.cited_as for a in first.archives] == ["Ts PA IML, F. 17, Op. 2, D. 246, Vyp. IV; Tipografskii tekst"]
     text = body(result.documents[1])
@@ -140,16 +146,16 @@ def test_metadata_lines_notes_and_furniture(tmp_path: Path):
     assert loaded.authors == ["lenin"] and loaded.kind == "letter"
     assert loaded.date is not None and loaded.date.text() == "not before 3 October 1916"
     assert loaded.translation is not None and loaded.translation.by == "Andrew Rothstein"
-    headnote = blocks_text(loaded.headnote)
-    for line in ("Written: Written later", "Published: First published", "Source: Collected Works", "Transcription\\Markup: R. Cymbala"):
-        assert line in headnote
+    comments = front_comments(doc)
+    for line in ("Written: Written later", "Published: First published", "Source: Collected Works", "Transcription\\\\Markup: R. Cymbala"):
+        assert line in comments
     assert set(loaded.notes["editor"]) == {"1"} and set(loaded.notes["author"]) == {"2"}
     text = body(doc)
     assert "@salute Dear Friend," in text and "@postscript P.S. Write frankly" in text
     assert "{p:elizarova|James}{n:author:2}" in text and "pamphlet{n:editor:1} we wrote" in text
-    dropped = next(s for s in result.summary if s.startswith("dropped"))
+    dropped = front_comments(doc).split("dropped as site furniture:")[1]
     assert "Public Domain" in dropped and "backward" in dropped and "Works Index" in dropped
-    assert "Public Domain" not in doc.text
+    assert "Public Domain" not in body(doc)
 
 
 def test_markup_characters_print_as_written(tmp_path: Path):
@@ -170,7 +176,7 @@ def test_note_heading_spelt_and_lone_anchors_and_archives(tmp_path: Path):
     assert "'one' may be the anchor of note 1 spelt out; left as text" in messages(result)  # ...and reported
     assert "faction){n:editor:2} ." in text and "Luch{n:editor:3}(I found" in text
     assert "@salute Hello friend!" in text
-    assert "Collection of documents 1996." in blocks_text(loaded.headnote)
+    assert "Collection of documents 1996." in front_comments(doc)
 
 
 def test_numbered_paragraphs_are_not_notes_unless_something_marks_them(tmp_path: Path):

@@ -245,6 +245,13 @@ class _Importer:
             doc.consumed.append((b.line, b.text))
         for m in r.meta:
             doc.consumed.append((m.block.line, m.block.text))
+        generic = next((m for m in r.meta if m.label == "generic"), None)
+        if generic is not None:
+            doc.heading = generic.block
+            nxt = " ".join(doc.blocks[0].text.split()).rstrip(":") if doc.blocks and not r.heading else ""
+            if title_like(nxt) and len(nxt.split()) >= 4 and re.search(r"\b[a-z]+\b", nxt):
+                doc.title = nxt  # "No. 2." and then the document's title
+                doc.consumed.append((doc.blocks[0].line, doc.blocks.pop(0).text))
         for text in doc.meta_fields.archives:
             if (cited := self.citation(text, None, report=False)) is not None and cited not in doc.archives:
                 doc.archives.append(cited)
@@ -294,9 +301,12 @@ class _Importer:
                    {k: str(v) for k, v in doc.date.items()}, self.page_author, notes_text, doc.kind)
         doc.fields = f
         doc.authors, doc.recipients = f.authors, f.recipients
-        supplied = bool(doc.date.get("supplied")) and not doc.meta_fields.date and not doc.head.date
+        supplied = bool(doc.date.get("supplied")) and not doc.meta_fields.date and not doc.head.date or doc.meta_fields.supplied
         doc.date = dict(f.date)
-        if supplied:
+        if f.kind in ("article", "excerpt") and doc.meta_fields.published and len(doc.meta_fields.published) > len(str(doc.date.get("when", ""))):
+            doc.date = {"when": doc.meta_fields.published}
+            f.decided.append("date of the article's publication")
+        if supplied and doc.date:
             doc.date["supplied"] = True
         doc.kind = f.kind
         if f.translator:
@@ -548,7 +558,9 @@ class _Importer:
         doc.title_made = True
         to = names(doc.recipients) if doc.recipients else doc.fields.addressee
         heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
-        if doc.authors and to:
+        if heading and doc.kind in ("article", "excerpt", "report", "speech", "statement", "resolution", "memoir"):
+            doc.title = heading
+        elif doc.authors and to:
             doc.title = f"{names(doc.authors)} to {to}"
         elif to:
             doc.title = f"{doc.kind.capitalize()} to {to}"
@@ -649,6 +661,13 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     page = read_page(text, lambda t: imp.citation(t, None, report=False) is not None,
                      lambda t: len(t) <= 90 and (register.lookup(t.strip(" .")) is not None or t.strip(" .").casefold() in expansions))
     imp.page_author = _page_author(imp, page)
+    for no, col, message in page.noticed:
+        imp.diags.append(warning(Pos(source_name, no, col), message))
+    if page.title:
+        head = " ".join(page.title[0].text.split())
+        if len(parts := re.split(r" to | [-–—] ", head)) == 2:
+            found = [imp.matcher.resolve(p) for p in parts]
+            imp.collection = [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
     result = ImportResult()
     docs = [_Doc(list(r.blocks), region=r) for r in page.regions]
     for k, doc in enumerate(docs):
@@ -657,11 +676,12 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
         doc.dropped = [d for d in page.dropped if (k == 0 or d[0] >= first) and d[0] < last]
         if k == 0:
             doc.unplaced = list(page.unplaced)
+            doc.consumed += [(b.line, b.text) for b in page.title]
         imp.document(doc)
     authors = Counter(a for doc in docs for a in doc.authors)
     if len(authors) == 1:  # one author signs the documents of the page: the others, cut or unsigned, are his too
         for doc in docs:
-            if not doc.authors:
+            if not doc.authors and doc.kind in ("letter", "telegram", "note"):
                 doc.authors = [next(iter(authors))]
                 doc.fields.decided.append("author from the other documents of the page")
     for doc in docs:

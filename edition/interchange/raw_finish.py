@@ -60,8 +60,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f.addressee = heading.addressee
     f.date = _date(meta, heading, found_date, body, roles, f)
     correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles or "signed" in roles)
-    f.kind = _kind(heading, meta, body, notes_text) or ("letter" if correspondence or found_kind == "article" and not heading.kind
-                                                        and meta.date else found_kind)
+    f.kind = _kind(heading, meta, body, notes_text) or (found_kind if found_kind == "excerpt" else "letter" if correspondence
+                                                        or found_kind == "article" and meta.date else found_kind)
     f.language, f.translated = _language(meta, body, notes_text)
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import read_date
-from edition.interchange.raw_page import Meta
+from edition.interchange.raw_page import Meta, title_words
 
 _KIND_WORDS = [
     ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм", re.I)),
@@ -90,7 +90,7 @@ def read_heading(lines: Sequence[str]) -> Heading:
         if m.group("a"):
             h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
-    elif m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I):
+    elif (m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I)) and title_words(m.group("a")) and title_words(m.group("b")):
         h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, m.group("b"))
     elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
@@ -160,6 +160,8 @@ class MetaFields:
     kind: str = ""
     sources: list[str] = field(default_factory=list)
     archives: list[str] = field(default_factory=list)
+    supplied: bool = False  # the date stands in square brackets: the editor's
+    published: str = ""  # a date of publication (for an article, its date)
 
 
 _DATE_LABELS = ("written", "wired", "датировка", "дата", "sent", "delivered", "dictated")
@@ -174,7 +176,9 @@ def read_meta(metas: Sequence[Meta]) -> MetaFields:
             if not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value) and (d := read_date(value)) and (out.date is None or label != "trailer"):
                 out.date, out.date_from = d, value
         if label == "date" and out.date is None and (d := read_date(value)):
-            out.date, out.date_from = d, value
+            out.date, out.date_from, out.supplied = d, value, bool(re.fullmatch(r"\[.*\]\.?", value))
+        if label in ("source", "published", "first published", "trailer") and not out.published and (d := read_date(value)):
+            out.published = d.get("when", "")
         if m2 := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
             out.sent_from, out.sent_to = m2.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m2.group(2))
         if label == "translated" and value:

@@ -98,6 +98,15 @@ class Page:
     dropped: list[tuple[int, str, str]]  # line, text, why
     unplaced: list[RawBlock]
     author_hints: list[str]
+    title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
+    noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
+
+
+def title_words(text: str) -> bool:
+    """Whether every word is capitalized, a number or a small word: the names of a heading "X to Y"."""
+    small = {"the", "of", "and", "in", "for", "on", "a", "an", "de", "von", "van"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w.strip("()").lower() in small or w.startswith("(")
+               for w in text.split())
 
 
 def furniture(text: str) -> str | None:
@@ -110,7 +119,7 @@ def furniture(text: str) -> str | None:
 def heading_like(text: str) -> bool:
     """A short line that reads as a document's heading."""
     t = text.strip()
-    if not t or len(t) > 220 or "\n" in t:
+    if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
         return False
     if re.match(r"^To:\s+[A-ZА-Я]", t):
         return True
@@ -126,22 +135,35 @@ def heading_like(text: str) -> bool:
         return bool(re.search(r"(?:у|ю|ым|им|ам|ям|ой|ей)\b", t)) or bool(re.search(r"\d{4}", t))
     if re.match(r"^(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+)*\s+-\s+(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+$", t):
         return True  # "S. Spandaryan, I. V. Stalin - V. I. Lenin"
-    if re.match(r"^(?:President|Marshal|Premier|Comrade|The)?\s*[A-Z][\w.’' ()-]{1,120}\sto\s(?:the\s)?[A-Z][\w.’' ()-]{1,120}$", t) \
-            and not re.search(r"[.!?]$", t) and len(t.split()) <= 20:
-        return True  # "President Roosevelt to Marshal Stalin 1", "ENGELS TO MARX"
+    if (m := re.match(r"^(?P<a>[A-Z][\w.’' ()-]{1,120})\s(?:to|TO)\s(?P<b>(?:the\s|THE\s)?[A-Z][\w.’' ()-]{1,120})$", t)) \
+            and not re.search(r"[.!?]$", t) and len(t.split()) <= 24 and title_words(m.group("a")) and title_words(m.group("b")):
+        return True  # "President Roosevelt to Marshal Stalin 1", "ENGELS TO MARX", but not "Loyal to the old line"
     return bool(re.match(r"^[A-Z][\w ]{2,40}:\s*Letter to\b", t))  # "Leon Trotsky: Letter to an Unknown Comrade"
 
 
 # --- lines ------------------------------------------------------------------------
 
 
-def _lines(text: str) -> tuple[list[Line | None], list[tuple[int, str, str]]]:
+_GENERIC = re.compile(r"^(?:Letter|Document|No\.)\s*(\d+)\.?$")
+_GLUED_GENERIC = re.compile(r"(?<=[.!?”\"')\]])\s+((?:Letter|Document)\s+(\d+))\s*$")
+
+
+def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | None], list[tuple[int, str, str]]]:
     """The page's lines, furniture replaced by None (blank lines too), and what was dropped."""
     out: list[Line | None] = []
     dropped: list[tuple[int, str, str]] = []
     licence = False
     raw = text.split("\n")
+    numbered = {int(m.group(1)) for line in raw if (m := _GENERIC.match(line.strip()))}
     for no, line in enumerate(raw, 1):
+        m = _GLUED_GENERIC.search(line.rstrip())
+        if m and {int(m.group(2)) - 1, int(m.group(2)) + 1} & numbered:
+            col = len(line) - len(line.lstrip()) + 1
+            out.append((no, col, line[:m.start()].strip()))
+            out.append(None)
+            out.append((no, m.start(1) + 1, m.group(1)))
+            noticed.append((no, m.start(1) + 1, f"heading '{m.group(1)}' split off the end of a line"))
+            continue
         stripped = line.strip()
         if not stripped:
             out.append(None)
@@ -235,7 +257,7 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
             group += 1
             continue
         text = item[2]
-        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text)
+        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or _GENERIC.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text)
                      or _RULE.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
                                or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
@@ -268,7 +290,8 @@ _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. т�
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
     t = b.text
-    for kind, pattern in (("notes", _NOTES_START), ("notes", _RULE), ("commentary", _COMMENTARY), ("label", _LABEL), ("number", _NUMBER)):
+    for kind, pattern in (("generic", _GENERIC), ("notes", _NOTES_START), ("notes", _RULE), ("commentary", _COMMENTARY), ("label", _LABEL),
+                          ("number", _NUMBER)):
         if pattern.match(t):
             return kind
     if _TRAILER.match(t):
@@ -347,6 +370,12 @@ class _Segmenter:
             self.new()
         self.r.heading.append(b)
 
+    def _generic(self, b: RawBlock) -> None:
+        """ "Letter 12", "Document 3": a document starts here, whatever follows."""
+        if self.r.blocks or self.r.meta or self.r.heading and self.r.body_blocks():
+            self.new()
+        self.r.meta.append(Meta("generic", b.text.strip(), b))
+
     def _number(self, b: RawBlock) -> None:
         t = b.text.strip()
         if self.last_kind == "heading" and not self.r.blocks and re.fullmatch(r"\d{1,4}", t):
@@ -396,11 +425,13 @@ class _Segmenter:
         self.r.meta.append(Meta("archive-name", b.text, b))
 
     def _header_date(self) -> None:
-        """A date alone under the heading, before the source or archive lines: the page's date of the document."""
+        """Short lines before labelled metadata, a source or an archive line (a date, an author's name under the
+        heading): the page's metadata, not the text."""
         body = self.r.body_blocks()
-        if len(body) == 1 and len(body[0].text) <= 40 and re.search(r"\d{4}", body[0].text) and not _GREETING.match(body[0].text):
-            self.r.blocks.remove(body[0])
-            self.r.meta.append(Meta("date", body[0].text, body[0]))
+        if 0 < len(body) <= 2 and all(len(b.text) <= 40 and not _GREETING.match(b.text) for b in body) and len(self.r.blocks) == len(body):
+            for b in body:
+                self.r.blocks.remove(b)
+                self.r.meta.append(Meta("date" if re.search(r"\d{4}", b.text) else "preamble", b.text, b))
             self.phase = "head"
 
     def _notes(self, b: RawBlock) -> None:
@@ -420,12 +451,18 @@ class _Segmenter:
         self.phase = "commentary"
 
     def _body(self, b: RawBlock) -> None:
-        if self.phase == "commentary" or (self.phase == "tail" and self.substantial()):
+        if self.phase == "commentary" or (self.phase == "tail" and self.substantial()) and not (
+                self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text)):
             self.r.commentary.append(b)
             return
         if self.phase == "head" and not self.r.body_blocks() and (re.fullmatch(r"\[[^\[\]]{4,40}\]\.?", b.text.strip())
                                                                 or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)):
             self.r.meta.append(Meta("date", b.text, b))
+            return
+        if self.phase in ("tail", "commentary") and self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text) \
+                and len(b.text) <= 100 and not re.search(r"[.,;:!]$", b.text):
+            self.new()  # a title and a byline after the end of a document: the next one
+            self.r.heading.append(b)
             return
         prev = self.r.blocks[-1].text if self.r.blocks else ""
         if self.phase == "body" and _SIGNATURE.match(prev) and len(b.text) <= 30 and re.search(r"\d{4}", b.text):
@@ -447,6 +484,13 @@ def _region_body(self: Region) -> list[RawBlock]:
 Region.body_blocks = _region_body  # type: ignore[attr-defined]
 
 
+def _title_case_line(text: str) -> bool:
+    """A short English line in title case without final punctuation: "Lenin on the Press"."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return (len(text) <= 80 and "\n" not in text and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper()
+            and not re.search(r"[.,;:!?]$|[.!?]\s", text) and not _GREETING.match(text) and not _SIGNATURE.match(text))
+
+
 def _commentary_before_opening(r: Region) -> None:
     """An editor's paragraph before a letter's opening ("These two letters are part of ...") is commentary."""
     opening = next((k for k, b in enumerate(r.blocks[:5]) if _GREETING.match(b.text)), None)
@@ -460,7 +504,8 @@ def _commentary_before_opening(r: Region) -> None:
 
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
-    lines, dropped = _lines(text)
+    noticed: list[tuple[int, int, str]] = []
+    lines, dropped = _lines(text, noticed)
     seg = _Segmenter(is_citation, is_archive_name)
     blocks = _blocks(lines)
     for k, (block, group) in enumerate(blocks):
@@ -473,6 +518,8 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
             and not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta):
         first = regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
+    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and _title_case_line(regions[0].blocks[0].text):
+        regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
     if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
         first = regions[0]
         if any(_NOTES_LIKE.search(b.text) for b in first.blocks) and not any(m.label in ("trailer", "archive", "source") for m in first.meta):
@@ -485,4 +532,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     for r in regions:
         _commentary_before_opening(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]
-    return Page(regions, dropped, unplaced, hints)
+    title: list[RawBlock] = []
+    if len(regions) > 1 and regions[0].heading and not regions[0].blocks and any(m.label == "generic" for m in regions[1].meta):
+        title = regions.pop(0).heading  # the title of a page of numbered letters: "Stalin to Molotov"
+    return Page(regions, dropped, unplaced, hints, title, noticed)
