@@ -502,7 +502,7 @@ class _Importer:
             if opening and not doc.date and (m := _BRACKET_DATE.match(text)) and (iso := find_date(m.group(1))):
                 doc.date = {"when": iso, "supplied": True}
                 doc.consumed.append((b.line, text))
-                doc.leftovers += body  # collection titles and the like before a letter's date
+                doc.consumed += [(x.line, x.text) for x in body]  # collection titles and the like before a letter's date
                 body = []
                 continue
             if (opening and single and doc.heading is None and len(text) <= 60 and not doc.region.heading and not doc.region.meta and not _GREETING.match(text) and not BYLINE.match(text)

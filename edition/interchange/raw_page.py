@@ -465,8 +465,9 @@ class _Segmenter:
             self.r.heading.append(b)
             return
         prev = self.r.blocks[-1].text if self.r.blocks else ""
-        if self.phase == "body" and _SIGNATURE.match(prev) and len(b.text) <= 30 and re.search(r"\d{4}", b.text):
-            self.new()  # a dateline after a signature: the next letter
+        if self.phase == "body" and _SIGNATURE.match(prev) and len(b.text) <= 30 and re.search(r"\d{4}", b.text) \
+                and self.following is not None and _GREETING.match(self.following.text):
+            self.new()  # a dateline and a salutation after a signature: the next letter
         self.r.blocks.append(b)
         if self.phase != "notes":
             self.phase = "body"
