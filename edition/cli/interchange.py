@@ -105,6 +105,16 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _ids_in_use(root: Path) -> dict[str, Path]:
+    taken = {}
+    for path in document_paths(root):
+        source = path.read_text(encoding="utf-8", errors="replace")
+        split = split_front_matter(source, str(path))
+        if not isinstance(split, Diagnostic) and (m := re.search(r"(?m)^id:\s*(\S+)", split[0])):
+            taken[m.group(1)] = path
+    return taken
+
+
 def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
     """``edition import RAW.txt --into DIR``: import, write, report on stderr; 0 when written, 1 otherwise."""
     diags: list[Diagnostic] = []
@@ -120,12 +130,7 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
         return 1
     result = import_raw(text, str(raw), persons, register, places, scheme)
     diags += result.diagnostics
-    taken = {}
-    for path in document_paths(root):
-        source = path.read_text(encoding="utf-8", errors="replace")
-        split = split_front_matter(source, str(path))
-        if not isinstance(split, Diagnostic) and (m := re.search(r"(?m)^id:\s*(\S+)", split[0])):
-            taken[m.group(1)] = path
+    taken = _ids_in_use(root)
     for doc in result.documents:
         other = taken.get(doc.id)
         if other is not None and other.resolve() != (into / doc.filename).resolve():

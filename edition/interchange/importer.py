@@ -27,10 +27,10 @@ from typing import Any
 
 from edition.interchange.importer_notes import (
     ATTRIBUTION,
-    Anchor,
     BYLINE,
     GENERIC_HEADING,
     META,
+    Anchor,
     Edit,
     PersonMatcher,
     RawBlock,
@@ -44,7 +44,6 @@ from edition.interchange.importer_notes import (
     parse_notes,
     person_edits,
     render,
-    split_segments,
     title_like,
 )
 from edition.interchange.raw_dates import find_dates
@@ -232,7 +231,8 @@ class _Importer:
         parsed, problems = arch.parse_citation(inner, self.register)
         if parsed is None or not parsed.fond:
             return None
-        for p in problems if report and block is not None else []:
+        for p in problems if report else []:
+            assert block is not None
             self.warn(block, 0, f"archival reference: {p}", "correct it in 'archives:' (see docs/source-format.md)")
         return " ".join(inner.split())
 
@@ -505,8 +505,9 @@ class _Importer:
                 doc.consumed += [(x.line, x.text) for x in body]  # collection titles and the like before a letter's date
                 body = []
                 continue
-            if (opening and single and doc.heading is None and len(text) <= 60 and not doc.region.heading and not doc.region.meta and not _GREETING.match(text) and not BYLINE.match(text)
-                    and not re.search(r"[,:!]$", text) and not re.search(r"[a-z]{2,}", re.sub(r"\b[A-Z][a-z'’]+\b", "", text))):
+            if (opening and single and doc.heading is None and len(text) <= 60 and not doc.region.heading and not doc.region.meta
+                    and not _GREETING.match(text) and not BYLINE.match(text) and not re.search(r"[,:!]$", text)
+                    and not re.search(r"[a-z]{2,}", re.sub(r"\b[A-Z][a-z'’]+\b", "", text))):
                 ids = self.matcher.resolve(text)
                 names_only = all(self.matcher.resolve(w) for w in re.findall(r"[^\W\d_]{2,}", re.sub(r" to ", " ", text)))
                 if names_only and (len(ids) == 1 or len(ids) == 2 and re.search(r" [-–—] | to ", text)):
@@ -663,11 +664,7 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     imp.page_author = _page_author(imp, page)
     for no, col, message in page.noticed:
         imp.diags.append(warning(Pos(source_name, no, col), message))
-    if page.title:
-        head = " ".join(page.title[0].text.split())
-        if len(parts := re.split(r" to | [-–—] ", head)) == 2:
-            found = [imp.matcher.resolve(p) for p in parts]
-            imp.collection = [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
+    imp.collection = _collection(imp, page)
     result = ImportResult()
     docs = [_Doc(list(r.blocks), region=r) for r in page.regions]
     for k, doc in enumerate(docs):
@@ -678,34 +675,55 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
             doc.unplaced = list(page.unplaced)
             doc.consumed += [(b.line, b.text) for b in page.title]
         imp.document(doc)
-    authors = Counter(a for doc in docs for a in doc.authors)
-    if len(authors) == 1:  # one author signs the documents of the page: the others, cut or unsigned, are his too
-        for doc in docs:
-            if not doc.authors and doc.kind in ("letter", "telegram", "note"):
-                doc.authors = [next(iter(authors))]
-                doc.fields.decided.append("author from the other documents of the page")
+    _one_author(docs)
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
         imp.make_title(doc)
         result.documents.append(imp.emit(doc, doc.body))
     result.diagnostics = sorted(imp.diags, key=sort_key)
-    result.summary = list(imp.summary)
     result.persons_yaml = imp.registry.register_yaml("persons", source_name)
     result.places_yaml = imp.registry.register_yaml("places", source_name)
+    result.summary = _summary(imp, page)
+    return result
+
+
+def _collection(imp: _Importer, page: Page) -> list[str]:
+    """Author and recipient named by the title of a page of numbered letters: "Stalin to Molotov"."""
+    head = " ".join(page.title[0].text.split()) if page.title else ""
+    if len(parts := re.split(r" to | [-–—] ", head)) == 2:
+        found = [imp.matcher.resolve(p) for p in parts]
+        return [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
+    return []
+
+
+def _one_author(docs: list[_Doc]) -> None:
+    """One author signs the documents of the page: the others, cut or unsigned, are his too."""
+    authors = Counter(a for doc in docs for a in doc.authors)
+    if len(authors) == 1:
+        for doc in docs:
+            if not doc.authors and doc.kind in ("letter", "telegram", "note"):
+                doc.authors = [next(iter(authors))]
+                doc.fields.decided.append("author from the other documents of the page")
+
+
+def _summary(imp: _Importer, page: Page) -> list[str]:
+    """What the import decided per draft, what it dropped, and the names it tagged or could not."""
+    out = list(imp.summary)
     if page.dropped:
-        result.summary.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
+        out.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
     m = imp.matcher
     if m.tagged:
-        result.summary.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
+        out.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
     if m.ambiguous:
-        result.summary.append("names left untagged, more than one person bears them: "
-                              + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
+        out.append("names left untagged, more than one person bears them: " + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
     unresolved = m.unresolved.most_common()
     if unresolved:
-        result.summary.append("capitalized words not in the persons register (names to add or to ignore): "
-                              + ", ".join(f"{k} ({v})" for k, v in unresolved[:40])
-                              + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
-    return result
+        out.append("capitalized words not in the persons register (names to add or to ignore): "
+                   + ", ".join(f"{k} ({v})" for k, v in unresolved[:40]) + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
+    new = [*imp.registry.new_persons, *imp.registry.new_places]
+    if new:
+        out.append("register entries proposed (check them): " + ", ".join(new))
+    return out
 
 
 def _page_author(imp: _Importer, page: Page) -> str:

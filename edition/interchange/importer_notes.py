@@ -517,8 +517,8 @@ class PersonMatcher:
         if self.index is not None:
             text = re.sub(r"\b([А-ЯЁ])([А-ЯЁ]{2,})\b", lambda m: m.group(1) + m.group(2).lower(), text)
             for m in _CYRILLIC_NAME.finditer(text):
-                hit = self.index.lookup(m.group("word"), m.group("init") or "")
-                if len(hit) == 1 and (pid := next(iter(hit))) not in ids:
+                named = self.index.lookup(m.group("word"), m.group("init") or "")
+                if len(named) == 1 and (pid := next(iter(named))) not in ids:
                     ids.append(pid)
             stem = re.fullmatch(r"\s*(?:[А-ЯЁ]\.\s?){1,3}\s*([А-ЯЁ][а-яё]{2,})\.\s*", text)  # "И. Стал."
             if stem and not ids:

@@ -18,7 +18,8 @@ _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
-_EN_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_EN_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+             r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _RU_MONTH = (r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
              r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
@@ -37,7 +38,8 @@ _PATTERNS = [
     # 11 November 1917, 16 February, 1920
     ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),
     # 9/VIII.1921, 19/VIII. 32, 11. IX. 35 г., 2/ VII -32, 7. XII. 1922
-    ("roman", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\s*(?:[.\-–—/]\s*|\s+)(?P<year>1[89]\d\d|\d\d)(?!\d)")),
+    ("roman", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\s*"
+                         r"(?:[.\-–—/]\s*|\s+)(?P<year>1[89]\d\d|\d\d)(?!\d)")),
     # 1932.08.19
     ("iso", re.compile(r"(?<!\d)(?P<year>1[6-9]\d\d|20\d\d)[.-](?P<mon>[01]\d)[.-](?P<day>[0-3]\d)(?!\d)")),
     # November 1932, ноябрь 1922 г., в июле 1923 г.
@@ -129,6 +131,15 @@ _BETWEEN = re.compile(r"\bbetween\b|\bмежду\b|(?<=\d)\s*[–—-]\s*(?=\d)"
 _VAGUE = re.compile(r"\b(?:middle|end|beginning|early|late|first half|second half)\b|середин|конец|конца|начал", re.I)
 
 
+def _span(text: str) -> re.Match[str] | None:
+    """ "end of August–beginning of September 1916": two months and one year."""
+    for month, flags in ((_EN_MONTH, 0), (_RU_MONTH, re.I)):
+        first, second = month.replace("?P<mon>", "?P<m1>"), month.replace("?P<mon>", "?P<m2>")
+        if m := re.search(rf"{first}\s*[–—-]\s*(?:\w+\s+){{0,3}}{second}\s+{_YEAR}", text, flags):
+            return m
+    return None
+
+
 def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text)
@@ -136,7 +147,8 @@ def read_date(text: str) -> dict[str, str] | None:
     text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")
     dates = find_dates(text)
     if not dates:
-        m = re.search(r"\b(?:Between|Между)\s+(?P<mon>[A-Za-zА-Яа-яё]+)\s+(?P<a>\d{1,2})\s+(?:and|и)\s+(?P<b>\d{1,2}),?\s+(?P<year>\d{4})", text, re.I)
+        m = re.search(r"\b(?:Between|Между)\s+(?P<mon>[A-Za-zА-Яа-яё]+)\s+(?P<a>\d{1,2})\s+(?:and|и)\s+(?P<b>\d{1,2}),?\s+(?P<year>\d{4})",
+                      text, re.I)
         if m and (month := _month(m.group("mon"))):
             a, b = _iso(m.group("year"), month, int(m.group("a"))), _iso(m.group("year"), month, int(m.group("b")))
             return {"not_before": a, "not_after": b} if a and b else None
@@ -145,8 +157,7 @@ def read_date(text: str) -> dict[str, str] | None:
         return None
     first = dates[0]
     before_first = text[:first.start]
-    span = re.search(rf"{_EN_MONTH.replace('?P<mon>', '?P<m1>')}\s*[–—-]\s*(?:\w+\s+){{0,3}}{_EN_MONTH.replace('?P<mon>', '?P<m2>')}\s+{_YEAR}", text) or \
-        re.search(rf"{_RU_MONTH.replace('?P<mon>', '?P<m1>')}\s*[–—-]\s*(?:\w+\s+){{0,3}}{_RU_MONTH.replace('?P<mon>', '?P<m2>')}\s+{_YEAR}", text, re.I)
+    span = _span(text)
     if span and len(dates) == 1 and (a := _iso(span.group("year"), _month(span.group("m1")))) and \
             (b := _iso(span.group("year"), _month(span.group("m2")))):
         return {"not_before": a, "not_after": b}

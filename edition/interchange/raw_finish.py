@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import day_month, find_dates, read_date
-from edition.interchange.raw_meta import Heading, MetaFields, kind_of
+from edition.interchange.raw_meta import Heading, MetaFields
 from edition.interchange.raw_people import Registry
 from edition.registers.names import is_cyrillic, name_cases
 
@@ -53,7 +53,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f = Fields()
     context = " ".join(body)
     f.authors = _ids(registry, heading.authors, context) or found_authors or ([page_author] if page_author else [])
-    f.decided.append(f"authors from the {'heading' if heading.authors else 'signature' if found_authors else 'page'}" if f.authors else "no author found")
+    where = "the heading" if heading.authors else "the signature" if found_authors else "the page"
+    f.decided.append(f"authors from {where}" if f.authors else "no author found")
     f.recipients = (_ids(registry, heading.recipients, context) or found_recipients or _address_recipients(registry, body, roles)
                     or _salutation(registry, body, roles))
     f.recipients = [r for r in f.recipients if r not in f.authors] or f.recipients

@@ -27,9 +27,15 @@ _KIND_WORDS = [
 ]
 _TITLES = re.compile(r"\b(?:President|Marshal|Premier|Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Тов\.|т\.|товарищу?|Dear)\s+", re.I)
 _RU_HEAD = re.compile(r"^(?P<kind>Письмо|Телеграмма|Записка|Надпись на телеграмме|Надпись на письме|Шифротелеграмма|Шифровка)?\s*(?P<rest>.*)$", re.I)
-_NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
+_NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?"  # a given name before initials: "Чарлзу П. Штейнмецу"
+                   r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
 _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later than|Not earlier than)\s+)?"
                         r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]?\s*$")
+
+
+_HYPHENATED = re.compile(r"^(?P<a>(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*.+?)?)\s+-\s+(?P<b>.+)$")  # "S. Spandaryan, I. V. Stalin - V. I. Lenin"
+_TO = re.compile(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
+                 r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
 
 @dataclass
@@ -83,10 +89,10 @@ def read_heading(lines: Sequence[str]) -> Heading:
     if m := re.match(r"^(?P<a>[^:]{3,60}):\s*(?:Letter|Telegram|Note)\s+to\s+(?P<b>.+)$", text, re.I):
         h.authors = names_in(m.group("a"))
         _recipients(h, m.group("b"))
-    elif m := re.match(r"^(?P<a>.+?)\s+[—–]\s+(?P<b>.+)$", text) or re.match(r"^(?P<a>(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*.+?)?)\s+-\s+(?P<b>.+)$", text):
+    elif m := re.match(r"^(?P<a>.+?)\s+[—–]\s+(?P<b>.+)$", text) or _HYPHENATED.match(text):
         h.authors = names_in(m.group("a"))
         _recipients(h, m.group("b"))
-    elif m := re.match(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", text, re.I):
+    elif m := _TO.match(text):
         if m.group("a"):
             h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
@@ -171,30 +177,40 @@ def read_meta(metas: Sequence[Meta]) -> MetaFields:
     out = MetaFields()
     for m in metas:
         value = " ".join(m.value.split())
-        label = m.label
-        if label in _DATE_LABELS or label == "trailer" and re.match(r"^(?:Written\s+(?:on|in|at|after|before|not|between|later)|Написано)", value):
-            if not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value) and (d := read_date(value)) and (out.date is None or label != "trailer"):
-                out.date, out.date_from = d, value
-        if label == "date" and out.date is None and (d := read_date(value)):
-            out.date, out.date_from, out.supplied = d, value, bool(re.fullmatch(r"\[.*\]\.?", value))
-        if label in ("source", "published", "first published", "trailer") and not out.published and (d := read_date(value)):
-            out.published = d.get("when", "")
-        if m2 := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
-            out.sent_from, out.sent_to = m2.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m2.group(2))
-        if label == "translated" and value:
-            out.translator = value.rstrip(". ")
-        elif m2 := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
-            out.translator = m2.group(1).rstrip(". ")
-        if m2 := re.search(r"Written\s+in\s+(German|French|English|Russian|Polish|Italian)", value):
-            out.language = {"German": "de", "French": "fr", "English": "en", "Russian": "ru", "Polish": "pl", "Italian": "it"}[m2.group(1)]
-        elif re.search(r"Перевод с английского", value):
-            out.language = "en"
-        elif re.search(r"Перевод с немецкого", value):
-            out.language = "de"
-        if label in ("preamble", "trailer") and (k := kind_of(value)) == "telegram" or re.search(r"телеграфн|telegraph form", value):
+        _meta_date(out, m.label, value)
+        _meta_origin(out, m.label, value)
+        if m.label in ("preamble", "trailer") and kind_of(value) == "telegram" or re.search(r"телеграфн|telegraph form", value):
             out.kind = "telegram"
-        if label in ("source", "источник") and value:
+        if m.label in ("source", "источник") and value:
             out.sources.append(value)
-        if label in ("archive", "архив") and value:
+        if m.label in ("archive", "архив") and value:
             out.archives.append(value)
     return out
+
+
+def _meta_date(out: MetaFields, label: str, value: str) -> None:
+    written = label == "trailer" and re.match(r"^(?:Written\s+(?:on|in|at|after|before|not|between|later)|Написано)", value)
+    if (label in _DATE_LABELS or written) and not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value):
+        if (d := read_date(value)) and (out.date is None or label != "trailer"):
+            out.date, out.date_from = d, value
+    if label == "date" and out.date is None and (d := read_date(value)):
+        out.date, out.date_from, out.supplied = d, value, bool(re.fullmatch(r"\[.*\]\.?", value))
+    if label in ("source", "published", "first published", "trailer") and not out.published and (d := read_date(value)):
+        out.published = d.get("when", "")
+
+
+_LANGUAGES = {"German": "de", "French": "fr", "English": "en", "Russian": "ru", "Polish": "pl", "Italian": "it"}
+
+
+def _meta_origin(out: MetaFields, label: str, value: str) -> None:
+    """Where it was sent from and to, who translated it, the language it was written in."""
+    if m := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
+        out.sent_from, out.sent_to = m.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m.group(2))
+    if label == "translated" and value:
+        out.translator = value.rstrip(". ")
+    elif m := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
+        out.translator = m.group(1).rstrip(". ")
+    if m := re.search(r"Written\s+in\s+(German|French|English|Russian|Polish|Italian)", value):
+        out.language = _LANGUAGES[m.group(1)]
+    elif m := re.search(r"Перевод с (английского|немецкого|французского)", value):
+        out.language = {"английского": "en", "немецкого": "de", "французского": "fr"}[m.group(1)]

@@ -45,7 +45,6 @@ _FURNITURE = [
 _SIGNATURE = re.compile(r"^(?:[A-ZА-Я]\.\s*){1,3}[A-ZА-Я][\w-]+\.?$|^[A-ZА-Я][A-ZА-Я-]{2,}\.?$")
 _HEADING_WORD = re.compile(r"^(?:TELEGRAM|LETTER|NOTE|MEMORANDUM|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА|ШИФРОТЕЛЕГРАММА|ТЕЛЕФОНОГРАММА)$")
 _INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
-_AUTHOR_HINT = re.compile(r"^(?:Автор книги:\s*|Source:\s*|From\s+)?(?P<name>(?:[A-ZА-Я]\.\s*){1,2}[A-ZА-Я][\w-]+|[A-ZА-Я][a-zа-я]+ [A-ZА-Я][a-zа-я]+)")
 
 # --- metadata -----------------------------------------------------------------------
 
@@ -82,6 +81,15 @@ class Region:
     blocks: list[RawBlock] = field(default_factory=list)  # the text, then the notes
     commentary: list[RawBlock] = field(default_factory=list)  # an edition's note without an anchor: the headnote
     partial: bool = False
+
+    def body_blocks(self) -> list[RawBlock]:
+        """The paragraphs of the text, before the notes."""
+        out = []
+        for b in self.blocks:
+            if _NOTES_START.match(b.text) or _NOTE_ITEM.match(b.text) or _RULE.match(b.text):
+                break
+            out.append(b)
+        return out
 
     def first_line(self) -> int:
         lines = [b.line for b in self.heading] + [m.block.line for m in self.meta] + [b.line for b in self.blocks]
@@ -248,7 +256,7 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
     """Paragraphs with the number of their blank-line group: metadata, headings, numbers and note items start
     a paragraph of their own, and a line break ends a paragraph unless the sentence runs on."""
     out: list[tuple[RawBlock, int]] = []
-    group, cur = 0, []
+    group, cur = 0, list[Line]()
     for item in [*lines, None]:
         if item is None:
             if cur:
@@ -257,8 +265,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
             group += 1
             continue
         text = item[2]
-        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or _GENERIC.match(text) or heading_like(text) and not _TRAILER.match(text) or _NOTES_START.match(text)
-                     or _RULE.match(text))
+        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or _GENERIC.match(text) or _NOTES_START.match(text) or _RULE.match(text)
+                     or heading_like(text) and not _TRAILER.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
                                or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
         if cur and (starts or alone_before(cur) or not _joins(cur[-1][2], text)):
@@ -473,16 +481,6 @@ class _Segmenter:
             self.phase = "body"
 
 
-def _region_body(self: Region) -> list[RawBlock]:
-    out = []
-    for b in self.blocks:
-        if _NOTES_START.match(b.text) or _NOTE_ITEM.match(b.text):
-            break
-        out.append(b)
-    return out
-
-
-Region.body_blocks = _region_body  # type: ignore[attr-defined]
 
 
 def _title_case_line(text: str) -> bool:
