@@ -5,7 +5,7 @@ each, reads its metadata lines, dates, salutations and signatures, moves the
 note list into the front matter with anchors in the text, turns archival
 references into ``archives`` entries and tags the persons of the register.
 It never drops a character of the copy silently: what it cannot place stays
-in the text or goes to a headnote marked ``IMPORT LEFTOVER``, with a warning,
+in the text or is kept as an ``@unplaced`` paragraph (an error of ``edition check``),
 and lines it consumed into fields are kept verbatim in a YAML comment. Web
 furniture (menus, licence banners) is dropped and listed in the summary.
 The result is a draft (``status: draft``): the summary says what the editor
@@ -16,10 +16,7 @@ from __future__ import annotations
 
 __all__ = ["ImportRefused", "ImportResult", "ImportedDocument", "import_raw", "write_imported"]
 
-import datetime
-import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,9 +27,7 @@ from edition.interchange.importer_notes import (
     BYLINE,
     GENERIC_HEADING,
     META,
-    Anchor,
     Edit,
-    PersonMatcher,
     RawBlock,
     RawNote,
     anchor_edit,
@@ -46,29 +41,42 @@ from edition.interchange.importer_notes import (
     render,
     title_like,
 )
+from edition.interchange.raw_dates import find_date as _first_date
 from edition.interchange.raw_dates import find_dates
-from edition.interchange.raw_finish import Fields, decide
-from edition.interchange.raw_meta import Heading, MetaFields, read_heading, read_meta
-from edition.interchange.raw_page import Page, Region, read_page
+from edition.interchange.raw_draft import (
+    DocState,
+    block_scalar,
+    collection,
+    comments,
+    fields_yaml,
+    heading_mark,
+    one_author,
+    page_author,
+    quote,
+    report_line,
+    slug,
+    star_anchor,
+    start_anchor,
+    summary,
+)
+from edition.interchange.raw_finish import decide
+from edition.interchange.raw_meta import read_heading, read_meta
+from edition.interchange.raw_names import PersonMatcher
+from edition.interchange.raw_page import read_page
 from edition.interchange.raw_people import Registry
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
-from edition.registers.names import DEFAULT_SCHEME, is_cyrillic, name_cases
+from edition.registers.names import DEFAULT_SCHEME
 
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b")
-_MDY = re.compile(rf"\b{_MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b")
-_MY = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b")
 _YEAR = re.compile(r"\((\d{4})\)")
 _DATEISH = re.compile(rf"\b(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b")
 _GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
 _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 _MID_SENTENCE = re.compile(r"(?:[,;–-]|\b(?:the|of|and|a|an|to|in|for|with|from|by|at|or|that|which|who|Com\.|Comrade|Mr\.)|['’]s)$")
-_STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
 SERIES_ORDER = ("author", "translator", "editor", "textual")
 
 
@@ -95,27 +103,9 @@ class ImportRefused(Exception):
 # --- small readers ------------------------------------------------------------------
 
 
-def _iso(y: str, m: int = 0, d: int = 0) -> str | None:
-    try:
-        datetime.date(int(y), m or 1, d or 1)
-    except ValueError:
-        return None
-    return y + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d and m else "")
-
-
 def find_date(text: str) -> str | None:
     """The first date in ``text`` as YYYY-MM-DD, YYYY-MM or, for "(1903)", YYYY."""
-    for pattern, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_MY, "my")):
-        if m := pattern.search(text):
-            g = m.groups()
-            if order == "dmy":
-                return _iso(g[2], _MONTHS[g[1][:3].lower()], int(g[0]))
-            if order == "mdy":
-                return _iso(g[2], _MONTHS[g[0][:3].lower()], int(g[1]))
-            return _iso(g[1], _MONTHS[g[0][:3].lower()])
-    if m := _YEAR.search(text):
-        return m.group(1)
-    return None
+    return _first_date(text) or (m.group(1) if (m := _YEAR.search(text)) else None)
 
 
 def _dateline(text: str) -> bool:
@@ -132,77 +122,7 @@ def _dateline(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)
 
 
-def _star_anchor(texts: list[str], stars: int) -> Anchor | None:
-    """Where a note marked by asterisks ("*", "**") is anchored: the same asterisks after a word."""
-    for i, text in enumerate(texts):
-        if m := re.search(rf"(?<=[^\s*])(\*{{{stars}}})(?!\*)", text):
-            return Anchor(stars, i, m.start(), m.end(), "bracket")
-    return None
-
-
-def _heading_mark(region: Region) -> str:
-    """The note marker a document's heading ends with ("СОВЕТА**", "Stalin 1", "(Henderson)98"), if any."""
-    last = region.heading[-1].text.strip() if region.heading else ""
-    m = re.search(r"(?<=[\w.)])(\*{1,3})$|(?<=[a-zа-яё)])\s?(\d{1,3})$", last)
-    return (m.group(1) or m.group(2)) if m else ""
-
-
-def _start_anchor(number: int, text: str) -> Anchor:
-    """An anchor for a note on the heading: after the first line of the text, or its first word when that is long."""
-    end = len(text.split("\n")[0])
-    if end > 80:
-        end = len(text.split()[0]) if text.split() else 0
-    return Anchor(number, 0, end, end, "bracket")
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOP]
-    return "-".join(words[:4]) or "document"
-
-
-def _quote(text: str) -> str:
-    safe = all(c in "\t\n" or (" " <= c <= "~") or ("\xa0" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-               for c in text)
-    return json.dumps(text, ensure_ascii=not safe)
-
-
-def _block_scalar(text: str, indent: int) -> str:
-    if any(not (c in "\t\n" or c >= " ") or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029\x85" for c in text):
-        return " " + _quote(text)
-    pad = " " * indent
-    return " |\n" + "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
-
-
 # --- one document ---------------------------------------------------------------------
-
-
-@dataclass
-class _Doc:
-    blocks: list[RawBlock]
-    heading: RawBlock | None = None
-    title: str = ""
-    title_made: bool = False
-    kind: str = "letter"
-    authors: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    date: dict[str, str | bool] = field(default_factory=dict)
-    translation: str = ""
-    archives: list[str] = field(default_factory=list)
-    consumed: list[tuple[int, str]] = field(default_factory=list)
-    meta: list[RawBlock] = field(default_factory=list)
-    leftovers: list[RawBlock] = field(default_factory=list)
-    notes: list[RawNote] = field(default_factory=list)
-    todo: list[str] = field(default_factory=list)
-    region: Region = field(default_factory=Region)
-    head: Heading = field(default_factory=Heading)
-    meta_fields: MetaFields = field(default_factory=MetaFields)
-    fields: Fields = field(default_factory=Fields)
-    texts: list[str] = field(default_factory=list)  # the body's paragraphs, plain
-    roles: list[str] = field(default_factory=list)
-    unplaced: list[RawBlock] = field(default_factory=list)
-    dropped: list[tuple[int, str, str]] = field(default_factory=list)
-    body: str = ""
 
 
 class _Importer:
@@ -236,7 +156,7 @@ class _Importer:
             self.warn(block, 0, f"archival reference: {p}", "correct it in 'archives:' (see docs/source-format.md)")
         return " ".join(inner.split())
 
-    def apply_region(self, doc: _Doc) -> None:
+    def apply_region(self, doc: DocState) -> None:
         """The heading and metadata the page reader took off the text: fields, and lines kept as comments."""
         r = doc.region
         doc.head = read_heading([b.text for b in r.heading])
@@ -258,7 +178,7 @@ class _Importer:
         if doc.meta_fields.translator:
             doc.translation = doc.meta_fields.translator
 
-    def document(self, doc: _Doc) -> None:
+    def document(self, doc: DocState) -> None:
         """Read one document's text, notes and fields (``emit`` writes it once the page is read)."""
         self.apply_region(doc)
         blocks = doc.blocks
@@ -295,7 +215,7 @@ class _Importer:
         doc.body = self.build_body(doc, self.join_split(body))
         self.finish(doc)
 
-    def finish(self, doc: _Doc) -> None:
+    def finish(self, doc: DocState) -> None:
         notes_text = " ".join(n.text for n in doc.notes) + " ".join(b.text for b in doc.region.commentary)
         f = decide(self.registry, doc.head, doc.meta_fields, doc.texts, doc.roles, doc.authors, doc.recipients,
                    {k: str(v) for k, v in doc.date.items()}, self.page_author, notes_text, doc.kind)
@@ -349,7 +269,7 @@ class _Importer:
             return False
         return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c))
 
-    def build_body(self, doc: _Doc, body: list[RawBlock]) -> str:  # noqa: C901
+    def build_body(self, doc: DocState, body: list[RawBlock]) -> str:  # noqa: C901
         """Roles of the paragraphs, note anchors and person tags: the text of the source."""
         body = self.split_closer(body)
         if not body:
@@ -425,18 +345,18 @@ class _Importer:
         doc.texts, doc.roles = cores, roles
         return "\n\n".join(("" if r == "p" else f"@{r} ") + t for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
 
-    def texts(self, doc: _Doc, body: list[RawBlock], roles: list[str]) -> list[str]:
+    def texts(self, doc: DocState, body: list[RawBlock], roles: list[str]) -> list[str]:
         """Each paragraph rendered as source text, with its anchors and person tags."""
         texts = [b.text for b in body]
-        stars = {n.number: a for n in doc.notes if n.style == "a" and (a := _star_anchor(texts, n.number)) is not None}
+        stars = {n.number: a for n in doc.notes if n.style == "a" and (a := star_anchor(texts, n.number)) is not None}
         anchors, spelled = find_anchors(texts, [n.number for n in doc.notes if n.style != "a"])
         anchors.update(stars)
-        heading_mark = _heading_mark(doc.region)
+        mark = heading_mark(doc.region)
         unanchored = [n for n in doc.notes if n.number not in anchors]
         for note in unanchored:
-            if heading_mark and (heading_mark == "*" * note.number or heading_mark == str(note.number) or len(unanchored) == 1) and texts:
-                anchors[note.number] = _start_anchor(note.number, texts[0])  # the note of the heading
-                heading_mark = ""
+            if mark and (mark == "*" * note.number or mark == str(note.number) or len(unanchored) == 1) and texts:
+                anchors[note.number] = start_anchor(note.number, texts[0])  # the note of the heading
+                mark = ""
         edits: list[list[Edit]] = [[] for _ in body]
         free_word = 0
         lost: list[RawNote] = []
@@ -483,16 +403,14 @@ class _Importer:
                     return
                 seen.add(sentence)
 
-    def front(self, doc: _Doc, blocks: list[RawBlock]) -> list[RawBlock]:
+    def front(self, doc: DocState, blocks: list[RawBlock]) -> list[RawBlock]:
         """Take metadata, title, author line, date and archival lines off the body; return the rest."""
         body: list[RawBlock] = []
         for b in blocks:
             text = b.text.strip()
             single = len(b.lines) == 1
-            if single and META.match(text):
-                doc.meta.append(b)
+            if single and META.match(text):  # a metadata line the page reader left: recorded as it stands
                 doc.consumed.append((b.line, text))
-                self.read_meta(doc, text)
                 continue
             if (cited := self.citation(text, b)) is not None:
                 doc.archives.append(cited)
@@ -525,22 +443,7 @@ class _Importer:
             body.append(b)
         return body
 
-    def read_meta(self, doc: _Doc, text: str) -> None:
-        label, _, value = text.partition(":")
-        low = label.lower()
-        if low.startswith("written") and not doc.date and (iso := find_date(value)):
-            if re.search(r"later than|not before|after", value, re.I) and not re.search(r"not later", value, re.I):
-                doc.date = {"not_before": iso}
-            elif re.search(r"not later than|before", value, re.I):
-                doc.date = {"not_after": iso}
-            else:
-                doc.date = {"when": iso}
-        elif low.startswith("translated from"):
-            doc.translation = re.sub(r"^Translated from the \w+ by\s*", "", text, flags=re.I).rstrip(". ")
-        elif low.strip() == "translated":
-            doc.translation = value.strip().rstrip(".")
-
-    def make_title(self, doc: _Doc) -> None:
+    def make_title(self, doc: DocState) -> None:
         """The reader's title: "Author to Recipient", with the register's surnames."""
         def names(ids: list[str]) -> str:
             sur = [self.registry.surname(i) for i in ids]
@@ -572,21 +475,21 @@ class _Importer:
         else:
             doc.title = "Untitled"
 
-    def emit(self, doc: _Doc, body: str) -> ImportedDocument:
+    def emit(self, doc: DocState, body: str) -> ImportedDocument:
         date = doc.date
         when = str(date.get("when") or date.get("not_before") or date.get("not_after") or "")
-        base = f"{when}-{_slug(doc.title)}" if when else _slug(doc.title)
+        base = f"{when}-{slug(doc.title)}" if when else slug(doc.title)
         self.ids[base] += 1
         doc_id = base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
-        lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field.", *self.comments(doc)]
-        lines += [f"id: {doc_id}", f"title: {_quote(doc.title)}", f"kind: {doc.kind}", *self.fields_yaml(doc)]
+        lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field.", *comments(doc)]
+        lines += [f"id: {doc_id}", f"title: {quote(doc.title)}", f"kind: {doc.kind}", *fields_yaml(doc)]
         if doc.archives:
             lines.append("archives:")
-            lines += [f"  - cited: {_quote(c)}" for c in doc.archives]
+            lines += [f"  - cited: {quote(c)}" for c in doc.archives]
         lines.append("status: draft")
         if doc.region.commentary:
             paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in self.join_split(doc.region.commentary)]
-            lines.append("headnote:" + _block_scalar("\n\n".join(paras), 2))
+            lines.append("headnote:" + block_scalar("\n\n".join(paras), 2))
         if doc.notes:
             lines.append("notes:")
             for series in SERIES_ORDER:
@@ -595,59 +498,15 @@ class _Importer:
                     lines.append(f"  {series}:")
                 for n in mine:
                     paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in n.blocks]
-                    lines.append(f'    "{n.number}":' + _block_scalar("\n\n".join(paras), 6))
+                    lines.append(f'    "{n.number}":' + block_scalar("\n\n".join(paras), 6))
         unplaced = [*doc.unplaced, *doc.leftovers]
         for b in unplaced:
             self.warn(b, 0, "not placed: kept as an @unplaced paragraph, which 'edition check' reports", "move it where it belongs, or delete it")
         marked = "".join(f"@unplaced {render(' '.join(b.text.split()), [])}\n\n" for b in unplaced)
         text = "---\n" + "\n".join(lines) + "\n---\n" + marked + body.rstrip("\n") + "\n"
-        self.report(doc, doc_id, len(unplaced))
+        self.summary.append(report_line(doc, doc_id, len(unplaced)))
         return ImportedDocument(doc_id, f"{doc_id}.md", text)
 
-    def comments(self, doc: _Doc) -> list[str]:
-        lines = []
-        if doc.consumed:
-            lines.append("# Lines of the copy read into the fields below, as the copy has them:")
-            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}" for no, t in sorted(set(doc.consumed))]
-        if doc.dropped:
-            lines.append("# Lines of the copy dropped as site furniture:")
-            lines += [f"#   {no}: {_quote(' '.join(t.split()))[1:-1]}  ({why})" for no, t, why in doc.dropped]
-        return lines
-
-    def fields_yaml(self, doc: _Doc) -> list[str]:
-        f, date, lines = doc.fields, doc.date, []
-        if doc.authors:
-            lines.append(f"authors: [{', '.join(doc.authors)}]")
-        if doc.recipients:
-            lines.append(f"recipients: [{', '.join(doc.recipients)}]")
-        if date:
-            lines.append("date: " + (str(date["when"]) if list(date) == ["when"] else
-                                     "{" + ", ".join(f"{k}: {str(v).lower()}" for k, v in date.items()) + "}"))
-        if f.place:
-            lines.append("place: {" + ", ".join(f"{k}: {v}" for k, v in f.place.items()) + "}")
-        if f.language:
-            lines.append(f"language: {f.language}")
-        if doc.translation or f.translated:
-            by = f", by: {_quote(doc.translation)}" if doc.translation else ""
-            lines.append(f"translation: {{from: {f.language or 'ru'}{by}}}")
-        return lines
-
-    def report(self, doc: _Doc, doc_id: str, unplaced: int) -> None:
-        """What was decided for this draft, for the editor to check in a minute."""
-        f = doc.fields
-        parts = [f"title '{doc.title}'" + (" (made up)" if doc.title_made else ""), f"kind {doc.kind}"]
-        parts += f.decided
-        if doc.notes:
-            parts.append(f"{len(doc.notes)} note(s): " + ", ".join(f"{n.number} {n.series}" for n in doc.notes))
-        if doc.archives:
-            parts.append(f"{len(doc.archives)} archival line(s)")
-        if doc.dropped:
-            parts.append(f"{len(doc.dropped)} line(s) dropped as furniture")
-        if unplaced:
-            parts.append(f"{unplaced} paragraph(s) left @unplaced")
-        if doc.region.partial:
-            parts.append("only the end of this document is in the copy")
-        self.summary.append(f"{doc_id}.md: " + "; ".join(parts))
 
 
 # --- the public surface -------------------------------------------------------------------
@@ -661,12 +520,12 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     page = read_page(text, lambda t: imp.citation(t, None, report=False) is not None,
                      lambda t: len(t) <= 90 and (register.lookup(t.strip(" .")) is not None or t.strip(" .").casefold() in expansions))
-    imp.page_author = _page_author(imp, page)
+    imp.page_author = page_author(imp.registry, page)
     for no, col, message in page.noticed:
         imp.diags.append(warning(Pos(source_name, no, col), message))
-    imp.collection = _collection(imp, page)
+    imp.collection = collection(imp.matcher, page)
     result = ImportResult()
-    docs = [_Doc(list(r.blocks), region=r) for r in page.regions]
+    docs = [DocState(list(r.blocks), region=r) for r in page.regions]
     for k, doc in enumerate(docs):
         first = doc.region.first_line()
         last = docs[k + 1].region.first_line() if k + 1 < len(docs) else 10**9
@@ -675,7 +534,7 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
             doc.unplaced = list(page.unplaced)
             doc.consumed += [(b.line, b.text) for b in page.title]
         imp.document(doc)
-    _one_author(docs)
+    one_author(docs)
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
         imp.make_title(doc)
@@ -683,59 +542,8 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     result.diagnostics = sorted(imp.diags, key=sort_key)
     result.persons_yaml = imp.registry.register_yaml("persons", source_name)
     result.places_yaml = imp.registry.register_yaml("places", source_name)
-    result.summary = _summary(imp, page)
+    result.summary = summary(imp.summary, imp.matcher, imp.registry, page)
     return result
-
-
-def _collection(imp: _Importer, page: Page) -> list[str]:
-    """Author and recipient named by the title of a page of numbered letters: "Stalin to Molotov"."""
-    head = " ".join(page.title[0].text.split()) if page.title else ""
-    if len(parts := re.split(r" to | [-–—] ", head)) == 2:
-        found = [imp.matcher.resolve(p) for p in parts]
-        return [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
-    return []
-
-
-def _one_author(docs: list[_Doc]) -> None:
-    """One author signs the documents of the page: the others, cut or unsigned, are his too."""
-    authors = Counter(a for doc in docs for a in doc.authors)
-    if len(authors) == 1:
-        for doc in docs:
-            if not doc.authors and doc.kind in ("letter", "telegram", "note"):
-                doc.authors = [next(iter(authors))]
-                doc.fields.decided.append("author from the other documents of the page")
-
-
-def _summary(imp: _Importer, page: Page) -> list[str]:
-    """What the import decided per draft, what it dropped, and the names it tagged or could not."""
-    out = list(imp.summary)
-    if page.dropped:
-        out.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
-    m = imp.matcher
-    if m.tagged:
-        out.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
-    if m.ambiguous:
-        out.append("names left untagged, more than one person bears them: " + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
-    unresolved = m.unresolved.most_common()
-    if unresolved:
-        out.append("capitalized words not in the persons register (names to add or to ignore): "
-                   + ", ".join(f"{k} ({v})" for k, v in unresolved[:40]) + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
-    new = [*imp.registry.new_persons, *imp.registry.new_places]
-    if new:
-        out.append("register entries proposed (check them): " + ", ".join(new))
-    return out
-
-
-def _page_author(imp: _Importer, page: Page) -> str:
-    """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
-    lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
-    lines += [d[1] for d in page.dropped if d[2].startswith("a running head")]
-    for line in lines:
-        m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
-        if m and len(line) < 200 and not (is_cyrillic(m.group(1)) and "nomn" not in name_cases(m.group(1).split()[-1].title())) \
-                and (pid := imp.registry.person(m.group(1), propose=False)):
-            return pid
-    return ""
 
 
 def write_imported(result: ImportResult, into: Path, force: bool) -> list[Path]:

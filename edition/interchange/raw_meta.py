@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import read_date
-from edition.interchange.raw_page import Meta, title_words
+from edition.interchange.raw_lines import title_words
+from edition.interchange.raw_page import Meta
 
 _KIND_WORDS = [
     ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм", re.I)),

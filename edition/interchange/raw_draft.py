@@ -1,0 +1,190 @@
+"""Small writers of the importer's drafts: ids, YAML scalars, and where a note's anchor goes when the copy lost it."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
+from edition.interchange.raw_finish import Fields
+from edition.interchange.raw_meta import Heading, MetaFields
+from edition.interchange.raw_names import PersonMatcher
+from edition.interchange.raw_page import Page, Region
+from edition.interchange.raw_people import Registry
+from edition.registers.names import is_cyrillic, name_cases
+
+_STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOP]
+    return "-".join(words[:4]) or "document"
+
+
+def quote(text: str) -> str:
+    safe = all(c in "\t\n" or (" " <= c <= "~") or ("\xa0" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
+               for c in text)
+    return json.dumps(text, ensure_ascii=not safe)
+
+
+def block_scalar(text: str, indent: int) -> str:
+    if any(not (c in "\t\n" or c >= " ") or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029\x85" for c in text):
+        return " " + quote(text)
+    pad = " " * indent
+    return " |\n" + "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+def star_anchor(texts: list[str], stars: int) -> Anchor | None:
+    """Where a note marked by asterisks ("*", "**") is anchored: the same asterisks after a word."""
+    for i, text in enumerate(texts):
+        if m := re.search(rf"(?<=[^\s*])(\*{{{stars}}})(?!\*)", text):
+            return Anchor(stars, i, m.start(), m.end(), "bracket")
+    return None
+
+
+def heading_mark(region: Region) -> str:
+    """The note marker a document's heading ends with ("СОВЕТА**", "Stalin 1", "(Henderson)98"), if any."""
+    last = region.heading[-1].text.strip() if region.heading else ""
+    m = re.search(r"(?<=[\w.)])(\*{1,3})$|(?<=[a-zа-яё)])\s?(\d{1,3})$", last)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def start_anchor(number: int, text: str) -> Anchor:
+    """An anchor for a note on the heading: after the first line of the text, or its first word when that is long."""
+    end = len(text.split("\n")[0])
+    if end > 80:
+        end = len(text.split()[0]) if text.split() else 0
+    return Anchor(number, 0, end, end, "bracket")
+
+
+@dataclass
+class DocState:
+    """One document of the page while it is read: its paragraphs, what was found and what was consumed."""
+
+    blocks: list[RawBlock]
+    heading: RawBlock | None = None
+    title: str = ""
+    title_made: bool = False
+    kind: str = "letter"
+    authors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    date: dict[str, str | bool] = field(default_factory=dict)
+    translation: str = ""
+    archives: list[str] = field(default_factory=list)
+    consumed: list[tuple[int, str]] = field(default_factory=list)
+    meta: list[RawBlock] = field(default_factory=list)
+    leftovers: list[RawBlock] = field(default_factory=list)
+    notes: list[RawNote] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+    region: Region = field(default_factory=Region)
+    head: Heading = field(default_factory=Heading)
+    meta_fields: MetaFields = field(default_factory=MetaFields)
+    fields: Fields = field(default_factory=Fields)
+    texts: list[str] = field(default_factory=list)  # the body's paragraphs, plain
+    roles: list[str] = field(default_factory=list)
+    unplaced: list[RawBlock] = field(default_factory=list)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    body: str = ""
+
+
+def comments(doc: DocState) -> list[str]:
+    lines = []
+    if doc.consumed:
+        lines.append("# Lines of the copy read into the fields below, as the copy has them:")
+        lines += [f"#   {no}: {quote(' '.join(t.split()))[1:-1]}" for no, t in sorted(set(doc.consumed))]
+    if doc.dropped:
+        lines.append("# Lines of the copy dropped as site furniture:")
+        lines += [f"#   {no}: {quote(' '.join(t.split()))[1:-1]}  ({why})" for no, t, why in doc.dropped]
+    return lines
+
+
+def fields_yaml(doc: DocState) -> list[str]:
+    f, date, lines = doc.fields, doc.date, []
+    if doc.authors:
+        lines.append(f"authors: [{', '.join(doc.authors)}]")
+    if doc.recipients:
+        lines.append(f"recipients: [{', '.join(doc.recipients)}]")
+    if date:
+        lines.append("date: " + (str(date["when"]) if list(date) == ["when"] else
+                                 "{" + ", ".join(f"{k}: {str(v).lower()}" for k, v in date.items()) + "}"))
+    if f.place:
+        lines.append("place: {" + ", ".join(f"{k}: {v}" for k, v in f.place.items()) + "}")
+    if f.language:
+        lines.append(f"language: {f.language}")
+    if doc.translation or f.translated:
+        by = f", by: {quote(doc.translation)}" if doc.translation else ""
+        lines.append(f"translation: {{from: {f.language or 'ru'}{by}}}")
+    return lines
+
+
+def one_author(docs: list[DocState]) -> None:
+    """One author signs the documents of the page: the others, cut or unsigned, are his too."""
+    authors = Counter(a for doc in docs for a in doc.authors)
+    if len(authors) == 1:
+        for doc in docs:
+            if not doc.authors and doc.kind in ("letter", "telegram", "note"):
+                doc.authors = [next(iter(authors))]
+                doc.fields.decided.append("author from the other documents of the page")
+
+
+def collection(matcher: PersonMatcher, page: Page) -> list[str]:
+    """Author and recipient named by the title of a page of numbered letters: "Stalin to Molotov"."""
+    head = " ".join(page.title[0].text.split()) if page.title else ""
+    if len(parts := re.split(r" to | [-–—] ", head)) == 2:
+        found = [matcher.resolve(p) for p in parts]
+        return [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
+    return []
+
+
+def summary(own: list[str], matcher: PersonMatcher, registry: Registry, page: Page) -> list[str]:
+    """What the import decided per draft, what it dropped, and the names it tagged or could not."""
+    out = list(own)
+    if page.dropped:
+        out.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
+    m = matcher
+    if m.tagged:
+        out.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
+    if m.ambiguous:
+        out.append("names left untagged, more than one person bears them: " + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
+    unresolved = m.unresolved.most_common()
+    if unresolved:
+        out.append("capitalized words not in the persons register (names to add or to ignore): "
+                   + ", ".join(f"{k} ({v})" for k, v in unresolved[:40]) + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
+    new = [*registry.new_persons, *registry.new_places]
+    if new:
+        out.append("register entries proposed (check them): " + ", ".join(new))
+    return out
+
+
+def page_author(registry: Registry, page: Page) -> str:
+    """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
+    lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
+    lines += [d[1] for d in page.dropped if d[2].startswith("a running head")]
+    for line in lines:
+        m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
+        if m and len(line) < 200 and not (is_cyrillic(m.group(1)) and "nomn" not in name_cases(m.group(1).split()[-1].title())) \
+                and (pid := registry.person(m.group(1), propose=False)):
+            return pid
+    return ""
+
+
+def report_line(doc: DocState, doc_id: str, unplaced: int) -> str:
+    """What was decided for this draft, for the editor to check in a minute."""
+    f = doc.fields
+    parts = [f"title '{doc.title}'" + (" (made up)" if doc.title_made else ""), f"kind {doc.kind}"]
+    parts += f.decided
+    if doc.notes:
+        parts.append(f"{len(doc.notes)} note(s): " + ", ".join(f"{n.number} {n.series}" for n in doc.notes))
+    if doc.archives:
+        parts.append(f"{len(doc.archives)} archival line(s)")
+    if doc.dropped:
+        parts.append(f"{len(doc.dropped)} line(s) dropped as furniture")
+    if unplaced:
+        parts.append(f"{unplaced} paragraph(s) left @unplaced")
+    if doc.region.partial:
+        parts.append("only the end of this document is in the copy")
+    return f"{doc_id}.md: " + "; ".join(parts)

@@ -1,0 +1,262 @@
+"""The importer's reading of a page's lines: site furniture, headings, metadata lines, paragraphs.
+
+``_lines`` drops site furniture (menus, licence banners, page numbers with
+their running heads, shop banners, HTML left in the text) and records why;
+``heading_like`` and the patterns here say which lines are headings, labelled
+metadata ("Written:", "Источник:"), an edition's trailers ("Printed from the
+original", "Печатается по рукописи"), document numbers and note items;
+``_blocks`` makes paragraphs of the rest. ``raw_page`` puts them together
+into documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.interchange.importer_notes import RawBlock
+
+Line = tuple[int, int, str]  # line number, column, text (stripped)
+
+
+_LICENCE = re.compile(r"freely copy|distribute,|display and perform|derivative and|commercial works|Please credit|as your source\.?|"
+                      r"GNU Free Documentation|Permission is granted|^Archive[”\"]? as your source|Marxists Internet$", re.I)
+
+
+_FURNITURE = [
+    (re.compile(r"\S\s*\|\s*\S[^|]*\|\s*\S|^\s*\|(?:\s*\|)+\s*$|^[-|\s]*\|[-|\s]*$|^[^|]*\|[^|]*\|\s*$"), "a row of links or a table of the site"),
+    (re.compile(r"^\s*<\s*backward|forward\s*>\s*$|^Jump to navigation|^From Marxists-\w+$|^Kommentare$|^Special pages\s*:|"
+                r"^Template:|^Other Formats:|^•?\s*README$|^Text$|^TextREADME$|^Шрифт:$|^Содержание\s*$|^[AА]$|^Выбрать главу$|"
+                r"^сообщить о нарушении$|^Download [\d.]+ ?[KMG]b|^Pdf ko'rish$|^bet\d+/\d+$|^Sana[\d.]+$|^Hajmi|^#\d+$|"
+                r"^Подобный материал:?$|^Вид материала|^Текущая страница:|^Текст книги|^Автор книги:|^Жанры?:$|"
+                r"^•?\s*Текст добавлен:|^Электронная библиотека|^[\d\s]+произведений, [\d\s]+авторов|^Литмир|"
+                r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain:|^Copyleft:|"
+                r"^Prepared ©|^Join us\s*$|^If you want more information about joining"), "site navigation or a banner"),
+    (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
+    (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
+    (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
+    (re.compile(r"^Политика$|^Лента$|^Главная$"), "site navigation or a banner"),
+]
+
+
+_SIGNATURE = re.compile(r"^(?:[A-ZА-Я]\.\s*){1,3}[A-ZА-Я][\w-]+\.?$|^[A-ZА-Я][A-ZА-Я-]{2,}\.?$")
+
+
+_HEADING_WORD = re.compile(r"^(?:TELEGRAM|LETTER|NOTE|MEMORANDUM|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА|ШИФРОТЕЛЕГРАММА|ТЕЛЕФОНОГРАММА)$")
+
+
+_INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
+
+
+_LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription\s*[\\/]\s*(?:HTML\s+)?Markup|"
+                    r"HTML(?:\s+Markup)?|Online Version|Proofread|Wired|Sent|Delivered|Dictated|Courtesy|Compiled by|"
+                    r"Available at|Retrieved from|Реквизиты|Тип документа|Направление|Государство|Датировка|Метки|Источник|"
+                    r"Архив|Дата|Место|Публикация)\s*(?::|$)\s*(?P<value>.*)$", re.I)
+
+
+_TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+from|Sent\s+from|"
+                      r"Translated\s+from|Edited\s+by|From\s+V\.\s*I\.|Vol\.\s*\d|Published\s+according|"
+                      r"Написано|Впервые напечатано|Напечатано|Печатается по|На русском языке впервые|Перевод с)\b", re.I)
+
+
+_SOURCE = re.compile(r"(?:\b(?:С|Стр|S|p|pp)\.\s*\d+(?:\s*[–-]\s*\d+)?\.?\]?|\bгг?\.)$|^\[Writing[s]? of .*\]$|^Правда,? \d")
+
+
+_SOURCE_START = re.compile(r"^(?:Письма|Иосиф Сталин в объятиях|Сталин и Каганович|Большевистское руководство|Сочинения|"
+                           r"Ленин,? В\.|Полн\. собр\.|Известия ЦК|Исторический архив|Источник\b|\[Writing|Правда)")
+
+
+_NUMBER = re.compile(r"^(?:№\s*\d+[а-я]?|No\.\s*\d+|\d{1,4})\.?$")
+
+
+_NOTES_START = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$")
+
+
+_COMMENTARY = re.compile(r"^(?:ПРИМЕЧАНИЕ|Примечание)\.?\s*(?P<rest>.*)$")
+
+
+_RULE = re.compile(r"^[_\-=]{5,}$")
+
+
+_NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩)")
+
+
+def title_words(text: str) -> bool:
+    """Whether every word is capitalized, a number or a small word: the names of a heading "X to Y"."""
+    small = {"the", "of", "and", "in", "for", "on", "a", "an", "de", "von", "van"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w.strip("()").lower() in small or w.startswith("(")
+               for w in text.split())
+
+
+def furniture(text: str) -> str | None:
+    for pattern, why in _FURNITURE:
+        if pattern.search(text):
+            return why
+    return None
+
+
+def heading_like(text: str) -> bool:
+    """A short line that reads as a document's heading."""
+    t = text.strip()
+    if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
+        return False
+    if re.match(r"^To:\s+[A-ZА-Я]", t):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", t) if not re.fullmatch(r"[IVXLC]+", w)]
+    if not words or _SIGNATURE.match(t) and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)\.?$", t) and not _HEADING_WORD.match(t):
+        return False
+    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\s(?:г|гг)\.$", "", t))
+    if len(letters) >= 4 and letters.isupper() and not re.search(r"[.!?]\s*$", re.sub(r"\b(?:г|гг|[A-ZА-Я])\.$", "", t)):
+        return True
+    if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter [Tt]o|Telegram [Tt]o|Note [Tt]o|Cipher telegram)\b", t):
+        return not re.search(r"[.!?:]$", t) or bool(re.search(r"\d{4}\s*(?:г\.|года)?$", t))
+    if re.match(r"^[^—–\n]{3,80}\s[—–]\s[^—–\n]{3,80}(?:\s\[?\d.*)?$", t) and not re.search(r"[.!?]$", re.sub(r"г\.$", "", t)):
+        return bool(re.search(r"(?:у|ю|ым|им|ам|ям|ой|ей)\b", t)) or bool(re.search(r"\d{4}", t))
+    if re.match(r"^(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+)*\s+-\s+(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+$", t):
+        return True  # "S. Spandaryan, I. V. Stalin - V. I. Lenin"
+    if (m := re.match(r"^(?P<a>[A-Z][\w.’' ()-]{1,120})\s(?:to|TO)\s(?P<b>(?:the\s|THE\s)?[A-Z][\w.’' ()-]{1,120})$", t)) \
+            and not re.search(r"[.!?]$", t) and len(t.split()) <= 24 and title_words(m.group("a")) and title_words(m.group("b")):
+        return True  # "President Roosevelt to Marshal Stalin 1", "ENGELS TO MARX", but not "Loyal to the old line"
+    return bool(re.match(r"^[A-Z][\w ]{2,40}:\s*Letter to\b", t))  # "Leon Trotsky: Letter to an Unknown Comrade"
+
+
+_GENERIC = re.compile(r"^(?:Letter|Document|No\.)\s*(\d+)\.?$")
+
+
+_GLUED_GENERIC = re.compile(r"(?<=[.!?”\"')\]])\s+((?:Letter|Document)\s+(\d+))\s*$")
+
+
+def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | None], list[tuple[int, str, str]]]:
+    """The page's lines, furniture replaced by None (blank lines too), and what was dropped."""
+    out: list[Line | None] = []
+    dropped: list[tuple[int, str, str]] = []
+    licence = False
+    raw = text.split("\n")
+    numbered = {int(m.group(1)) for line in raw if (m := _GENERIC.match(line.strip()))}
+    for no, line in enumerate(raw, 1):
+        m = _GLUED_GENERIC.search(line.rstrip())
+        if m and {int(m.group(2)) - 1, int(m.group(2)) + 1} & numbered:
+            col = len(line) - len(line.lstrip()) + 1
+            out.append((no, col, line[:m.start()].strip()))
+            out.append(None)
+            out.append((no, m.start(1) + 1, m.group(1)))
+            noticed.append((no, m.start(1) + 1, f"heading '{m.group(1)}' split off the end of a line"))
+            continue
+        stripped = line.strip()
+        if not stripped:
+            out.append(None)
+            licence = False
+            continue
+        if (why := furniture(stripped)) is not None:
+            dropped.append((no, stripped, why))
+            out.append(None)
+            licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft):", stripped))
+            continue
+        if licence or _LICENCE.search(stripped) and len(stripped) < 120:
+            dropped.append((no, stripped, "the site's licence"))
+            out.append(None)
+            licence = licence and not re.search(r"as your source\.?$", stripped)
+            continue
+        if _INLINE.search(stripped):
+            dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(stripped)]
+            stripped = " ".join(_INLINE.sub(" ", stripped).split())
+            if not stripped:
+                out.append(None)
+                continue
+        col = len(line) - len(line.lstrip()) + 1
+        out.append((no, col, stripped))
+    _contents(out, dropped)
+    _page_numbers(out, dropped)
+    return out, dropped
+
+
+def _contents(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
+    """Two or more lines "290 Каганович — Сталину [22 августа 1933 г.]" in a row: the site's list of other pages."""
+    def entry(item: Line | None) -> bool:
+        m = re.match(r"^\d{1,4}\s+(\S.*)$", item[2]) if item else None
+        return bool(m and heading_like(m.group(1)))
+
+    for i, item in enumerate(lines):
+        if item is not None and entry(item) and (entry(lines[i - 1] if i else None) or entry(lines[i + 1] if i + 1 < len(lines) else None)):
+            dropped.append((item[0], item[2], "the site's list of other documents"))
+    for no in {d[0] for d in dropped if d[2] == "the site's list of other documents"}:
+        for i, item in enumerate(lines):
+            if item is not None and item[0] == no:
+                lines[i] = None
+
+
+def _next(lines: list[Line | None], i: int) -> int:
+    while i < len(lines) and lines[i] is None:
+        i += 1
+    return i
+
+
+def _page_numbers(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
+    """A bare number with the running head after it, inside a document: the printed page's furniture."""
+    for i, item in enumerate(lines):
+        if item is None or not re.fullmatch(r"\d{1,4}", item[2]):
+            continue
+        j = _next(lines, i + 1)
+        k = _next(lines, j + 1)
+        head = lines[j] if j < len(lines) else None
+        after = lines[k] if k < len(lines) else None
+        if head is None:
+            continue
+        before = next((x for x in reversed(lines[:i]) if x is not None), None)
+        k2 = _next(lines, k + 1)
+        after2 = lines[k2] if k2 < len(lines) else None
+        runs_on = after is not None and after[2][:1].islower() and before is not None and not re.search(r"[.!?]$", before[2]) \
+            and not _GREETING.match(after[2])
+        numbered_next = after is not None and re.fullmatch(r"\d{1,4}", after[2]) is not None and after2 is not None and heading_like(after2[2])
+        explicit = re.fullmatch(r"ПРИЛОЖЕНИЯ|(?:[А-ЯA-Z]\.\s*){1,2}[А-ЯA-Z-]+", head[2]) is not None \
+            and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)$", head[2])
+        running = heading_like(head[2]) and (runs_on or numbered_next) or explicit
+        if not running and not heading_like(head[2]) and not re.fullmatch(r"\d{1,4}", head[2]) and (before is None or not heading_like(before[2])):
+            dropped.append((item[0], item[2], "a page number of the printed edition"))
+            lines[i] = None
+        elif running:
+            dropped += [(item[0], item[2], "a page number of the printed edition"), (head[0], head[2], "a running head of the printed edition")]
+            lines[i] = lines[j] = None
+        elif re.fullmatch(r"\d{1,4}", head[2]):
+            dropped.append((item[0], item[2], "a page number of the printed edition"))
+            lines[i] = None
+
+
+def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
+    """Paragraphs with the number of their blank-line group: metadata, headings, numbers and note items start
+    a paragraph of their own, and a line break ends a paragraph unless the sentence runs on."""
+    out: list[tuple[RawBlock, int]] = []
+    group, cur = 0, list[Line]()
+    for item in [*lines, None]:
+        if item is None:
+            if cur:
+                out.append((RawBlock(cur), group))
+                cur = []
+            group += 1
+            continue
+        text = item[2]
+        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or _GENERIC.match(text) or _NOTES_START.match(text) or _RULE.match(text)
+                     or heading_like(text) and not _TRAILER.match(text))
+        starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
+                               or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
+        if cur and (starts or alone_before(cur) or not _joins(cur[-1][2], text)):
+            out.append((RawBlock(cur), group))
+            cur = []
+        cur.append(item)
+    return out
+
+
+def alone_before(cur: list[Line]) -> bool:
+    t = cur[-1][2]
+    return len(cur) == 1 and bool(_LABEL.match(t) or _NUMBER.match(t) or heading_like(t) and not _TRAILER.match(t) or _NOTES_START.match(t))
+
+
+def _joins(prev: str, text: str) -> bool:
+    """Whether a line break runs on inside a sentence (a hard-wrapped paragraph) rather than ending a paragraph."""
+    if prev.endswith("-") and text[:1].islower():
+        return True
+    if re.search(r"[.!?:;»”\"')\]]$", prev):
+        return False
+    return text[:1].islower() or len(prev) >= 55
+
+
+_GREETING = re.compile(r"^(?:Dear|My dear|Comrade|Esteemed|Hello|Greetings|Respected|Дорог|Здравствуй|Уважаем|Глубокоуважаем|Товарищ|т\.\s)", re.I)
