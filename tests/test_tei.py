@@ -11,8 +11,9 @@ from lxml import etree
 
 from edition.cli.interchange import cli_export, cli_import_tei
 from edition.interchange.cmif import export_cmif, letters, validate_cmif
-from edition.interchange.tei_export import compound_id, date_attributes, export_tei, from_xml_id, split_compound, xml_id
-from edition.interchange.tei_import import import_tei, read_tei
+from edition.interchange.tei.common import compound_id, date_attributes, from_xml_id, split_compound, xml_id
+from edition.interchange.tei.export import export_tei
+from edition.interchange.tei.read import import_tei, read_tei
 from edition.interchange.validate import validate_tei
 from edition.model.corpus import Block, Corpus, Document, walk_spans
 from edition.model.dates import EditionDate, PartialDate
@@ -304,7 +305,7 @@ def test_unusual_documents_round_trip(tmp_path: Path) -> None:
 
 
 def test_a_span_over_a_line_break_is_cut_at_it() -> None:
-    from edition.interchange.tei_export import split_lines
+    from edition.interchange.tei.common import split_lines
     from edition.model.diagnostics import Pos
     from edition.sources.markup import parse_blocks, text_positions
 

@@ -10,8 +10,8 @@ from lxml import etree
 
 from edition.interchange.cmif import export_cmif, validate_cmif
 from edition.interchange.importer import ImportRefused, import_raw, write_imported
-from edition.interchange.tei_export import export_tei
-from edition.interchange.tei_import import read_tei
+from edition.interchange.tei.export import export_tei
+from edition.interchange.tei.read import read_tei
 from edition.interchange.validate import validate_tei
 from edition.model.diagnostics import Diagnostic, Pos, error, has_errors, sort_key, warning
 from edition.pipeline import prepare

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.interchange.tei_export import date_attributes, sub, tei, write_xml
+from edition.interchange.tei.common import date_attributes, sub, tei, write_xml
 from edition.interchange.validate import validate_against
 from edition.model.corpus import Corpus, Document
 from edition.registers.load import Registers

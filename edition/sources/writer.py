@@ -8,7 +8,9 @@ gives the blocks ``b`` again (tests/test_writer.py holds it for any text).
 * ``write_text(s)``: plain words, with every character that markup would read
   escaped (``\\{ \\} \\| \\\\``, and ``\\@`` or ``\\>`` where a block or line would
   otherwise start a role or a quotation);
-* ``write_span(kind, args, children)``: ``{kind:arg|content}``, arguments escaped;
+* ``write_span(kind, args, children)``: ``{kind:arg|content}``, arguments escaped
+  (``wrap`` does the same around content that is markup already);
+* ``guard_block`` and ``quote_lines``: a block's start, a quotation's lines;
 * ``write_inline(nodes)`` and ``write_blocks(blocks)``: whole trees.
 """
 
@@ -36,14 +38,18 @@ def write_arg(arg: str) -> str:
     return _ARG_SPECIAL.sub(lambda m: "\\" + m.group(), arg)
 
 
+def wrap(kind: str, args: Sequence[str], content: str | None) -> str:
+    """``{kind:arg:arg|content}`` around ``content``, which is markup already (``None``: no content)."""
+    head = "{" + kind + "".join(":" + write_arg(a) for a in args)
+    return head + "}" if content is None else head + "|" + content + "}"
+
+
 def write_span(kind: str, args: Sequence[str], children: Sequence[Inline] = ()) -> str:
     """``{kind:arg:arg|content}``; the content is written when there is any or the tag needs it."""
     spec = TAGS.get(kind)
-    head = "{" + kind + "".join(":" + write_arg(a) for a in args)
     content = write_inline(list(children))
-    if content or (spec is not None and spec.content == "required"):
-        return head + "|" + content + "}"
-    return head + "}"
+    needed = bool(content) or (spec is not None and spec.content == "required")
+    return wrap(kind, args, content if needed else None)
 
 
 def write_inline(nodes: Iterable[Inline]) -> str:
@@ -57,7 +63,7 @@ def write_inline(nodes: Iterable[Inline]) -> str:
     return "".join(out)
 
 
-def _guard_block_start(text: str) -> str:
+def guard_block(text: str) -> str:
     """Escape what would make a block a role (``@word``) or a quotation (``>`` on every line)."""
     if text.startswith("@"):
         text = "\\" + text
@@ -66,14 +72,18 @@ def _guard_block_start(text: str) -> str:
 
 def write_block(block: Block) -> str:
     if block.kind == "quote":
-        inner = "\n\n".join(write_block(b) for b in block.blocks)
-        return "\n".join("> " + line if line.strip() else ">" for line in inner.split("\n"))
+        return quote_lines("\n\n".join(write_block(b) for b in block.blocks))
     text = write_inline(block.content).strip(" \t\n")
     if block.kind in BLOCK_ROLES:
-        return f"@{block.kind} " + (_guard_block_start(text) if text.startswith(">") else text)
-    return _guard_block_start(text)
+        return f"@{block.kind} " + (guard_block(text) if text.startswith(">") else text)
+    return guard_block(text)
 
 
 def write_blocks(blocks: Iterable[Block]) -> str:
     """Blocks as a source's text: separated by blank lines."""
     return "\n\n".join(write_block(b) for b in blocks) + "\n"
+
+
+def quote_lines(markup: str) -> str:
+    """A quotation's blocks (markup already), each line marked with ``> ``."""
+    return "\n".join("> " + line if line.strip() else ">" for line in markup.split("\n"))

@@ -1,0 +1,190 @@
+"""A document's text and notes as TEI: blocks, spans, note anchors and lemmas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from edition.interchange.tei.common import CERTAINTY, LANG_TAG, add_text, compound_id, doc_file, split_lines, sub, tei, xml_id
+from edition.model.corpus import Block, Corpus, Document, Inline, Person, Place, Span, Text
+from edition.model.queries import ref_target
+
+# --- the text ------------------------------------------------------------------------------
+
+TOP, MAIN, BOTTOM = range(3)
+
+
+def sections(blocks: list[Block]) -> list[list[tuple[str, Block]]]:
+    """Blocks grouped into TEI divisions, each block with its place: head, opener, main, closer, postscript."""
+    out: list[list[tuple[str, Block]]] = [[]]
+    state = TOP
+    for block in blocks:
+        k = block.kind
+        if k in ("p", "quote") or (k == "lines" and state == MAIN):
+            if state == BOTTOM:
+                out.append([])
+            state, place = MAIN, "main"
+        elif k == "heading" or (k == "salute" and state != TOP):
+            if state != TOP:
+                out.append([])
+                state = TOP
+            place = "head" if k == "heading" else "opener"
+        elif state == TOP and k != "postscript":
+            place = "opener"
+        else:
+            state, place = BOTTOM, "postscript" if k == "postscript" else "closer"
+        out[-1].append((place, block))
+    return [s for s in out if s]
+
+
+@dataclass
+class DocWriter:
+    """Writes one document's rich text and blocks into a TEI tree."""
+
+    corpus: Corpus
+    doc: Document
+    anchors: dict[str, int] = field(default_factory=dict)
+
+    # ---- inline
+    def inline(self, parent: etree._Element, nodes: Iterable[Inline]) -> None:
+        for node in nodes:
+            if isinstance(node, Text):
+                add_text(parent, node.text)
+            else:
+                self.span(parent, node)
+
+    def span(self, parent: etree._Element, s: Span) -> None:  # noqa: C901
+        k, a = s.kind, s.args
+        arg = a[0] if a else ""
+        if k in ("p", "pl"):
+            register: dict[str, Person] | dict[str, Place] = self.corpus.persons if k == "p" else self.corpus.places
+            el = sub(parent, "persName" if k == "p" else "placeName",
+                     ref=f"{'persons' if k == 'p' else 'places'}.xml#{xml_id(arg)}")
+            if s.children:
+                self.inline(el, s.children)
+            else:
+                entry = register.get(arg)
+                el.text = entry.name if entry else arg
+                el.set("type", "register")
+        elif k == "n" and len(a) == 2:
+            occurrence = self.anchors[f"{a[0]}:{a[1]}"] = self.anchors.get(f"{a[0]}:{a[1]}", 0) + 1
+            extra = [str(occurrence)] if occurrence > 1 else []
+            sub(parent, "anchor", xml_id=compound_id("a", *a, *extra))
+            if s.children:
+                self.inline(parent, s.children)
+                sub(parent, "anchor", xml_id=compound_id("e", *a, *extra))
+        elif k in ("sic", "corr", "reg"):
+            self._choice(parent, s)
+        elif k == "gap":
+            sub(parent, "gap", extent=arg)
+        elif k == "unclear":
+            el = sub(parent, "unclear", cert=arg if arg in CERTAINTY else "", reason="" if arg in CERTAINTY else arg)
+            self.inline(el, s.children)
+        elif k == "foreign":
+            lang = arg if LANG_TAG.match(arg) else ""
+            self.inline(sub(parent, "foreign", xml_lang=lang, n="" if lang else arg), s.children)
+        elif k == "cite":
+            el = sub(parent, "bibl", corresp=f"bibliography.xml#{xml_id(arg)}")
+            if s.children:
+                self.inline(sub(el, "citedRange"), s.children)
+        elif k == "ref":
+            self.inline(sub(parent, "ref", target=ref_uri(a)), s.children)
+        elif k == "lbl":
+            sub(parent, "anchor", xml_id=compound_id("l", arg), type="label")
+        elif k in _SIMPLE:
+            tag, attrs = _SIMPLE[k]
+            values = {name: (arg if value == "$" else value) for name, value in attrs.items()}
+            self.inline(sub(parent, tag, **values), s.children)
+        else:  # malformed markup: keep the words
+            self.inline(parent, s.children)
+
+    def _choice(self, parent: etree._Element, s: Span) -> None:
+        """``{sic|X}`` alone is ``sic``; the others are a ``choice`` whose first form prints."""
+        arg = s.args[0] if s.args else ""
+        if s.kind == "sic" and not arg:
+            self.inline(sub(parent, "sic"), s.children)
+            return
+        shown, other = {"sic": ("sic", "corr"), "corr": ("corr", "sic"), "reg": ("reg", "orig")}[s.kind]
+        choice = sub(parent, "choice")
+        self.inline(sub(choice, shown), s.children)
+        sub(choice, other, arg)
+
+    # ---- blocks
+    def divisions(self, parent: etree._Element, blocks: list[Block]) -> None:
+        """The blocks as the content of ``parent`` (a div), in sub-divisions where TEI's order needs them."""
+        groups = sections(blocks)
+        if len(groups) == 1:
+            self._section(parent, groups[0])
+            return
+        for group in groups:
+            self._section(sub(parent, "div", type="section"), group)
+
+    def _section(self, div: etree._Element, items: list[tuple[str, Block]]) -> None:
+        wrapper: etree._Element | None = None
+        for place, block in items:
+            if place in ("opener", "closer"):
+                if wrapper is None or wrapper.tag != tei(place):
+                    wrapper = sub(div, place)
+                self._letter_part(wrapper, block, place)
+                continue
+            wrapper = None
+            if place == "head":
+                self.inline(sub(div, "head"), block.content)
+            elif place == "postscript":
+                self.inline(sub(sub(div, "postscript"), "p"), block.content)
+            else:
+                self.flow(div, block)
+
+    def _letter_part(self, wrapper: etree._Element, block: Block, place: str) -> None:
+        k = block.kind
+        if k == "lines":
+            address = sub(wrapper, "address")
+            for line in split_lines(block.content) or [[]]:
+                self.inline(sub(address, "addrLine"), line)
+        elif k == "closer" and place == "opener":  # a closing phrase before the text: TEI's salute has no @type
+            self.inline(sub(wrapper, "seg", type="closer"), block.content)
+        elif k in ("salute", "closer"):
+            self.inline(sub(wrapper, "salute"), block.content)
+        else:  # dateline, signed
+            self.inline(sub(wrapper, k), block.content)
+
+    def flow(self, parent: etree._Element, block: Block) -> None:
+        """A paragraph, quotation or set of lines where TEI allows paragraphs."""
+        if block.kind == "quote":
+            self.quoted(sub(parent, "quote"), block.blocks)
+        elif block.kind == "lines":
+            lg = sub(parent, "lg", type="lines")
+            for line in split_lines(block.content) or [[]]:
+                self.inline(sub(lg, "l"), line)
+        else:
+            self.inline(sub(parent, "p"), block.content)
+
+    def quoted(self, parent: etree._Element, blocks: list[Block]) -> None:
+        """Blocks inside a quotation or a note: letter parts need a text of their own (``floatingText``)."""
+        if all(b.kind in ("p", "quote", "lines") for b in blocks):
+            for b in blocks:
+                self.flow(parent, b)
+            return
+        body = sub(sub(parent, "floatingText"), "body")
+        self.divisions(sub(body, "div"), blocks)
+
+
+_SIMPLE: dict[str, tuple[str, dict[str, str]]] = {  # "$" stands for the span's first argument
+    "sup": ("supplied", {}), "del": ("del", {}), "add": ("add", {"place": "$"}), "em": ("emph", {}),
+    "arch": ("bibl", {"type": "archival"}), "nx": ("name", {"type": "not-indexed", "n": "$"}),
+}
+
+
+def ref_uri(args: list[str]) -> str:
+    target = ref_target(args)
+    if target is None:
+        return doc_file(args[0]) if args else ""
+    if target.kind == "note":
+        return f"{doc_file(target.document)}#{compound_id('n', target.series, target.key)}"
+    if target.kind == "line":
+        return f"{doc_file(target.document)}#{compound_id('l', target.key)}"
+    return doc_file(target.document)
+
+
