@@ -1,5 +1,6 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
 # make test  run the test suite
+# make html  build the HTML edition into build/html/ (with its search index and EPUB)
 # make test-fast  the tests that run no LuaLaTeX (under a minute)
 # make check check the sources and report every problem
 # make clean remove build/
@@ -8,12 +9,15 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-ok
 
-.PHONY: pdf test test-fast check clean golden lint system bench import-score
+.PHONY: pdf html test test-fast check clean golden lint system web-test-tools bench import-score
 
 pdf: $(STAMP) system
 	$(VENV)/bin/edition build
 
-test: $(STAMP) system
+html: $(STAMP)
+	$(VENV)/bin/edition build --html
+
+test: $(STAMP) system web-test-tools
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)
@@ -36,6 +40,10 @@ golden: $(STAMP)
 
 system:
 	@tools/ensure-system.sh
+
+# Chromium, Java, epubcheck and the npm packages of package-lock.json, for the web tests.
+web-test-tools:
+	@tools/ensure-web-test.sh
 
 $(STAMP): pyproject.toml
 	@tools/ensure-system.sh

@@ -88,6 +88,15 @@ def _print_options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
+def cmd_build_any(args: argparse.Namespace) -> int:
+    """``edition build``: the PDF, or with ``--html`` the HTML edition."""
+    if args.html:
+        from edition.cli.web import cmd_html
+
+        return cmd_html(args)
+    return cmd_build(args)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     report = Reporter(args.verbose)
@@ -262,6 +271,8 @@ def parser() -> argparse.ArgumentParser:
                        description="Check, render LaTeX into build/tex/ and run LuaLaTeX. A failed build "
                                    "leaves the last good build/reader.pdf in place.")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--html", action="store_true",
+                   help="build the HTML edition (build/html/: pages, search index, EPUB) instead of the PDF")
     b.add_argument("--only", metavar="ID[,ID...]", help="build a draft (build/draft.pdf) of these documents only")
     b.add_argument("--verbose", "-v", action="store_true", help="show progress and the LaTeX output")
     b.add_argument("--force", action="store_true", help="build even when nothing changed since the last good build")
@@ -273,7 +284,7 @@ def parser() -> argparse.ArgumentParser:
     sides.add_argument("--two-sided", dest="two_sided", action="store_true", default=None, help="set for printing on both sides")
     sides.add_argument("--one-sided", dest="two_sided", action="store_false", help="set for printing on one side")
     b.add_argument("--binding-offset", metavar="LENGTH", type=_length, help="extra inner margin for binding, e.g. 8mm")
-    b.set_defaults(func=cmd_build)
+    b.set_defaults(func=cmd_build_any)
     i = sub.add_parser("import", help="turn a raw copy (text from the web or a scan) or a TEI letter into source files",
                        description="Split a raw copy into documents, find metadata, notes, anchors, archival references "
                                    "and known persons, and write draft sources for the editor to finish. Never "

@@ -130,6 +130,7 @@ CONFIG = (
     Field("year", "str", False, "year of the reader"),
     Field("licence", "str", False, "licence of the edition"),
     Field("keywords", "strs", False, "keywords for the PDF's metadata"),
+    Field("web_address", "str", False, "where the HTML edition is published (https://...): 'Cite this' gives it"),
     Field("paper", "str", False, "paper size", ("a4", "letter", "a5")),
     Field("font_size", "str", False, "base font size", ("10pt", "11pt", "12pt")),
     Field("two_sided", "bool", False, "set for printing on both sides"),

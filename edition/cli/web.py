@@ -1,0 +1,82 @@
+"""``edition build --html``: the HTML edition in build/html/, with its search index and EPUB."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from edition.build.pages import document_pages
+from edition.build.web import SearchIndexError, copy_changed, same_but_dates, search_index, write_changed
+from edition.html.epub import epub
+from edition.html.site import Download, site
+from edition.interchange.cmif import export_cmif
+from edition.interchange.tei_export import export_tei
+from edition.model.diagnostics import sort_key
+from edition.pipeline import prepare
+
+EXIT_OK, EXIT_SOURCE, EXIT_BUILD = 0, 1, 2
+
+
+def _say(text: str) -> None:
+    print(f"edition build: {text}", file=sys.stderr)
+
+
+def _downloads(build: Path) -> dict[str, tuple[Path, str, str]]:
+    """The files of the last builds that readers may take away: name in the site -> (file, label, kind)."""
+    found: dict[str, tuple[Path, str, str]] = {}
+    for name, label, kind in (("reader.pdf", "The reader", "PDF"), ("reader.bib", "The reader and its documents", "BibTeX"),
+                              ("reader.json", "The reader and its documents", "CSL-JSON"),
+                              ("works-cited.bib", "Works cited", "BibTeX"), ("works-cited.json", "Works cited", "CSL-JSON")):
+        if (build / name).is_file():
+            found[f"downloads/{name}"] = (build / name, label, kind)
+    for pdf in sorted((build / "documents").glob("*.pdf")) if (build / "documents").is_dir() else []:
+        found[f"downloads/documents/{pdf.name}"] = (pdf, f"Document {pdf.stem}", "PDF")
+    return found
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    root = Path(args.root).resolve()
+    build = root / "build"
+    out = build / "html"
+    project, diags = prepare(root)
+    corpus, registers, plan = project.corpus, project.registers, project.plan
+    for d in sorted(diags, key=sort_key):
+        print(d, file=sys.stderr)
+    errors = sum(1 for d in diags if d.is_error)
+    if errors or (args.strict and diags):
+        _say(f"stopped, {errors} error(s), {len(diags) - errors} warning(s) in the sources; build/html is unchanged")
+        return EXIT_SOURCE
+    pages = document_pages(build / "tex" / "reader.aux", list(plan.documents))
+    taken = _downloads(build)
+    with tempfile.TemporaryDirectory() as tmp:
+        export_tei(corpus, registers, plan, Path(tmp) / "tei")
+        export_cmif(corpus, registers, Path(tmp) / "cmif.xml", url=corpus.config.web_address)
+        for xml in sorted((Path(tmp) / "tei").glob("*.xml")):
+            taken[f"downloads/tei/{xml.name}"] = (xml, f"TEI: {xml.stem}", "TEI")
+        taken["downloads/cmif.xml"] = (Path(tmp) / "cmif.xml", "Letters of the edition for correspSearch", "CMIF")
+        listed = [Download(name, label, kind) for name, (_p, label, kind) in taken.items() if "/tei/" not in name]
+        if any("/tei/" in name for name in taken):
+            listed.append(Download("downloads/tei/", "Every document, the registers and the bibliography", "TEI folder"))
+        files, rdiags = site(plan, pages, listed)
+        for d in rdiags:
+            print(d, file=sys.stderr)
+        keep = ("pagefind/", "downloads/", "edition.epub")
+        changed = write_changed(out, files, keep)
+        changed += copy_changed({name: path for name, (path, _l, _k) in taken.items()}, out, same_but_dates)
+    pages_changed = [c for c in changed if c.endswith(".html")]
+    if pages_changed or not (out / "pagefind").is_dir():
+        try:
+            search_index(out)
+        except SearchIndexError as exc:
+            _say(f"the search index could not be built: {exc}")
+            return EXIT_BUILD
+    if pages_changed or not (out / "edition.epub").exists():
+        epub(corpus, files, out / "edition.epub")
+    took = time.perf_counter() - started
+    _say(f"wrote {out.relative_to(root)}/ ({len(files)} files, {len(changed)} changed, "
+         f"{'search index and EPUB rebuilt' if pages_changed else 'nothing to reindex'}) in {took:.1f} s")
+    return EXIT_OK

@@ -1,0 +1,94 @@
+"""The EPUB 3 edition, from the same pages as the site: each page's main content, with what
+only works on the web (search, scripts, downloads, buttons) left out, and the EPUB
+accessibility metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from posixpath import dirname, join, normpath
+
+import lxml.html
+from ebooklib import epub as eb
+
+from edition.model.corpus import Corpus
+
+# The pages the book holds, in reading order after the title page and contents.
+FRONT = ("index.html", "note.html", "chronology.html")
+BACK = ("persons.html", "places.html", "archives.html", "works.html", "index-names.html", "index-places.html")
+_DROP = ("//script", "//form", "//button", "//*[@hidden]", "//*[contains(@class,'cite-actions')]",
+         "//*[contains(@class,'site-search')]")
+
+
+def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str]:
+    """(title, the body's XHTML) of a page: its <main>, links to pages outside the book unwrapped."""
+    tree = lxml.html.fromstring(html)
+    title = (tree.findtext(".//title") or path).split(" \u00b7 ")[0]
+    main = tree.find(".//main")
+    assert main is not None, path
+    for xpath in _DROP:
+        for node in main.xpath(xpath):
+            node.drop_tree()
+    for a in main.iter("a"):
+        href = a.get("href", "")
+        a.attrib.pop("download", None)
+        if not href or href.startswith(("#", "http://", "https://")):
+            continue
+        file = normpath(join(dirname(path), href.split("#", 1)[0])) if href.split("#", 1)[0] else path
+        if file not in included:
+            a.drop_tag()
+        elif ".html" in href:
+            a.set("href", href.replace(".html", ".xhtml", 1))
+    main.tag = "div"
+    main.attrib.clear()
+    main.set("class", "main")
+    lang = tree.get("lang", "en")
+    return title, f'<div lang="{lang}">' + lxml.html.tostring(main, encoding="unicode") + "</div>"
+
+
+def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path:
+    cfg = corpus.config
+    book = eb.EpubBook()
+    book.set_identifier(f"urn:edition:{cfg.title}:{cfg.year}")
+    book.set_title(f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title)
+    book.set_language("en")
+    if cfg.editor:
+        book.add_author(cfg.editor)
+    for prop, value in (("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual"),
+                        ("schema:accessibilityFeature", "structuralNavigation"),
+                        ("schema:accessibilityFeature", "tableOfContents"), ("schema:accessibilityFeature", "readingOrder"),
+                        ("schema:accessibilityFeature", "displayTransformability"),
+                        ("schema:accessibilityHazard", "none"),
+                        ("schema:accessibilitySummary", "The text, notes, apparatus and registers of the edition as "
+                         "structured text with headings, lists and links; every note and intervention is given in words.")):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    book.add_metadata("DC", "rights", cfg.licence or "All rights reserved")
+    book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", {"property": "dcterms:conformsTo"})
+    css = eb.EpubItem(uid="css", file_name="assets/edition.css", media_type="text/css", content=files["assets/edition.css"])
+    book.add_item(css)
+    documents = sorted((p for p in files if p.startswith("documents/") and p.endswith(".html")),
+                       key=lambda p: _number(str(files[p])))
+    order = [p for p in FRONT if p in files] + documents + [p for p in BACK if p in files]
+    included = set(order)
+    chapters = []
+    for i, path in enumerate(order):
+        title, body = _chapter(str(files[path]), path, included)
+        lang = lxml.html.fromstring(str(files[path])).get("lang", "en")
+        chapter = eb.EpubHtml(uid=f"c{i}", title=title, file_name=path.removesuffix(".html") + ".xhtml", lang=lang,
+                              content=body)
+        chapter.add_link(href=("../" * path.count("/")) + "assets/edition.css", rel="stylesheet", type="text/css")
+        book.add_item(chapter)
+        chapters.append(chapter)
+    book.toc = chapters
+    book.spine = ["nav", *chapters]
+    book.add_item(eb.EpubNcx())
+    book.add_item(eb.EpubNav())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    eb.write_epub(str(target), book, {"epub3_pages": False})
+    return target
+
+
+def _number(html: str) -> int:
+    tree = lxml.html.fromstring(html)
+    found = tree.xpath("string(//h1//span[@class='doc-number'])")
+    return int(found) if str(found).isdigit() else 0
