@@ -72,6 +72,7 @@ class DocumentRenderer:
         self.series = {s.id: s for s in self.corpus.config.series}
         self.apparatus = next((s for s in self.corpus.config.series if s.numbering == "line"), None)
         self.state = _State()
+        self.heading = "h3"  # a heading inside the text; "h2" in editorial prose that has a page of its own
 
     # ------------------------------------------------------------------ blocks
     def body(self) -> Markup:
@@ -88,7 +89,7 @@ class DocumentRenderer:
         if block.kind == "quote":
             return el("blockquote", [self.block(b) for b in block.blocks])
         if block.kind == "heading":
-            return el("h3", self.inline(block.content), class_="inner-heading")
+            return el(self.heading, self.inline(block.content), class_="inner-heading")
         if block.kind == "lines":
             return el("p", self._lines(block.content), class_="lines")
         role = None if block.kind == "p" else block.kind

@@ -61,11 +61,13 @@ class Site:
         self.files[path] = self.env.get_template(template).render(
             root=root, path=path, config=self.corpus.config, nav=PAGES, page_titles=PAGES, **context)
 
-    def prose(self, blocks: tuple[Block, ...], owner: str, link: str = "documents/") -> Markup:
+    def prose(self, blocks: tuple[Block, ...], owner: str, heading: str = "h3") -> Markup:
         doc = self.documents[0] if self.documents else None
         if doc is None or not blocks:
             return Markup("")
-        return DocumentRenderer(self.plan, doc, owner, lambda i: f"{link}{i}.html").prose(list(blocks))
+        renderer = DocumentRenderer(self.plan, doc, owner, lambda i: f"documents/{i}.html")
+        renderer.heading = heading
+        return renderer.prose(list(blocks))
 
     def build(self) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
         pages = [self.document_page(doc) for doc in self.documents]
@@ -123,7 +125,7 @@ class Site:
         self.render("chronology.html.jinja", "chronology.html", title=PAGES["chronology"], rows=rows)
         note = self.plan.note_on_texts
         self.render("prose.html.jinja", "note.html", title=note.title if note else self.plan.headings["note_on_texts"],
-                    body=self.prose(note.blocks, "note", "documents/") if note else Markup(""))
+                    body=self.prose(note.blocks, "note", "h2") if note else Markup(""))
         self.render("search.html.jinja", "search.html", title=PAGES["search"])
         self.render("downloads.html.jinja", "downloads.html", title=PAGES["downloads"], downloads=self.downloads)
 
