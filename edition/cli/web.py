@@ -13,7 +13,7 @@ from edition.build.web import SearchIndexError, copy_changed, same_but_dates, se
 from edition.html.epub import epub
 from edition.html.site import Download, site
 from edition.interchange.cmif import export_cmif
-from edition.interchange.tei_export import export_tei
+from edition.interchange.tei.export import export_tei
 from edition.model.diagnostics import sort_key
 from edition.pipeline import prepare
 
