@@ -1,29 +1,58 @@
 """Compile the rendered LaTeX into the reader PDF, safely.
 
 The generated files go to ``build/tex/`` (each written only when its content
-changed, so latexmk sees no needless change); latexmk runs LuaLaTeX there
-with shell escape off and file access restricted to the build directory. The
-new PDF replaces ``build/reader.pdf`` only after a successful run, by an
-atomic rename, so a failed build never destroys the last good PDF.
+changed, so latexmk sees no needless change, and always through a new temporary
+file renamed into place); latexmk runs LuaLaTeX there with the configuration
+this program wrote (``-norc``: no rc file of the system, the user or the
+project is read), with shell escape off and file access restricted to the build
+directory (kpathsea's paranoid mode; ``trust.py`` removes every symbolic link
+from the build folder first, since kpathsea follows them).
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition.build.trust import BuildLocked, build_lock, read_manifest, real_folder, write_atomically
 from edition.model.corpus import Corpus
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.resources import LATEX_DIR, PACKAGE_DIR
+from edition.sources.reading import MAX_FILE_BYTES, read_project_text
+
+__all__ = ["BuildLocked", "build_lock", "compile_pdf", "fingerprint", "record_build", "unchanged_since_last_build", "write_tree"]
+
+
+def _file_digest(path: Path, root: Path) -> bytes:
+    """What a file contributes to the fingerprint, read the way the loader reads it: a link by
+    where it leads (and the file there, if inside the project), nothing that would block."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            real = Path(os.path.realpath(path))
+            inside = real.is_relative_to(Path(os.path.realpath(root))) and real.is_file()
+            return b"link:" + os.readlink(path).encode("utf-8", "surrogateescape") + (_file_digest(real, root) if inside else b"")
+        if not stat.S_ISREG(st.st_mode):
+            return f"special:{stat.S_IFMT(st.st_mode)}".encode()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        try:
+            digest = hashlib.sha256()
+            size = 0
+            while size <= MAX_FILE_BYTES and (chunk := os.read(fd, 1 << 20)):
+                digest.update(chunk)
+                size += len(chunk)
+            return digest.digest()
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return f"unreadable:{exc.errno}".encode()
 
 
 def fingerprint(root: Path, options: str) -> str:
@@ -32,20 +61,34 @@ def fingerprint(root: Path, options: str) -> str:
     digest = hashlib.sha256(options.encode())
     trees = [root / "edition.yaml", root / "sources", root / "bibliography", root / "docs", LATEX_DIR, PACKAGE_DIR]
     for tree in trees:
-        files = sorted(p for p in tree.rglob("*") if p.is_file()) if tree.is_dir() else [tree] if tree.exists() else []
-        for path in files:
+        if os.path.isdir(tree) and not os.path.islink(tree):
+            paths = sorted(Path(d) / f for d, dirs, files in os.walk(tree) for f in files + [x for x in dirs if os.path.islink(Path(d) / x)])
+        else:
+            paths = [tree] if os.path.lexists(tree) else []
+        for path in paths:
             if "__pycache__" in path.parts:
                 continue
-            digest.update(str(path.relative_to(tree.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+            name = str(path.relative_to(tree.parent)).encode("utf-8", "surrogateescape")
+            digest.update(name + b"\0" + _file_digest(path, root) + b"\0")
     return digest.hexdigest()
 
 
 def unchanged_since_last_build(build_dir: Path, jobname: str, print_: str) -> int | None:
-    """The page count of the last good build if nothing changed since it, else None."""
-    stamp = build_dir / f".{jobname}.fingerprint"
-    if not (build_dir / f"{jobname}.pdf").exists() or not stamp.exists():
+    """The page count of the last good build if nothing changed since it, else None. The
+    record and the PDF count only if the manifest of this program's last build has them
+    (a project received with its build folder is built again)."""
+    stamp, pdf = f".{jobname}.fingerprint", f"{jobname}.pdf"
+    known = read_manifest(build_dir)
+    try:
+        for name in (stamp, pdf):
+            st = os.lstat(build_dir / name)
+            entry = known.get(name)
+            if not stat.S_ISREG(st.st_mode) or not isinstance(entry, list) or entry[1:] != [st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                                                                                             st.st_ino]:
+                return None
+        recorded, _, pages = (build_dir / stamp).read_text(encoding="utf-8", errors="replace").partition(" ")
+    except OSError:
         return None
-    recorded, _, pages = stamp.read_text().partition(" ")
     return int(pages) if recorded == print_ and pages.isdigit() else None
 
 
@@ -54,34 +97,20 @@ def record_build(build_dir: Path, jobname: str, print_: str, pages: int) -> None
     write_if_changed(build_dir / f".{jobname}.fingerprint", f"{print_} {pages}")
 
 
-class BuildLocked(Exception):
-    pass
-
-
-@contextmanager
-def build_lock(build_dir: Path) -> Iterator[None]:
-    """One build at a time per project; a second one fails at once."""
-    build_dir.mkdir(parents=True, exist_ok=True)
-    with open(build_dir / ".lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked("another build of this project is running (build/.lock); wait for it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def write_if_changed(path: Path, content: str) -> bool:
-    """Write ``content`` unless the file already holds it; True if written."""
+    """Write ``content`` unless the file already holds it; True if written. The old file is
+    compared only if it is a plain file; the new one is written through a temporary file."""
     data = content.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and st.st_size == len(data) and path.read_bytes() == data:
+            return False
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISLNK(st.st_mode):
+            shutil.rmtree(path) if stat.S_ISDIR(st.st_mode) else path.unlink()
+    except FileNotFoundError:
+        pass
+    real_folder(path.parent)
+    write_atomically(path, data)
     return True
 
 
@@ -138,10 +167,11 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
         return CompileResult(False, None, 0, [error(Pos("edition.yaml", 0, 0), "latexmk and lualatex are not installed",
                                                     "run 'make pdf', which installs TeX Live, or install texlive-luatex and latexmk")])
     (tex_dir / "passes.tsv").unlink(missing_ok=True)
-    cmd = ["latexmk", "-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+    # -norc: no latexmkrc of the system, the user or the project; only the one edition wrote.
+    cmd = ["latexmk", "-norc", "-r", "latexmkrc", "-lualatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
            "-no-shell-escape", f"-jobname={jobname}", "reader.tex"]
     if single_pass:
-        cmd[1:1] = ["-e", "$max_repeat = 1; $edition_single_pass = 1;"]
+        cmd[4:4] = ["-e", "$max_repeat = 1; $edition_single_pass = 1;"]
     proc = subprocess.run(cmd, cwd=tex_dir, env=latex_environment(), capture_output=True, text=True,
                           errors="replace", check=False)
     passes = len(pass_times(tex_dir, "lualatex"))
@@ -162,8 +192,15 @@ def pass_times(tex_dir: Path, kind: str) -> list[float]:
     path = tex_dir / "passes.tsv"
     if not path.exists():
         return []
-    rows = [line.split("\t") for line in path.read_text().splitlines()]
-    return [float(r[1]) for r in rows if len(r) >= 3 and r[0] == kind]
+    times = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        row = line.split("\t")
+        try:
+            if len(row) >= 3 and row[0] == kind:
+                times.append(float(row[1]))
+        except ValueError:  # a line cut short by an interrupted run
+            continue
+    return times
 
 
 def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
@@ -191,12 +228,12 @@ def missing_characters(log: str, root: Path, limit: int = 5) -> list[Diagnostic]
         return []
     diags: list[Diagnostic] = []
     files = [root / "edition.yaml", *sorted((root / "sources").rglob("*.md")), *sorted((root / "sources").rglob("*.yaml"))]
+    texts = {path: read_project_text(path, path.name, root)[0] for path in files}
     for char in chars:
         found = 0
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            text = texts[path]
+            if text is None:
                 continue
             for number, line in enumerate(text.splitlines(), 1):
                 column = line.find(char)
@@ -217,10 +254,11 @@ def _source_position(map_file: Path, line: int) -> Pos | None:
     except (OSError, ValueError):
         return None
     before = [k for k in mapping if k <= line]
-    if not before:
+    try:
+        path, src_line, column = str(mapping[max(before)]).rsplit(":", 2)
+        return Pos(path, int(src_line), int(column))
+    except ValueError:  # no line before it, or a damaged map
         return None
-    path, src_line, column = mapping[max(before)].rsplit(":", 2)
-    return Pos(path, int(src_line), int(column))
 
 
 def _excerpt(log: str, context: int = 6) -> str:
@@ -229,13 +267,6 @@ def _excerpt(log: str, context: int = 6) -> str:
         if line.startswith("!") or _FILE_LINE_ERROR.match(line):
             return "\n".join(lines[max(0, i - 2) : i + context])
     return "\n".join(lines[-context:])
-
-
-def install_pdf(pdf: Path, target: Path) -> None:
-    """Copy the new PDF over the old one atomically (never half written)."""
-    tmp = target.with_name(f".{target.name}.partial")
-    shutil.copyfile(pdf, tmp)
-    os.replace(tmp, target)
 
 
 def page_count(pdf: Path) -> int:

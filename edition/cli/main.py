@@ -13,17 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from edition.build.compile import (
-    BuildLocked,
-    build_lock,
-    compile_pdf,
-    fingerprint,
-    install_pdf,
-    page_count,
-    record_build,
-    unchanged_since_last_build,
-    write_tree,
-)
+from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
+from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
@@ -126,39 +117,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         if unknown:
             print(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}", file=sys.stderr)
             return EXIT_SOURCE
+    report.step("rendering LaTeX")
+    files, rdiags = render(project.plan)
+    _print_diagnostics(rdiags)
     try:
-        with build_lock(build_dir):
-            report.step("rendering LaTeX")
-            files, rdiags = render(project.plan)
-            _print_diagnostics(rdiags)
-            tex_dir = build_dir / ("tex-draft" if only else "tex")
-            write_tree(tex_dir, files)
-            report.step("typesetting with LuaLaTeX (latexmk)")
-            result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=args.verbose, single_pass=bool(only))
-            if not result.ok or result.pdf is None:
-                _print_diagnostics(result.diagnostics)
-                if result.log_excerpt:
-                    print("--- LaTeX log ---\n" + result.log_excerpt + "\n---", file=sys.stderr)
-                print(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {tex_dir}",
-                      file=sys.stderr)
-                return EXIT_LATEX
-            _print_diagnostics(result.diagnostics)  # warnings of a good build: characters no font has
-            target = build_dir / f"{jobname}.pdf"
-            install_pdf(result.pdf, target)
-            if not only:
-                report.step("writing the bibliography exports")
-                write_exports(project, tex_dir / "reader.aux", build_dir)
-            if args.booklet:
-                from edition.build.booklet import impose_booklet  # pypdf's imposition: imported only when asked for
-
-                report.step("imposing the booklet")
-                booklet = build_dir / f"{jobname}-booklet.pdf"
-                impose_booklet(target, booklet)
-                sides = page_count(booklet)
-                print(f"edition build: wrote {booklet.relative_to(root)} ({sides} pages, {sides // 2} sheets)",
-                      file=sys.stderr)
-            pages = page_count(target)
-            record_build(build_dir, jobname, stamp, pages)
+        outcome = build(root, corpus, files, None if only else (lambda aux, out: write_exports(project, aux, out)),
+                        draft=bool(only), booklet=args.booklet, stamp=stamp, verbose=args.verbose, step=report.step)
     except BuildLocked as exc:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -166,9 +130,22 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
               "the last good PDF and the sources are unchanged", file=sys.stderr)
         return EXIT_LATEX
+    if outcome.removed and args.verbose:
+        print("edition build: removed from build/ what this program did not write: " + ", ".join(outcome.removed), file=sys.stderr)
+    result = outcome.result
+    if not outcome.ok or result is None or outcome.target is None:
+        _print_diagnostics(outcome.diagnostics)
+        if result is not None and result.log_excerpt:
+            print("--- LaTeX log ---\n" + result.log_excerpt + "\n---", file=sys.stderr)
+        print(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {outcome.tex_dir}", file=sys.stderr)
+        return EXIT_LATEX
+    _print_diagnostics(outcome.diagnostics)  # warnings of a good build: characters no font has
+    if outcome.booklet is not None:
+        print(f"edition build: wrote {outcome.booklet.relative_to(root)} ({outcome.booklet_pages} pages, "
+              f"{outcome.booklet_pages // 2} sheets)", file=sys.stderr)
     passes = f"{result.passes} LuaLaTeX pass(es)" if result.passes else \
         "no LuaLaTeX pass: the generated LaTeX had not changed since the last run"
-    print(f"edition build: wrote {target.relative_to(root)} ({pages} pages, {passes})", file=sys.stderr)
+    print(f"edition build: wrote {outcome.target.relative_to(root)} ({outcome.pages} pages, {passes})", file=sys.stderr)
     return EXIT_OK
 
 
