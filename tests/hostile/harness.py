@@ -283,12 +283,12 @@ def render_command(args: list[str]) -> int:
     from edition.pipeline import prepare
 
     root = Path(args[args.index("--root") + 1])
-    corpus, services, diags = prepare(root)
+    project, diags = prepare(root)
     for d in diags:
         print(d, file=sys.stderr)
     if has_errors(diags):
         return 1
-    files, more = render(corpus, services, None)
+    files, more = render(project.plan)
     for d in more:
         print(d, file=sys.stderr)
     write_tree(root / "build" / "tex", files)

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from all_cases import LATEX
-from harness import Case, Expect, Run, judge, make_project, run_case, snapshot
-
 from conftest import require_latex
+from harness import Case, Expect, Run, judge, make_project, run_case, snapshot
 
 SHARED = sorted({c.share for c in LATEX if c.share})
 
@@ -52,8 +51,12 @@ def test_received_project(case: Case, shared_builds: dict[str, tuple[Path, Run, 
     assert verdict == "handled", f"{verdict}: {why}\n{run.err[-2000:]}"
 
 
+NOT_YET = {"fault-ctrl-c-mid-latex"}  # Ctrl-C's traceback: the CLI's handling of it is issue 16's
+
+
 @pytest.mark.latex
-@pytest.mark.parametrize("case", [c for c in LATEX if not c.share], ids=str)
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="not handled yet")) if c.id in NOT_YET else c
+                                  for c in LATEX if not c.share], ids=str)
 def test_fault(case: Case, tmp_path: Path) -> None:
     require_latex()
     root = make_project(case, tmp_path)
