@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from edition.build.compile import fingerprint
 from edition.build.pages import document_pages
 from edition.build.web import SearchIndexError, copy_changed, same_but_dates, search_index, write_changed
 from edition.html.epub import epub
@@ -37,11 +39,24 @@ def _downloads(build: Path) -> dict[str, tuple[Path, str, str]]:
     return found
 
 
+def _stamp(root: Path, build: Path) -> str:
+    """What the HTML edition is made of: the sources and code (as for the PDF), the printed pages
+    of the last LaTeX run and the files offered for download."""
+    aux = build / "tex" / "reader.aux"
+    listed = sorted(f"{n}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for n, (p, _l, _k) in _downloads(build).items())
+    pages = hashlib.sha256(aux.read_bytes()).hexdigest() if aux.exists() else ""
+    return fingerprint(root, repr(("html", pages, listed)))
+
+
 def cmd_html(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root = Path(args.root).resolve()
     build = root / "build"
     out = build / "html"
+    stamp, recorded = _stamp(root, build), build / ".html.fingerprint"
+    if not args.force and recorded.exists() and recorded.read_text() == stamp and (out / "edition.epub").exists():
+        _say(f"wrote {out.relative_to(root)}/ (0 changed: nothing changed since the last build)")
+        return EXIT_OK
     project, diags = prepare(root)
     corpus, registers, plan = project.corpus, project.registers, project.plan
     for d in sorted(diags, key=sort_key):
@@ -76,6 +91,7 @@ def cmd_html(args: argparse.Namespace) -> int:
             return EXIT_BUILD
     if pages_changed or not (out / "edition.epub").exists():
         epub(corpus, files, out / "edition.epub")
+    recorded.write_text(stamp)
     took = time.perf_counter() - started
     _say(f"wrote {out.relative_to(root)}/ ({len(files)} files, {len(changed)} changed, "
          f"{'search index and EPUB rebuilt' if pages_changed else 'nothing to reindex'}) in {took:.1f} s")

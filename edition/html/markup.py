@@ -30,21 +30,24 @@ def join(parts: Iterable[str | Markup], sep: str = "") -> Markup:
 
 
 def el(name: str, content: str | Markup | Iterable[str | Markup] = "", /, **attrs: str | None) -> Markup:
-    """``<name attrs>content</name>``; ``class_`` gives ``class``, ``aria_label`` gives ``aria-label``."""
+    """``<name attrs>content</name>``; ``class_`` gives ``class``, ``aria_label`` gives ``aria-label``.
+    ``name`` and the attribute names are our constants; content and values are escaped here."""
     body = content if isinstance(content, (str, Markup)) else join(content)
     inner = body if isinstance(body, Markup) else text(body)
-    return Markup("<{}{}>{}</{}>").format(Markup(name), attributes(attrs), inner, Markup(name))
+    return Markup(f"<{name}{attributes(attrs)}>{inner}</{name}>")
 
 
 def void(name: str, /, **attrs: str | None) -> Markup:
-    return Markup("<{}{}>").format(Markup(name), attributes(attrs))
+    return Markup(f"<{name}{attributes(attrs)}>")
 
 
-def attributes(attrs: dict[str, str | None]) -> Markup:
-    out = Markup("")
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        name = key.rstrip("_").replace("_", "-")
-        out += Markup(' {}="{}"').format(Markup(name), text(str(value)))
-    return out
+def attributes(attrs: dict[str, str | None]) -> str:
+    return "".join(f' {_NAMES.get(k) or _name(k)}="{text(str(v))}"' for k, v in attrs.items() if v is not None)
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _name(key: str) -> str:
+    _NAMES[key] = key.rstrip("_").replace("_", "-")
+    return _NAMES[key]

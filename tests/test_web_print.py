@@ -1,0 +1,83 @@
+"""Print and web agree: the same documents in the same order with the same "Cite as" and pages,
+every note of the web page with its mark and words on the printed pages of its document, every citation of a work in
+the printed form (full, short, ibid.). The PDF is read with pdftotext, the pages with lxml."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.conftest import edition
+
+pytestmark = pytest.mark.latex
+
+
+def _squeeze(text: str) -> str:
+    """Text with line breaks, hyphenation and spacing out of the way: what both outputs must share."""
+    return re.sub(r"[\s\u00ad\-]+", "", text)
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")
+
+
+def _page_index(pdf: Path) -> dict[str, int]:
+    """Printed page label -> index in the PDF (the front matter has roman numbers)."""
+    from pypdf import PdfReader
+
+    return {label: i for i, label in enumerate(PdfReader(str(pdf)).page_labels)}
+
+
+@pytest.fixture(scope="module")
+def both(reader_build: Path) -> tuple[Path, Path]:
+    run = edition(reader_build, "build", "--html")
+    assert run.code == 0, run.err
+    return reader_build / "build" / "reader.pdf", reader_build / "build" / "html"
+
+
+def _documents(site: Path) -> list[tuple[int, Path, lxml.html.HtmlElement]]:
+    found = []
+    for page in sorted((site / "documents").glob("*.html")):
+        tree = lxml.html.parse(str(page)).getroot()
+        number = int(tree.find_class("doc-number")[0].text_content())
+        found.append((number, page, tree))
+    return sorted(found, key=lambda t: t[0])
+
+
+def test_documents_cite_as_and_pages_agree(both: tuple[Path, Path]) -> None:
+    pdf, site = both
+    printed = [_squeeze(m) for m in re.findall(r"Cite as: (.*?\.)\n\n", "\n".join(_pdf_pages(pdf)), re.S)]
+    web = [_squeeze(tree.get_element_by_id("cite-text").text_content()) for _n, _p, tree in _documents(site)]
+    assert len(web) == 35 and web == printed  # same order (the web's numbers), same words, same pages
+    assert all(re.search(r"pp?\.\d", w) for w in web)
+
+
+def test_notes_and_citations_agree(both: tuple[Path, Path]) -> None:
+    pdf, site = both
+    pages = _pdf_pages(pdf)
+    index = _page_index(pdf)
+    checked_notes = checked_cites = 0
+    for _number, _page, tree in _documents(site):
+        printed = tree.find_class("cite-pages")[0].text_content()
+        first, _, last = re.search(r"pp?\. ([^.]+)\.", printed).group(1).partition("\u2013")
+        text = "\n".join(pages[index[first]:index[last or first] + 1])
+        lines = [line.strip() for line in text.split("\n")]
+        squeezed = _squeeze(text)
+        for li in tree.find_class("note"):
+            if li.getparent().getparent().get("class", "").endswith("note-series-textual"):
+                continue  # the apparatus is keyed to line numbers in print, to letters on the web
+            mark, words = li.get("data-mark"), _squeeze(li.find_class("note-body")[0].text_content())[:25]
+            # pdftotext sets a footnote's mark just before the note's words, or on a line of its own
+            assert mark + words in squeezed or (mark in lines and words in squeezed), (li.get("id"), mark, words)
+            checked_notes += 1
+        for cite in tree.find_class("citation"):
+            # its beginning and its end as printed (an apparatus line may stand between them in pdftotext's text)
+            words = _squeeze(cite.text_content())
+            assert words[:30] in squeezed and words[-30:] in squeezed, (cite.get("data-form"), cite.text_content())
+            checked_cites += 1
+    assert checked_notes > 100 and checked_cites > 10, (checked_notes, checked_cites)
