@@ -98,26 +98,31 @@ def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc:
     _profile(root[0], corpus, doc)
 
 
-def _profile(tei_header: etree._Element, corpus: Corpus, doc: Document) -> None:  # noqa: C901
+def _correspondence(profile: etree._Element, corpus: Corpus, doc: Document) -> None:
+    """``correspDesc``: who sent it, from where and when; who received it, where."""
+    desc = sub(profile, "correspDesc")
+    sent = sub(desc, "correspAction", type="sent")
+    for pid in doc.authors:
+        _person_ref(sent, "persName", pid, corpus)
+    if doc.place_from:
+        _place_ref(sent, doc.place_from, corpus)
+    if doc.date is not None:
+        date_element(sent, doc.date)
+    if len(sent) == 0:
+        sub(sent, "persName", "Unknown")
+    received = sub(desc, "correspAction", type="received")
+    for pid in doc.recipients:
+        _person_ref(received, "persName", pid, corpus)
+    if doc.place_to:
+        _place_ref(received, doc.place_to, corpus)
+    if len(received) == 0:
+        sub(received, "persName", "Unknown")
+
+
+def _profile(tei_header: etree._Element, corpus: Corpus, doc: Document) -> None:
     profile = sub(tei_header, "profileDesc")
     if doc.kind in CORRESPONDENCE or doc.recipients:
-        desc = sub(profile, "correspDesc")
-        sent = sub(desc, "correspAction", type="sent")
-        for pid in doc.authors:
-            _person_ref(sent, "persName", pid, corpus)
-        if doc.place_from:
-            _place_ref(sent, doc.place_from, corpus)
-        if doc.date is not None:
-            date_element(sent, doc.date)
-        if len(sent) == 0:
-            sub(sent, "persName", "Unknown")
-        received = sub(desc, "correspAction", type="received")
-        for pid in doc.recipients:
-            _person_ref(received, "persName", pid, corpus)
-        if doc.place_to:
-            _place_ref(received, doc.place_to, corpus)
-        if len(received) == 0:
-            sub(received, "persName", "Unknown")
+        _correspondence(profile, corpus, doc)
     elif doc.date is not None or doc.place_from:
         creation = sub(profile, "creation")
         if doc.date is not None:

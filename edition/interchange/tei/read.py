@@ -32,7 +32,7 @@ from edition.sources.schema import DOCUMENT_KINDS
 # --- the header ---------------------------------------------------------------------------------
 
 
-def read_date(el: etree._Element | None, problems: list[str]) -> dict[str, Any] | str | None:  # noqa: C901
+def read_date(el: etree._Element | None, problems: list[str]) -> dict[str, Any] | str | None:
     """A TEI date as the value of ``date:`` in the front matter."""
     if el is None:
         return None
@@ -58,23 +58,23 @@ def read_date(el: etree._Element | None, problems: list[str]) -> dict[str, Any] 
         return None
     if not (date.not_before or date.not_after or julian or date.cert != "high"):
         return f"[{when}]" if date.supplied else when
-    value: dict[str, Any] = {}
-    if when:
-        value["when"] = when
-    if date.not_before:
-        value["not_before"] = date.not_before.iso()
-    if date.not_after:
-        value["not_after"] = date.not_after.iso()
-    if julian:
-        value["calendar"] = "julian"
-    if date.supplied:
-        value["supplied"] = True
-    if date.cert != "high":
-        value["cert"] = date.cert
-    return value
+    return _date_value(date, when)
 
 
-def _header(r: Reader, path: Path) -> tuple[dict[str, Any], list[str]]:  # noqa: C901
+def _date_value(date: EditionDate, when: str) -> dict[str, Any]:
+    """The long form of ``date:``, with only the keys that say something."""
+    value: dict[str, Any] = {
+        "when": when,
+        "not_before": date.not_before.iso() if date.not_before else "",
+        "not_after": date.not_after.iso() if date.not_after else "",
+        "calendar": "julian" if date.calendar == "julian" else "",
+        "supplied": True if date.supplied else "",
+        "cert": date.cert if date.cert != "high" else "",
+    }
+    return {k: v for k, v in value.items() if v}
+
+
+def _header(r: Reader, path: Path) -> tuple[dict[str, Any], list[str]]:
     """The front matter (without the texts) and the comments for what the model cannot hold."""
     meta: dict[str, Any] = {}
     comments: list[str] = []
@@ -87,23 +87,41 @@ def _header(r: Reader, path: Path) -> tuple[dict[str, Any], list[str]]:  # noqa:
     meta["title"] = words(chosen if chosen is not None else (titles[0] if titles else None)) or meta["id"]
     kinds = [d.get("type", "") for d in r.find(".//t:text/t:body/t:div")] + [words(t) for t in r.find(".//t:textClass//t:term[@type='kind']")]
     meta["kind"] = next((k for k in kinds if k in DOCUMENT_KINDS), "letter")
+    _correspondence(r, meta, comments)
+    language = r.first(".//t:profileDesc/t:langUsage/t:language")
+    if language is not None and language.get("ident"):
+        meta["language"] = language.get("ident", "").split("-")[0]
+    trl = r.first(".//t:titleStmt/t:respStmt/t:resp[@key='trl']")
+    if trl is not None:
+        by = words(r.first("t:name", trl.getparent()))
+        meta["translation"] = {"from": trl.get("n") or meta.get("language", "")} | ({"by": by} if by else {})
+    _sources(r, meta, comments)
+    status = r.first(".//t:revisionDesc")
+    if status is not None and status.get("status") in ("draft", "checked", "final"):
+        meta["status"] = status.get("status")
+    return meta, comments
+
+
+def _people(r: Reader, action: etree._Element | None, fallback: str = "") -> list[str]:
+    """The register ids of the persons of a ``correspAction`` (or of ``fallback``)."""
+    found = r.find("t:persName", action) if action is not None else []
+    if not found and fallback:
+        found = r.find(fallback)
+    ids = [r.entity("p", p.get("ref", "").split()[0], words(p)) for p in found if p.get("ref")]
+    for p in found:
+        if not p.get("ref") and words(p) != "Unknown":
+            r.problems.append(f"'{words(p)}' has no reference to a person: left out of the metadata")
+    return ids
+
+
+def _correspondence(r: Reader, meta: dict[str, Any], comments: list[str]) -> None:
+    """Authors, recipients, date and places from ``correspDesc`` (or ``creation``)."""
     sent = r.first(".//t:correspDesc/t:correspAction[@type='sent']")
     received = r.first(".//t:correspDesc/t:correspAction[@type='received']")
     creation = r.first(".//t:profileDesc/t:creation")
-
-    def people(action: etree._Element | None, fallback: str = "") -> list[str]:
-        found = r.find("t:persName", action) if action is not None else []
-        if not found and fallback:
-            found = r.find(fallback)
-        ids = [r.entity("p", p.get("ref", "").split()[0], words(p)) for p in found if p.get("ref")]
-        for p in found:
-            if not p.get("ref") and words(p) != "Unknown":
-                r.problems.append(f"'{words(p)}' has no reference to a person: left out of the metadata")
-        return ids
-
-    if authors := people(sent, ".//t:titleStmt/t:author"):
+    if authors := _people(r, sent, ".//t:titleStmt/t:author"):
         meta["authors"] = authors
-    if recipients := people(received):
+    if recipients := _people(r, received):
         meta["recipients"] = recipients
     date_el = r.first("t:date", sent) if sent is not None else None
     if date_el is None and creation is not None:
@@ -120,18 +138,6 @@ def _header(r: Reader, path: Path) -> tuple[dict[str, Any], list[str]]:  # noqa:
             place[key] = r.entity("pl", name_el.get("ref", "").split()[0], words(name_el))
     if place:
         meta["place"] = place
-    language = r.first(".//t:profileDesc/t:langUsage/t:language")
-    if language is not None and language.get("ident"):
-        meta["language"] = language.get("ident", "").split("-")[0]
-    trl = r.first(".//t:titleStmt/t:respStmt/t:resp[@key='trl']")
-    if trl is not None:
-        by = words(r.first("t:name", trl.getparent()))
-        meta["translation"] = {"from": trl.get("n") or meta.get("language", "")} | ({"by": by} if by else {})
-    _sources(r, meta, comments)
-    status = r.first(".//t:revisionDesc")
-    if status is not None and status.get("status") in ("draft", "checked", "final"):
-        meta["status"] = status.get("status")
-    return meta, comments
 
 
 def _sources(r: Reader, meta: dict[str, Any], comments: list[str]) -> None:

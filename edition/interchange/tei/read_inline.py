@@ -107,44 +107,44 @@ class InlineReader(ReaderBase):
                 return self.inline_note(note, self.inline(seq[i:j], lines)), j + 1
         return "", i
 
-    def element(self, el: etree._Element, lines: bool) -> str:  # noqa: C901
+    def element(self, el: etree._Element, lines: bool) -> str:
+        """One element inside a paragraph as markup."""
         name = local(el)
+
         def inner() -> str:
             return self.inline(items(el), lines)
 
-        typ = el.get("type", "")
         if name in SKIP or name in ("listPerson", "listPlace", "listBibl", "listWit"):
             return ""
         if name == "note":
             return self.inline_note(el)
         if name in ("persName", "placeName", "rs", "name", "orgName", "settlement"):
-            return self.name(el, name, typ, inner)
-        if name in ("supplied", "del", "emph"):
-            return span({"supplied": "sup", "del": "del", "emph": "em"}[name], [], inner())
-        if name == "add":
-            return span("add", [el.get("place", "")] if el.get("place") else [], inner())
-        if name == "hi":
-            return span("em", [], inner()) if EMPHASIS.search(el.get("rend", "")) else inner()
-        if name == "unclear":
-            arg = el.get("cert") or el.get("reason") or ""
-            return span("unclear", [arg] if arg else [], inner())
-        if name == "foreign":
-            lang = el.get(XML_LANG) or el.get("n") or ""
-            return span("foreign", [lang], inner()) if lang else inner()
+            return self.name(el, name, el.get("type", ""), inner)
         if name == "choice":
             return self.choice(el, lines)
-        if name == "sic":
-            return span("sic", [], inner())
-        if name == "gap":
-            return span("gap", [extent] if (extent := gap_extent(el)) else [], None)
         if name == "bibl":
             return self.bibl(el, lines)
         if name == "ref":
             return self.ref(el, inner)
-        if name == "lb":
-            return "\n" if lines else " "
-        if name == "space":
-            return " "
+        return self.phrase(el, name, lines, inner)
+
+    def phrase(self, el: etree._Element, name: str, lines: bool, inner: Callable[[], str]) -> str:
+        """Interventions, emphasis, foreign words, line breaks and quotations."""
+        simple = {"supplied": "sup", "del": "del", "emph": "em", "sic": "sic"}
+        if name in simple:
+            return span(simple[name], [], inner())
+        if name in ("add", "unclear", "foreign"):
+            arg = {"add": el.get("place"), "unclear": el.get("cert") or el.get("reason"),
+                   "foreign": el.get(XML_LANG) or el.get("n")}[name] or ""
+            if name == "foreign" and not arg:
+                return inner()
+            return span(name, [arg] if arg else [], inner())
+        if name == "hi":
+            return span("em", [], inner()) if EMPHASIS.search(el.get("rend", "")) else inner()
+        if name == "gap":
+            return span("gap", [extent] if (extent := gap_extent(el)) else [], None)
+        if name in ("lb", "space"):
+            return "\n" if name == "lb" and lines else " "
         if name == "c" and not len(el) and not el.text:
             return CHARACTERS.get(el.get("rendition", ""), "")
         if name in ("quote", "q", "said", "soCalled"):

@@ -55,50 +55,68 @@ class DocWriter:
             else:
                 self.span(parent, node)
 
-    def span(self, parent: etree._Element, s: Span) -> None:  # noqa: C901
-        k, a = s.kind, s.args
-        arg = a[0] if a else ""
-        if k in ("p", "pl"):
-            register: dict[str, Person] | dict[str, Place] = self.corpus.persons if k == "p" else self.corpus.places
-            el = sub(parent, "persName" if k == "p" else "placeName",
-                     ref=f"{'persons' if k == 'p' else 'places'}.xml#{xml_id(arg)}")
-            if s.children:
-                self.inline(el, s.children)
-            else:
-                entry = register.get(arg)
-                el.text = entry.name if entry else arg
-                el.set("type", "register")
-        elif k == "n" and len(a) == 2:
-            occurrence = self.anchors[f"{a[0]}:{a[1]}"] = self.anchors.get(f"{a[0]}:{a[1]}", 0) + 1
-            extra = [str(occurrence)] if occurrence > 1 else []
-            sub(parent, "anchor", xml_id=compound_id("a", *a, *extra))
-            if s.children:
-                self.inline(parent, s.children)
-                sub(parent, "anchor", xml_id=compound_id("e", *a, *extra))
-        elif k in ("sic", "corr", "reg"):
-            self._choice(parent, s)
-        elif k == "gap":
-            sub(parent, "gap", extent=arg)
-        elif k == "unclear":
-            el = sub(parent, "unclear", cert=arg if arg in CERTAINTY else "", reason="" if arg in CERTAINTY else arg)
-            self.inline(el, s.children)
-        elif k == "foreign":
-            lang = arg if LANG_TAG.match(arg) else ""
-            self.inline(sub(parent, "foreign", xml_lang=lang, n="" if lang else arg), s.children)
-        elif k == "cite":
-            el = sub(parent, "bibl", corresp=f"bibliography.xml#{xml_id(arg)}")
-            if s.children:
-                self.inline(sub(el, "citedRange"), s.children)
-        elif k == "ref":
-            self.inline(sub(parent, "ref", target=ref_uri(a)), s.children)
-        elif k == "lbl":
-            sub(parent, "anchor", xml_id=compound_id("l", arg), type="label")
-        elif k in _SIMPLE:
-            tag, attrs = _SIMPLE[k]
+    def span(self, parent: etree._Element, s: Span) -> None:
+        if s.kind in _SIMPLE:
+            tag, attrs = _SIMPLE[s.kind]
+            arg = s.args[0] if s.args else ""
             values = {name: (arg if value == "$" else value) for name, value in attrs.items()}
             self.inline(sub(parent, tag, **values), s.children)
-        else:  # malformed markup: keep the words
+            return
+        write = {"p": self._mention, "pl": self._mention, "n": self._anchor, "sic": self._choice, "corr": self._choice,
+                 "reg": self._choice, "gap": self._gap, "unclear": self._unclear, "foreign": self._foreign,
+                 "cite": self._cite, "ref": self._ref, "lbl": self._label}.get(s.kind)
+        if write is None:  # malformed markup: keep the words
             self.inline(parent, s.children)
+        else:
+            write(parent, s)
+
+    def _mention(self, parent: etree._Element, s: Span) -> None:
+        arg = s.args[0] if s.args else ""
+        register: dict[str, Person] | dict[str, Place] = self.corpus.persons if s.kind == "p" else self.corpus.places
+        el = sub(parent, "persName" if s.kind == "p" else "placeName",
+                 ref=f"{'persons' if s.kind == 'p' else 'places'}.xml#{xml_id(arg)}")
+        if s.children:
+            self.inline(el, s.children)
+        else:
+            entry = register.get(arg)
+            el.text = entry.name if entry else arg
+            el.set("type", "register")
+
+    def _anchor(self, parent: etree._Element, s: Span) -> None:
+        a = s.args
+        if len(a) != 2:
+            self.inline(parent, s.children)
+            return
+        occurrence = self.anchors[f"{a[0]}:{a[1]}"] = self.anchors.get(f"{a[0]}:{a[1]}", 0) + 1
+        extra = [str(occurrence)] if occurrence > 1 else []
+        sub(parent, "anchor", xml_id=compound_id("a", *a, *extra))
+        if s.children:
+            self.inline(parent, s.children)
+            sub(parent, "anchor", xml_id=compound_id("e", *a, *extra))
+
+    def _gap(self, parent: etree._Element, s: Span) -> None:
+        sub(parent, "gap", extent=s.args[0] if s.args else "")
+
+    def _unclear(self, parent: etree._Element, s: Span) -> None:
+        arg = s.args[0] if s.args else ""
+        el = sub(parent, "unclear", cert=arg if arg in CERTAINTY else "", reason="" if arg in CERTAINTY else arg)
+        self.inline(el, s.children)
+
+    def _foreign(self, parent: etree._Element, s: Span) -> None:
+        arg = s.args[0] if s.args else ""
+        lang = arg if LANG_TAG.match(arg) else ""
+        self.inline(sub(parent, "foreign", xml_lang=lang, n="" if lang else arg), s.children)
+
+    def _cite(self, parent: etree._Element, s: Span) -> None:
+        el = sub(parent, "bibl", corresp=f"bibliography.xml#{xml_id(s.args[0] if s.args else '')}")
+        if s.children:
+            self.inline(sub(el, "citedRange"), s.children)
+
+    def _ref(self, parent: etree._Element, s: Span) -> None:
+        self.inline(sub(parent, "ref", target=ref_uri(s.args)), s.children)
+
+    def _label(self, parent: etree._Element, s: Span) -> None:
+        sub(parent, "anchor", xml_id=compound_id("l", s.args[0] if s.args else ""), type="label")
 
     def _choice(self, parent: etree._Element, s: Span) -> None:
         """``{sic|X}`` alone is ``sic``; the others are a ``choice`` whose first form prints."""
