@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from edition.model.corpus import Block, Corpus, Inline, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
+from edition.registers.names import NameIndex, is_cyrillic, name_cases
 
 # Spans whose words are not candidates: already tagged, or deliberately untagged.
 _SKIP = {"p", "nx", "cite", "arch", "ref", "corr", "reg"}
@@ -42,20 +43,44 @@ def alias_conflicts(corpus: Corpus) -> list[Diagnostic]:
 
 def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:
     """Warnings for register names standing in texts and notes without a person tag
-    (in the documents ``only`` names, if given)."""
+    (in the documents ``only`` names, if given), inflected Russian forms included
+    ("Кагановичу", "Сталина": found by the analyser of Russian)."""
     forms = name_forms(corpus)
     if not forms:
         return []
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    index: NameIndex | None = None
     diags: list[Diagnostic] = []
     for doc in corpus.selected(only):
         for text in _untagged_texts(doc.all_blocks()):
-            for m in pattern.finditer(text.text):
-                ids = sorted(forms[m.group(1)])
+            found = [(m.start(), m.group(1), sorted(forms[m.group(1)])) for m in pattern.finditer(text.text)]
+            if is_cyrillic(text.text):
+                index = index or NameIndex.of_persons(corpus.persons, corpus.config.transliteration)
+                found += _inflected(text.text, index, {start for start, _, _ in found})
+            for start, word, ids in sorted(found):
                 who = ids[0] if len(ids) == 1 else " or ".join(ids)
-                diags.append(warning(_offset_pos(text, m.start()), f"'{m.group(1)}' may name {who} but is not tagged",
-                                     f"write {{p:{ids[0]}|{m.group(1)}}}, or {{nx|{m.group(1)}}} if it is not that person"))
+                diags.append(warning(_offset_pos(text, start), f"'{word}' may name {who} but is not tagged",
+                                     f"write {{p:{ids[0]}|{word}}}, or {{nx|{word}}} if it is not that person"))
     return diags
+
+
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+
+
+def _inflected(text: str, index: NameIndex, taken: set[int]) -> list[tuple[int, str, list[str]]]:
+    """Capitalized Russian words that an inflection of a register name may be; a word opening a sentence
+    only if the analyser takes it for a surname or a name."""
+    out = []
+    for m in _CYRILLIC_WORD.finditer(text):
+        if m.start() in taken:
+            continue
+        opening = m.start() == 0 or re.search(r"(?:[.!?…]\s+|\n\s*)$", text[:m.start()]) is not None
+        if opening and not name_cases(m.group()):
+            continue
+        ids = index.lookup(m.group())
+        if ids:
+            out.append((m.start(), m.group(), sorted(ids)))
+    return out
 
 
 def _untagged_texts(blocks: list[Block]) -> list[Text]:

@@ -146,6 +146,7 @@ class _Importer:
     def citation(self, text: str, block: RawBlock | None, report: bool = True) -> str | None:
         """``text`` as an archival citation if it is one (its problems reported), else None."""
         inner = re.sub(r"^\((.*)\)\.?$", r"\1", text.strip(), flags=re.S).strip()
+        inner = re.split(r"\.\s+(?=[\"«“„])", inner)[0]  # a printed source after the archival line: "Proletarian Revolution". 1936
         if len(inner) > 250 or not re.search(r"(?i)\b(?:f|op|on|d|l|ll|ф|оп|д|л)\.\s*\d", inner):
             return None
         parsed, problems = arch.parse_citation(inner, self.register)

@@ -32,7 +32,8 @@ END_MARKER = re.compile(r"^(?:Source|Courtesy)\s*:|^(?:Available at|Retrieved fr
 ATTRIBUTION = re.compile(r"^[A-Z][\w.’' -]{1,40}\(\d{4}\)")
 BYLINE = re.compile(r"^[Bb][Yy]\s+\S")
 NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Notes and references|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$|^[_\-=]{5,}$")
-_MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\s?\.(?:\s*↑)?|(?P<s>\d{1,3})(?=\s+[A-ZА-ЯЁ«\"“(]))(?:\s+|$)")
+_MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\s?\.(?:\s*↑)?"
+                     r"|(?P<s>\d{1,3})(?=\s+[A-ZА-ЯЁ«\"“(]|\s+\d{1,2}\s+[а-яё]+\s+\d{4}))(?:\s+|$)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"'”’])(\d{1,3})(?![\d/:%]|st\b|nd\b|rd\b|th\b|\.\d)")
 _LONE = re.compile(r"(?<= )(\d{1,2})(?=[\s.,;:(]|$)")

@@ -77,14 +77,16 @@ class Registry:
         if is_cyrillic(surname):
             forms = nominatives(surname)
             surname = forms[0] if forms else surname
-        given = [w for w in words[:-1]]
+        given = list(words[:-1])
         latin = transliterate(surname, self.scheme)
-        rest = " ".join([*[transliterate(g, self.scheme) for g in given], transliterate(initials, self.scheme).strip()]).strip()
+        initials = re.sub(r"\.\s*(?=\S)", ". ", transliterate(initials, self.scheme)).strip()  # "S.M." -> "S. M."
+        rest = " ".join([*[transliterate(g, self.scheme) for g in given], initials]).strip()
         name = f"{latin[:1].upper()}{latin[1:].lower() if latin.isupper() else latin[1:]}" + (f", {rest}" if rest else "")
         pid = _ascii_id(latin)
         while pid in self.persons or (pid in self.new_persons and self.new_persons[pid].name != name):
             pid += "-2" if not pid.endswith("-2") else "2"
-        aliases = [a for a in {surname, " ".join([*given, words[-1]])} if a and a != latin]
+        written = " ".join([*given, words[-1]])
+        aliases = [a for a in {surname, written if not is_cyrillic(written) else surname} if a and a != latin]
         self.new_persons.setdefault(pid, Proposal(pid, name, sorted(aliases)))
         self.person_index.ids.setdefault(pid, {pid})
         return pid

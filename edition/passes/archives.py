@@ -4,7 +4,7 @@ and every inline ``{arch|...}``, read against the archives register, with "ibid.
 from __future__ import annotations
 
 from edition.model.corpus import ArchiveSource, Corpus, Document
-from edition.model.diagnostics import Diagnostic, error
+from edition.model.diagnostics import Diagnostic, error, warning
 from edition.passes.reading import SpanKey, reading
 from edition.passes.typography import typeset
 from edition.registers import archives as arch
@@ -48,6 +48,7 @@ def document_citations(doc: Document, register: arch.ArchivesRegister, diags: li
         for problem in problems:
             diags.append(error(source.pos, f"archival source: {problem}", "see docs/source-format.md, 'Archival sources'"))
         if citation is not None:
+            diags.extend(warning(source.pos, f"archival source: {notice}", "correct the letter in 'cited'") for notice in citation.notices)
             out.append(citation)
     resolved, problems = arch.resolve_ibid(out)
     diags.extend(error(doc.field_pos.get("archives", doc.pos), f"archival source: {p}") for p in problems)

@@ -21,10 +21,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from enum import Enum
 from typing import Any
 
 from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, did_you_mean, error
+from edition.registers.archive_forms import Form as Form
+from edition.registers.archive_forms import cyrillic_markers, parse_hand
+from edition.registers.archive_forms import parse_form as parse_form
 
 STYLES = ("modern", "as-cited")
 LEVELS = ("fond", "opis", "delo", "vypusk")
@@ -203,53 +205,6 @@ class ArchivesRegister:
 # --- the citation model -------------------------------------------------------
 
 
-class Form(str, Enum):
-    """What kind of witness the archive holds; the value is the printed label."""
-
-    AUTOGRAPH = "Autograph"
-    ORIGINAL = "Original"
-    DRAFT = "Draft"
-    TYPESCRIPT = "Typescript"
-    CORRECTED_TYPESCRIPT = "Typescript with the author's corrections"
-    COPY = "Copy"
-    TYPESCRIPT_COPY = "Typescript copy"
-    MANUSCRIPT_COPY = "Manuscript copy"
-    TELEGRAM = "Telegram"
-    CODED_TELEGRAM = "Coded telegram"
-    TELEGRAPH_TAPE = "Telegraph tape"
-    PRINTED = "Printed text"
-
-
-def _form_key(text: str) -> str:
-    return " ".join(re.sub(r"[.'ʹ’ʼ]", "", text).split()).casefold()
-
-
-# Each form with the ways editions write it, in English, transliteration and Russian.
-_FORM_WORDS = {
-    Form.AUTOGRAPH: "autograph|holograph|avtograf|автограф",
-    Form.ORIGINAL: "original|podlinnik|подлинник",
-    Form.DRAFT: "draft|chernovik|черновик",
-    Form.TYPESCRIPT: "typescript|typewritten text|mashinopis|машинопись",
-    Form.CORRECTED_TYPESCRIPT: "typescript with author's corrections|typescript with autograph corrections"
-    "|mashinopis s avtorskoi pravkoi|машинопись с авторской правкой|машинопись с правкой автора",
-    Form.COPY: "copy|kopiia|kopiya|kopija|копия",
-    Form.TYPESCRIPT_COPY: "typescript copy|typewritten copy|mashinopisnaia kopiia|машинописная копия",
-    Form.MANUSCRIPT_COPY: "manuscript copy|handwritten copy|rukopisnaia kopiia|рукописная копия",
-    Form.TELEGRAM: "telegram|telegramma|телеграмма",
-    Form.CODED_TELEGRAM: "coded telegram|cipher telegram|ciphered telegram|shifrotelegramma|shifrtelegramma"
-    "|шифротелеграмма|шифртелеграмма",
-    Form.TELEGRAPH_TAPE: "telegraph tape|telegrafnaia lenta|telegrafnaya lenta|телеграфная лента",
-    Form.PRINTED: "printed text|printed|typeset text|tipografskii tekst|tipografskij tekst"
-    "|tipograficheskii tekst|типографский текст",
-}
-_FORMS = {_form_key(word): form for form, words in _FORM_WORDS.items() for word in words.split("|")}
-
-
-def parse_form(text: str) -> Form | None:
-    """The form that a phrase such as "Tipografskii tekst" or "Автограф" names, if known."""
-    return _FORMS.get(_form_key(text))
-
-
 _DIGITS_OR_NOT = re.compile(r"[0-9]+|[^0-9]+")
 
 
@@ -292,6 +247,8 @@ class ArchivalCitation:
     form: Form | None = None
     form_as_written: str = ""
     ibid: bool = False  # the source wrote "ibid." / "Там же"
+    hand: str = ""  # whose hand an autograph is in, when not the author's: "Автограф С. Чечулина"
+    notices: tuple[str, ...] = ()  # what was read in a way worth a warning (a Latin letter in a Cyrillic marker)
 
     def same_file(self, other: ArchivalCitation) -> bool:
         """Same repository, fond, opis, delo and vypusk (and these are known)."""
@@ -305,7 +262,7 @@ class ArchivalCitation:
 
 _MARKERS = {
     "fond": r"f\.|ф\.|fond(?!\w)|фонд(?!\w)",
-    "opis": r"op\.|on\.|оп\.|opis['ʹ’]?(?!\w)|опись(?!\w)",  # "On." is a frequent OCR slip
+    "opis": r"op\.|on\.|оп\.?|opis['ʹ’]?(?!\w)|опись(?!\w)",  # "On." is a frequent OCR slip; "Оп 11" drops the period
     "delo": r"d\.|д\.|delo(?!\w)|дело(?!\w)",
     "vypusk": r"vyp\.|вып\.|vypusk(?!\w)|выпуск(?!\w)",
     "folios": r"ll\.|лл\.|l\.|л\.|listy?(?!\w)|листы?(?!\w)",
@@ -376,10 +333,11 @@ def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitat
     The citation is None when no archive (and no "ibid.") could be identified;
     otherwise it holds all that was read, even when there are problems.
     """
-    s = " ".join(text.split())
+    s, notices = cyrillic_markers(" ".join(text.split()))
     if not s:
         return None, ["empty archival citation"]
     problems: list[str] = []
+    hand = ""
     ibid = _IBID.match(s)
     repo, cited_as, pos = (None, "", ibid.end()) if ibid else _read_archive(s, register, problems)
     values: dict[str, Any] = {}
@@ -389,8 +347,14 @@ def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitat
         if marker is None:  # not a level: the form, or something we cannot place
             end = max(min(m.start() for m in (_PHRASE_END.search(s, pos), _MARKER.search(s, pos)) if m), pos + 1)
             phrase, pos = s[pos:end].strip(), end
-            if parse_form(phrase) is None:
+            if (handed := parse_hand(phrase)) is not None and not form_written:
+                form_written, hand = phrase, handed[1]
+            elif parse_form(phrase) is None and (handed := parse_hand(s[pos - len(phrase):].strip(" ."))) is not None:
+                form_written, hand, pos = s[pos - len(phrase):].strip(" ."), handed[1], len(s)
+            elif parse_form(phrase) is None:
                 problems.append(f"could not read '{phrase}'")
+            elif form_written and parse_form(form_written) == Form.ORIGINAL:
+                form_written = phrase  # "Подлинник. Машинопись.": the original, in typescript
             elif form_written:
                 problems.append(f"a second form '{phrase}' after '{form_written}'")
             else:
@@ -418,9 +382,9 @@ def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitat
         problems.append("no fond (f.) given")
     folios = values.pop("folios", ())
     problems += _folio_problems(folios)
-    form = parse_form(form_written)
+    form = Form.AUTOGRAPH if hand else parse_form(form_written)
     return ArchivalCitation(repo.id if repo else None, cited_as, **values, folios=folios, form=form,
-                            form_as_written=form_written, ibid=ibid is not None), problems
+                            form_as_written=form_written, ibid=ibid is not None, hand=hand, notices=tuple(notices)), problems
 
 
 def validate_citation(c: ArchivalCitation, register: ArchivesRegister | None = None) -> list[str]:
@@ -500,7 +464,7 @@ def format_citation(
     """
     if style not in STYLES:
         raise ValueError(f"unknown citation style '{style}' (known: {', '.join(STYLES)})")
-    form = c.form.value if c.form else c.form_as_written
+    form = (c.form.value + (f" ({c.hand})" if c.hand else "")) if c.form else c.form_as_written
     if previous is not None and c.same_file(previous) and (c.folios or not previous.folios):
         body = "ibid." if c.folios == previous.folios else "ibid., " + format_folios(c.folios)
         if (c.form, c.form_as_written) == (previous.form, previous.form_as_written):

@@ -97,6 +97,15 @@ def name_cases(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a Russian word ("копий" -> "копия"); other words as they are."""
+    if not is_cyrillic(word):
+        return word
+    parses = _analyser().parse(word)
+    return str(parses[0].normal_form) if parses else word
+
+
+@lru_cache(maxsize=65536)
 def is_place_name(word: str) -> bool:
     """Whether the analyser knows a Russian word as a geographical name ("Москвы", "Иркутск")."""
     return is_cyrillic(word) and any("Geox" in parse.tag for parse in _analyser().parse(word))

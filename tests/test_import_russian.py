@@ -1,0 +1,120 @@
+"""Russian and real-page shapes of `edition import`: dates, inflected names, archival lines, unplaced marks, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, copy_project, edition
+
+from edition.interchange.raw_dates import read_date
+from edition.interchange.raw_meta import read_heading
+from edition.registers.archives import format_citation, parse_citation
+from edition.registers.load import load_archives
+from edition.registers.names import NameIndex, nominatives
+from edition.sources.load import load_persons
+
+REAL = FIXTURES / "import" / "real"
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Сталин — Кагановичу 19 августа 1932 г.", {"when": "1932-08-19"}),
+    ("31 дня августа 1918 г.", {"when": "1918-08-31"}),
+    ("19/VIII. 32", {"when": "1932-08-19"}),
+    ("Москва, 7. XII. 1922.", {"when": "1922-12-07"}),
+    ("Датировка: 1932.08.19", {"when": "1932-08-19"}),
+    ("Написано 20 апреля 1918 г.", {"when": "1918-04-20"}),
+    ("Written later than October 3, 1916", {"not_before": "1916-10-03"}),
+    ("Letter to Inessa Armand, Prior to November 26, 1916", {"not_after": "1916-11-26"}),
+    ("Between February 19 and 27, 1917", {"not_before": "1917-02-19", "not_after": "1917-02-27"}),
+    ("end of August–beginning of September 1916", {"not_before": "1916-08", "not_after": "1916-09"}),
+    ("конец августа — начало сентября 1916 г.", {"not_before": "1916-08", "not_after": "1916-09"}),
+    ("Written on November 19 (December 2), 1917", {"when": "1917-11-19", "calendar": "julian"}),
+    ("Напечатано 20 (7) марта 1918 г.", {"when": "1918-03-20"}),  # the New Style first: not an Old Style date
+    ("February 27 [1915]", {"when": "1915-02-27"}),
+])
+def test_dates_in_english_and_russian(text: str, date: dict[str, str]):
+    assert read_date(text) == date
+
+
+def test_headings_name_writers_and_addressees_in_either_language():
+    h = read_heading(["Каганович, Молотов — Сталину 29 сентября 1934 г."])
+    assert (h.authors, h.recipients, h.date) == (["Каганович", "Молотов"], ["Сталину"], {"when": "1934-09-29"})
+    h = read_heading(["Телеграмма Л.М. Кагановичу, В.М. Молотову 27 сентября 1931 года"])
+    assert h.kind == "telegram" and h.recipients == ["Л.М. Кагановичу", "В.М. Молотову"]
+    h = read_heading(["TELEGRAM", "TO  THE  PRESIDIUM  OF  THE  MOSCOW  SOVIET"])
+    assert h.kind == "telegram" and h.addressee == "the Presidium of the Moscow Soviet" and not h.recipients
+    assert read_heading(["Loyal to the old line"]).authors == []  # a heading inside an article, not "X to Y"
+
+
+def test_inflected_russian_names_find_the_register_person():
+    index = NameIndex.of_persons(load_persons(REPO, []))
+    for word, pid in (("Кагановичу", "kaganovich"), ("Сталина", "stalin"), ("Ленину", "lenin"), ("Зиновьеву", "zinoviev"),
+                      ("Троцкому", "trotsky"), ("Ильич", "lenin"), ("Zinoviev", "zinoviev")):
+        assert index.lookup(word) == {pid}, word
+    assert index.lookup("Известиям") == set() and index.lookup("стал") == set()
+    assert nominatives("Аллилуевой")[0] == "Аллилуева"  # a woman's surname stays a woman's
+
+
+def test_archival_lines_as_russian_pages_write_them():
+    register = load_archives(REPO, [])
+    c, problems = parse_citation("РГАСПИ Ф. 558. Oп. 11. Д. 79. Л. 38. Автограф С.Чечулина.", register)
+    assert problems == [] and c is not None and (c.fond, c.opis, c.delo) == ("558", "11", "79")
+    assert c.notices == ("'Oп' mixes Latin and Cyrillic letters: read as 'Оп'",)  # a warning, not an error
+    assert format_citation(c, register).endswith("l. 38. Autograph (С.Чечулина)")
+    c, problems = parse_citation("РГАСПИ Ф. 558. Оп 11. Д. 89. Л. 96. Подлинник. Машинопись.", register)
+    assert problems == [] and c is not None and c.opis == "11" and c.form is not None and c.form.value == "Typescript"
+    c, problems = parse_citation("РГАСПИ Ф. 558. Оп. 11. Д. 77. Л. 58. Заверенная машинописная копий.", register)
+    assert problems == [] and c is not None and c.form is not None and c.form.value == "Typescript copy"
+    c, problems = parse_citation("Там же. Л. 38", register)
+    assert problems == [] and c is not None and c.ibid
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "p").mkdir()
+    root = copy_project(FIXTURES / "mini", tmp_path / "p")
+    (root / "sources" / "persons.yaml").write_text(
+        'stalin:\n  name: "Stalin, I. V."\nkaganovich:\n  name: "Kaganovich, L. M."\nkamenev:\n  name: "Kamenev, L. B."\n',
+        encoding="utf-8")
+    return root
+
+
+def test_check_warns_of_untagged_inflected_russian_names(tmp_path: Path):
+    root = _project(tmp_path)
+    letter = root / "sources" / "letters" / "letter.md"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.rstrip("\n") + "\n\nПередайте Кагановичу, что письмо {p:stalin|Сталина} получено.\n", encoding="utf-8")
+    run = edition(root, "check")
+    assert "'Кагановичу' may name kaganovich but is not tagged" in run.err, run.err
+    assert "'Сталина' may name" not in run.err  # tagged
+
+
+def test_an_import_reports_its_decisions_and_marks_what_it_could_not_place(tmp_path: Path):
+    (tmp_path / "reader").mkdir()
+    root = copy_project(REPO, tmp_path / "reader")
+    page = REAL / "15-topreading-lenin-pss50-simbirsk-1918.txt"
+    run = edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    assert run.code in (0, 1), run.err
+    assert "1918-04-20-lenin" in run.err and "date from 'Написано 20 апреля 1918 г.'" in run.err
+    assert "line(s) dropped as furniture" in run.err and "paragraph(s) left @unplaced" in run.err
+    drafts = sorted((root / "sources" / "imported").glob("*.md"))
+    assert len(drafts) == 2
+    first = drafts[0].read_text(encoding="utf-8")
+    assert "@unplaced Текст со слов «Прошу известить»" in first  # the note of the document on the page before
+    assert "#   62: 62  (a page number of the printed edition)" in first or "a page number of the printed edition" in first
+    check = edition(root, "check")
+    lines = [line for line in check.err.splitlines() if "unplaced material left by 'edition import'" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"{drafts[0].relative_to(root)}:") or lines[0].startswith(str(drafts[0]))
+
+
+def test_unknown_persons_are_proposed_in_a_register_file(tmp_path: Path):
+    (tmp_path / "reader").mkdir()
+    root = copy_project(REPO, tmp_path / "reader")
+    page = REAL / "10-chitka-stalin-tom17-1931.txt"
+    run = edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    proposed = root / "sources" / "persons" / f"imported-{page.stem}.yaml"
+    assert proposed.exists(), run.err
+    entries = proposed.read_text(encoding="utf-8")
+    assert 'kirov:\n  name: "Kirov, S. M."' in entries and "Киров" in entries
+    check = edition(root, "check")
+    assert "unknown person" not in check.err
