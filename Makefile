@@ -60,3 +60,4 @@ clean:
 SIZES ?= 10,100,1000
 bench: $(STAMP) system
 	$(PY) bench/bench.py --seed-corpus --sizes $(SIZES)
+	$(PY) bench/import_bench.py

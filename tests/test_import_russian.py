@@ -118,3 +118,17 @@ def test_unknown_persons_are_proposed_in_a_register_file(tmp_path: Path):
     assert 'kirov:\n  name: "Kirov, S. M."' in entries and "Киров" in entries
     check = edition(root, "check")
     assert "unknown person" not in check.err
+
+
+def test_ibid_in_a_note_refers_to_the_documents_own_archival_line(tmp_path: Path):
+    (tmp_path / "reader").mkdir()
+    root = copy_project(REPO, tmp_path / "reader")
+    page = REAL / "08-istmat-stalin-kaganovich-1932-08-19.txt"
+    edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    (draft,) = sorted((root / "sources" / "imported").glob("*.md"))
+    text = draft.read_text(encoding="utf-8")
+    assert "({arch|Там же. Л. 38})" in text and "({arch|РГАСПИ. Ф. 17. Оп. 162. Д. 13. Л. 76})" in text
+    check = edition(root, "check")
+    mine = [line for line in check.err.splitlines() if line.startswith(str(draft.relative_to(root)))]
+    assert not [line for line in mine if ": error:" in line], mine
+    assert any("'Oп' mixes Latin and Cyrillic letters" in line for line in mine)

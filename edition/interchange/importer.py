@@ -1,15 +1,9 @@
-"""``edition import``: a raw copy (a web page saved as text) into draft sources.
+"""``edition import``: a raw copy (a web page saved as text) into draft sources (docs/import.md).
 
-``import_raw`` splits a copy that holds several documents into one source
-each, reads its metadata lines, dates, salutations and signatures, moves the
-note list into the front matter with anchors in the text, turns archival
-references into ``archives`` entries and tags the persons of the register.
-It never drops a character of the copy silently: what it cannot place stays
-in the text or is kept as an ``@unplaced`` paragraph (an error of ``edition check``),
-and lines it consumed into fields are kept verbatim in a YAML comment. Web
-furniture (menus, licence banners) is dropped and listed in the summary.
-The result is a draft (``status: draft``): the summary says what the editor
-must still decide.
+``import_raw`` reads the page (``raw_page``: furniture, headings, metadata, one region per document),
+then each document's notes, anchors, roles and fields; it never drops a word silently: lines read into
+fields and furniture dropped are kept verbatim as comments, what it cannot place is kept as an
+``@unplaced`` paragraph (an error of ``edition check``). The summary says what it decided per draft.
 """
 
 from __future__ import annotations
@@ -50,6 +44,7 @@ from edition.interchange.raw_draft import (
     comments,
     fields_yaml,
     heading_mark,
+    note_paragraph,
     one_author,
     page_author,
     quote,
@@ -498,7 +493,7 @@ class _Importer:
                 if mine:
                     lines.append(f"  {series}:")
                 for n in mine:
-                    paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in n.blocks]
+                    paras = [note_paragraph(b.text, self.matcher, self.register, bool(doc.archives)) for b in n.blocks]
                     lines.append(f'    "{n.number}":' + block_scalar("\n\n".join(paras), 6))
         unplaced = [*doc.unplaced, *doc.leftovers]
         for b in unplaced:

@@ -8,14 +8,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
+from edition.interchange.importer_notes import Anchor, Edit, RawBlock, RawNote, person_edits, render
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_meta import Heading, MetaFields
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import Page, Region
 from edition.interchange.raw_people import Registry
+from edition.registers import archives as arch
 from edition.registers.names import is_cyrillic, name_cases
 
+_ARCHIVE_START = re.compile(r"(?:РГАСПИ|RGASPI|РЦХИДНИ|RTs?KhIDNI|ЦПА|TsPA|ГАРФ|GARF|АП РФ|AP RF|ЦА ФСБ|Там же|Ibid)", re.I)
 _STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
 
 
@@ -188,3 +190,15 @@ def report_line(doc: DocState, doc_id: str, unplaced: int) -> str:
     if doc.region.partial:
         parts.append("only the end of this document is in the copy")
     return f"{doc_id}.md: " + "; ".join(parts)
+
+
+def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesRegister, has_archives: bool) -> str:
+    """A note's paragraph as markup: person tags, and its archival references in parentheses as {arch|...}
+    ("(РГАСПИ. Ф. 17. Оп. 3. Д. 898. Л. 4)", "(Там же. Л. 38)": ibid., the citation before)."""
+    edits: list[Edit] = []
+    for m in re.finditer(r"\((?P<c>[^()]{5,160})\)", text):
+        inner = m.group("c").strip().rstrip(".")
+        parsed, problems = arch.parse_citation(inner, register) if _ARCHIVE_START.match(inner) else (None, ["-"])
+        if parsed is not None and not problems and (not parsed.ibid or has_archives or edits):
+            edits.append(Edit(m.start("c"), m.end("c"), m.start("c"), m.end("c"), "{arch|", "}"))
+    return render(text, edits + person_edits(matcher.find(text), edits))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from edition.model.corpus import Person
 from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key
@@ -41,17 +42,28 @@ def person_forms(persons: dict[str, Person]) -> dict[str, set[str]]:
     return forms
 
 
+_COMPILED: dict[tuple[int, int], tuple[Any, ...]] = {}
+
+
+def _compiled(persons: dict[str, Person]) -> tuple[Any, ...]:
+    """The forms of a register and their patterns, made once for a register that several pages are imported against."""
+    key = (id(persons), len(persons))
+    if key not in _COMPILED:
+        forms = person_forms(persons)
+        ordered = sorted(forms, key=len, reverse=True)
+        alternatives = r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
+        _COMPILED.clear()
+        _COMPILED[key] = (forms, re.compile(alternatives) if ordered else None, re.compile(alternatives, re.IGNORECASE) if ordered else None,
+                          {f.casefold(): ids for f, ids in forms.items()})
+    return _COMPILED[key]
+
+
 class PersonMatcher:
     """Finds register names in text: unambiguous ones are tagged, the others counted."""
 
     def __init__(self, persons: dict[str, Person], index: NameIndex | None = None) -> None:
         self.index = index
-        self.forms = person_forms(persons)
-        ordered = sorted(self.forms, key=len, reverse=True)
-        alternatives = r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
-        self.pattern = re.compile(alternatives) if ordered else None
-        self.folded_pattern = re.compile(alternatives, re.IGNORECASE) if ordered else None
-        self.folded = {f.casefold(): ids for f, ids in self.forms.items()}
+        self.forms, self.pattern, self.folded_pattern, self.folded = _compiled(persons)
         self.tagged: Counter[str] = Counter()
         self.ambiguous: Counter[str] = Counter()
         self.unresolved: Counter[str] = Counter()

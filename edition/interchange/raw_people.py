@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, is_place_name, nominatives, transliterate
+from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, is_place_name, nominatives, spelling_key, transliterate
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
 _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
@@ -36,12 +36,25 @@ def _ascii_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "person"
 
 
+_INDEXES: dict[tuple[str, int, int, str], NameIndex] = {}
+
+
+def _index(kind: str, entries: dict[str, Any], scheme: str) -> NameIndex:
+    """The register's index, made once for a register that several pages are imported against (never changed after)."""
+    key = (kind, id(entries), len(entries), scheme)
+    if key not in _INDEXES:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        _INDEXES[key] = NameIndex.of_persons(entries, scheme) if kind == "persons" else NameIndex.of_places(entries, scheme)
+    return _INDEXES[key]
+
+
 class Registry:
     def __init__(self, persons: dict[str, Any], places: dict[str, Any], scheme: str = DEFAULT_SCHEME) -> None:
         self.scheme = scheme
         self.persons, self.places = persons, places
-        self.person_index = NameIndex.of_persons(persons, scheme)
-        self.place_index = NameIndex.of_places(places, scheme)
+        self.person_index = _index("persons", persons, scheme)
+        self.place_index = _index("places", places, scheme)
         self.new_persons: dict[str, Proposal] = {}
         self.new_places: dict[str, Proposal] = {}
 
@@ -65,8 +78,10 @@ class Registry:
                         return next(iter(narrowed))
             if len(ids) > 1:
                 return None  # two persons bear the name: left to the editor
+        keys = {spelling_key(f, self.scheme) for f in (words[-1], *nominatives(words[-1]))}
         for prop in self.new_persons.values():
-            if words[-1] in prop.aliases or any(words[-1] == a.split()[-1] for a in prop.aliases):
+            known = {spelling_key(a.split()[-1], self.scheme) for a in prop.aliases} | {spelling_key(prop.name.split(",")[0], self.scheme)}
+            if keys & known:
                 return prop.id
         return self._propose_person(words, initials.group() if initials else "") if propose else None
 
@@ -88,7 +103,6 @@ class Registry:
         written = " ".join([*given, words[-1]])
         aliases = [a for a in {surname, written if not is_cyrillic(written) else surname} if a and a != latin]
         self.new_persons.setdefault(pid, Proposal(pid, name, sorted(aliases)))
-        self.person_index.ids.setdefault(pid, {pid})
         return pid
 
     def place(self, written: str, propose: bool = True) -> str | None:

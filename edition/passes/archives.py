@@ -62,7 +62,7 @@ def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list
     cannot be read. Keyed by (document, span uid)."""
     parsed: dict[SpanKey, arch.ArchivalCitation] = {}
     for doc in corpus.selected(only):
-        previous: arch.ArchivalCitation | None = None
+        previous = _own_line(doc, register)  # a note's "Там же" may refer to the document's own archival line
         for met in reading(doc):
             span = met.span
             if span.kind != "arch":
@@ -76,6 +76,14 @@ def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list
                 parsed[(doc.id, span.uid)] = citation
                 previous = citation
     return parsed
+
+
+def _own_line(doc: Document, register: arch.ArchivesRegister) -> arch.ArchivalCitation | None:
+    for source in reversed(doc.archives):
+        citation, problems = citation_of(source, register)
+        if citation is not None and not problems and not citation.ibid:
+            return citation
+    return None
 
 
 def archive_lines(citations: list[arch.ArchivalCitation], register: arch.ArchivesRegister, style: str) -> tuple[str, ...]:
