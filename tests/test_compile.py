@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEEDS, copy_project, edition, pdf_pages, pdf_text, require_latex
+from golden_lib import cases
 
 SEED_000 = SEEDS / "000_c7475b0167bebce7.txt"
 
@@ -100,7 +102,7 @@ def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
     require_latex()
     root = copy_project(FIXTURES / "mini", tmp_path)
     ids = []
-    for case in sorted((FIXTURES.parent / "golden").iterdir()):
+    for case in cases():
         source = (case / "source.md").read_text(encoding="utf-8").replace("id: letter", f"id: {case.name}", 1)
         (root / "sources" / "letters" / f"{case.name}.md").write_text(source, encoding="utf-8")
         ids.append(case.name)
@@ -113,6 +115,21 @@ def test_every_golden_case_compiles_and_prints_its_words(tmp_path: Path):
                      "Anglo-Soviet [sic]", "[2 words illegible]", "Stavsky[?]", "for medical", "Parteitag",
                      "The author’s own note.", "A quotation inside a note.", "lemma ] So in the copy.",
                      "16 (29) September 1912", r"% $ # & _ { } ~ ^ \ [ ]"):
+        assert expected in flat, expected
+
+
+@pytest.mark.latex
+def test_the_whole_reader_snapshot_compiles_and_prints_its_words(tmp_path: Path):
+    """The golden small reader (tests/golden/whole-reader) is valid LaTeX, contents, lists and index included."""
+    require_latex()
+    root = copy_project(FIXTURES.parent / "golden" / "whole-reader" / "project", tmp_path)
+    shutil.copy(FIXTURES.parent / "golden" / "whole-reader" / "project" / "note.md", root / "note.md")
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    flat = " ".join(pdf_text(root / "build" / "reader.pdf").split())
+    for expected in ("A Small Reader", "Before the War", "Stalin to Zinov’ev", "16 (29) September 1912",
+                     "Arrive Tuesday", "“Koba”…", "Zinov’ev, G. E.’s letter", "First line", "Second line “quoted”",
+                     "Index of Places", "Cracow", "Grisha", "Persons Mentioned", "Works Cited", "Sigla"):
         assert expected in flat, expected
 
 
