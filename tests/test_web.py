@@ -229,4 +229,4 @@ def test_every_page_is_valid_html(seed_site: Path, hostile_site: Path) -> None:
 def test_epub_passes_epubcheck(seed_site: Path, hostile_site: Path) -> None:
     for book in (seed_site / "edition.epub", hostile_site / "edition.epub"):
         code, out = epubcheck(book)
-        assert code == 0 and "No errors or warnings" in out or "0 fatals / 0 errors" in out, out[-3000:]
+        assert code == 0 and ("No errors or warnings" in out or "0 fatals / 0 errors" in out), out[-3000:]
