@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path("/usr/bin/chromium")
+# The Java checkers run once over many files: the quick compiler alone makes them about three times faster.
+JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 def require(*tools: str) -> None:
@@ -73,7 +75,7 @@ def browse(job: dict[str, Any]) -> dict[str, Any]:
 def validate_html(files: list[Path]) -> list[dict[str, Any]]:
     """The Nu validator's errors for the files (vnu.jar from npm, with the machine's Java)."""
     require("vnu")
-    proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+    proc = subprocess.run([*JAVA, "-Xss16m", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
                           capture_output=True, text=True, check=False, timeout=600)
     messages: list[dict[str, Any]] = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
     return messages
@@ -82,6 +84,6 @@ def validate_html(files: list[Path]) -> list[dict[str, Any]]:
 def epubcheck(book: Path) -> tuple[int, str]:
     require("epubcheck")
     jar = Path(shutil.which("epubcheck") or "epubcheck").resolve()  # Debian's is an executable jar
-    command = ["java", "-jar", str(jar)] if jar.suffix == ".jar" else [str(jar)]
+    command = [*JAVA, "-jar", str(jar)] if jar.suffix == ".jar" else [str(jar)]
     proc = subprocess.run([*command, str(book)], capture_output=True, text=True, check=False, timeout=600)
     return proc.returncode, proc.stdout + proc.stderr
