@@ -8,7 +8,7 @@
 -- of notes it carries, and its end). When reledmac takes the broken paragraph
 -- apart line by line, the markers in the line at hand tell which notes to
 -- insert on it and which lines their lemma spans: the same facts the line
--- list would give one run later. edition.sty wires this in.
+-- list would give one run later. edition-placement.sty wires this in.
 
 local M = {}
 

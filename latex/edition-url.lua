@@ -6,7 +6,7 @@
 -- another macro. Here the bytes become characters of category "other" (the
 -- catcode table -2) for hyperref's link and for the text shown, which is set
 -- character by character, with a break allowed after / . - ? & = # _ and no
--- TeX ligatures or hyphens (edition.sty's \edURLFont).
+-- TeX ligatures or hyphens (edition-text.sty's \edURLFont).
 
 local M = {}
 

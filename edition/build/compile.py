@@ -21,6 +21,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition.build.texlog import package_warnings
 from edition.build.trust import BuildLocked, build_lock, read_manifest, real_folder, write_atomically
 from edition.model.corpus import Corpus
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
@@ -183,7 +184,7 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
     # A draft stops after its one pass on purpose: latexmk then says "needed too many passes".
     stopped_on_purpose = single_pass and "needed too many passes" in proc.stdout + proc.stderr
     if (proc.returncode == 0 or stopped_on_purpose) and pdf.exists():
-        return CompileResult(True, pdf, passes, missing_characters(log, Path(corpus.root)))
+        return CompileResult(True, pdf, passes, build_warnings(log, Path(corpus.root)))
     return CompileResult(False, None, passes, [_explain_failure(log, tex_dir, corpus)], _excerpt(log))
 
 
@@ -218,6 +219,11 @@ def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
     return error(where, f"LaTeX error: {message}" + (f" (in document '{doc.id}')" if doc else ""), hint)
 
 
+def build_warnings(log: str, root: Path) -> list[Diagnostic]:
+    """What a good build's log has to say: characters no font has, warnings of edition's LaTeX package."""
+    return missing_characters(log, root) + package_warnings(log)
+
+
 _MISSING = re.compile(r"Missing character: There is no (.) \(U\+([0-9A-F]{4,6})\)")
 
 
@@ -241,7 +247,7 @@ def missing_characters(log: str, root: Path, limit: int = 5) -> list[Diagnostic]
                     found += 1
                     diags.append(warning(Pos(path.relative_to(root).as_posix(), number, column + 1),
                                          f"the character '{char}' (U+{ord(char):04X}) is in no font of the reader: it prints as a blank",
-                                         "install a font for it and add it to the fallback list in latex/edition.sty, or transliterate"))
+                                         "install a font for it and add it to the fallback list in latex/edition-fonts.sty, or transliterate"))
         if not found:
             diags.append(warning(Pos("build/tex/reader.log", 0, 0), f"the character '{char}' (U+{ord(char):04X}) is in no font of the reader"))
     return diags

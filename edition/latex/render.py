@@ -25,7 +25,9 @@ from edition.model.diagnostics import Diagnostic, Pos
 from edition.passes.plan import Plan
 from edition.resources import LATEX_DIR
 
-SUPPORT_FILES = ("edition.sty", "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua")
+SUPPORT_FILES = ("edition.sty", "edition-reledmac.sty", "edition-fonts.sty", "edition-page.sty", "edition-text.sty",
+                 "edition-placement.sty", "edition-speed.sty", "edition-matter.sty",
+                 "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua")
 
 
 def _finalize(value: Any) -> str:
