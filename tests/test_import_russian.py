@@ -132,3 +132,12 @@ def test_ibid_in_a_note_refers_to_the_documents_own_archival_line(tmp_path: Path
     mine = [line for line in check.err.splitlines() if line.startswith(str(draft.relative_to(root)))]
     assert not [line for line in mine if ": error:" in line], mine
     assert any("'Oп' mixes Latin and Cyrillic letters" in line for line in mine)
+
+
+def test_check_warns_of_a_name_spelt_in_two_systems_in_the_editors_text(tmp_path: Path):
+    root = _project(tmp_path)
+    letter = root / "sources" / "letters" / "letter.md"
+    text = letter.read_text(encoding="utf-8").replace("---\n", "---\nheadnote: |\n  Sent to {p:kamenev|Kamenev}, not to {p:kamenev|L. B. Kamenyev}.\n", 1)
+    letter.write_text(text, encoding="utf-8")
+    run = edition(root, "check")
+    assert "kamenev is spelt 'Kamenev' and 'Kamenyev' in the editor's text" in run.err, run.err

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from edition.model.corpus import Block, Corpus, Inline, Span, Text
+from edition.model.corpus import Block, Corpus, Inline, Span, Text, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
-from edition.registers.names import NameIndex, is_cyrillic, name_cases
+from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key, transliterate
+from edition.sources.markup import plain_text
 
 # Spans whose words are not candidates: already tagged, or deliberately untagged.
 _SKIP = {"p", "nx", "cite", "arch", "ref", "corr", "reg"}
@@ -105,3 +106,31 @@ def _offset_pos(text: Text, offset: int) -> Pos:
     if lines == 0:
         return Pos(text.pos.path, text.pos.line, text.pos.column + offset)
     return Pos(text.pos.path, text.pos.line + lines, text.indent + offset - before.rfind("\n"))
+
+
+def two_spellings(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:
+    """Warnings for a person whose name the editor's own text (headnotes, the editor's notes) spells in two
+    transliterations ("Zinoviev" here, "Zinov'ev" there); the hint gives the reader's scheme's spelling."""
+    seen: dict[str, dict[str, Pos]] = defaultdict(dict)  # person -> spelling -> first place
+    for doc in corpus.selected(only):
+        editorial = [*doc.headnote, *(b for sid, notes in doc.notes.items() if sid in ("editor", "textual")
+                                      for n in notes.values() for b in n.content)]
+        for span in walk_spans(editorial):
+            if span.kind == "p" and span.args and span.children:
+                words = plain_text(span.children).split()
+                if words and not is_cyrillic(words[-1]):
+                    seen[span.args[0]].setdefault(words[-1].strip(".,;:"), span.pos)
+    diags = []
+    scheme = corpus.config.transliteration
+    for pid, spellings in seen.items():
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for spelling in spellings:
+            by_key[spelling_key(spelling, scheme)].append(spelling)
+        for group in by_key.values():
+            if len(group) > 1 and pid in corpus.persons:
+                person = corpus.persons[pid]
+                cyrillic = next((a for a in person.aliases if is_cyrillic(a)), "")
+                reader = transliterate(cyrillic.split(",")[0].split()[-1], scheme) if cyrillic else person.name.split(",")[0]
+                diags.append(warning(spellings[group[1]], f"{pid} is spelt '{group[0]}' and '{group[1]}' in the editor's text",
+                                     f"spell it one way; the reader's transliteration ({scheme}) gives '{reader}'"))
+    return diags
