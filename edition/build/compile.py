@@ -18,6 +18,7 @@ import re
 import shutil
 import stat
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,8 +161,23 @@ def latex_environment() -> dict[str, str]:
 _FILE_LINE_ERROR = re.compile(r"^(\.?/?[^\s:]+\.tex):(\d+): (.*)$", re.M)
 
 
+def _run(cmd: list[str], cwd: Path, progress: Callable[[str], None] | None) -> subprocess.CompletedProcess[str]:
+    """latexmk, its output captured; with ``progress``, each line of it handed over as it comes
+    (for the terminal's display of the pass and page being set)."""
+    if progress is None:
+        return subprocess.run(cmd, cwd=cwd, env=latex_environment(), capture_output=True, text=True, errors="replace", check=False)
+    lines: list[str] = []
+    with subprocess.Popen(cmd, cwd=cwd, env=latex_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, errors="replace") as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+            progress(line)
+    return subprocess.CompletedProcess(cmd, proc.returncode, "".join(lines), "")
+
+
 def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False,
-                single_pass: bool = False) -> CompileResult:
+                single_pass: bool = False, progress: Callable[[str], None] | None = None) -> CompileResult:
     """Run latexmk with LuaLaTeX on ``tex_dir/reader.tex``: until the auxiliary files stop
     changing (two passes from cold), or once for a draft (``single_pass``)."""
     if shutil.which("latexmk") is None or shutil.which("lualatex") is None:
@@ -173,8 +189,7 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
            "-no-shell-escape", f"-jobname={jobname}", "reader.tex"]
     if single_pass:
         cmd[4:4] = ["-e", "$max_repeat = 1; $edition_single_pass = 1;"]
-    proc = subprocess.run(cmd, cwd=tex_dir, env=latex_environment(), capture_output=True, text=True,
-                          errors="replace", check=False)
+    proc = _run(cmd, tex_dir, progress)
     passes = len(pass_times(tex_dir, "lualatex"))
     if verbose:
         print(proc.stdout, proc.stderr, sep="\n")

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
+from edition.checks.structure import check_structure
 from edition.model.corpus import Corpus, Document, Span, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 from edition.model.queries import line_labels, ref_target
@@ -34,6 +35,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
     diags.extend(alias_conflicts(corpus))
     diags.extend(untagged_mentions(corpus, only))
     diags.extend(two_spellings(corpus, only))
+    diags.extend(check_structure(corpus, only))
     return diags
 
 

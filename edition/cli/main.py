@@ -16,6 +16,8 @@ from pathlib import Path
 from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
 from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
+from edition.cli.terminal import setup as setup_terminal
+from edition.cli.terminal import shown, visible
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
 from edition.pipeline import prepare, write_exports
@@ -38,7 +40,7 @@ class Reporter:
 
 def _print_diagnostics(diags: list[Diagnostic]) -> None:
     for d in sorted(diags, key=sort_key):
-        print(d, file=sys.stderr)
+        print(shown(d), file=sys.stderr)
 
 
 def _summary(diags: list[Diagnostic]) -> tuple[int, int]:
@@ -127,8 +129,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"edition build: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except OSError as exc:  # a full disk, a read-only build folder...
-        print(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
-              "the last good PDF and the sources are unchanged", file=sys.stderr)
+        print(visible(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
+                      "the last good PDF and the sources are unchanged"), file=sys.stderr)
         return EXIT_LATEX
     if outcome.removed and args.verbose:
         print("edition build: removed from build/ what this program did not write: " + ", ".join(outcome.removed), file=sys.stderr)
@@ -173,7 +175,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         who = ", ".join(corpus.persons[a].surname if a in corpus.persons else a for a in doc.authors)
         to = ", ".join(corpus.persons[r].surname if r in corpus.persons else r for r in doc.recipients)
         date = doc.date.text() if doc.date else "undated"
-        print(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]")
+        print(visible(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]"))
     print(f"{len(docs)} document(s)", file=sys.stderr)
     return EXIT_OK
 
@@ -296,6 +298,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    setup_terminal()
     args = parser().parse_args(argv)
     return int(args.func(args))
 

@@ -38,6 +38,8 @@ class PartialDate:
         if not m:
             raise DateError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        if year == 0:
+            raise DateError(f"year 0 in '{text}' does not exist: 1 BC is followed by AD 1")
         if month and not 1 <= month <= 12:
             raise DateError(f"month {month} out of range in '{text}'")
         if day and not 1 <= day <= _days_in_month(year, month, julian=True):
@@ -99,6 +101,15 @@ class EditionDate:
     calendar: str = "gregorian"  # the calendar of the dates as written
     supplied: bool = False
     cert: str = "high"
+
+    def __post_init__(self) -> None:
+        """A day that exists in the Julian calendar only (29 February 1900) is refused in a Gregorian date."""
+        if self.calendar == "julian":
+            return
+        for d in (self.start, self.end, self.not_before, self.not_after):
+            if d is not None and d.day > _days_in_month(d.year, d.month, julian=False):
+                raise DateError(f"day {d.day} out of range in '{d.iso()}': {d.year} is not a leap year in the Gregorian calendar"
+                                + (" (write calendar: julian for an Old Style date)" if d.year < 1918 else ""))
 
     @property
     def sort_key(self) -> str:

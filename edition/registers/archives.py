@@ -281,6 +281,8 @@ _NEXT_LEAF = re.compile(r"\s*,\s*(?=\d)")
 _IBID = re.compile(r"(?:ibid(?:em)?|там\s+же|tam\s+zhe)(?!\w)\.?", re.IGNORECASE)
 _PHRASE_END = re.compile(r"[,;]|\.(?=\s|$)|$")
 _RANK = {"fond": 0, "opis": 1, "delo": 2, "vypusk": 2, "folios": 3}  # vyp. may stand either side of d.
+_SEPARATORS = re.compile(r"[ ,;.:]*")
+MAX_CITATION = 1000  # characters: real ones are under 200; the loop's scans ahead then stay under a million steps
 
 
 def _read_folios(text: str, pos: int) -> tuple[tuple[FolioRange, ...], int]:
@@ -336,13 +338,15 @@ def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitat
     s, notices = cyrillic_markers(" ".join(text.split()))
     if not s:
         return None, ["empty archival citation"]
+    if len(s) > MAX_CITATION:
+        return None, [f"archival citation of {len(s)} characters, over the limit of {MAX_CITATION}: split it"]
     problems: list[str] = []
     hand = ""
     ibid = _IBID.match(s)
     repo, cited_as, pos = (None, "", ibid.end()) if ibid else _read_archive(s, register, problems)
     values: dict[str, Any] = {}
     form_written, seen = "", -1
-    while (pos := len(s) - len(s[pos:].lstrip(" ,;.:"))) < len(s):
+    while (pos := _SEPARATORS.match(s, pos).end()) < len(s):  # type: ignore[union-attr]  # [ ,;.:]* always matches
         marker = _MARKER.match(s, pos)
         if marker is None:  # not a level: the form, or something we cannot place
             end = max(min(m.start() for m in (_PHRASE_END.search(s, pos), _MARKER.search(s, pos)) if m), pos + 1)

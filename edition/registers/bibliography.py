@@ -9,7 +9,6 @@ follow biblatex (``address``, ``journal``, ``school`` are read as ``location``,
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person
@@ -30,6 +28,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from edition.model.collation import collator
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+from edition.registers.texdecode import ulatex
 
 NOWHERE = Pos("<bibliography>", 0, 0)
 
@@ -60,7 +59,7 @@ _BACKSLASH = "\ue000"  # stands for a literal backslash while latexcodec runs
 def latex_to_text(latex: str, unknown: set[str] | None = None) -> Text:
     """A BibTeX field value as rich text; commands not understood are added to ``unknown``."""
     protected = re.sub(r"\\textbackslash(?:\{\}|\s*)|\$\\backslash\$", _BACKSLASH, latex)
-    decoded: str = codecs.decode(protected, "ulatex")  # type: ignore[call-overload]
+    decoded = ulatex(protected)
     tokens = [m.groups() for m in _TOKEN.finditer(decoded)]
     return Text(*_parse_group(tokens, 0, unknown if unknown is not None else set())[0])
 

@@ -18,6 +18,7 @@ block whose lines start with ``>`` is a quotation, one that starts with
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ class _InlineParser:
                     # "{word}" of an unknown word: TeX-like text, kept literally.
                     self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
                                               "write \\{ to mark a literal brace, or use a known tag: "
-                                              + (did_you_mean(m.group(1), TAGS) or ", ".join(sorted(TAGS)))))
+                                              + (_tag_hint(m.group(1)) or ", ".join(sorted(TAGS)))))
                     m = None
                 if m:
                     flush(i)
@@ -188,7 +189,7 @@ class _InlineParser:
             return Span(tag, args, children, pos), end
         i += 1
         if spec is None:
-            hint = did_you_mean(tag, TAGS) or "known tags: " + ", ".join(sorted(TAGS))
+            hint = _tag_hint(tag) or "known tags: " + ", ".join(sorted(TAGS))
             self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
             return Span(tag, args, children, pos), i
         usage = f"usage: {spec.doc.split(': ', 1)[-1]}"
@@ -242,15 +243,33 @@ def _preview(text: str) -> str:
 def parse_blocks(text: str, pos_at: PosAt) -> tuple[list[Block], list[Diagnostic]]:
     """Split ``text`` into blocks at blank lines and parse each one's inline markup."""
     diags: list[Diagnostic] = []
-    blocks = _blocks(text, 0, len(text), pos_at, diags, quoted=False)
+    blocks = _blocks(text, 0, len(text), pos_at, diags, depth=0)
     return blocks, diags
 
 
-def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnostic], quoted: bool) -> list[Block]:
+MAX_QUOTE_DEPTH = 16
+MAX_BLOCKS = 20_000  # paragraphs in one text: a book's worth; more is a source to split (and parses in seconds)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tag_hint(word: str) -> str:
+    return did_you_mean(word, TAGS)
+
+
+def _shifted(pos_at: PosAt, start: int) -> PosAt:
+    """Positions in a piece of a text that begins at ``start`` of it."""
+    return lambda offset: pos_at(start + offset)
+
+
+def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnostic], depth: int) -> list[Block]:
     blocks: list[Block] = []
     cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text, start, end)]
     bounds = [start] + [e for _, e in cuts]
     stops = [s for s, _ in cuts] + [end]
+    if len(bounds) > MAX_BLOCKS:
+        diags.append(error(pos_at(bounds[MAX_BLOCKS]), f"more than {MAX_BLOCKS} paragraphs in one text; the rest is not read",
+                           "split the document into several sources"))
+        bounds, stops = bounds[:MAX_BLOCKS], stops[:MAX_BLOCKS]
     for b, e in zip(bounds, stops, strict=True):
         while b < e and text[b] in " \t\n":
             b += 1
@@ -260,10 +279,13 @@ def _blocks(text: str, start: int, end: int, pos_at: PosAt, diags: list[Diagnost
             continue
         lines = [line for line in text[b:e].split("\n") if line.strip()]
         if lines and all(line.lstrip(" \t").startswith(">") for line in lines):
-            # Blank out the quote markers: offsets, and so positions, stay exact.
+            if depth >= MAX_QUOTE_DEPTH:
+                diags.append(error(pos_at(b), f"quotations nested more than {MAX_QUOTE_DEPTH} levels deep",
+                                   "a quotation in a quotation is set as one level; remove the extra '>'"))
+                continue
+            # Blank out the quote markers: columns, and so positions, stay exact.
             masked = re.sub(r"(?m)^([ \t]*)>[ \t]?", lambda m: " " * len(m.group()), text[b:e])
-            inner = text[:b] + masked + text[e:]
-            blocks.append(Block("quote", [], pos_at(b), _blocks(inner, b, e, pos_at, diags, quoted=True)))
+            blocks.append(Block("quote", [], pos_at(b), _blocks(masked, 0, len(masked), _shifted(pos_at, b), diags, depth + 1)))
             continue
         kind = "p"
         role = _ROLE.match(text, b, e)

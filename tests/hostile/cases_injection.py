@@ -127,8 +127,8 @@ FIELDS = [
     ("bib-address", "Zaddress", _bib("address", "{" + P("Zaddress") + "}"), True),
     ("bib-note", "Zbibnote", _bib("note", "{" + P("Zbibnote") + "}"), True),
     ("bib-series", "Zbibseries", _bib("series", "{" + P("Zbibseries") + "}"), True),
-    ("bib-url", "Zurl", _bib("url", "{http://example.org/Zurl/" + PAYLOAD.replace(" ", "") + "}"), True),
-    ("bib-doi", "Zdoi", _bib("doi", "{10.1000/Zdoi" + PAYLOAD.replace(" ", "") + "}"), True),
+    ("bib-url", "Zurl", _bib("url", "{http://example.org/Zurl/" + PAYLOAD.replace(" ", "") + "}"), False),  # URLs reach TeX in hex
+    ("bib-doi", "Zdoi", _bib("doi", "{10.1000/Zdoi" + PAYLOAD.replace(" ", "") + "}"), False),
     ("cite-locator", "Zlocator", lambda s: s.note_editor.append("{cite:lenin-cw-35|" + P("Zlocator").replace("{", "\\{").replace("}", "\\}") + "}"),
      True),
     ("config-title", "Zctitle", lambda s: s.files.__setitem__("edition.yaml", ""), True),  # replaced below
