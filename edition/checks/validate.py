@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
 from edition.checks.structure import check_structure
+from edition.checks.versions import check_print_modes, check_versions
 from edition.model.corpus import Corpus, Document, Span, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 from edition.model.queries import line_labels, ref_target
@@ -30,7 +31,9 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
         if doc.id and not _ID.match(doc.id):
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
         diags.extend(_check_document(corpus, doc, keys))
+        diags.extend(check_versions(doc))
     diags.extend(_check_parts(corpus))
+    diags.extend(check_print_modes(corpus))
     diags.extend(_check_series(corpus))
     diags.extend(alias_conflicts(corpus))
     diags.extend(untagged_mentions(corpus, only))
@@ -50,8 +53,9 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
         if place and place not in corpus.places:
             diags.append(error(doc.field_pos.get("place", doc.pos), f"unknown place '{place}'",
                                did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
-    if doc.source and keys and doc.source.key not in keys:
-        diags.append(error(doc.source.pos, f"unknown bibliography key '{doc.source.key}'", did_you_mean(doc.source.key, keys)))
+    for source in (doc.source, doc.original.source if doc.original else None):
+        if source and keys and source.key not in keys:
+            diags.append(error(source.pos, f"unknown bibliography key '{source.key}'", did_you_mean(source.key, keys)))
     series = {s.id: s for s in corpus.config.series}
     for sid, notes in doc.notes.items():
         if sid not in series:

@@ -18,6 +18,7 @@ from edition.latex.bibtex import to_latex
 from edition.latex.contents import chronology, contents
 from edition.latex.escape import Latex, escape_label, escape_text
 from edition.latex.index import indexes
+from edition.latex.parallel import parallel_document
 from edition.latex.scripts import needs_shaping
 from edition.latex.text import LETTERS, TextWriter, Where
 from edition.model.corpus import Document
@@ -27,7 +28,8 @@ from edition.resources import LATEX_DIR
 
 SUPPORT_FILES = ("edition.sty", "edition-reledmac.sty", "edition-fonts.sty", "edition-page.sty", "edition-text.sty",
                  "edition-placement.sty", "edition-speed.sty", "edition-matter.sty",
-                 "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua")
+                 "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua",
+                 "edition-parallel.sty", "edition-parallel.lua")
 
 
 def _finalize(value: Any) -> str:
@@ -66,6 +68,9 @@ def _source_text(text: Any) -> Latex:
 def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tuple[str, dict[int, str]]:
     """One document's LaTeX, and which source position each of its generated lines comes from."""
     plan = writer.plan
+    if doc.id in plan.parallel:
+        tex, translation = parallel_document(env, writer, doc, plan.parallel[doc.id])
+        return tex, _line_map(tex, translation)
     face = plan.documents[doc.id]
     where = Where(doc.id, doc)
     paragraphs = [p for b in doc.body for p in writer.numbered(b, where)]
@@ -134,6 +139,7 @@ def render(plan: Plan) -> tuple[dict[str, str], list[Diagnostic]]:
         chronology=chronology(plan),
         draft=plan.draft,
         headings=plan.headings,
+        parallel=bool(plan.parallel) or any(b.kind == "notgiven" for d in plan.printed() for b in d.body),
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(
         back=back, persons_register=cfg.persons_register, headings=plan.headings)

@@ -33,7 +33,7 @@ INTERVENTIONS = {
 }
 LETTERS = "ABCDEFGHIJ"
 _ROLES = {"salute": "edSalute", "dateline": "edDateline", "closer": "edCloser", "signed": "edSigned",
-          "postscript": "edPostscript", "heading": "edInnerHeading", "lines": "edLines"}
+          "postscript": "edPostscript", "heading": "edInnerHeading", "lines": "edLines", "notgiven": "edNotGiven"}
 _SIMPLE = {"em": "edEmph", "nx": "edUntagged", "strong": "textbf", "code": "texttt"}
 
 
@@ -93,7 +93,8 @@ class TextWriter:
         self.diags: list[Diagnostic] = []
         self._writers: dict[str, Callable[[Span, Latex, Where], str]] = {
             "p": self.mention, "pl": self.mention, "n": self.note_anchor, "arch": self.archive,
-            "lbl": self.line_label, "foreign": self.foreign, "cite": self.citation, "ref": self.ref}
+            "lbl": self.line_label, "foreign": self.foreign, "cite": self.citation, "ref": self.ref,
+            "align": lambda span, kids, where: Latex("")}  # alignment points: the plan's units
 
     # ---------------------------------------------------------- inline
     def inline(self, nodes: list[Inline], where: Where) -> Latex:

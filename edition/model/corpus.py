@@ -41,7 +41,7 @@ class Span:
 
 Inline = Union[Text, Span]
 
-BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading",
+BLOCK_KINDS = ("p", "quote", "dateline", "salute", "closer", "signed", "postscript", "lines", "heading", "notgiven",
                "bullets", "numbers", "item")  # the last three in editorial prose only (sources/prose.py)
 
 
@@ -92,6 +92,23 @@ class Translation:
 
 
 @dataclass
+class Version:
+    """Another version of a document's text: its original beside the translation that is the
+    document's ``body``. Written after a line ``@original`` of the document's text, or in a
+    sibling file whose front matter says ``version_of: ID``. Its notes are the document's
+    (one namespace of keys); a note belongs to the version whose text anchors it."""
+
+    role: str  # "original"
+    language: str  # ISO 639-1, e.g. "ru"
+    body: list[Block]
+    pos: Pos  # where the version starts (the @original line, or the sibling file)
+    path: str  # the file that holds it
+    source: PrintedSource | None = None  # the printed source of this version's text
+    rights: str = ""  # its copyright status, in words (printed in the source note)
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+
+@dataclass
 class Document:
     id: str
     path: str
@@ -113,14 +130,20 @@ class Document:
     part: str = ""
     status: str = ""  # draft | checked | final: the editor's own mark
     field_pos: dict[str, Pos] = field(default_factory=dict)
+    original: Version | None = None  # the original beside the translation (docs/source-format.md, "Versions")
 
     def note_blocks(self) -> list[Block]:
         """The blocks of every note, series by series."""
         return [b for notes in self.notes.values() for n in notes.values() for b in n.content]
 
     def all_blocks(self) -> list[Block]:
-        """Headnote, text and notes: everything of the document that holds markup."""
-        return [*self.headnote, *self.body, *self.note_blocks()]
+        """Headnote, text, notes and the original's text: everything of the document that holds
+        markup (the original last, so the spans of the rest keep their numbers)."""
+        return [*self.headnote, *self.body, *self.note_blocks(), *(self.original.body if self.original else [])]
+
+    def texts(self) -> list[list[Block]]:
+        """The text of each version: the body, then the original's."""
+        return [self.body] + ([self.original.body] if self.original else [])
 
 
 @dataclass
@@ -204,6 +227,9 @@ class Config:
     note_on_texts: str = ""
     works_cited_groups: list[dict[str, str]] = field(default_factory=list)
     persons_register: bool = True
+    # How the documents that hold an original print: facing, columns, after or none; per document id.
+    originals_print: str = "facing"
+    originals_by_document: dict[str, str] = field(default_factory=dict)
     # Interventions that generate their own entry in the textual apparatus.
     apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edition.model.corpus import Document, Span, walk_spans
+from edition.model.corpus import Block, Document, Span, walk_spans
 
 
 def anchors(doc: Document) -> list[Span]:
-    """The note anchors of a document's text, in reading order."""
-    return [s for s in walk_spans(doc.body) if s.kind == "n" and len(s.args) == 2]
+    """The note anchors of a document's text (the translation, where it has an original), in reading order."""
+    return anchors_in(doc.body)
+
+
+def anchors_in(blocks: list[Block]) -> list[Span]:
+    """The note anchors of some blocks, in reading order."""
+    return [s for s in walk_spans(blocks) if s.kind == "n" and len(s.args) == 2]
 
 
 @dataclass(frozen=True)
@@ -34,5 +39,5 @@ def ref_target(args: list[str]) -> RefTarget | None:
 
 
 def line_labels(doc: Document) -> set[str]:
-    """The keys of the ``{lbl:KEY}`` points of a document's text."""
-    return {s.args[0] for s in walk_spans(doc.body) if s.kind == "lbl" and s.args}
+    """The keys of the ``{lbl:KEY}`` points of a document's text (either version)."""
+    return {s.args[0] for text in doc.texts() for s in walk_spans(text) if s.kind == "lbl" and s.args}

@@ -2,7 +2,7 @@
 
 ``edition.yaml``'s ``apparatus:`` says, per kind (``corr``, ``reg``, ``del``...),
 whether an intervention is also reported in the apparatus; only those in a
-document's text do (not in its notes or headnote), and only when the reader has
+document's text (or its original's) do (not in its notes or headnote), and only when the reader has
 an apparatus series (one with ``numbering: line``).
 """
 
@@ -19,4 +19,4 @@ def own_entries(corpus: Corpus, documents: list[Document]) -> set[SpanKey]:
     if not any(s.numbering == "line" for s in corpus.config.series):
         return set()
     wanted = {kind for kind in INTERVENTIONS if corpus.config.apparatus.get(kind, False)}
-    return {(doc.id, span.uid) for doc in documents for span in walk_spans(doc.body) if span.kind in wanted}
+    return {(doc.id, span.uid) for doc in documents for text in doc.texts() for span in walk_spans(text) if span.kind in wanted}

@@ -63,6 +63,7 @@ def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonL
 def cited_keys(documents: list[Document], bib: Bibliography) -> list[str]:
     keys = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "cite" and s.args}
     keys |= {d.source.key for d in documents if d.source}
+    keys |= {d.original.source.key for d in documents if d.original and d.original.source}
     return [k for k in keys if k in bib]
 
 

@@ -121,7 +121,8 @@ def cite_as(corpus: Corpus, doc: Document) -> str:
 
 
 def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation | None, archive_lines: tuple[str, ...],
-                  endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = ()) -> DocumentPlan:
+                  endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (),
+                  original_lines: tuple[SourceLine, ...] = ()) -> DocumentPlan:
     """The face of one document: what its heading and source note print."""
     places = [corpus.places[p].name for p in (doc.place_from, doc.place_to) if p in corpus.places]
     lines: list[SourceLine] = []
@@ -131,6 +132,7 @@ def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation |
     if doc.translation:
         by = f", by {doc.translation.by}" if doc.translation.by else ""
         lines.append(SourceLine("Translation", typeset(f"from {language_name(doc.translation.language)}{by}")))
+    lines += original_lines
     return DocumentPlan(
         id=doc.id, number=number, part=doc.part, title=doc.title,
         date=doc.date.text() if doc.date else "undated",

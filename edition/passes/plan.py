@@ -12,7 +12,9 @@ frozen ``Plan`` with its diagnostics as data:
    citation of a work;
 5. archives (``archives``): the archival citations resolved and formatted;
 6. apparatus (``apparatus``): the interventions that make their own apparatus entry;
-7. index (``index``), back matter (``backmatter``) and chronology.
+7. index (``index``), back matter (``backmatter``) and chronology;
+8. versions (``parallel``): the documents printed beside their original, how (facing pages,
+   columns, the original after the translation), their alignment units and the original's notes.
 
 A renderer (LaTeX, HTML, EPUB, TEI) reads the plan and decides none of these
 again, so print and web cannot disagree about a number or a citation.
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 from edition.model.corpus import Block, Corpus, Document
 from edition.model.diagnostics import Diagnostic
-from edition.passes import apparatus, archives, citations, notes, order
+from edition.passes import apparatus, archives, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
 from edition.passes.index import Group, index_groups
 from edition.passes.reading import SpanKey
@@ -86,6 +88,7 @@ class Plan:
     chronology: tuple[ChronologyRow, ...]
     note_on_texts: Prose | None
     headings: Mapping[str, str]
+    parallel: Mapping[str, parallel.ParallelPlan]  # the printed documents set beside their original, by id
 
     def printed(self) -> list[Document]:
         """The printed documents of the typeset corpus, in reading order."""
@@ -108,6 +111,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
     raw = corpus.by_id()
     raw_printed = [raw[d.id] for d in printed]
     numbers = notes.number_notes(_whole_reader(corpus), cfg.note_numbering)  # 3. notes, as in the whole reader
+    parallel.number_original_notes(corpus.documents, numbers)  # each original's notes apart
     placements = {s.id: s.placement for s in cfg.series}
     style = HistorianStyle(registers.bibliography, cfg.citation_style)  # 4. citations
     cites, printed_sources = citations.cite_forms(raw_printed, registers.bibliography, style)
@@ -115,10 +119,11 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
     sources = {d.id: archives.document_citations(d, registers.archives, diags) for d in corpus.selected(only)}  # 5.
     inline = archives.inline_archives(corpus, registers.archives, diags, only)
     doc_numbers = order.document_numbers(typeset)
+    beside = parallel.parallel_plans(cfg, printed, registers.bibliography, style)  # 8. versions side by side
     documents = {d.id: order.document_plan(
         typeset, d, doc_numbers.get(d.id, 0), printed_sources.get(d.id),
         archives.archive_lines(sources.get(d.id, []), registers.archives, cfg.archive_style),
-        notes.endnotes(raw[d.id], placements, numbers)) for d in printed}
+        notes.endnotes(raw[d.id], placements, numbers), beside[d.id].source_lines if d.id in beside else ()) for d in printed}
     mentioned = notes.mentioned_ids(corpus, only)  # 7. index and back matter
     back = None if only is not None else back_matter(
         typeset, printed, {d.id: archives.cited_in(raw[d.id], sources, inline) for d in printed},
@@ -141,6 +146,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         chronology=tuple(chronology(typeset, printed)),
         note_on_texts=_prose(note_on_texts),
         headings=HEADINGS,
+        parallel=beside,
     )
     return result, diags
 

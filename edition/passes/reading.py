@@ -35,9 +35,11 @@ def part_key(part_id: str) -> str:
 
 
 def reading(doc: Document) -> Iterator[Met]:
-    """Every span of the document in reading order."""
+    """Every span of the document in reading order: the headnote, the text, the original's text."""
     yield from _blocks(doc, doc.headnote, "headnote")
     yield from _blocks(doc, doc.body, "text")
+    if doc.original is not None:
+        yield from _blocks(doc, doc.original.body, "original")
 
 
 def _blocks(doc: Document | None, blocks: Iterable[Block], stream: str) -> Iterator[Met]:

@@ -23,7 +23,6 @@ from edition.model.corpus import (
     Corpus,
     Document,
     Inline,
-    Note,
     Part,
     Person,
     Place,
@@ -38,6 +37,7 @@ from edition.resources import code_files
 from edition.sources import schema
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
 from edition.sources.schema import string, strings
+from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
 from edition.sources.yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -147,7 +147,8 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Diagno
     return front, text[body_start:], body_line
 
 
-def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:  # noqa: C901
+def load_document(path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:  # noqa: C901
+    """A document, or (a file whose front matter says ``version_of:``) a document's original."""
     text, diags = read_text(path, display)
     if text is None:
         return None, diags
@@ -159,6 +160,8 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagn
         meta = load_yaml(front, display, line_offset=1)
     except YamlError as exc:
         return None, diags + [exc.diagnostic]
+    if meta.is_map and meta.get("version_of") is not None:
+        return version_file(meta, body, body_line, display, diags, notes_of(meta.get("notes"), diags)), diags
     diags.extend(schema.check_map(meta, schema.DOCUMENT, "document metadata"))
     if not meta.is_map:
         return None, diags
@@ -183,18 +186,8 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagn
                 f = {k: string(item.get(k)) for k, _ in ((fl.name, 0) for fl in schema.ARCHIVE)}
                 archives.append(ArchiveSource(f["repository"], f["fond"], f["opis"], f["delo"], f["folios"],
                                               f["vypusk"], f["form"], f["cited"], item.pos))
-    notes: dict[str, dict[str, Note]] = {}
-    if (n := g("notes")) is not None and n.is_map:
-        for series, by_key in n.items():
-            if not by_key.is_map:
-                diags.append(error(by_key.pos, f"notes of series '{series}' must be a mapping of note keys to texts"))
-                continue
-            notes[series] = {}
-            for key, note_node in by_key.items():
-                if not note_node.is_scalar or note_node.value is None:
-                    diags.append(error(note_node.pos, f"note '{series}:{key}' must be a text"))
-                    continue
-                notes[series][key] = Note(series, key, parse_blocks_field(note_node, diags), note_node.pos)
+    notes = notes_of(g("notes"), diags)
+    body, original = in_file_original(meta, body, body_line, display, diags)
     blocks, d = parse_blocks(body, text_positions(body, Pos(display, body_line, 1)))
     diags.extend(d)
     if not blocks:
@@ -219,6 +212,7 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Diagn
         pos=Pos(display, 1, 1),
         status=string(g("status")),
         field_pos={k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()},
+        original=original,
     )
     number_spans(doc.all_blocks())
     return doc, diags
@@ -340,6 +334,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus,
+        **originals_config(g("originals"), diags),
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
 
@@ -379,6 +374,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     persons = load_persons(root, diags)
     places = load_places(root, diags)
     documents: list[Document] = []
+    versions: list[VersionFile] = []
     # The documents are trees, without cycles: while they are made (or unpickled) the
     # cyclic garbage collector can free nothing, yet it would sweep the growing heap
     # again and again, which took 1.3 s of 1.7 s to unpickle 1,000 documents.
@@ -389,7 +385,9 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
         for path in document_paths(root):
             doc, d = cache.load(path, path.relative_to(root).as_posix())
             diags.extend(d)
-            if doc is not None:
+            if isinstance(doc, VersionFile):
+                versions.append(doc)
+            elif doc is not None:
                 doc.part = path.parent.relative_to(root / "sources").as_posix()
                 documents.append(doc)
         cache.save()
@@ -400,6 +398,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     # 0.3 s instead of 1.4 s). Freezing exempts them from the cyclic collector only:
     # being trees, they are still freed by reference counting when dropped.
     gc.freeze()
+    attach(documents, versions, diags)
     corpus = Corpus(config, documents, persons, places, str(root))
     fill_parts(corpus)
     return corpus, diags
@@ -432,7 +431,7 @@ class _DocumentCache:
         except Exception:  # no cache yet, or one from another version: parse afresh
             self.old = {}
 
-    def load(self, path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    def load(self, path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:
         try:
             digest = hashlib.sha1(path.read_bytes()).hexdigest()
         except OSError:

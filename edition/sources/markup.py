@@ -63,11 +63,12 @@ TAGS: dict[str, TagSpec] = {
                    "a cross-reference: {ref:DOC}, {ref:DOC:editor:3} (a note), {ref:DOC:line:KEY} (a line marked {lbl:KEY})"),
     "lbl": TagSpec(("key",), "none", "marks a line that cross-references can name: {lbl:firm-policy}"),
     "nx": TagSpec(("reason?",), "required", "a name deliberately left out of the index: {nx|Ilya Muromets}"),
+    "align": TagSpec(("key",), "none", "an alignment point of the versions of a text, at the start of a paragraph: {align:3}"),
 }
 
 # A paragraph that 'edition import' could not place: kept, and reported by 'edition check' as an error.
 UNPLACED = "unplaced"
-BLOCK_ROLES = ("dateline", "salute", "closer", "signed", "postscript", "lines", "heading")
+BLOCK_ROLES = ("dateline", "salute", "closer", "signed", "postscript", "lines", "heading", "notgiven")
 MAX_DEPTH = 16
 _TAG = re.compile(r"\{([a-z]+)(?=[:|}])")
 _ESCAPABLE = set("{}|:\\@>")

@@ -45,6 +45,29 @@ DOCUMENT = (
     Field("headnote", "blocks", False, "the editor's short introduction, with markup"),
     Field("notes", "map", False, "note texts by series id, then by note key"),
     Field("status", "str", False, "editorial status, for the editor's own use", ("draft", "checked", "final")),
+    Field("original", "map", False, "the original beside the translation, its text after a line '@original' (see ORIGINAL)"),
+)
+
+PRINT_MODES = ("facing", "columns", "after", "none")
+
+ORIGINAL = (
+    Field("language", "str", True, "language of the original's text (ISO 639-1 code, e.g. ru)"),
+    Field("source", "map", False, "the printed source of the original's text: key, locator"),
+    Field("rights", "str", False, "the copyright status of the original's text, and why (printed in the source note)"),
+)
+
+# A sibling file holding a document's original: its front matter.
+VERSION_FILE = (
+    Field("version_of", "str", True, "id of the document whose original this file holds"),
+    *ORIGINAL,
+    Field("notes", "map", False, "note texts of the original, by series id, then by note key (one namespace with the document's)"),
+    Field("status", "str", False, "editorial status, for the editor's own use", ("draft", "checked", "final")),
+)
+
+ORIGINALS = (
+    Field("print", "str", False, "how documents with an original print: facing pages, parallel columns, "
+          "the original after the translation, or the translation alone", PRINT_MODES),
+    Field("documents", "map", False, "a print mode per document id, overriding 'print'"),
 )
 
 DATE = (
@@ -147,6 +170,7 @@ CONFIG = (
     Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index"),
     Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),
     Field("apparatus", "map", False, "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup"),
+    Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)"),
     Field("parts", "list", True, "parts of the reader, in order (see PART)"),
 )
 
