@@ -108,10 +108,8 @@ def page_texts(pdf: Path) -> list[str]:
                            capture_output=True, text=True, check=True).stdout for i in range(1, count + 1)]
 
 
-def check_spreads(pdf: Path, pairs: int) -> SpreadReport:
-    """Read each page of the PDF and count what is out of place (see the module's docstring)."""
-    texts = page_texts(pdf)
-    report = SpreadReport(pages=len(texts))
+def _tokens(texts: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str, set[int]], list[set[str]]]:
+    """First and last page of each paragraph, the pages of each note token, the versions on each page."""
     first: dict[str, int] = {}
     last: dict[str, int] = {}
     seen: dict[str, set[int]] = {}
@@ -121,15 +119,24 @@ def check_spreads(pdf: Path, pairs: int) -> SpreadReport:
         for m in re.finditer(r"\b([OT])(\d{3})([az])\b", text):
             key = m.group(1) + m.group(2)
             here.add(m.group(1))
-            first.setdefault(key, page) if m.group(3) == "a" else None
-            if m.group(3) == "z":
+            if m.group(3) == "a":
+                first.setdefault(key, page)
+            else:
                 last[key] = page
         for m in re.finditer(r"\b([anf])([OT])(\d{3})\b", text):
             seen.setdefault(m.group(0), set()).add(page)
             here.add(m.group(2))
         sides.append(here)
-    report.lost = [f"{s}{n:03d}" for s in "OT" for n in range(1, pairs + 1)
-                   if f"{s}{n:03d}" not in first or f"{s}{n:03d}" not in last]
+    return first, last, seen, sides
+
+
+def check_spreads(pdf: Path, pairs: int) -> SpreadReport:
+    """Read each page of the PDF and count what is out of place (see the module's docstring)."""
+    texts = page_texts(pdf)
+    report = SpreadReport(pages=len(texts))
+    first, last, seen, sides = _tokens(texts)
+    keys = [f"{s}{n:03d}" for s in "OT" for n in range(1, pairs + 1)]
+    report.lost = [k for k in keys if k not in first or k not in last]
 
     def visible(side: str, page: int) -> set[int]:
         return {n for n in range(1, pairs + 1) if first.get(f"{side}{n:03d}", 0) <= page <= last.get(f"{side}{n:03d}", -1)}
@@ -138,15 +145,11 @@ def check_spreads(pdf: Path, pairs: int) -> SpreadReport:
     for left in range(start, len(texts), 2):
         right = left + 1
         report.spreads += 1
-        if "T" in sides[left - 1]:
-            report.wrong_side.append(left)
-        if "O" in sides[right - 1]:
-            report.wrong_side.append(right)
+        report.wrong_side += [p for p, other in ((left, "T"), (right, "O")) if other in sides[p - 1]]
         if visible("O", left) != visible("T", right):
             report.out_of_sync.append(left)
-    for side in "OT":
-        for n in range(1, pairs + 1):
-            lemma, note = seen.get(f"a{side}{n:03d}", set()), seen.get(f"n{side}{n:03d}", set())
-            if not note or len(lemma | note) > 1:
-                report.notes_off_page.append(f"n{side}{n:03d}: lemma {sorted(lemma)}, note {sorted(note)}")
+    for key in keys:
+        lemma, note = seen.get(f"a{key}", set()), seen.get(f"n{key}", set())
+        if not note or len(lemma | note) > 1:
+            report.notes_off_page.append(f"n{key}: lemma {sorted(lemma)}, note {sorted(note)}")
     return report

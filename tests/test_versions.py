@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, copy_project, edition, pdf_pages, require_latex
-from edition.pipeline import prepare
 from parallel_pair import check_spreads, make_pair
+
+from edition.pipeline import prepare
 
 VERSIONS = FIXTURES / "versions"
 
