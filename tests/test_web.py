@@ -96,6 +96,16 @@ def test_a_document_page_carries_what_print_has(hostile_site: Path) -> None:
     assert nxt is not None and nxt.get("href") == "../documents/letter-ru.html"
 
 
+def test_cross_references_lead_to_their_targets(hostile_site: Path) -> None:
+    tree = _tree(hostile_site, "documents/letter-ru.html")
+    target = _tree(hostile_site, "documents/hostile.html")
+    refs = [a.get("href") for a in tree.find_class("xref")]
+    assert refs == ["hostile.html#editor-2", "hostile.html#ref-textual-lemma", "hostile.html#line-firm"]
+    for href in refs:
+        assert target.get_element_by_id(href.split("#")[1]) is not None
+    assert "note 2" in tree.find_class("xref")[0].text_content()
+
+
 def test_russian_text_is_marked_russian(hostile_site: Path) -> None:
     tree = _tree(hostile_site, "documents/letter-ru.html")
     assert tree.get("lang") == "ru"

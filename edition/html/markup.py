@@ -51,3 +51,9 @@ _NAMES: dict[str, str] = {}
 def _name(key: str) -> str:
     _NAMES[key] = key.rstrip("_").replace("_", "-")
     return _NAMES[key]
+
+
+def slug(key: str) -> str:
+    """A source's key (a note's, a line label's) as part of an element id: letters, digits, '-'
+    and '.' kept, anything else as '_' and its code point, so that distinct keys stay distinct."""
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-.") else f"_{ord(c):x}" for c in key)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from edition.html.marks import letters, mark
-from edition.html.markup import el, join, text, void
+from edition.html.markup import el, join, slug, text, void
 from edition.html.richtext import to_html
 from edition.model.corpus import Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.queries import ref_target
@@ -135,7 +135,7 @@ class DocumentRenderer:
         return el("em" if span.kind == "em" else "i", self._kids(span), lang=lang)
 
     def _label(self, span: Span) -> Markup:
-        return el("span", "", id=f"line-{span.args[0] if span.args else ''}", class_="line-label")
+        return el("span", "", id=f"line-{slug(span.args[0] if span.args else '')}", class_="line-label")
 
     def _cite(self, span: Span) -> Markup:
         citation = self.plan.citations.get((self.owner, span.uid))
@@ -200,7 +200,8 @@ class DocumentRenderer:
         self.state.apparatus_count += 1
         n = self.state.apparatus_count
         mark = letters(n)
-        note_id = f"{self.apparatus.id}-{n}"
+        # a keyed entry's id comes from its key, so that cross-references from other pages find it
+        note_id = f"{self.apparatus.id}-{slug(key)}" if key else f"{self.apparatus.id}-iv{n}"
         self.state.notes.setdefault(self.apparatus.id, []).append(
             NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=text(plain_text(span.children)) or lemma))
         ref = el("a", el("span", mark, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
@@ -245,12 +246,12 @@ class DocumentRenderer:
         if target.kind == "document":
             return el("a", title or "this document", href=base or "#top", class_="xref")
         if target.kind == "line":
-            return el("a", title or "this line", href=f"{base}#line-{target.key}", class_="xref")
+            return el("a", title or "this line", href=f"{base}#line-{slug(target.key)}", class_="xref")
         series = self.series.get(target.series)
         if series is None:
             return kids
         if series.numbering == "line":
-            return el("a", title or "the textual note", href=f"{base}#ref-{target.series}-{target.key}", class_="xref")
+            return el("a", title or "the textual note", href=f"{base}#ref-{target.series}-{slug(target.key)}", class_="xref")
         number = self.plan.note_number(target.document, target.series, target.key)
         label = f"note {mark(series.numbering, number)}"
         words = join([title, ", ", label]) if title else text(label)
