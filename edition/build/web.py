@@ -61,13 +61,18 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def search_index(site: Path) -> None:
-    """Pagefind's index of the site in ``site/pagefind/``: each page in its own language
-    (``<html lang>``), stemmed for it."""
-    result = subprocess.run([str(pagefind_executable()), "--site", str(site), "--quiet"],
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip()[-2000:])
+def start_search_index(site: Path) -> subprocess.Popen[str]:
+    """Start Pagefind on the site (it writes ``site/pagefind/``: each page in its own language,
+    ``<html lang>``, stemmed for it); ``finish_search_index`` waits for it. Meanwhile the other core
+    can make the EPUB."""
+    return subprocess.Popen([str(pagefind_executable()), "--site", str(site), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_search_index(process: subprocess.Popen[str]) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError((output or "").strip()[-2000:])
 
 
 def same_but_dates(old: bytes, new: bytes) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.build.compile import fingerprint
 from edition.build.pages import document_pages
-from edition.build.web import SearchIndexError, copy_changed, same_but_dates, search_index, write_changed
+from edition.build.web import SearchIndexError, copy_changed, finish_search_index, same_but_dates, start_search_index, write_changed
 from edition.html.epub import epub
 from edition.html.site import Download, site
 from edition.interchange.cmif import export_cmif
@@ -83,14 +83,15 @@ def cmd_html(args: argparse.Namespace) -> int:
         changed = write_changed(out, files, keep)
         changed += copy_changed({name: path for name, (path, _l, _k) in taken.items()}, out, same_but_dates)
     pages_changed = [c for c in changed if c.endswith(".html")]
-    if pages_changed or not (out / "pagefind").is_dir():
-        try:
-            search_index(out)
-        except SearchIndexError as exc:
-            _say(f"the search index could not be built: {exc}")
-            return EXIT_BUILD
-    if pages_changed or not (out / "edition.epub").exists():
-        epub(corpus, files, out / "edition.epub")
+    try:
+        indexing = start_search_index(out) if pages_changed or not (out / "pagefind").is_dir() else None
+        if pages_changed or not (out / "edition.epub").exists():
+            epub(corpus, files, out / "edition.epub")
+        if indexing is not None:
+            finish_search_index(indexing)
+    except (SearchIndexError, OSError) as exc:
+        _say(f"the search index or the EPUB could not be built: {exc}")
+        return EXIT_BUILD
     recorded.write_text(stamp)
     took = time.perf_counter() - started
     _say(f"wrote {out.relative_to(root)}/ ({len(files)} files, {len(changed)} changed, "

@@ -20,8 +20,8 @@ _DROP = ("//script", "//form", "//button", "//*[@hidden]", "//*[contains(@class,
          "//*[contains(@class,'site-search')]")
 
 
-def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str]:
-    """(title, the body's XHTML) of a page: its <main>, links to pages outside the book unwrapped."""
+def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str, str]:
+    """(title, language, the body's XHTML) of a page: its <main>, links to pages outside the book unwrapped."""
     tree = lxml.html.fromstring(html)
     title = (tree.findtext(".//title") or path).split(" \u00b7 ")[0]
     main = tree.find(".//main")
@@ -43,10 +43,11 @@ def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str]:
     main.attrib.clear()
     main.set("class", "main")
     lang = tree.get("lang", "en")
-    return title, f'<div lang="{lang}">' + lxml.html.tostring(main, encoding="unicode") + "</div>"
+    return title, lang, f'<div lang="{lang}">' + lxml.html.tostring(main, encoding="unicode") + "</div>"
 
 
 def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path:
+    """The EPUB of the site's ``files`` (the documents' pages in the order the site wrote them: reading order)."""
     cfg = corpus.config
     book = eb.EpubBook()
     book.set_identifier(f"urn:edition:{cfg.title}:{cfg.year}")
@@ -66,14 +67,12 @@ def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path
     book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", {"property": "dcterms:conformsTo"})
     css = eb.EpubItem(uid="css", file_name="assets/edition.css", media_type="text/css", content=files["assets/edition.css"])
     book.add_item(css)
-    documents = sorted((p for p in files if p.startswith("documents/") and p.endswith(".html")),
-                       key=lambda p: _number(str(files[p])))
+    documents = [p for p in files if p.startswith("documents/") and p.endswith(".html")]  # in reading order
     order = [p for p in FRONT if p in files] + documents + [p for p in BACK if p in files]
     included = set(order)
     chapters = []
     for i, path in enumerate(order):
-        title, body = _chapter(str(files[path]), path, included)
-        lang = lxml.html.fromstring(str(files[path])).get("lang", "en")
+        title, lang, body = _chapter(str(files[path]), path, included)
         chapter = eb.EpubHtml(uid=f"c{i}", title=title, file_name=path.removesuffix(".html") + ".xhtml", lang=lang,
                               content=body)
         chapter.add_link(href=("../" * path.count("/")) + "assets/edition.css", rel="stylesheet", type="text/css")
@@ -87,8 +86,3 @@ def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path
     eb.write_epub(str(target), book, {"epub3_pages": False})
     return target
 
-
-def _number(html: str) -> int:
-    tree = lxml.html.fromstring(html)
-    found = tree.xpath("string(//h1//span[@class='doc-number'])")
-    return int(found) if str(found).isdigit() else 0
