@@ -99,8 +99,9 @@ class Block:
     text: str
 
 
-def strip_markup(text: str, anchors: list[Anchor] | None = None) -> str:
-    """The plain text of inline markup; note anchors are recorded with the word before them."""
+def strip_markup(text: str, anchors: list[Anchor] | None = None, marked: list[tuple[str, str]] | None = None) -> str:
+    """The plain text of inline markup; note anchors are recorded with the word before them, and the
+    plain content of every {sup|...} and {del|...} in ``marked``."""
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -122,8 +123,10 @@ def strip_markup(text: str, anchors: list[Anchor] | None = None) -> str:
                         continue
                     depth += {"{": 1, "}": -1}.get(text[k], 0)
                     k += 1
-                content = strip_markup(text[j:k - 1], anchors)
+                content = strip_markup(text[j:k - 1], anchors, marked)
                 j = k
+            if tag in ("sup", "del") and marked is not None:
+                marked.append((tag, " ".join(content.split())))
             if tag == "n" and anchors is not None:
                 parts = args.lstrip(":").split(":")
                 before = "".join(out) + content
@@ -137,14 +140,14 @@ def strip_markup(text: str, anchors: list[Anchor] | None = None) -> str:
     return "".join(out)
 
 
-def read_blocks(body: str, anchors: list[Anchor]) -> list[Block]:
+def read_blocks(body: str, anchors: list[Anchor], marked: list[tuple[str, str]] | None = None) -> list[Block]:
     blocks = []
     for para in re.split(r"\n\s*\n", body.strip()):
         m = re.match(r"@([a-z]+)\b ?", para)
         role = m.group(1) if m else "p"
         para = para[m.end():] if m else para
         para = re.sub(r"(?m)^> ?", "", para)
-        blocks.append(Block(role, strip_markup(para, anchors)))
+        blocks.append(Block(role, strip_markup(para, anchors, marked if role != "unplaced" else None)))
     return blocks
 
 
@@ -157,6 +160,7 @@ class Draft:
     anchors: list[Anchor]
     notes: dict[str, dict[str, str]]  # series -> key -> plain text
     position: int = 10**9  # where its text starts in the page
+    marked: list[tuple[str, str]] = field(default_factory=list)  # ("sup" | "del", plain content) in the text
 
     @property
     def text(self) -> str:
@@ -176,10 +180,11 @@ def read_draft(path: Path) -> Draft:
             meta = {}
         body = raw[m.end():]
     anchors: list[Anchor] = []
-    blocks = read_blocks(body, anchors)
+    marked: list[tuple[str, str]] = []
+    blocks = read_blocks(body, anchors, marked)
     notes = {str(s): {str(k): strip_markup(str(v)) for k, v in (d or {}).items()}
              for s, d in (meta.get("notes") or {}).items() if isinstance(d, dict)}
-    return Draft(path, raw, meta, blocks, anchors, notes)
+    return Draft(path, raw, meta, blocks, anchors, notes, marked=marked)
 
 
 # --- the registers of the temporary project -----------------------------------------
@@ -228,6 +233,7 @@ def archive_key(text: str) -> str:
 class PageScore:
     page: str
     heldout: bool
+    fresh: bool = False  # held out, and gathered after the rules were made (tests/fixtures/import/real/README.md)
     right: int = 0
     total: int = 0
     words: int = 0
@@ -381,6 +387,7 @@ def score_document(scorer: Scorer, doc: dict[str, Any], draft: Draft | None, sco
             ok = text[:len(want)] == want if key == "starts" else text[-len(want):] == want
             score.field(key, bool(draft) and ok, " ".join(text[:8] if key == "starts" else text[-8:]), " ".join(want))
     score_metadata(scorer, doc, meta, score)
+    score_marked(doc, draft, score)
     for note in doc.get("notes") or []:
         score_note(note, draft, score)
     cited = [read_citation(a) for a in (meta.get("archives") or [])]
@@ -413,6 +420,23 @@ def score_metadata(scorer: Scorer, doc: dict[str, Any], meta: dict[str, Any], sc
     if "headnote" in doc:
         got = tokens(strip_markup(str(meta.get("headnote", ""))))
         score.field("headnote", contains_tokens(got, tokens(doc["headnote"])), " ".join(got[:8]), doc["headnote"])
+
+
+def score_marked(doc: dict[str, Any], draft: Draft | None, score: PageScore) -> None:
+    """Text supplied by the editors ({sup|...}) and deleted in the original ({del|...}): each expected span one
+    field, and one more that nothing else in the text is marked so (a bracket that is the source's own, "[sic]",
+    a note marker or a gloss, must not become {sup})."""
+    for key, tag in (("supplied", "sup"), ("deleted", "del")):
+        if key not in doc:
+            continue
+        got = [" ".join(c.casefold().split()) for t, c in (draft.marked if draft else []) if t == tag]
+        for want in doc[key] or []:
+            w = " ".join(str(want).casefold().split())
+            ok = w in got
+            if ok:
+                got.remove(w)
+            score.field(f"{key} {want!r}", ok, None, want)
+        score.field(f"{key}: nothing else marked", bool(draft) and not got, got, [])
 
 
 def score_note(note: dict[str, Any], draft: Draft | None, score: PageScore) -> None:
@@ -509,7 +533,7 @@ def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | Non
             into = root / "sources" / "imported" / page.stem
             start = time.perf_counter()
             code, output = run_import(root, page, into, subprocess_mode)
-            score = PageScore(page.name, bool(answer.get("heldout")), seconds=time.perf_counter() - start)
+            score = PageScore(page.name, bool(answer.get("heldout")), bool(answer.get("fresh")), seconds=time.perf_counter() - start)
             scorer = Scorer(root)  # the registers with the entries this import proposed
             files = sorted(into.rglob("*")) if into.exists() else []
             drafts = [read_draft(f) for f in files if f.suffix == ".md"]
@@ -534,16 +558,25 @@ def totals(scores: list[PageScore]) -> dict[str, float]:
             "seconds": sum(s.seconds for s in scores)}
 
 
+def groups(scores: list[PageScore]) -> list[tuple[str, list[PageScore]]]:
+    """The rows of the total: pages the rules were made on, the first held-out pages, the fresh ones, all."""
+    return [("dev", [s for s in scores if not s.heldout]), ("held-out", [s for s in scores if s.heldout and not s.fresh]),
+            ("fresh held-out", [s for s in scores if s.fresh]), ("all", scores)]
+
+
+def set_name(s: PageScore) -> str:
+    return "fresh held-out" if s.fresh else "held-out" if s.heldout else "dev"
+
+
 def table(scores: list[PageScore], show_heldout: bool) -> str:
     rows = ["| page | set | docs | fields right | % | words kept | left in text |", "|---|---|---|---|---|---|---|"]
     for s in scores:
         if s.heldout and not show_heldout:
             continue
-        rows.append(f"| {s.page[:-4]} | {'held-out' if s.heldout else 'dev'} | {s.docs_found}/{s.docs_expected} | "
+        rows.append(f"| {s.page[:-4]} | {set_name(s)} | {s.docs_found}/{s.docs_expected} | "
                     f"{s.right}/{s.total} | {100 * s.right / max(s.total, 1):.0f} | "
                     f"{100 * s.kept / max(s.words, 1):.1f}% | {s.left_in_text} |")
-    for name, group in (("dev", [s for s in scores if not s.heldout]), ("held-out", [s for s in scores if s.heldout]),
-                        ("all", scores)):
+    for name, group in groups(scores):
         if group:
             t = totals(group)
             rows.append(f"| **{name} ({t['pages']} pages)** | | | {t['right']}/{t['total']} | **{100 * t['fields']:.1f}** | "
@@ -551,19 +584,21 @@ def table(scores: list[PageScore], show_heldout: bool) -> str:
     return "\n".join(rows)
 
 
-def select(set_name: str, page: str | None) -> list[Path]:
+def select(which: str, page: str | None) -> list[Path]:
+    """The pages of a set: dev, heldout (the fresh ones included), fresh, or all."""
     pages = sorted(p for p in PAGES.glob("*.txt") if p.with_suffix(".yaml").exists())
     if page:
         pages = [p for p in pages if p.name.startswith(page)]
-    if set_name != "all":
-        pages = [p for p in pages if bool(yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8")).get("heldout"))
-                 == (set_name == "heldout")]
+    if which != "all":
+        answers = {p: yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8")) for p in pages}
+        kind = {p: "fresh" if a.get("fresh") else "heldout" if a.get("heldout") else "dev" for p, a in answers.items()}
+        pages = [p for p in pages if kind[p] == which or which == "heldout" and kind[p] == "fresh"]
     return pages
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--set", choices=("dev", "heldout", "fresh", "all"), default="all")
     ap.add_argument("--page", help="only the pages whose file name starts so")
     ap.add_argument("-v", "--verbose", action="store_true", help="every field, and the words not kept")
     ap.add_argument("--show-heldout", action="store_true", help="a row per held-out page too")
@@ -580,9 +615,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("  words not kept:", " ".join(s.missing_words))
     print(table(scores, args.show_heldout))
     if args.json:
-        Path(args.json).write_text(json.dumps({name: totals(g) for name, g in (
-            ("dev", [s for s in scores if not s.heldout]), ("heldout", [s for s in scores if s.heldout]), ("all", scores))
-            if g}, indent=2), encoding="utf-8")
+        Path(args.json).write_text(json.dumps({name: totals(g) for name, g in groups(scores) if g}, indent=2), encoding="utf-8")
     return 0
 
 

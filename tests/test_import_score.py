@@ -26,8 +26,9 @@ from import_score import (
 
 # The share of answer fields the importer gets right (tests/fixtures/import/real/, `make import-score`).
 # Raise these when the importer improves; they fail the suite when it gets worse.
-FLOOR_ALL = 0.88
-FLOOR_HELDOUT = 0.85
+FLOOR_ALL = 0.88  # the first 43 pages, dev and held-out
+FLOOR_HELDOUT = 0.85  # the first 10 held-out pages
+FLOOR_FRESH = 0.46  # the 10 fresh held-out pages (44-53), gathered later; 46.5% before any rule was made for them
 FLOOR_WORDS = 0.995
 
 
@@ -92,7 +93,8 @@ def test_a_right_draft_scores_every_field_and_a_wrong_one_does_not(tmp_path: Pat
 def test_every_page_has_an_answer_and_enough_are_held_out():
     pages = select("all", None)
     held = select("heldout", None)
-    assert len(pages) >= 30 and len(held) >= 8
+    fresh = select("fresh", None)
+    assert len(pages) >= 30 and len(held) >= 8 and len(fresh) >= 10
     russian = [p for p in pages if any(0x400 <= ord(c) < 0x500 for c in p.read_text(encoding="utf-8")[:400])]
     assert len(russian) >= 8
 
@@ -103,8 +105,31 @@ def scores() -> list[PageScore]:
 
 
 def test_the_importer_stays_above_the_floor(scores: list[PageScore]):
-    everything = totals(scores)
-    held = totals([s for s in scores if s.heldout])
-    assert everything["fields"] >= FLOOR_ALL, everything
+    first = totals([s for s in scores if not s.fresh])
+    held = totals([s for s in scores if s.heldout and not s.fresh])
+    fresh = totals([s for s in scores if s.fresh])
+    assert first["fields"] >= FLOOR_ALL, first
     assert held["fields"] >= FLOOR_HELDOUT, held
-    assert everything["words"] >= FLOOR_WORDS, [(s.page, s.missing_words) for s in scores if s.kept < s.words]
+    assert fresh["fields"] >= FLOOR_FRESH, fresh
+    assert totals(scores)["words"] >= FLOOR_WORDS, [(s.page, s.missing_words) for s in scores if s.kept < s.words]
+
+
+def test_restorations_and_deletions_are_scored_both_ways(tmp_path: Path):
+    scorer = Scorer(make_project(tmp_path))
+
+    def draft(body: str) -> Draft:
+        anchors: list[Anchor] = []
+        marked: list[tuple[str, str]] = []
+        return Draft(Path("x.md"), body, {}, read_blocks(body, anchors, marked), anchors, {}, marked=marked)
+
+    answer = {"documents": [{"starts": "I hope", "supplied": ["that"], "deleted": []}]}
+    page = "I hope, and [that] he will agree [sic]."
+    score = PageScore("p", False)
+    score_page(scorer, answer, page, [draft("I hope, and {sup|that} he will agree [sic].")], score)
+    assert score.right == score.total == 5, "\n".join(score.details)  # documents, starts, the span, nothing else (twice)
+    score = PageScore("p", False)
+    score_page(scorer, answer, page, [draft("I hope, and {sup|that} he will agree {sup|sic}.")], score)
+    assert score.total - score.right == 1, "\n".join(score.details)  # "[sic]" is not a restoration
+    score = PageScore("p", False)
+    score_page(scorer, answer, page, [draft("I hope, and [that] he will agree [sic].")], score)
+    assert score.total - score.right == 1, "\n".join(score.details)
