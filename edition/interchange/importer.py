@@ -21,18 +21,14 @@ from edition.interchange.importer_notes import (
     BYLINE,
     GENERIC_HEADING,
     META,
-    Edit,
     RawBlock,
     RawNote,
-    anchor_edit,
     attribute,
     core,
     find_anchors,
     find_note_list,
     marker,
     parse_notes,
-    person_edits,
-    render,
     title_like,
 )
 from edition.interchange.raw_dates import find_date as _first_date
@@ -55,6 +51,7 @@ from edition.interchange.raw_draft import (
     summary,
 )
 from edition.interchange.raw_finish import decide
+from edition.interchange.raw_markup import Edit, anchor_edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import read_heading, read_meta
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import read_page
@@ -63,6 +60,8 @@ from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
 from edition.registers.names import DEFAULT_SCHEME
+from edition.sources.markup import UNPLACED
+from edition.sources.writer import write_span
 
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
 _MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -271,7 +270,7 @@ class _Importer:
         if not body:
             where = RawBlock([(doc.blocks[-1].line if doc.blocks else 1, 1, "")])
             self.warn(where, 0, "no text left for the body of this document: '{gap}' stands in for it", "check the split of the copy")
-            return "{gap}"
+            return write_span("gap", [])
         cores = [core(b.text) for b in body]
         roles = ["p"] * len(body)
         opening = 0
@@ -339,7 +338,7 @@ class _Importer:
                     break
         self.repeated(body)
         doc.texts, doc.roles = cores, roles
-        return "\n\n".join(("" if r == "p" else f"@{r} ") + t for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
+        return "\n\n".join(paragraph(r, t) for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
 
     def texts(self, doc: DocState, body: list[RawBlock], roles: list[str]) -> list[str]:
         """Each paragraph rendered as source text, with its anchors and person tags."""
@@ -375,7 +374,7 @@ class _Importer:
                 if free_word < len(words):
                     w = words[free_word]
                     free_word += 1
-                    edits[k].append(Edit(w.start(), w.end(), w.start(), w.end(), f"{{n:textual:{note.number}|", "}"))
+                    edits[k].append(Edit.around(w.start(), w.end(), "n", "textual", str(note.number)))
                     self.warn(body[k], w.start(), f"textual note {note.number} has no anchor in the copy: attached to the first words", hint)
                     continue
             self.warn(note.first, 0, f"note {note.number} has no anchor in the text: kept as an @unplaced paragraph", hint)
@@ -484,7 +483,8 @@ class _Importer:
             lines += [f"  - cited: {quote(c)}" for c in doc.archives]
         lines.append("status: draft")
         if doc.region.commentary:
-            paras = [render(b.text, person_edits(self.matcher.find(b.text), [])) for b in self.join_split(doc.region.commentary)]
+            paras = [paragraph("p", render(b.text, person_edits(self.matcher.find(b.text), [])))
+                     for b in self.join_split(doc.region.commentary)]
             lines.append("headnote:" + block_scalar("\n\n".join(paras), 2))
         if doc.notes:
             lines.append("notes:")
@@ -498,7 +498,7 @@ class _Importer:
         unplaced = [*doc.unplaced, *doc.leftovers]
         for b in unplaced:
             self.warn(b, 0, "not placed: kept as an @unplaced paragraph, which 'edition check' reports", "move it where it belongs, or delete it")
-        marked = "".join(f"@unplaced {render(' '.join(b.text.split()), [])}\n\n" for b in unplaced)
+        marked = "".join(paragraph(UNPLACED, render(" ".join(b.text.split()), [])) + "\n\n" for b in unplaced)
         text = "---\n" + "\n".join(lines) + "\n---\n" + marked + body.rstrip("\n") + "\n"
         self.summary.append(report_line(doc, doc_id, len(unplaced)))
         return ImportedDocument(doc_id, f"{doc_id}.md", text)

@@ -4,9 +4,8 @@ A raw copy is handled here as ``RawBlock`` values (a paragraph of the copy
 with the position of every character in the raw file). This module splits a
 copy into paragraphs and documents, finds the note list at the end of a
 document, the numbers in the text that anchor its notes, the names of the
-persons register, and writes a block back as source markup in which every
-character of the copy that is not an anchor survives, escaped where it would
-otherwise be markup. ``importer`` assembles the documents.
+persons register. ``raw_markup`` writes a block back as source markup, and
+``importer`` assembles the documents.
 """
 
 from __future__ import annotations
@@ -412,65 +411,3 @@ def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[in
             for m in re.finditer(rf"(?<=[?.!,;:)] ){word}(?=\s*$|\s+[A-Z(])", text):
                 spelled.append((n, i, m.start(), word))
     return anchors, spelled
-
-
-# --- writing markup -----------------------------------------------------------------
-
-_SPECIAL = re.compile(r"[\\{}|]")
-
-
-@dataclass
-class Edit:
-    """Text[start:end] becomes ``opening`` + the text of [inner_start, inner_end) + ``closing``."""
-
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    opening: str
-    closing: str = ""
-
-
-def render(text: str, edits: list[Edit]) -> str:
-    """``text`` with the edits applied (an edit inside another's inner range nests), escaped."""
-    out = _render(text, 0, len(text), sorted(edits, key=lambda e: (e.start, -e.end)))
-    return re.sub(r"(?m)^([@>])", r"\\\1", out)
-
-
-def _render(text: str, start: int, end: int, edits: list[Edit]) -> str:
-    out: list[str] = []
-    pos = start
-    i = 0
-    while i < len(edits):
-        e = edits[i]
-        inner = [x for x in edits[i + 1:] if x.start >= e.inner_start and x.end <= e.inner_end and x.start < e.end]
-        out.append(_SPECIAL.sub(lambda m: "\\" + m.group(), text[pos:e.start]))
-        out.append(e.opening + _render(text, e.inner_start, e.inner_end, inner) + e.closing)
-        pos = e.end
-        i += 1
-        while i < len(edits) and edits[i].start < e.end:
-            i += 1  # nested (already rendered) or overlapping (dropped)
-    out.append(_SPECIAL.sub(lambda m: "\\" + m.group(), text[pos:end]))
-    return "".join(out)
-
-
-def anchor_edit(text: str, anchor: Anchor, series: str, key: str) -> Edit:
-    """The edit that turns the anchor's characters into a note anchor; textual notes take the word before as lemma."""
-    if series != "textual":
-        return Edit(anchor.start, anchor.end, anchor.start, anchor.start, f"{{n:{series}:{key}}}")
-    m = re.search(r"(\S+)\s*$", text[:anchor.start])
-    lemma_start = m.start(1) if m else anchor.start
-    lemma_end = m.end(1) if m else anchor.start
-    if lemma_end == lemma_start:
-        return Edit(anchor.start, anchor.end, anchor.start, anchor.start, f"{{n:{series}:{key}|\\[note {key}\\]}}")
-    return Edit(lemma_start, anchor.end, lemma_start, lemma_end, f"{{n:{series}:{key}|", "}")
-
-
-def person_edits(found: list[tuple[int, int, str]], taken: list[Edit]) -> list[Edit]:
-    """Person tags that neither cut an anchor's characters nor cross a lemma's edge."""
-    out = []
-    for s, e, pid in found:
-        clash = any(s < t.end and e > t.start and not (t.inner_start <= s and e <= t.inner_end) for t in taken)
-        if not clash:
-            out.append(Edit(s, e, s, e, f"{{p:{pid}|", "}"))
-    return out

@@ -8,8 +8,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from edition.interchange.importer_notes import Anchor, Edit, RawBlock, RawNote, person_edits, render
+from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_finish import Fields
+from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import Heading, MetaFields
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import Page, Region
@@ -200,5 +201,5 @@ def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesReg
         inner = m.group("c").strip().rstrip(".")
         parsed, problems = arch.parse_citation(inner, register) if _ARCHIVE_START.match(inner) else (None, ["-"])
         if parsed is not None and not problems and (not parsed.ibid or has_archives or edits):
-            edits.append(Edit(m.start("c"), m.end("c"), m.start("c"), m.end("c"), "{arch|", "}"))
-    return render(text, edits + person_edits(matcher.find(text), edits))
+            edits.append(Edit.around(m.start("c"), m.end("c"), "arch"))
+    return paragraph("p", render(text, edits + person_edits(matcher.find(text), edits)))
