@@ -1,8 +1,9 @@
-"""The HTML edition: every page of the site as files, from the corpus and its registers.
+"""The HTML edition: every page of the site as files, from the reader's plan.
 
-``site(corpus, registers, pages) -> (files, diagnostics)``: paths relative to the site's
-folder, each with its content. Nothing here knows LaTeX; the printed pages of each
-document come in as data (``pages``, read from the LaTeX run by the build stage).
+``site(plan, pages, downloads) -> (files, diagnostics)``: paths relative to the site's
+folder, each with its content. Every decision (numbers, citation forms, headings, order,
+index groups, back matter) is the plan's; nothing here knows LaTeX. The printed pages of
+each document come in as data (``pages``, read from the LaTeX run by the build stage).
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from edition.html.document import DocumentPage, render_document
-from edition.html.markup import el, join, text
 from edition.html.rich import DocumentRenderer, Mention
 from edition.html.richtext import to_html
-from edition.model.corpus import Block, Corpus, Document
+from edition.model.corpus import Block, Document
 from edition.model.diagnostics import Diagnostic
 from edition.passes.index import Entry
 from edition.passes.plan import Plan
@@ -27,7 +27,7 @@ from edition.registers.bibliography import DocumentCitation, ReaderInfo, reader_
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
 
-# Every page of the site but the documents': (file, title), in the order of the navigation.
+# Every page of the site but the documents': (file, title); the plan's headings replace those print has too.
 PAGES = {"index": "Contents", "note": "Note on the Texts", "chronology": "Chronological List of Documents",
          "persons": "Persons Mentioned", "places": "Places", "archives": "Archival Sources", "works": "Works Cited",
          "index-names": "Index of Names", "index-places": "Index of Places", "search": "Search", "downloads": "Downloads"}
@@ -54,12 +54,15 @@ class Site:
         self.files: dict[str, str | bytes] = {}
         self.diags: list[Diagnostic] = []
         self.mentions: dict[tuple[str, str], list[tuple[Document, Mention]]] = {}
+        h = plan.headings
+        self.titles = {**PAGES, "chronology": h["chronology"], "persons": h["persons"], "archives": h["archives"],
+                       "works": h["works"], "index-names": h["names"], "index-places": h["places"]}
 
     def render(self, template: str, path: str, **context: object) -> None:
         root = "../" * path.count("/")
         context.setdefault("lang", "en")
         self.files[path] = self.env.get_template(template).render(
-            root=root, path=path, config=self.corpus.config, nav=PAGES, page_titles=PAGES, **context)
+            root=root, path=path, config=self.corpus.config, page_titles=self.titles, **context)
 
     def prose(self, blocks: tuple[Block, ...], owner: str, heading: str = "h3") -> Markup:
         doc = self.documents[0] if self.documents else None
@@ -120,14 +123,14 @@ class Site:
         by_id = {p.doc.id: p for p in pages}
         parts = [{"title": part.title, "headnote": self.prose(part.headnote, f"part:{part.id}"),
                   "documents": [by_id[d] for d in part.documents if d in by_id]} for part in self.plan.parts]
-        self.render("start.html.jinja", "index.html", title=PAGES["index"], parts=parts)
+        self.render("start.html.jinja", "index.html", title=self.titles["index"], parts=parts)
         rows = [by_id[row.document] for row in self.plan.chronology if row.document in by_id]
-        self.render("chronology.html.jinja", "chronology.html", title=PAGES["chronology"], rows=rows)
+        self.render("chronology.html.jinja", "chronology.html", title=self.titles["chronology"], rows=rows)
         note = self.plan.note_on_texts
         self.render("prose.html.jinja", "note.html", title=note.title if note else self.plan.headings["note_on_texts"],
                     body=self.prose(note.blocks, "note", "h2") if note else Markup(""))
-        self.render("search.html.jinja", "search.html", title=PAGES["search"])
-        self.render("downloads.html.jinja", "downloads.html", title=PAGES["downloads"], downloads=self.downloads)
+        self.render("search.html.jinja", "search.html", title=self.titles["search"])
+        self.render("downloads.html.jinja", "downloads.html", title=self.titles["downloads"], downloads=self.downloads)
 
     def back_matter(self) -> None:
         back = self.plan.back
@@ -143,18 +146,18 @@ class Site:
                 pool.remove(pid)
             lines.append((pid, p))
         indexed = {i.id for g in self.plan.index_persons for i in g.items if isinstance(i, Entry)}
-        self.render("persons.html.jinja", "persons.html", title=PAGES["persons"], persons=lines, indexed=indexed)
+        self.render("persons.html.jinja", "persons.html", title=self.titles["persons"], persons=lines, indexed=indexed)
         mentioned = self.plan.mentioned.get("pl", frozenset())
         places = sorted((self.corpus.places[i] for i in mentioned if i in self.corpus.places), key=lambda p: p.name)
-        self.render("places.html.jinja", "places.html", title=PAGES["places"], places=places)
-        self.render("archives.html.jinja", "archives.html", title=PAGES["archives"], groups=back.archives if back else [],
+        self.render("places.html.jinja", "places.html", title=self.titles["places"], places=places)
+        self.render("archives.html.jinja", "archives.html", title=self.titles["archives"], groups=back.archives if back else [],
                     abbreviations=back.abbreviations if back else [])
         works = [(title, [to_html(w) for w in entries]) for title, entries in (back.works if back else [])]
-        self.render("works.html.jinja", "works.html", title=PAGES["works"], groups=works)
+        self.render("works.html.jinja", "works.html", title=self.titles["works"], groups=works)
         for kind, page, groups in (("p", "index-names", self.plan.index_persons), ("pl", "index-places", self.plan.index_places)):
             if groups is None:
                 continue
-            self.render("index.html.jinja", f"{page}.html", title=PAGES[page], groups=groups,
+            self.render("index.html.jinja", f"{page}.html", title=self.titles[page], groups=groups,
                         mentions=self._mention_links(kind), is_entry=lambda i: isinstance(i, Entry))
 
     def _mention_links(self, kind: str) -> dict[str, list[tuple[Document, int, list[Mention]]]]:
@@ -175,4 +178,4 @@ def site(plan: Plan, pages: dict[str, tuple[str, str]] | None = None,
     return Site(plan, pages or {}, downloads or []).build()
 
 
-__all__ = ["Download", "PAGES", "Corpus", "environment", "join", "el", "text", "site"]
+__all__ = ["Download", "PAGES", "environment", "site"]
