@@ -18,6 +18,7 @@ from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
 from edition.model.diagnostics import Diagnostic, Pos, error
 from edition.passes.plan import Plan, plan
+from edition.registers.bibstyle import StyleConfig
 from edition.registers.load import Registers, load_archives, load_bibliographies
 from edition.sources.load import load, read_text
 from edition.sources.paths import inside_project
@@ -60,6 +61,12 @@ def prepare(root: Path, only: set[str] | None = None,
     for key, value in (print_options or {}).items():
         setattr(corpus.config, key, value)
     registers = Registers(load_archives(root, diags), load_bibliographies(root, corpus.config, diags))
+    try:
+        StyleConfig.from_dict(corpus.config.citation_style)
+    except ValueError as exc:
+        diags.append(error(Pos(corpus.config.path, 1, 1), f"citation_style: {exc}",
+                           "see StyleConfig in edition/registers/styles/config.py"))
+        corpus.config.citation_style = {}
     note = note_on_texts(root, corpus, diags)
     diags.extend(validate(corpus, registers.bibliography.keys(), only))
     planned, plan_diags = plan(corpus, registers, only, note)

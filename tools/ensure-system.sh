@@ -12,6 +12,7 @@ kpsewhich reledmac.sty >/dev/null 2>&1 || missing+=(texlive-humanities)
 kpsewhich needspace.sty >/dev/null 2>&1 || missing+=(texlive-latex-extra)
 kpsewhich scrbook.cls >/dev/null 2>&1 || missing+=(texlive-latex-recommended)
 kpsewhich russianb.ldf >/dev/null 2>&1 || missing+=(texlive-lang-cyrillic)
+kpsewhich xampl.bib >/dev/null 2>&1 || missing+=(texlive-base)   # BibTeX and its test database xampl.bib (tests)
 fc-list 2>/dev/null | grep "Linux Libertine O" >/dev/null || missing+=(fonts-linuxlibertine)  # no -q: it would break the pipe
 fc-list 2>/dev/null | grep "DejaVu Serif" >/dev/null || missing+=(fonts-dejavu-core)  # fallback for Georgian and more
 command -v pdftotext >/dev/null || missing+=(poppler-utils)

@@ -1,5 +1,5 @@
 """Files written beside the PDF for readers to take away: the works cited and
-the reader itself with its documents, as BibTeX and CSL-JSON.
+the reader itself with its documents, as BibTeX and CSL-JSON (``edition.registers.bib.bibtex``, ``.csl``).
 
 Page ranges come from the LaTeX run (``edition.build.pages`` reads them from
 ``reader.aux``), never from an estimate.
@@ -8,12 +8,27 @@ Page ranges come from the LaTeX run (``edition.build.pages`` reads them from
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from edition.model.corpus import Corpus, Document
 from edition.passes.backmatter import cited_keys
 from edition.passes.order import title_with_date
-from edition.registers.bibliography import Bibliography, DocumentCitation, ReaderInfo, reader_entries, write_exports
+from edition.registers.bib.bibtex import export_bibtex
+from edition.registers.bib.csl import export_csl_json
+from edition.registers.bib.model import Bibliography
+from edition.registers.bib.reader import DocumentCitation, ReaderInfo, reader_entries
+
+
+def write_exports(bib: Bibliography, keys: Iterable[str], directory: Path, stem: str = "works-cited") -> list[Path]:
+    """Write ``stem.bib`` and ``stem.json`` into ``directory``; return their paths."""
+    keys = list(keys)
+    directory.mkdir(parents=True, exist_ok=True)
+    bib_path, json_path = directory / f"{stem}.bib", directory / f"{stem}.json"
+    bib_path.write_text(export_bibtex(bib, keys), encoding="utf-8")
+    csl = json.dumps(export_csl_json(bib, keys), ensure_ascii=False, indent=2)
+    json_path.write_text(csl + "\n", encoding="utf-8")
+    return [bib_path, json_path]
 
 
 def _person_name(corpus: Corpus, pid: str) -> str:

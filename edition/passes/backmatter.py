@@ -16,7 +16,7 @@ from edition.passes.order import title_with_date
 from edition.passes.typography import typeset, typeset_rich
 from edition.registers import archives as arch
 from edition.registers.bibliography import Bibliography, grouped, sort_keys
-from edition.registers.bibstyle import HistorianStyle
+from edition.registers.bibstyle import EditionStyle
 from edition.registers.load import Registers
 
 
@@ -67,11 +67,12 @@ def cited_keys(documents: list[Document], bib: Bibliography) -> list[str]:
     return [k for k in keys if k in bib]
 
 
-def works_cited(documents: list[Document], bib: Bibliography, style: HistorianStyle,
+def works_cited(documents: list[Document], bib: Bibliography, style: EditionStyle,
                 groups: list[tuple[str, str | None]]) -> list[tuple[str, list[BaseText]]]:
     """The cited works, sorted by collation, in the editor's groups (by ``keywords``)."""
     keys = cited_keys(documents, bib)
-    split = grouped(bib, keys, groups) if groups else [("", sort_keys(bib, keys))]
+    prefix, cyrillic = style.config.use_prefix, style.config.sorts_cyrillic_first
+    split = grouped(bib, keys, groups, prefix, cyrillic) if groups else [("", sort_keys(bib, keys, prefix, cyrillic))]
     return [(title or ("Other works" if groups else ""), [style.bibliography_entry(k) for k in members])
             for title, members in split if members]
 
@@ -120,7 +121,7 @@ def abbreviations(documents: list[Document], citations: dict[str, list[arch.Arch
 
 
 def back_matter(corpus: Corpus, documents: list[Document], cited: dict[str, list[arch.ArchivalCitation]],
-                sources: dict[str, list[arch.ArchivalCitation]], registers: Registers, style: HistorianStyle) -> BackMatter:
+                sources: dict[str, list[arch.ArchivalCitation]], registers: Registers, style: EditionStyle) -> BackMatter:
     """The lists after the documents, typeset: persons mentioned, archival sources (each
     document's sources and inline citations, ``cited``), works cited, abbreviations."""
     groups = [(g["title"], g.get("keyword")) for g in corpus.config.works_cited_groups]

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pybtex.richtext import BaseText, Text
+from pybtex.richtext import BaseText
 
 from edition.model.corpus import Corpus, Document
 from edition.model.corpus import Text as TextNode
 from edition.passes.reading import SpanKey, part_key, reading, reading_blocks
 from edition.passes.typography import typeset, typeset_rich
 from edition.registers.bibliography import Bibliography
-from edition.registers.bibstyle import HistorianStyle
+from edition.registers.bibstyle import EditionStyle
 
 Form = Literal["full", "short", "ibid", "unknown"]
 
@@ -40,7 +40,7 @@ class _Formatter:
     """The style's output for each (work, locator, form), made once: a corpus cites a few
     works over and over (6,350 citations of 10 works in the 1,000-document bench)."""
 
-    def __init__(self, bib: Bibliography, style: HistorianStyle) -> None:
+    def __init__(self, bib: Bibliography, style: EditionStyle) -> None:
         self.bib, self.style = bib, style
         self.done: dict[tuple[str, str, Form], BaseText | str] = {}
 
@@ -52,10 +52,7 @@ class _Formatter:
     def _format(self, key: str, locator: str, form: Form) -> BaseText | str:
         if form == "unknown":
             return typeset(f"{key}, {locator}" if locator else key)
-        if form == "ibid":
-            return typeset_rich(Text("Ibid.", ", " + locator if locator else ""))
-        rich = self.style.full_note(key, locator) if form == "full" else self.style.short_note(key, locator)
-        return typeset_rich(rich)
+        return typeset_rich(self.style.cite(key, locator, form))  # ibid: "Ibid., 5" or GOST's "Там же. С. 5"
 
 
 def locator_of(children: list[Any]) -> str:
@@ -63,7 +60,7 @@ def locator_of(children: list[Any]) -> str:
     return "".join(n.text if isinstance(n, TextNode) else "" for n in children)
 
 
-def cite_forms(documents: list[Document], bib: Bibliography, style: HistorianStyle) -> tuple[dict[SpanKey, Citation], dict[str, Citation]]:
+def cite_forms(documents: list[Document], bib: Bibliography, style: EditionStyle) -> tuple[dict[SpanKey, Citation], dict[str, Citation]]:
     """The citation of every ``{cite}`` of the documents, by (document, span uid), and the
     printed source of each document, by its id."""
     fmt = _Formatter(bib, style)
@@ -94,7 +91,7 @@ def cite_forms(documents: list[Document], bib: Bibliography, style: HistorianSty
     return spans, sources
 
 
-def part_cite_forms(corpus: Corpus, part_ids: list[str], bib: Bibliography, style: HistorianStyle) -> dict[SpanKey, Citation]:
+def part_cite_forms(corpus: Corpus, part_ids: list[str], bib: Bibliography, style: EditionStyle) -> dict[SpanKey, Citation]:
     """The citations in the headnotes of the parts that print: full the first time in each."""
     fmt = _Formatter(bib, style)
     spans: dict[SpanKey, Citation] = {}

@@ -34,7 +34,7 @@ from edition.passes.reading import SpanKey
 from edition.passes.typography import typeset as typeset_text
 from edition.passes.typography import typeset_blocks, typeset_corpus
 from edition.registers import archives as arch
-from edition.registers.bibstyle import HistorianStyle
+from edition.registers.bibstyle import make_style
 from edition.registers.load import Registers
 
 NoteKey = notes.NoteKey
@@ -113,7 +113,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
     numbers = notes.number_notes(_whole_reader(corpus), cfg.note_numbering)  # 3. notes, as in the whole reader
     parallel.number_original_notes(corpus.documents, numbers)  # each original's notes apart
     placements = {s.id: s.placement for s in cfg.series}
-    style = HistorianStyle(registers.bibliography, cfg.citation_style)  # 4. citations
+    style = make_style(registers.bibliography, cfg.citation_style)  # 4. citations
     cites, printed_sources = citations.cite_forms(raw_printed, registers.bibliography, style)
     cites |= citations.part_cite_forms(corpus, [p.part.id for p in parts], registers.bibliography, style)
     sources = {d.id: archives.document_citations(d, registers.archives, diags) for d in corpus.selected(only)}  # 5.

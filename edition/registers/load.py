@@ -8,7 +8,8 @@ from pathlib import Path
 from edition.model.corpus import Config
 from edition.model.diagnostics import Diagnostic, Pos, error
 from edition.registers import archives as arch
-from edition.registers.bibliography import Bibliography, load_bibliography
+from edition.registers.bib.load import load_bibliography
+from edition.registers.bib.model import Bibliography
 from edition.sources.load import read_yaml_file
 from edition.sources.paths import inside_project
 

@@ -15,14 +15,14 @@ from edition.interchange.tei.text import DocWriter
 from edition.model.corpus import Block, Corpus, Document, Person, Place, surname_of, walk_spans
 from edition.passes.plan import Plan
 from edition.registers.bibliography import Bibliography
-from edition.registers.bibstyle import HistorianStyle
+from edition.registers.bibstyle import EditionStyle, make_style
 from edition.registers.load import Registers
 
 # --- documents and registers -----------------------------------------------------------------
 
 
 def document_tree(corpus: Corpus, doc: Document, registers: Registers, numbers: dict[tuple[str, str, str], int],
-                  style: HistorianStyle) -> etree._Element:
+                  style: EditionStyle) -> etree._Element:
     root, file_desc = new_tei(doc.title)
     header(root, file_desc, corpus, doc, registers, style)
     if doc.status:
@@ -95,7 +95,7 @@ def places_tree(places: Iterable[Place]) -> etree._Element:
     return root
 
 
-def bibliography_tree(bib: Bibliography, keys: Iterable[str], style: HistorianStyle) -> etree._Element:
+def bibliography_tree(bib: Bibliography, keys: Iterable[str], style: EditionStyle) -> etree._Element:
     root, _ = new_tei("Works cited")
     _register_header(root)
     keys = list(keys)
@@ -132,7 +132,7 @@ def cited_keys(corpus: Corpus) -> list[str]:
 def export_tei(corpus: Corpus, registers: Registers, plan: Plan, out_dir: Path) -> list[Path]:
     """Write ``{id}.xml`` for every document, and ``persons.xml``, ``places.xml``, ``bibliography.xml``.
     The text is the sources' own; the numbers of the notes are the plan's, as printed."""
-    style = HistorianStyle(registers.bibliography, corpus.config.citation_style)
+    style = make_style(registers.bibliography, corpus.config.citation_style)
     numbers = dict(plan.note_numbers)
     written = [write_xml(document_tree(corpus, doc, registers, numbers, style), out_dir / doc_file(doc.id))
                for doc in corpus.documents if doc.id]

@@ -10,7 +10,7 @@ from edition.interchange.tei.common import CORRESPONDENCE, LANGUAGES, add_text, 
 from edition.model.corpus import Corpus, Document
 from edition.passes.archives import citation_of
 from edition.registers import archives as arch
-from edition.registers.bibstyle import HistorianStyle
+from edition.registers.bibstyle import EditionStyle
 from edition.registers.load import Registers
 
 # --- the header ---------------------------------------------------------------------------
@@ -61,7 +61,7 @@ def _ms_desc(parent: etree._Element, cited: str, c: arch.ArchivalCitation | None
 
 
 def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc: Document, registers: Registers,
-           style: HistorianStyle) -> None:
+           style: EditionStyle) -> None:
     config = corpus.config
     title_stmt = file_desc[0]
     for pid in doc.authors:

@@ -1,0 +1,76 @@
+"""What a bibliography style lets an editor choose, from ``citation_style`` in ``edition.yaml``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from edition.model.diagnostics import did_you_mean
+
+STYLE_NAMES = ("chicago", "gost")
+
+
+@dataclass(frozen=True)
+class StyleConfig:
+    """The style's choices; ``from_dict`` reads them from plain data."""
+
+    style: str = "chicago"  # or "gost": GOST R 7.0.5-2008
+    page_prefix: bool = False  # "p. 5", "pp. 5–7" in locators and page ranges (GOST always has "С. 5")
+    ibid: bool = False  # "Ibid." for the same work as the citation just before it in the same note
+    note_name_order: str = "given-family"  # or "family-given"
+    bib_name_order: str = "first-inverted"  # or "all-inverted"
+    use_prefix: bool = False  # True: "van Beethoven, Ludwig"; False: "Beethoven, Ludwig van"
+    title_case: bool = False  # headline-style capitals for titles in the languages below
+    title_case_languages: tuple[str, ...] = ("english", "american", "british", "en")
+    default_language: str = "english"  # language of works without langid/language
+    american_punctuation: bool = True  # commas and periods inside closing quotation marks
+    open_quote: str = "“"
+    close_quote: str = "”"
+    serial_comma: bool = True
+    and_word: str = "and"
+    et_al: str = "et al."
+    et_al_min_note: int = 4  # this many names or more: the first ones, then "et al."
+    et_al_use_note: int = 1
+    et_al_min_bib: int = 11
+    et_al_use_bib: int = 7
+    editor: str = "ed."
+    editors: str = "eds."
+    compiler: str = "comp."
+    compilers: str = "comps."
+    translator: str = "trans."
+    edited_by: str = "edited by"
+    compiled_by: str = "compiled by"
+    translated_by: str = "translated by"
+    edition: str = "ed."
+    volume: str = "vol."
+    volumes: str = "vols."
+    number: str = "no."
+    in_word: str = "in"
+    of_word: str = "of"
+    page: str = "p."
+    pages: str = "pp."
+    ibid_word: str = "Ibid."
+    series_in_notes: bool = False
+    volume_in_short_note: bool = False  # "Lenin, Collected Works, 35:232" when True
+    cyrillic_first: bool | None = None  # works in Cyrillic before the others in the list (GOST's default)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> StyleConfig:
+        """Defaults overridden by ``data``; an unknown key or style is a ``ValueError`` with a hint."""
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in (data or {}).items():
+            name = key.replace("-", "_")
+            if name not in known:
+                hint = did_you_mean(name, known)
+                raise ValueError(f"unknown bibliography style option '{key}'" + (f" ({hint})" if hint else ""))
+            values[name] = tuple(value) if isinstance(value, list) else value
+        if values.get("style", "chicago") not in STYLE_NAMES:
+            raise ValueError(f"unknown bibliography style '{values['style']}' (styles: {', '.join(STYLE_NAMES)})")
+        return cls(**values)
+
+    @property
+    def sorts_cyrillic_first(self) -> bool:
+        return self.style == "gost" if self.cyrillic_first is None else self.cyrillic_first
