@@ -17,3 +17,11 @@ for case in reader_cases():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target}")
+
+from bib_golden import GOLDEN as BIB_GOLDEN  # noqa: E402
+from bib_golden import render_file, sources  # noqa: E402
+
+BIB_GOLDEN.mkdir(parents=True, exist_ok=True)
+for name, path in sources().items():
+    (BIB_GOLDEN / f"{name}.txt").write_text(render_file(path), encoding="utf-8")
+    print(f"wrote tests/golden/bib/{name}.txt")

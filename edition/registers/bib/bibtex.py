@@ -20,9 +20,10 @@ from edition.registers.bib.dates import MONTHS
 from edition.registers.bib.load import VERBATIM
 from edition.registers.bib.model import Bibliography, Name, Work
 
-_BIB_SPECIAL = re.compile(r"[\\{}&%$#_^~\xa0\u202f]")
+_BIB_SPECIAL = re.compile(r"[\\{}&%$#_^~\xa0\u202f\t\n\r]|[\x00-\x1f\x7f-\x9f]")
+# Braces as commands: BibTeX counts every brace, escaped or not, so "\}" would end the value.
 _BIB_ESCAPE = {"\\": r"\textbackslash{}", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}", "\xa0": "~",
-               "\u202f": r"\,"}
+               "\u202f": r"\,", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\t": " ", "\n": " ", "\r": " "}
 _LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=,)(?=,)|(?<=[!?])(?=`)")
 _TAGS = {"em": r"\emph{", "strong": r"\textbf{", "sup": r"\textsuperscript{", "sub": r"\textsubscript{"}
 
@@ -30,7 +31,7 @@ _TAGS = {"em": r"\emph{", "strong": r"\textbf{", "sup": r"\textsuperscript{", "s
 def text_to_latex(text: BaseText | str) -> str:
     """Rich text as a BibTeX field value: Unicode kept, specials escaped, protected parts braced."""
     if isinstance(text, (str, String)):
-        escaped = _BIB_SPECIAL.sub(lambda m: _BIB_ESCAPE.get(m[0], "\\" + m[0]), str(text))
+        escaped = _BIB_SPECIAL.sub(lambda m: _BIB_ESCAPE.get(m[0], "\\" + m[0] if m[0] in "&%$#_" else ""), str(text))
         return _LIGATURE.sub("{}", escaped)  # "--" would come back as an en dash
     inner = "".join(text_to_latex(p) for p in getattr(text, "parts", []))
     if isinstance(text, Tag):
@@ -102,8 +103,6 @@ def _date_fields(work: Work) -> list[tuple[str, str]]:
     start = work.date.start
     if start is not None:
         out.append(("year", work.date.year.replace("–", "--")))
-        if "year" in work.sortable:  # {\noopsort{1973b}}1973: biblatex's field for it
-            out.append(("sortyear", text_to_latex(work.sortable["year"])))
         if start.month:
             out.append(("month", MONTHS[start.month - 1][:3]))
         if "date" not in work.fields:
@@ -124,6 +123,6 @@ def entry_to_bibtex(key: str, work: Work) -> str:
 
 def export_bibtex(bib: Bibliography, keys: Iterable[str]) -> str:
     """The works (each with what it inherits) as a UTF-8 .bib file; a ``@set`` is followed by its members."""
-    wanted = [k for k in dict.fromkeys(keys) if k in bib]
+    wanted = [k for k in dict.fromkeys(keys) if k in bib and bib[k].type != "xdata"]  # xdata: resolved into each
     wanted += [m for k in wanted if bib[k].type == "set" for m in bib.members(k) if m not in wanted]
     return "\n".join(entry_to_bibtex(k, bib.resolved(k)) for k in dict.fromkeys(wanted))

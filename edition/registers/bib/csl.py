@@ -39,6 +39,7 @@ _LANGUAGES = {"russian": "ru", "english": "en", "american": "en-US", "british": 
               "hebrew": "he", "georgian": "ka", "armenian": "hy", "belarusian": "be", "bulgarian": "bg",
               "serbian": "sr", "croatian": "hr", "hungarian": "hu", "romanian": "ro", "turkish": "tr"}
 _THESIS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
+           "thesis": "Thesis", "techreport": "Technical report", "report": "Report", "patent": "Patent",
            "candthesis": "Candidate’s dissertation", "docthesis": "Doctoral dissertation"}
 
 
@@ -151,8 +152,8 @@ def csl_item(work: Work) -> dict[str, Any]:
 
 def export_csl_json(bib: Bibliography, keys: Iterable[str]) -> list[dict[str, Any]]:
     """The works, with what they inherit filled in, as CSL-JSON items (a ``@set`` as its members)."""
-    out: list[dict[str, Any]] = []
+    wanted: list[str] = []
     for key in dict.fromkeys(keys):
-        if key in bib:
-            out += [csl_item(bib.resolved(k)) for k in (bib.members(key) if bib[key].type == "set" else [key])]
-    return out
+        if key in bib and bib[key].type != "xdata":
+            wanted += bib.members(key) if bib[key].type == "set" else [key]
+    return [csl_item(bib.resolved(k)) for k in dict.fromkeys(wanted)]

@@ -44,7 +44,8 @@ _SYMBOLS = {"cprime": "ʹ", "cdprime": "ʺ", "textquotesingle": "'", "slash": "/
             "xspace": "", "relax": "", "-": "", "textendash": "–", "textemdash": "—", "bibrangedash": "–",
             "textellipsis": "…", "mkbibellipsis": "…", "noopsort": "", "allowbreak": "", "linebreak": " ",
             "newline": " ", "\\": " ", "break": " ", "nopagebreak": "", "/": "", "@": "", "textasciicircum": "^",
-            "textasciitilde": "~", "textbackslash": "\\", "textbar": "|", "textless": "<", "textgreater": ">",
+            "textasciitilde": "~", "textbackslash": "\\", "textbar": "|",
+            "textbraceleft": "{", "textbraceright": "}", "textless": "<", "textgreater": ">",
             "textunderscore": "_", "textquotedbl": '"', "textasciigrave": "`"}
 # \cmd{text}: the text kept, as a tag or in quotation marks ("quote").
 _TAGGED = {"emph": "em", "textit": "em", "mkbibemph": "em", "textsl": "em", "textbf": "strong", "mkbibbold": "strong",

@@ -31,10 +31,10 @@ class ChicagoStyle(EditionStyle):
         if work.type == "set":
             return self.members(work, self.full_note, locator)
         p, cfg = self.parts(work, "note"), self.config
-        items: list[Item | None] = [p.head(), p.title(), p.titleaddon()]
         article = kind(work) == "article"
+        items: list[Item | None] = [p.head(), None if work.type == "periodical" else p.title(), p.titleaddon()]
         if article:
-            items += [p.issue_title(), p.journal()]
+            items += [*p.contributors(), p.issue_title(), p.journal()]
         else:
             items += [p.container("note"), *p.contributors(), p.edition(), p.volume(), p.part_label()]
             if cfg.series_in_notes or kind(work) in ("report", "thesis"):
@@ -89,9 +89,11 @@ class ChicagoStyle(EditionStyle):
         if work.type == "set":
             return self.members(work, lambda k, _: self.bibliography_entry(k), "", " ")
         p, cfg = self.parts(work, "bib"), self.config
-        sentences: list[Item | None] = [p.head(), p.title(), p.titleaddon()]
+        own_title = None if work.type == "periodical" else p.title()  # a periodical's title is its journal
+        sentences: list[Item | None] = [p.head(), own_title, p.titleaddon()]
         if kind(work) == "article":
             journal, pages = p.journal(), p.pages()
+            sentences += [c.capfirst() for c in p.contributors()]
             sentences += [p.issue_title(), Text(journal, ": ", pages) if journal and pages else journal]
         else:
             contributors = p.contributors()

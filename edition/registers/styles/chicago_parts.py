@@ -26,7 +26,14 @@ _THESIS = {"phdthesis": "PhD diss.", "mathesis": "Master’s thesis", "mastersth
            "candthesis": "Candidate’s diss.", "docthesis": "Doctoral diss.", "bathesis": "BA thesis",
            "techreport": "Technical report", "resreport": "Research report", "patent": "Patent",
            "patentus": "US Patent", "patentde": "German Patent", "patenteu": "European Patent",
-           "patentuk": "British Patent", "patentfr": "French Patent", "patentru": "Russian Patent"}
+           "patentuk": "British Patent", "patentfr": "French Patent", "patentru": "Russian Patent",
+           "patreq": "Patent request", "patreqde": "German patent request", "patreqeu": "European patent request",
+           "patreqfr": "French patent request", "patrequk": "British patent request",
+           "patrequs": "US patent request"}
+# biblatex's keys for the countries of patents
+COUNTRIES = {"countryde": "Germany", "countryeu": "European Union", "countryep": "European Union",
+             "countryfr": "France", "countryuk": "United Kingdom", "countryus": "United States",
+             "countryru": "Russia", "countryat": "Austria", "countrych": "Switzerland", "countryit": "Italy"}
 _ROLES = {"annotator": "annotated by", "commentator": "with commentary by", "introduction": "with an introduction by",
           "foreword": "with a foreword by", "afterword": "with an afterword by"}
 _EDITOR_TYPES = {"compiler": "compiled by", "redactor": "revised by", "reviser": "revised by",
@@ -42,7 +49,7 @@ RANGE = re.compile(rf"({_NUMBER})\s*(?:--|-|–)\s*({_NUMBER})")
 def kind(work: Work) -> str:
     """How a work is written: book, part, article, thesis, report, online, patent or misc."""
     t = work.type
-    if t in ("article", "suppperiodical", "review"):
+    if t in ("article", "suppperiodical", "review", "periodical"):
         return "article"
     if t in ("thesis", "phdthesis", "mastersthesis"):
         return "thesis"
@@ -135,8 +142,8 @@ class Parts:
         if translators:
             label = cfg.translator if note else cfg.translated_by
             source = LANGUAGE_NAMES.get(w.text("origlanguage").casefold())
-            if source and not note:
-                label = f"{label} from the {source}"
+            if source and not note and label == cfg.translated_by:
+                label = f"translated from the {source} by"
             out.append(Text(label, " ", self.names(translators, "note")))
         for role, label in _ROLES.items():
             if w.names.get(role):
@@ -152,7 +159,7 @@ class Parts:
         return self.cfg.title_case and self.language() in self.cfg.title_case_languages
 
     def italic(self) -> bool:
-        return kind(self.work) in _ITALIC or self.work.type == "bookinbook"
+        return kind(self.work) in _ITALIC or self.work.type in ("bookinbook", "periodical")
 
     def title(self, field: str = "title", italic: bool | None = None) -> Item | None:
         """Title and subtitle: italic for books, quoted for parts, articles and the rest."""
@@ -187,15 +194,14 @@ class Parts:
         book = join([self.title("booktitle", italic=True), w.fields.get("booktitleaddon")], ", ")
         bookauthor = w.names.get("bookauthor") if w.names.get("bookauthor") != w.names.get("author") else None
         by = Text(", by ", self.names(bookauthor, "note")) if bookauthor else Text()
-        event = w.fields.get("eventtitle")
-        where = [w.fields.get("venue"), english_date(parse_iso(w.text("eventdate"))) or None]
-        extra = Text(" (", join([event, *where], ", "), ")") if event is not None else Text()
+        event = [w.fields.get("eventtitle"), w.fields.get("venue"), english_date(parse_iso(w.text("eventdate"))) or None]
+        extra = Text(" (", join(event, ", "), ")") if any(e is not None for e in event) else Text()
         return Text(word, " ", book, by, extra)
 
     def journal(self) -> Text | None:
-        """ "*Journal* 41, no. 7 (July 1986)"."""
+        """ "*Journal* 41, no. 7 (July 1986)"; a @periodical's own title is its journal's."""
         w = self.work
-        journal = self.title("journaltitle", italic=True)
+        journal = self.title("journaltitle" if w.type != "periodical" else "title", italic=True)
         if journal is None:
             return None
         out: list[BaseText | str] = [journal]
@@ -279,6 +285,8 @@ class Parts:
         publisher = self._list(w.fields.get("publisher") or (w.fields.get("institution") if k != "thesis" else None)
                                or w.fields.get("organization") or w.fields.get("howpublished"))
         place = self._list(w.fields.get("location"))
+        if place is not None and k == "patent":
+            place = Text(re.sub(r"country[a-z]{2}", lambda m: COUNTRIES.get(m[0], m[0]), str(place)))
         where = Text(place, ": ", publisher) if place is not None and publisher is not None else place or publisher
         extra = w.fields.get("organization") if publisher is not None and w.fields.get("publisher") is not None else None
         genre = self.genre() if k in ("report", "patent") else None
@@ -309,8 +317,12 @@ class Parts:
 
     def original(self) -> Text | None:
         """ "First published 1851"."""
-        date = work_date(self.work.text("origdate"), self.work.text("origyear"))
-        return Text("First published ", english_date(date)) if date else None
+        w = self.work
+        date = work_date(w.text("origdate"), w.text("origyear"))
+        place, publisher = w.fields.get("origlocation"), w.fields.get("origpublisher")
+        imprint = Text(place, ": ", publisher) if place is not None and publisher is not None else place or publisher
+        found = join([imprint, english_date(date) or None], ", ")
+        return Text("First published ", found) if str(found) else None
 
     def eprint(self) -> Text | None:
         w = self.work

@@ -18,8 +18,8 @@ from pybtex.richtext import BaseText, HRef, Text
 from edition.registers.bib.dates import parse_iso
 from edition.registers.bib.model import Name, Work
 from edition.registers.styles.base import EditionStyle
-from edition.registers.styles.chicago_parts import RANGE, kind
-from edition.registers.styles.rich import join, numeric_day
+from edition.registers.styles.chicago_parts import COUNTRIES, RANGE, kind
+from edition.registers.styles.rich import edition_number, join, numeric_day, ordinal
 
 RU = {"loc": "С.", "total": "с.", "vol": "Т.", "no": "№", "ed": "изд.", "ibid": "Там же", "others": "и др.",
       "online": "[Электронный ресурс]", "accessed": "дата обращения", "editor": "под ред.", "compiler": "сост.",
@@ -92,18 +92,32 @@ class GostStyle(EditionStyle):
             host = self._host(work)
             head = Text(title, " // ", host) if host is not None else title
             place = self._numbering(work) if k == "article" else None
+            if work.type == "periodical":  # the issue: "Semantic 3D Media and Content // Computers and Graphics"
+                head = Text(work.fields["issuetitle"], " // ", title) if work.fields.get("issuetitle") else title
             pages = locator or self._pages(work, labels)
             return self._areas([head, self._date_area(work) if k == "article" else None, place, pages,
+                                self._series(work, labels) if listing else None, *self._notes(work),
                                 *self._links(work, labels)])
-        areas: list[BaseText | None] = [title, self._edition(work, labels), self._imprint(work)]
-        areas.append(self._volume_area(work, labels))
-        areas.append(locator if locator is not None else self._extent(work, labels) if listing else None)
-        series = work.fields.get("series")
-        if listing and series is not None:
-            number = work.text("number")
-            areas.append(Text("(", series, f" ; {labels['no']} {number}" if number else "", ")"))
-        areas += [work.fields.get("note"), work.fields.get("addendum"), *self._links(work, labels)]
+        volume = self._volume_area(work, labels)
+        main = work.fields.get("maintitle") is not None  # "Title. Vol. 2 : Own title. Place : Publisher, Year"
+        areas: list[BaseText | None] = [title, self._edition(work, labels), volume if main else None,
+                                        self._imprint(work), None if main else volume]
+        where = self._pages(work, labels) if work.type.startswith("in") else None  # a part without its book's title
+        areas.append(locator if locator is not None else where or self._extent(work, labels) or self._pages(work, labels)
+                     if listing else None)
+        areas += [self._series(work, labels) if listing else None, *self._notes(work), *self._links(work, labels)]
         return self._areas(areas)
+
+    def _series(self, work: Work, labels: dict[str, str]) -> Text | None:
+        """ "(Series ; № 7)"."""
+        series = work.fields.get("series")
+        if series is None or str(series) == work.text("booktitle"):
+            return None
+        number = work.text("number") if kind(work) not in ("report", "article") else ""
+        return Text("(", series, f" ; {labels['no']} {number}" if number else "", ")")
+
+    def _notes(self, work: Work) -> list[BaseText | None]:
+        return [work.fields.get("note"), work.fields.get("addendum")]
 
     def _head(self, work: Work) -> str:
         """The heading: the first author "Фамилия И. О.", if there are at most three."""
@@ -135,16 +149,22 @@ class GostStyle(EditionStyle):
         labels = self.labels(work)
         head = self._head(work)
         title = work.fields.get("title")
-        if title is None and work.fields.get("maintitle") is not None:
+        if work.fields.get("maintitle") is not None:  # a volume: its own title follows "Т. 2 :"
             title = work.fields["maintitle"]
-        if work.text("heading") and work.type in ("patent", "reference", "standard"):
-            head, title = "", Text(work.fields["heading"], ". ", title) if title is not None else work.fields["heading"]
+        heading = work.fields.get("heading")
+        if heading is None and work.type == "patent" and work.text("number"):
+            heading = Text(labels["patent"], " ", work.fields["number"])
+        if heading is not None and work.type in ("patent", "reference", "standard"):
+            head, title = "", Text(heading, ". ", title) if title is not None else heading
         parts: list[BaseText | str] = [Text(head, " ") if head else "", title if title is not None else Text(work.key)]
         for extra in ("subtitle", "titleaddon"):
             if work.fields.get(extra) is not None:
                 parts += [" : ", work.fields[extra]]
         if work.type in ("thesis", "phdthesis", "mastersthesis"):
             parts.append(self._thesis(work, labels))
+        elif kind(work) == "report" and (work.text("type") or work.text("number")):
+            label = work.text("type") or ("tech. rep." if labels is EN else "техн. отчет")
+            parts.append(Text(" : ", " ".join(p for p in (label, work.text("number")) if p)))
         if kind(work) == "online":
             parts += [" ", labels["online"]]
         responsibility = self._responsibility(work, labels, with_authors=not head)
@@ -173,7 +193,8 @@ class GostStyle(EditionStyle):
         return Text(" : ", label, f" : {code}" if code else "")
 
     def _responsibility(self, work: Work, labels: dict[str, str], with_authors: bool) -> str:
-        pieces = [self._names(work.names["author"], labels)] if with_authors and work.names.get("author") else []
+        authors = [a for a in work.names.get("author", []) if not a.is_others]
+        pieces = [self._names(work.names["author"], labels)] if authors and (with_authors or len(authors) > 1) else []
         for role in _ROLES:
             people = work.names.get(role, [])
             if not people or (role == "editor" and kind(work) == "part"):
@@ -183,11 +204,15 @@ class GostStyle(EditionStyle):
             if role == "translator" and source:
                 label = f"{label} {labels['from']} {source}"
             pieces.append(f"{label} {self._names(people, labels)}")
+        if work.text("organization") and work.fields.get("publisher") is not None:
+            pieces.append(work.text("organization"))  # the body behind proceedings or a manual
         return " ; ".join(p for p in pieces if p)
 
     def _host(self, work: Work) -> Text | None:
         """The book or journal a part or an article is in."""
         labels = self.labels(work)
+        if work.type == "periodical":
+            return None
         if kind(work) == "article":
             journal = work.fields.get("journaltitle")
             if journal is None:
@@ -204,7 +229,8 @@ class GostStyle(EditionStyle):
         if editors:
             role = labels["compiler"] if work.text("editortype") == "compiler" else labels["editor"]
             parts += [" / ", f"{role} {self._names(editors, labels)}"]
-        return self._areas_inline([Text(*parts), self._imprint(work), self._volume_area(work, labels)])
+        return self._areas_inline([Text(*parts), self._edition(work, labels), self._imprint(work),
+                                   self._volume_area(work, labels)])
 
     def _areas_inline(self, areas: Sequence[BaseText | None]) -> Text:
         return join(list(areas), ". ", american=False)
@@ -213,8 +239,9 @@ class GostStyle(EditionStyle):
         edition = work.text("edition")
         if not edition:
             return None
-        if edition.isdigit():
-            return Text(f"{edition}-е {labels['ed']}" if labels is RU else f"{edition}. {labels['ed']}")
+        number = edition_number(edition)
+        if number:
+            return Text(f"{number}-е {labels['ed']}" if labels is RU else f"{ordinal(number)} {labels['ed']}")
         m = re.match(r"(\d+-е)(.*)", edition)
         if m and "изд" not in edition:
             return Text(f"{m[1]} {labels['ed']}{m[2]}")
@@ -223,7 +250,9 @@ class GostStyle(EditionStyle):
     def _imprint(self, work: Work) -> Text | None:
         """ "М. : Праксис, 2006"."""
         place = work.fields.get("location")
-        publisher = work.fields.get("publisher") or work.fields.get("institution") or work.fields.get("organization")
+        if place is not None and work.type == "patent":
+            place = Text(re.sub(r"country[a-z]{2}", lambda m: COUNTRIES.get(m[0], m[0]), str(place)))
+        publisher = next((work.fields[f] for f in ("publisher", "institution", "organization") if work.text(f)), None)
         date = self._year(work) if kind(work) != "article" else ""
         if publisher is not None and place is not None:
             where: Text | None = Text(place, " : ", publisher)
@@ -252,9 +281,9 @@ class GostStyle(EditionStyle):
         if not volume or kind(work) == "article":
             return None
         label = "" if re.match(r"^\W", volume) or not volume[:1].isdigit() and not volume[:1].isalpha() else labels["vol"]
-        main = work.fields.get("title") if work.fields.get("maintitle") is not None else None
+        own = work.fields.get("title") if work.fields.get("maintitle") is not None else None
         text = f"{label} {volume}".strip() if not volume.startswith(("№", "Т.", "Vol")) else volume
-        return Text(text, " : ", main) if main is not None else Text(text)
+        return Text(text, " : ", own) if own is not None else Text(text)
 
     def _extent(self, work: Work, labels: dict[str, str]) -> Text | None:
         total = work.text("pagetotal")
