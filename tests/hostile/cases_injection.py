@@ -204,6 +204,9 @@ def escaped_check(marker: str, printed: bool):  # noqa: ANN201
             if raw in tex:
                 line = next(x for x in tex.splitlines() if raw in x)
                 return f"code ran: unescaped {raw!r} in the generated LaTeX: {line[:200]}"
+        # A URL reaches TeX as hexadecimal UTF-8 (\edURL{target}{shown}, latex/edition-url.lua): read it back.
+        tex = re.sub(r"\\ed(?:URL|Href)\{([0-9a-f]*)\}(?:\{([0-9a-f]*)\})?",
+                     lambda m: bytes.fromhex(m[2] or m[1]).decode("utf-8", "replace"), tex)
         if printed and marker not in tex and marker not in re.sub(r"\\[a-zA-Z]+\{\}|[{}]", "", tex):
             return f"{marker} is not in the generated LaTeX"
         return ""
