@@ -13,7 +13,7 @@ from conftest import FIXTURES, REPO, SEEDS
 from edition.cli.interchange import cli_import
 from edition.interchange.importer import ImportedDocument, ImportRefused, ImportResult, import_raw, write_imported
 from edition.interchange.importer_notes import FURNITURE
-from edition.model.corpus import Block, Document, Inline, Person, Text, walk_spans
+from edition.model.corpus import Block, Document, Inline, Person, Span, Text, walk_spans
 from edition.model.diagnostics import Pos
 from edition.registers.archives import ArchivesRegister
 from edition.registers.load import load_archives
@@ -73,10 +73,15 @@ def words(text: str) -> Counter[str]:
 
 
 def blocks_text(blocks: list[Block], anchors: str = "") -> str:
-    """The plain text of blocks; ``anchors`` stands for a note anchor (a space keeps "Congress2it" two words)."""
+    """The plain text of blocks as it prints; ``anchors`` stands for a note anchor (a space keeps "Congress2it" two
+    words); text the editors supplied prints in brackets."""
+    def span(n: Span) -> str:
+        if n.kind == "n":
+            return inline(n.children) or anchors
+        return f"[{inline(n.children)}]" if n.kind == "sup" else inline(n.children)
+
     def inline(nodes: list[Inline]) -> str:
-        return "".join(n.text if isinstance(n, Text) else (inline(n.children) or anchors if n.kind == "n" else inline(n.children))
-                       for n in nodes)
+        return "".join(n.text if isinstance(n, Text) else span(n) for n in nodes)
 
     return "\n".join(inline(b.content) + "\n" + blocks_text(b.blocks, anchors) for b in blocks)
 

@@ -50,6 +50,7 @@ from edition.interchange.raw_draft import (
     start_anchor,
     summary,
 )
+from edition.interchange.raw_editorial import deletion_at_anchor, editorial_edits, struck_words
 from edition.interchange.raw_finish import decide
 from edition.interchange.raw_markup import Edit, anchor_edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import read_heading, read_meta
@@ -358,7 +359,9 @@ class _Importer:
         for note in doc.notes:
             a = anchors.get(note.number)
             if a is not None:
-                edits[a.block].append(anchor_edit(texts[a.block], a, note.series, str(note.number)))
+                struck = struck_words(note.text)
+                edits[a.block] += (deletion_at_anchor(texts[a.block], a, note.series, str(note.number), struck) if struck
+                                   else [anchor_edit(texts[a.block], a, note.series, str(note.number))])
                 if a.strength == "lone":
                     self.warn(body[a.block], a.start + 1, f"the number {note.number} standing alone is taken as the anchor of note {note.number}",
                               "check that it is not a number of the text")
@@ -384,6 +387,8 @@ class _Importer:
             doc.leftovers += note.blocks
         out = []
         for k, text in enumerate(texts):
+            edits[k] += editorial_edits(text, edits[k])
+            doc.marked.update("del" if not e.kind else e.kind for e in edits[k] if e.kind in ("sup", "del", ""))
             found = self.matcher.find(text, fold=roles[k] == "signed")
             out.append(render(text, edits[k] + person_edits(found, edits[k])))
         return out

@@ -92,6 +92,7 @@ class DocState:
     unplaced: list[RawBlock] = field(default_factory=list)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     body: str = ""
+    marked: Counter[str] = field(default_factory=Counter)  # editorial signs read in the text: "sup", "del"
 
 
 def comments(doc: DocState) -> list[str]:
@@ -184,6 +185,10 @@ def report_line(doc: DocState, doc_id: str, unplaced: int) -> str:
         parts.append(f"{len(doc.notes)} note(s): " + ", ".join(f"{n.number} {n.series}" for n in doc.notes))
     if doc.archives:
         parts.append(f"{len(doc.archives)} archival line(s)")
+    if doc.marked["sup"]:
+        parts.append(f"{doc.marked['sup']} bracket(s) read as words the editors restored")
+    if doc.marked["del"]:
+        parts.append(f"{doc.marked['del']} passage(s) marked as crossed out")
     if doc.dropped:
         parts.append(f"{len(doc.dropped)} line(s) dropped as furniture")
     if unplaced:

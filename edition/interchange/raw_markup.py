@@ -20,7 +20,7 @@ from edition.sources.writer import guard_block, wrap, write_span, write_text
 
 @dataclass
 class Edit:
-    """``text[start:end]`` becomes the span ``{kind:args|content}``.
+    """``text[start:end]`` becomes the span ``{kind:args|content}`` (with no ``kind``, the ``markup`` alone).
 
     The content is ``text[inner_start:inner_end]`` with the edits that lie inside
     it, or ``markup`` when that is given (words the copy has elsewhere, in a note);
@@ -53,8 +53,15 @@ def paragraph(role: str, markup: str) -> str:
     return guard_block(markup) if role == "p" else f"@{role} {markup}"
 
 
-def _span(e: Edit, content: str | None) -> str:
-    return write_span(e.kind, list(e.args)) if content is None else wrap(e.kind, list(e.args), content)
+def _written(text: str, e: Edit, inner: list[Edit]) -> str:
+    """One edit as markup: the span around its content, or its markup alone."""
+    if not e.kind:
+        return e.markup or ""
+    if e.markup is not None:
+        return wrap(e.kind, list(e.args), e.markup)
+    if e.inner_end > e.inner_start:
+        return wrap(e.kind, list(e.args), _render(text, e.inner_start, e.inner_end, inner))
+    return write_span(e.kind, list(e.args))
 
 
 def _render(text: str, start: int, end: int, edits: list[Edit]) -> str:
@@ -65,13 +72,7 @@ def _render(text: str, start: int, end: int, edits: list[Edit]) -> str:
         e = edits[i]
         inner = [x for x in edits[i + 1:] if x.start >= e.inner_start and x.end <= e.inner_end and x.start < e.end]
         out.append(write_text(text[pos:e.start]))
-        if e.markup is not None:
-            content: str | None = e.markup
-        elif e.inner_end > e.inner_start:
-            content = _render(text, e.inner_start, e.inner_end, inner)
-        else:
-            content = None
-        out.append(_span(e, content))
+        out.append(_written(text, e, inner))
         pos = e.end
         i += 1
         while i < len(edits) and edits[i].start < e.end:
