@@ -220,3 +220,12 @@ def test_an_unknown_style_in_edition_yaml_is_an_error_not_a_traceback(tmp_path: 
     run = edition(root, "check")
     assert run.code == 1 and "Traceback" not in run.err
     assert "edition.yaml:1:1: error: citation_style: unknown bibliography style 'apa'" in run.err
+
+
+def test_a_periodical_prints_as_its_journal_and_a_note_opens_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "p.bib"
+    path.write_text("@periodical{izv, title = {Izvestiia TsK KPSS}, note = {no. 12}, location = {Moscow}, year = 1989,\n"
+                    "  langid = {russian}}\n", encoding="utf-8")
+    bib, _ = load_bibliography([path])
+    assert chicago(bib, "izv") == "Izvestiia TsK KPSS (1989). No. 12."
+    assert gost_form(bib, "izv") == "Izvestiia TsK KPSS. 1989. No. 12."

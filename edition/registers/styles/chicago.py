@@ -106,7 +106,7 @@ class ChicagoStyle(EditionStyle):
                           p.imprint()]
             if kind(work) != "part":
                 sentences.append(capfirst(p.chapter()))
-        sentences += [p.notes(), p.original(), p.eprint(), *p.links("bib")]
+        sentences += [capfirst(p.notes()), p.original(), p.eprint(), *p.links("bib")]
         return join(sentences, ". ", end=".", american=cfg.american_punctuation)
 
 

@@ -19,7 +19,7 @@ from edition.registers.bib.dates import parse_iso
 from edition.registers.bib.model import Name, Work
 from edition.registers.styles.base import EditionStyle
 from edition.registers.styles.chicago_parts import COUNTRIES, RANGE, kind
-from edition.registers.styles.rich import edition_number, join, numeric_day, ordinal
+from edition.registers.styles.rich import capfirst, edition_number, join, numeric_day, ordinal
 
 RU = {"loc": "С.", "total": "с.", "vol": "Т.", "no": "№", "ed": "изд.", "ibid": "Там же", "others": "и др.",
       "online": "[Электронный ресурс]", "accessed": "дата обращения", "editor": "под ред.", "compiler": "сост.",
@@ -117,7 +117,7 @@ class GostStyle(EditionStyle):
         return Text("(", series, f" ; {labels['no']} {number}" if number else "", ")")
 
     def _notes(self, work: Work) -> list[BaseText | None]:
-        return [work.fields.get("note"), work.fields.get("addendum")]
+        return [capfirst(work.fields.get(f)) for f in ("note", "addendum")]  # each opens an area
 
     def _head(self, work: Work) -> str:
         """The heading: the first author "Фамилия И. О.", if there are at most three."""
