@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
 from pypdf import PdfReader
 
-from edition.passes.index import build, sort_key
+from edition.passes.index import Entry, build, sort_key
 
 
 def data(**persons: dict) -> dict:
@@ -34,8 +35,61 @@ def test_sorting_ignores_soft_signs_and_accents_and_files_cyrillic_after_latin()
     assert ordered == ["Akselev, I.", "Aksel'rod, P. B.", "Cerf, V.", "Černý, K.", "Dan, F. I.", "Dana, R.",
                        "Zinov'ev, G. E.", "Zinovich, A.", "Елкин, Б.", "Ёлкин, В.", "Яковлев, А."]
     persons = {f"p{i}": {"name": n, "aliases": []} for i, n in enumerate(names)}
-    groups = build(set(persons), data(**persons), "p")
-    assert [g.letter for g in groups] == ["A", "C", "D", "Z", "Е", "Я"]
+    groups = build(set(persons), data(**persons), "p", "ala_lc_alt")
+    # A Cyrillic register name files under the reader's transliteration, the Cyrillic kept as its gloss.
+    assert [g.letter for g in groups] == ["A", "C", "D", "E", "I", "Z"]
+    entries = [i for g in groups for i in g.items if isinstance(i, Entry)]
+    assert [(e.heading, e.gloss) for e in entries if e.original] == [
+        ("Elkin, B.", "Елкин, Б."), ("Elkin, V.", "Ёлкин, В."), ("Iakovlev, A.", "Яковлев, А.")]
+
+
+def test_a_person_has_one_entry_in_the_readers_spelling_whatever_script_the_register_uses():
+    persons = {"stalin": {"name": "Сталин, И. В.", "born": "1878", "died": "1953", "aliases": ["Коба", "Сталин", "J. Stalin"]},
+               "alliluyeva": {"name": "Alliluyeva, N. S.", "aliases": ["Аллилуева"]},
+               "ezhov": {"name": "Ежов, Н. И.", "aliases": ["Yezhov"]}}
+    lines = [(i.heading, getattr(i, "target", None), getattr(i, "gloss", None))
+             for g in build(set(persons), data(**persons), "p", "ala_lc_alt") for i in g.items]
+    assert ("Stalin, I. V.", None, "Сталин, И. В.; 1878\u20131953") in lines
+    assert ("Koba", "Stalin, I. V.", None) in lines  # another name: a reference, in the reader's script
+    assert ("Ezhov, N. I.", None, "Ежов, Н. И.") in lines
+    assert ("Alliluyeva, N. S.", None, "") in lines
+    headings = [h for h, _t, _g in lines]
+    assert not [h for h in headings if re.search("[А-Яа-я]", h)]  # the same name in Cyrillic gives no reference
+    wiki = [i.heading for g in build(set(persons), data(**persons), "p", "wikipedia") for i in g.items]
+    assert "Yezhov, N. I." in wiki and "Ezhov, N. I." not in wiki  # the scheme declared decides the spelling
+
+
+def test_cyrillic_names_of_a_place_find_its_mentions_but_make_no_index_line():
+    places = {"moscow": {"name": "Moscow", "aliases": ["Москва", "Moskva"]}}
+    items = [i for g in build({"moscow"}, {"persons": {}, "places": places}, "pl") for i in g.items]
+    assert [(i.heading, getattr(i, "target", None)) for i in items] == [("Moscow", None), ("Moskva", "Moscow")]
+
+
+def test_the_index_plan_files_a_cyrillic_register_and_cyrillic_mentions_under_one_entry(tmp_path: Path):
+    from edition.latex.index import indexes
+    from edition.pipeline import prepare
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    (root / "sources" / "persons.yaml").write_text(textwrap.dedent("""\
+        kamenev:
+          name: "Каменев, Л. Б."
+          aliases: [Rozenfeld, Каменев]
+        stalin:
+          name: "Stalin, I. V."
+          aliases: [Koba, Сталин]
+        """), encoding="utf-8")
+    letter = root / "sources" / "letters" / "letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("@signed {p:stalin|Koba}",
+                      "Привет {p:kamenev|Каменеву} и {p:stalin|Сталину}.\n\n@signed {p:stalin|Koba}"), encoding="utf-8")
+    planned, diags = prepare(root)
+    assert not [d for d in diags if d.is_error], diags
+    items = [i for g in planned.plan.index_persons for i in g.items]
+    assert [(i.heading, type(i).__name__) for i in items] == [
+        ("Kamenev, L. B.", "Entry"), ("Koba", "SeeAlso"), ("Rozenfeld", "SeeAlso"), ("Stalin, I. V.", "Entry")]
+    latex = indexes(planned.plan)
+    assert r"\edIndexEntry{Kamenev, L. B.}{Каменев, Л. Б.}{\edIndexPages{p}{kamenev}}" in latex
+    assert "Каменев" not in latex.replace("{Каменев, Л. Б.}", "")
 
 
 INDEX_DOC = """\
@@ -196,3 +250,14 @@ def test_every_archival_source_of_the_encoded_documents_prints_in_house_style(re
             assert text.startswith("RGASPI, f. ")  # one house style: the modern name, whatever the source wrote
             count += 1
     assert count >= 10
+
+
+def test_russian_names_of_the_shipped_places_reach_their_entries():
+    from edition.registers.names import NameIndex
+    from edition.sources.load import load_places
+
+    places = load_places(Path(__file__).resolve().parent.parent, [])
+    index = NameIndex.of_places(places)
+    assert index.lookup("Москвы") == {"moscow"} and index.lookup("Москва") == {"moscow"}
+    assert index.lookup("Петрограде") == {"st-petersburg"} and index.lookup("Тифлиса") == {"tiflis"}
+    assert index.lookup("Баку") == {"baku"} and index.lookup("Сочи") == {"sochi"}

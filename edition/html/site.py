@@ -134,17 +134,7 @@ class Site:
 
     def back_matter(self) -> None:
         back = self.plan.back
-        persons = back.persons if back else []
-        named: dict[str, list[str]] = {}  # two persons may share a name: each keeps its own anchor
-        for pid in sorted(self.corpus.persons):
-            named.setdefault(self.corpus.persons[pid].name, []).append(pid)
-        lines = []
-        for p in persons:
-            pool = named.get(p.name, [])
-            pid = next((i for i in pool if self.corpus.persons[i].identification == p.identification), pool[0] if pool else "")
-            if pid in pool:
-                pool.remove(pid)
-            lines.append((pid, p))
+        lines = [(p.id, p) for p in (back.persons if back else [])]  # two persons may share a name: each keeps its own anchor
         indexed = {i.id for g in self.plan.index_persons for i in g.items if isinstance(i, Entry)}
         self.render("persons.html.jinja", "persons.html", title=self.titles["persons"], persons=lines, indexed=indexed)
         mentioned = self.plan.mentioned.get("pl", frozenset())

@@ -11,7 +11,7 @@ from typing import Any
 from pybtex.richtext import BaseText
 
 from edition.model.corpus import Corpus, Document, walk_spans
-from edition.passes.index import sort_key
+from edition.passes.index import reader_form, sort_key
 from edition.passes.order import title_with_date
 from edition.passes.typography import typeset, typeset_rich
 from edition.registers import archives as arch
@@ -22,9 +22,10 @@ from edition.registers.load import Registers
 
 @dataclass
 class PersonLine:
-    name: str
+    name: str  # the reader's form (a Cyrillic register name transliterated, as the index files it)
     dates: str
     identification: str
+    id: str = ""
 
 
 @dataclass
@@ -51,12 +52,13 @@ class BackMatter:
 def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonLine]:
     ids = {s.args[0] for d in documents for s in walk_spans(d.all_blocks()) if s.kind == "p" and s.args}
     ids |= {p for d in documents for p in (*d.authors, *d.recipients)}
+    scheme = corpus.config.transliteration
     people = [corpus.persons[i] for i in ids if i in corpus.persons]
-    people.sort(key=lambda p: (sort_key(p.name), p.id))  # two persons may bear one name
+    people.sort(key=lambda p: (sort_key(reader_form(p.name, scheme)), p.id))  # two persons may bear one name
     lines = []
     for p in people:
         dates = f"{p.born or '?'}\u2013{p.died}" if p.died else (f"b. {p.born}" if p.born else "")
-        lines.append(PersonLine(p.name, dates, p.identification))
+        lines.append(PersonLine(reader_form(p.name, scheme), dates, p.identification, p.id))
     return lines
 
 

@@ -3,9 +3,14 @@
 edition knows before any output is written which persons and places the
 printed documents mention, and how their names sort (the Unicode Collation
 Algorithm through pyuca, surname first, soft signs ignored, letter headings,
-"see" references from aliases). This module decides the entries and their
-groups as plain data; ``edition.latex.index`` writes them for LuaLaTeX, which
-adds the pages.
+"see" references from aliases). A register name in Cyrillic files under the
+reader's form of it, in the transliteration ``edition.yaml`` declares
+(``transliteration``, applied by ``edition.registers.names``), with the Cyrillic
+kept as a gloss; a Cyrillic alias that is only the same name in the other script
+gives no reference, another one ("Коба") gives one in the reader's form. So a
+person has one entry, under one spelling, whatever script the register or the
+mentions use. This module decides the entries and their groups as plain data;
+``edition.latex.index`` and the HTML edition write them (LuaLaTeX adds the pages).
 """
 
 from __future__ import annotations
@@ -16,15 +21,17 @@ from dataclasses import dataclass, field
 
 from edition.model.collation import collator
 from edition.model.corpus import Corpus, surname_of
+from edition.registers.names import DEFAULT_SCHEME, is_cyrillic, spelling_key, transliterate
 
 
 @dataclass
 class Entry:
     kind: str  # "p" person, "pl" place
     id: str
-    heading: str
-    gloss: str
+    heading: str  # the reader's form of the name
+    gloss: str  # what prints after it in parentheses: the register's Cyrillic form, the dates
     sort: tuple[tuple[int, ...], ...]
+    original: str = ""  # the register's name when it is in another script ("Сталин, И. В.")
 
 
 @dataclass
@@ -64,6 +71,12 @@ def surname(name: str) -> str:
     return surname_of(name)
 
 
+def reader_form(name: str, scheme: str = DEFAULT_SCHEME) -> str:
+    """A register's name as the reader prints it: a Cyrillic one in the reader's transliteration
+    ("Сталин, И. В." -> "Stalin, I. V."), any other as it is written."""
+    return transliterate(name, scheme) if is_cyrillic(name) else name
+
+
 def index_data(corpus: Corpus, places: bool) -> dict[str, dict[str, dict[str, object]]]:
     """What the index needs of the registers: names, dates, aliases."""
     return {
@@ -74,22 +87,36 @@ def index_data(corpus: Corpus, places: bool) -> dict[str, dict[str, dict[str, ob
     }
 
 
-def build(ids: set[str], data: dict[str, dict[str, dict[str, object]]], kind: str) -> list[Group]:
-    """Entries for the mentioned ids, with see-references from their aliases."""
+def _dates(info: dict[str, object]) -> str:
+    if not (info.get("born") or info.get("died")):
+        return ""
+    return f"{info.get('born') or '?'}\u2013{info.get('died') or ''}".rstrip("\u2013") if info.get("born") else f"d. {info.get('died')}"
+
+
+def _entry_and_references(kind: str, rid: str, info: dict[str, object], scheme: str) -> list[Entry | SeeAlso]:
+    """A register entry's index entry under the reader's form of its name, and a reference from each alias
+    that would file elsewhere (in the reader's form too; a Cyrillic spelling of the same name gives none)."""
+    written = str(info["name"])
+    name = reader_form(written, scheme)
+    original = written if written != name else ""
+    gloss = "; ".join(g for g in (original, _dates(info) if kind == "p" else "") if g)
+    out: list[Entry | SeeAlso] = [Entry(kind, rid, name, gloss, sort_key(name), original)]
+    for alias in list(info.get("aliases") or []):  # type: ignore[call-overload]
+        cyrillic = is_cyrillic(str(alias))
+        if cyrillic and kind == "pl":
+            continue  # a Russian spelling of a place, for finding its mentions: the index is in the reader's script
+        alias = _inverted(reader_form(str(alias), scheme))
+        if not _same_name(alias, surname(name)) and not (cyrillic and spelling_key(surname(alias)) == spelling_key(surname(name))):
+            out.append(SeeAlso(alias, name, sort_key(alias)))
+    return out
+
+
+def build(ids: set[str], data: dict[str, dict[str, dict[str, object]]], kind: str, scheme: str = DEFAULT_SCHEME) -> list[Group]:
+    """Entries for the mentioned ids, with see-references from their aliases; ``scheme``: the reader's transliteration."""
     register = data["persons" if kind == "p" else "places"]
     items: list[Entry | SeeAlso] = []
     for rid in sorted(i for i in ids if i in register):
-        info = register[rid]
-        name = str(info["name"])
-        dates = ""
-        if kind == "p" and (info.get("born") or info.get("died")):
-            dates = f"{info.get('born') or '?'}\u2013{info.get('died') or ''}".rstrip("\u2013") if info.get("born") else \
-                f"d. {info.get('died')}"
-        items.append(Entry(kind, rid, name, dates, sort_key(name)))
-        for alias in list(info.get("aliases") or []):  # type: ignore[call-overload]
-            alias = _inverted(str(alias))
-            if not _same_name(alias, surname(name)):
-                items.append(SeeAlso(alias, name, sort_key(alias)))
+        items += _entry_and_references(kind, rid, register[rid], scheme)
     unique: dict[tuple[str, str], Entry | SeeAlso] = {}
     for item in sorted(items, key=lambda i: len(i.heading)):
         # One reference per surname form and target: "Ulyanova" stands for "Ulyanova, M. I." too.
@@ -125,4 +152,4 @@ def _same_name(alias: str, surname_: str) -> bool:
 
 def index_groups(corpus: Corpus, ids: set[str], kind: str) -> list[Group]:
     """The index of names (``kind`` "p") or of places ("pl") for the ids mentioned."""
-    return build(ids, index_data(corpus, kind == "pl"), kind)
+    return build(ids, index_data(corpus, kind == "pl"), kind, corpus.config.transliteration)
