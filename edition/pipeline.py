@@ -16,13 +16,14 @@ from edition.build.pages import document_pages
 from edition.checks.validate import validate
 from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
-from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.model.diagnostics import Diagnostic, Pos
 from edition.passes.plan import Plan, plan
 from edition.registers.bibstyle import StyleConfig
 from edition.registers.load import Registers, load_archives, load_bibliographies
 from edition.sources.load import load, read_text
 from edition.sources.paths import inside_project
 from edition.sources.prose import parse_prose
+from edition.sources.reading import check_file, refusal_at
 
 
 @dataclass
@@ -44,10 +45,11 @@ def note_on_texts(root: Path, corpus: Corpus, diags: list[Diagnostic]) -> tuple[
     if problem:
         diags.append(problem)
         return None
-    if path is None or not path.exists():
-        diags.append(error(Pos(cfg.path, 1, 1), f"note_on_texts: '{cfg.note_on_texts}' does not exist"))
+    _real, refusal = check_file(root / cfg.note_on_texts, root, f"note_on_texts: '{cfg.note_on_texts}'")
+    if refusal is not None:  # a FIFO, a folder, a link outside: said at the line that names it
+        diags.append(refusal_at(refusal, Pos(cfg.path, 1, 1), cfg.note_on_texts))
         return None
-    text, problems = read_text(path, cfg.note_on_texts)
+    text, problems = read_text(root / cfg.note_on_texts, cfg.note_on_texts)
     diags.extend(problems)
     return parse_prose(text, cfg.note_on_texts) if text is not None else None
 

@@ -6,7 +6,8 @@
 * more than ten note series of one kind (reledmac has ten familiar and ten critical series);
 * two series with one id;
 * a document id ending in ``.tex`` (it would name the generated file ambiguously);
-* a word too long to be broken across lines: it runs into the margin.
+* a word too long to be broken across lines: it runs into the margin;
+* a part without documents (it is left out of the reader).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def check_structure(corpus: Corpus, only: set[str] | None = None) -> list[Diagno
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may not end in '.tex'",
                                "it names the generated file docs/ID.tex; drop the ending"))
     for part in corpus.config.parts:
+        if not part.documents:
+            diags.append(warning(part.pos, f"part '{part.id}' has no documents and is not printed",
+                                 "list its documents, or put sources into sources/" + (part.id or "PART") + "/"))
         diags += _headnote(part.headnote, "a part's headnote")
         diags += _nested_quotes(part.headnote, "a part's headnote")
     diags += _series(corpus)

@@ -160,7 +160,7 @@ def _range(a: PartialDate, b: PartialDate, calendar: str) -> str:
     return f"{_words(a, calendar)} \u2013 {_words(b, calendar)}"
 
 
-def parse_date_string(text: str) -> EditionDate:
+def parse_date_string(text: str, calendar: str = "gregorian") -> EditionDate:
     """``1912-12``, ``[1912-12]`` (supplied), ``1926-05-24/1926-05-26``."""
     text = text.strip()
     supplied = text.startswith("[") and text.endswith("]")
@@ -170,5 +170,5 @@ def parse_date_string(text: str) -> EditionDate:
         a, b = (PartialDate.parse(t) for t in text.split("/", 1))
         if b < a:
             raise DateError(f"the range '{text}' ends before it starts")
-        return EditionDate(start=a, end=b, supplied=supplied)
-    return EditionDate(start=PartialDate.parse(text), supplied=supplied)
+        return EditionDate(start=a, end=b, supplied=supplied, calendar=calendar)
+    return EditionDate(start=PartialDate.parse(text), supplied=supplied, calendar=calendar)

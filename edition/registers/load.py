@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from edition.model.corpus import Config
-from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.model.diagnostics import Diagnostic, Pos
 from edition.registers import archives as arch
 from edition.registers.bib.load import load_bibliography
 from edition.registers.bib.model import Bibliography
 from edition.sources.load import read_yaml_file
 from edition.sources.paths import inside_project
+from edition.sources.reading import check_file, refusal_at
 
 
 @dataclass
@@ -22,7 +24,7 @@ class Registers:
 
 def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:
     display = "sources/archives.yaml"
-    node, d = read_yaml_file(root / display, display) if (root / display).exists() else (None, [])
+    node, d = read_yaml_file(root / display, display) if os.path.lexists(root / display) else (None, [])
     diags.extend(d)
     if node is None or not node.is_map:
         register, d2 = arch.ArchivesRegister.from_data({}, lambda key: Pos(display, 1, 1))
@@ -36,13 +38,16 @@ def bibliography_paths(root: Path, config: Config, diags: list[Diagnostic]) -> l
     """The .bib files that ``edition.yaml`` names, each checked to exist inside the project."""
     paths = []
     for relative in config.bibliography:
-        path, problem = inside_project(root, relative, Pos(config.path, 1, 1))
+        at = Pos(config.path, 1, 1)
+        path, problem = inside_project(root, relative, at)
         if problem:
             diags.append(problem)
-        elif path is not None and not path.exists():
-            diags.append(error(Pos(config.path, 1, 1), f"bibliography file '{relative}' does not exist"))
-        elif path is not None:
-            paths.append(path)
+            continue
+        real, refusal = check_file(root / relative, root, f"bibliography file '{relative}'")
+        if refusal is not None:
+            diags.append(refusal_at(refusal, at, relative))
+        elif real is not None:
+            paths.append(real)
     return paths
 
 

@@ -8,12 +8,9 @@ the corpus with every problem found on the way, as data.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
-import pickle
 import re
 from pathlib import Path
-from typing import Any
 
 from edition.model.corpus import (
     DEFAULT_APPARATUS,
@@ -33,9 +30,11 @@ from edition.model.corpus import (
 )
 from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error
-from edition.resources import code_files
 from edition.sources import schema
+from edition.sources.cache import DocumentCache
+from edition.sources.cache import cache_path as cache_path  # where the tests and bench/ find it
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
+from edition.sources.reading import check_file, read_project_text, walk
 from edition.sources.schema import string, strings
 from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
 from edition.sources.yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
@@ -52,28 +51,13 @@ DEFAULT_SERIES = (
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """A source file's text: UTF-8, byte-order mark and CRLF removed."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [error(Pos(display, 1, 1), f"cannot read file: {exc.strerror}")]
-    if len(data) > MAX_SOURCE_BYTES:
-        return None, [error(Pos(display, 1, 1), f"file is {len(data) // 2**20} MB, over the limit of {MAX_SOURCE_BYTES // 2**20} MB",
-                            "split the document into several sources")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [error(Pos(display, line, col), f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
-                            "save the file as UTF-8")]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        head = text[: text.index("\x00")]
-        return None, [error(Pos(display, head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1),
-                            "NUL character in a text file", "the file may be binary or damaged")]
-    return text, []
+    """A project file's text (``sources/reading.py``: regular files inside the project only,
+    UTF-8, byte-order mark and CRLF removed, suspect characters reported where they stand).
+    ``display`` is the path from the project folder; an absolute one (a file named on the
+    command line) may lie anywhere."""
+    parts = Path(display).parts
+    inside = bool(parts) and not Path(display).is_absolute() and path.parts[-len(parts):] == parts
+    return read_project_text(path, display, Path(*path.parts[: -len(parts)]) if inside else None)
 
 
 def read_yaml_file(path: Path, display: str) -> tuple[YNode | None, list[Diagnostic]]:
@@ -114,7 +98,7 @@ def _date(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
             return parse_date_string(str(node.value))
         diags.extend(schema.check_map(node, schema.DATE, "date"))
         when = string(node.get("when"))
-        base = parse_date_string(when) if when else EditionDate()
+        base = parse_date_string(when, string(node.get("calendar"), "gregorian")) if when else EditionDate()
         nb, na = string(node.get("not_before")), string(node.get("not_after"))
         supplied_node = node.get("supplied")
         return EditionDate(
@@ -221,7 +205,7 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
 def register_files(root: Path, name: str) -> list[Path]:
     """``sources/NAME.yaml`` and any ``sources/NAME/*.yaml``: a register may be split."""
     single = root / "sources" / f"{name}.yaml"
-    return ([single] if single.exists() else []) + sorted((root / "sources" / name).glob("*.yaml"))
+    return ([single] if os.path.lexists(single) else []) + walk(root, root / "sources" / name, ".yaml", recursive=False)[0]
 
 
 def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
@@ -354,8 +338,15 @@ def _flag(node: YNode | None, default: bool) -> bool:
     return default if value is None else value
 
 
+def source_files(root: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every ``sources/**/*.md``, whatever it is (the reader refuses what is not a regular file
+    inside the project), with the problems of the walk (a link to a folder, a name not in UTF-8)."""
+    return walk(root, root / "sources", ".md")
+
+
 def document_paths(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "sources").rglob("*.md") if p.is_file())
+    """The sources that can be read."""
+    return [p for p in source_files(root)[0] if check_file(p, root)[0] is not None]
 
 
 def fill_parts(corpus: Corpus) -> None:
@@ -381,8 +372,10 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        cache = _DocumentCache(root)
-        for path in document_paths(root):
+        cache = DocumentCache(root, load_document)
+        paths, walked = source_files(root)
+        diags.extend(walked)
+        for path in paths:
             doc, d = cache.load(path, path.relative_to(root).as_posix())
             diags.extend(d)
             if isinstance(doc, VersionFile):
@@ -402,64 +395,3 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     corpus = Corpus(config, documents, persons, places, str(root))
     fill_parts(corpus)
     return corpus, diags
-
-
-def cache_path(root: Path) -> Path:
-    """Where the parsed documents of the project at ``root`` are kept between runs: in
-    the user's cache folder, not in the project, so that a project folder received
-    from someone else cannot bring a pickle to be loaded."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    return base / "edition" / key / "documents.pickle"
-
-
-class _DocumentCache:
-    """Parsed documents kept between runs (``cache_path``), by the SHA-1 of each source
-    file and of edition's own code: a build after editing one document of a thousand
-    parses one. Anything unreadable there is ignored and parsed afresh."""
-
-    def __init__(self, root: Path) -> None:
-        self.path = cache_path(root)
-        self.stamp = _code_stamp()
-        self.old: dict[str, tuple[str, Any]] = {}
-        self.new: dict[str, tuple[str, Any]] = {}
-        try:
-            with self.path.open("rb") as fh:
-                stamp, entries = pickle.load(fh)
-            if stamp == self.stamp:
-                self.old = entries
-        except Exception:  # no cache yet, or one from another version: parse afresh
-            self.old = {}
-
-    def load(self, path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:
-        try:
-            digest = hashlib.sha1(path.read_bytes()).hexdigest()
-        except OSError:
-            return load_document(path, display)
-        hit = self.old.get(display)
-        if hit is not None and hit[0] == digest:
-            self.new[display] = hit
-            return pickle.loads(hit[1])  # type: ignore[no-any-return]  # a fresh copy: callers may change it
-        result = load_document(path, display)
-        self.new[display] = (digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        return result
-
-    def save(self) -> None:
-        if self.new.keys() == self.old.keys() and all(self.new[k][0] == self.old[k][0] for k in self.new):
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump((self.stamp, self.new), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:  # a read-only or full build folder: work without the cache
-            pass
-
-
-def _code_stamp() -> str:
-    """A digest of edition's own modules: a cache made by other code is not used."""
-    digest = hashlib.sha1()
-    for module in code_files():
-        digest.update(module.read_bytes())
-    return digest.hexdigest()

@@ -140,7 +140,7 @@ class _InlineParser:
                     # "{word}" of an unknown word: TeX-like text, kept literally.
                     self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
                                               "write \\{ to mark a literal brace, or use a known tag: "
-                                              + (_tag_hint(m.group(1)) or ", ".join(sorted(TAGS)))))
+                                              + (_tag_hint(m.group(1)) or _TAG_LIST)))
                     m = None
                 if m:
                     flush(i)
@@ -233,7 +233,7 @@ def plain_text(nodes: list[Inline]) -> str:
 def parse_inline(text: str, pos_at: PosAt) -> tuple[list[Inline], list[Diagnostic]]:
     parser = _InlineParser(text, pos_at)
     nodes, _ = parser.parse(0, len(text))
-    return nodes, parser.diags
+    return nodes, _capped(parser.diags)
 
 
 def _preview(text: str) -> str:
@@ -245,11 +245,24 @@ def parse_blocks(text: str, pos_at: PosAt) -> tuple[list[Block], list[Diagnostic
     """Split ``text`` into blocks at blank lines and parse each one's inline markup."""
     diags: list[Diagnostic] = []
     blocks = _blocks(text, 0, len(text), pos_at, diags, depth=0)
-    return blocks, diags
+    return blocks, _capped(diags)
 
 
 MAX_QUOTE_DEPTH = 16
 MAX_BLOCKS = 20_000  # paragraphs in one text: a book's worth; more is a source to split (and parses in seconds)
+
+
+_TAG_LIST = ", ".join(sorted(TAGS))
+MAX_PROBLEMS = 200  # of one text: then a line saying how many more
+
+
+def _capped(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """The first ``MAX_PROBLEMS`` diagnostics of a text, and one more that counts the rest."""
+    if len(diags) <= MAX_PROBLEMS:
+        return diags
+    rest = diags[MAX_PROBLEMS:]
+    return diags[:MAX_PROBLEMS] + [(error if any(d.is_error for d in rest) else warning)(
+        rest[0].pos, f"{len(rest)} more problems in this text after these {MAX_PROBLEMS}", "fix these first")]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -23,6 +23,8 @@ from pathlib import Path
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# pybtex and latexcodec read about 100 KB of .bib a second: 5 MB (some 50,000 entries) is a minute.
+MAX_BIB_BYTES = 5 * 1024 * 1024
 MAX_CHARACTER_PROBLEMS = 10  # per file: then one line saying how many more
 
 
@@ -51,7 +53,7 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or path.is_relative_to(root)
 
 
-def check_file(path: Path, root: Path | None, what: str = "the file") -> tuple[Path | None, Refusal | None]:
+def check_file(path: Path, root: Path | None, what: str = "the file", limit: int = MAX_FILE_BYTES) -> tuple[Path | None, Refusal | None]:
     """The real path of ``path`` if edition may read it, else why not; nothing is opened.
 
     ``root`` is the project folder (None: a file given on the command line, which may be
@@ -81,16 +83,16 @@ def check_file(path: Path, root: Path | None, what: str = "the file") -> tuple[P
         return None, Refusal(f"cannot read {what}: {exc.strerror}")
     if not stat.S_ISREG(st.st_mode):
         return None, Refusal(f"{what} is {_kind(st.st_mode)}")
-    if st.st_size > MAX_FILE_BYTES:
-        return None, Refusal(f"file is {st.st_size // 2**20} MB, over the limit of {MAX_FILE_BYTES // 2**20} MB",
+    if st.st_size > limit:
+        return None, Refusal(f"file is {st.st_size // 2**20} MB, over the limit of {limit // 2**20} MB",
                              "split it into several files", own=True)
     return real, None
 
 
-def read_bytes(path: Path, root: Path | None, what: str = "the file") -> tuple[bytes | None, Refusal | None]:
+def read_bytes(path: Path, root: Path | None, what: str = "the file", limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, Refusal | None]:
     """The bytes of a file that ``check_file`` allows. The file is opened without blocking
     and checked again once open, so a FIFO put in its place meanwhile is not waited on."""
-    real, refusal = check_file(path, root, what)
+    real, refusal = check_file(path, root, what, limit)
     if real is None:
         return None, refusal
     try:
@@ -105,8 +107,8 @@ def read_bytes(path: Path, root: Path | None, what: str = "the file") -> tuple[b
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             size += len(chunk)
-            if size > MAX_FILE_BYTES:
-                return None, Refusal(f"file is over the limit of {MAX_FILE_BYTES // 2**20} MB", "split it into several files", own=True)
+            if size > limit:
+                return None, Refusal(f"file is over the limit of {limit // 2**20} MB", "split it into several files", own=True)
         return b"".join(chunks), None
     except OSError as exc:
         return None, Refusal(f"cannot read {what}: {exc.strerror}")
@@ -192,12 +194,18 @@ def _replace_suspects(text: str, display: str) -> tuple[str, list[Diagnostic]]:
     return "".join(pieces), diags
 
 
+def refusal_at(refusal: Refusal, at: Pos, display: str) -> Diagnostic:
+    """The diagnostic of a refusal: at ``at`` (where the file is named), or at the file's own
+    first line when it is about what the file holds (its size)."""
+    return error(Pos(display, 1, 1) if refusal.own else at, refusal.message, refusal.hint)
+
+
 def read_project_text(path: Path, display: str, root: Path | None, at: Pos | None = None,
-                      what: str = "the file") -> tuple[str | None, list[Diagnostic]]:
+                      what: str = "the file", limit: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """The text of a project file, with every problem as a diagnostic: a refusal of the file
     itself at ``at`` (the place that names it) or at its own first line; a problem of its
     text at the line and column where it stands."""
-    data, refusal = read_bytes(path, root, what)
+    data, refusal = read_bytes(path, root, what, limit)
     if data is None:
         assert refusal is not None
         where = Pos(display, 1, 1) if at is None or refusal.own else at

@@ -10,6 +10,7 @@ duplicate keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union
@@ -31,6 +32,8 @@ _CORE_TAGS = {
 }
 
 Value = Union[str, list["YNode"], dict[str, "YNode"], None]
+# What a string may not hold, however it is written: C0 and C1 controls (but tab and newline), surrogates.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass
@@ -134,7 +137,13 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         tag = _short_tag(node.tag)
         value: Value = None if tag == "null" else str(node.value)
         indent = _block_indent(lines, node) if node.style in ("|", ">") else 0
-        return YNode(value, pos, tag, node.style, indent)
+        scalar = YNode(value, pos, tag, node.style, indent)
+        if isinstance(value, str) and (bad := _UNWRITABLE.search(value)):  # written as an escape: "\ud800", "\e", "\0"
+            char = bad.group()
+            what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "control character"
+            raise YamlError(error(scalar_text_pos(scalar, bad.start()), f"YAML: {what} U+{ord(char):04X} in a string",
+                                  "write the character itself, or leave it out"))
+        return scalar
     if isinstance(node, SequenceNode):
         return YNode([_convert(n, path, line_offset, lines, depth + 1, seen) for n in node.value], pos, "seq")
     assert isinstance(node, MappingNode)
@@ -170,6 +179,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
         column = (mark.column + 1) if mark else 1
         problem = exc.problem or "malformed YAML"
         hint = ""
+        at = text.split("\n")[mark.line][mark.column : mark.column + 1] if mark and mark.line < text.count("\n") + 1 else ""
+        if at == "\t":
+            problem = "a tab, which YAML does not allow for indentation" if "cannot start any token" in problem else problem
         if "\\t" in problem or "tab" in problem:
             hint = "YAML does not allow tabs for indentation: use spaces"
         elif exc.context:
@@ -177,9 +189,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
         raise YamlError(error(Pos(path, line, column), f"YAML: {problem}", hint)) from None
     except yaml.YAMLError as exc:
         raise YamlError(error(Pos(path, 1 + line_offset, 1), f"YAML: {exc}")) from None
+    except RecursionError:  # PyYAML's own composer, on flow collections nested hundreds deep
+        line, column = getattr(loader, "line", 0), getattr(loader, "column", 0)
+        raise YamlError(error(Pos(path, line + 1 + line_offset, column + 1), "YAML nested too deeply",
+                              "a source holds a few levels of lists and mappings")) from None
     if node is None:
         return YNode({}, Pos(path, 1 + line_offset, 1), "map")
-    return _convert(node, path, line_offset, text.splitlines())
+    return _convert(node, path, line_offset, text.split("\n"))
 
 
 def scalar_text_pos(node: YNode, offset: int) -> Pos:

@@ -34,7 +34,8 @@ def _err(where: str, says: str) -> Expect:
 
 
 NOTE_CONFIG = CONFIG + "note_on_texts: docs/note.md\n"
-OVER = "over the limit of 20 MB"
+OVER = r"over the limit of \d+ MB"
+CITED = Expect(1, f"{L}:12:21", "unknown bibliography key")  # the letter cites a work the replaced .bib lacks
 
 CASES = [
     Case("size-source", "sizes", setup=sparse("sources/letters/big.md", b"---\nid: big\n---\n"),
@@ -70,7 +71,7 @@ CASES = [
     Case("arch-1mb-markers", "sizes", body("{arch|RGASPI " + "f. " * (MB // 3) + "}\n"), _err(f"{L}:{B}:1", "archival citation"), timeout=8),
     Case("arch-1mb-folios", "sizes", body("{arch|RGASPI f. 1, op. 1, d. 1, ll. " + "1, " * (MB // 3) + "2}\n"),
          _err(f"{L}:{B}:1", "archival citation"), timeout=8),
-    Case("arch-1mb-spaces", "sizes", body("{arch|RGASPI f." + " " * MB + "1}\n"), _err(f"{L}:{B}:1", "archival citation"), timeout=8),
+    Case("arch-1mb-spaces", "sizes", body("{arch|RGASPI f." + " " * MB + "1}\n"), Expect(0), timeout=8),
     Case("arch-1mb-name", "sizes", body("{arch|" + "R" * MB + "}\n"), _err(f"{L}:{B}:1", "archival citation"), timeout=8),
     Case("arch-cited-1mb", "sizes", {L: letter(extra='archives:\n  - cited: "RGASPI' + ", a" * (MB // 3) + '"\n')},
          _err(f"{L}:10:5", "archival citation"), timeout=8),
@@ -80,9 +81,10 @@ CASES = [
     Case("bib-1mb-nested-braces", "sizes", {"bibliography/works.bib": "@misc{k, title={" + "{" * (MB // 2) + "}" * (MB // 2) + "}}\n"},
          _err("bibliography/works.bib:1:", "nested"), timeout=8),
     Case("bib-1mb-at-signs", "sizes", {"bibliography/works.bib": "@" * MB}, _err("bibliography/works.bib:1:", "syntax error"), timeout=8),
+    # pybtex and latexcodec are linear but slow (some 100 KB a second here): a generous bound
     Case("bib-1mb-names", "sizes", {"bibliography/works.bib": "@misc{k, title={T}, author={" + " and ".join(["A, B"] * (MB // 9)) + "}}\n"},
-         _err("bibliography/works.bib:1:", "names"), timeout=8),
-    Case("bib-1mb-backslashes", "sizes", {"bibliography/works.bib": "@misc{k, title={" + "\\" * MB + "}}\n"}, Expect(0), timeout=8),
+         CITED, timeout=40),
+    Case("bib-1mb-backslashes", "sizes", {"bibliography/works.bib": "@misc{k, title={" + "\\" * MB + "}}\n"}, CITED, timeout=40),
     Case("bib-1mb-commands", "sizes", {"bibliography/works.bib": "@misc{k, title={" + "\\x{" * (MB // 3) + "}}\n"},
          _err("bibliography/works.bib:1:", "syntax error|brace"), timeout=8),
     # dates in the front matter

@@ -25,6 +25,7 @@ from pybtex.scanner import PybtexSyntaxError
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 from edition.registers.bib.decode import Decoder, Problem, preamble_macros
 from edition.registers.bib.model import NOWHERE, Bibliography, Name, Work, plain
+from edition.sources.reading import MAX_BIB_BYTES, read_project_text
 
 VERBATIM = {"url", "doi", "eprint", "file", "verba", "verbb", "verbc", "pdf", "urlraw"}
 ALIASES = {"address": "location", "journal": "journaltitle", "school": "institution", "annote": "annotation",
@@ -188,10 +189,9 @@ def load_bibliography(paths: Sequence[Path]) -> tuple[Bibliography, list[Diagnos
     with pybtex.errors.capture() as captured:  # pybtex reports instead of raising
         parser = _Parser(captured)
         for path in paths:
-            try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                diagnostics.append(error(Pos(str(path), 0, 0), f"cannot read bibliography: {exc}"))
+            text, problems = read_project_text(Path(path), str(path), None, what="the bibliography", limit=MAX_BIB_BYTES)
+            diagnostics += problems  # a size over the limit, bytes not UTF-8, control characters: each where it stands
+            if text is None:
                 continue
             parser.filename = str(path)
             parser.parse_string(text)
