@@ -16,7 +16,7 @@ from edition.build.pages import document_pages
 from edition.checks.validate import validate
 from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
-from edition.model.diagnostics import Diagnostic, Pos
+from edition.model.diagnostics import Diagnostic, Pos, error
 from edition.passes.plan import Plan, plan
 from edition.registers.bibstyle import StyleConfig
 from edition.registers.load import Registers, load_archives, load_bibliographies
