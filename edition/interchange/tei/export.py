@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable
@@ -12,7 +13,8 @@ from lxml import etree
 from edition.interchange.tei.common import compound_id, doc_file, new_tei, sub, write_xml, xml_id
 from edition.interchange.tei.header import header
 from edition.interchange.tei.text import DocWriter
-from edition.model.corpus import Block, Corpus, Document, Person, Place, surname_of, walk_spans
+from edition.model.alignment import align
+from edition.model.corpus import Block, Corpus, Document, Person, Place, Span, surname_of, walk_spans
 from edition.passes.plan import Plan
 from edition.registers.bibliography import Bibliography
 from edition.registers.bibstyle import EditionStyle, make_style
@@ -32,7 +34,11 @@ def document_tree(corpus: Corpus, doc: Document, registers: Registers, numbers: 
     writer = DocWriter(corpus, doc)
     if doc.headnote:
         writer.divisions(sub(sub(text, "front"), "div", type="headnote"), doc.headnote)
-    writer.divisions(sub(sub(text, "body"), "div", type=doc.kind or "document"), doc.body or [Block("p", [], doc.pos)])
+    body = sub(text, "body")
+    if doc.original is None:
+        writer.divisions(sub(body, "div", type=doc.kind or "document"), doc.body or [Block("p", [], doc.pos)])
+    else:
+        versions(writer, body, doc)
     notes = [note for by_key in doc.notes.values() for note in by_key.values()]
     if notes:
         back = sub(sub(text, "back"), "div", type="notes")
@@ -49,7 +55,40 @@ def document_tree(corpus: Corpus, doc: Document, registers: Registers, numbers: 
 
 
 def _has_lemma(doc: Document, series: str, key: str) -> bool:
-    return any(s.kind == "n" and s.args == [series, key] and s.children for s in walk_spans(doc.body))
+    return any(s.kind == "n" and s.args == [series, key] and s.children for text in doc.texts() for s in walk_spans(text))
+
+
+def versions(writer: DocWriter, body: etree._Element, doc: Document) -> None:
+    """A document and its original: ``<div type="translation">`` and ``<div type="original">``, each
+    with its language, and at the start of each unit of alignment an ``<anchor type="alignment">``
+    whose ``@corresp`` points at the same unit's anchor in the other version."""
+    assert doc.original is not None
+    units, _ = align(doc.body, doc.original.body)
+    keys = [u.key or str(n) for n, u in enumerate(units, start=1)]
+    for role, lang, blocks, starts, other in (
+            ("translation", "en", doc.body, [u.first[0] for u in units], "o"),
+            ("original", doc.original.language, doc.original.body, [u.second[0] for u in units], "t")):
+        side = role[0]
+        marked = _with_points(blocks, dict(zip(starts, keys, strict=True)), side, other)
+        div = sub(body, "div", type=role, xml_lang=lang)
+        writer.divisions(sub(div, "div", type=doc.kind or "document"), marked or [Block("p", [], doc.pos)])
+
+
+def _with_points(blocks: list[Block], starts: dict[int, str], side: str, other: str) -> list[Block]:
+    """The blocks with the anchor of its unit before the first of each unit; ``starts``: block -> unit key."""
+    out = []
+    for i, block in enumerate(blocks):
+        if i in starts:
+            point = Span("align", [side, other, starts[i]], [], block.pos)
+            block = _prepend(block, point)
+        out.append(block)
+    return out
+
+
+def _prepend(block: Block, point: Span) -> Block:
+    if block.kind == "quote" and block.blocks:
+        return dataclasses.replace(block, blocks=[_prepend(block.blocks[0], point), *block.blocks[1:]])
+    return dataclasses.replace(block, content=[point, *block.content])
 
 
 def persons_tree(persons: Iterable[Person]) -> etree._Element:
@@ -123,8 +162,9 @@ def _register_header(root: etree._Element) -> None:
 def cited_keys(corpus: Corpus) -> list[str]:
     keys: dict[str, None] = {}
     for doc in corpus.documents:
-        if doc.source is not None:
-            keys[doc.source.key] = None
+        for source in (doc.source, doc.original.source if doc.original else None):
+            if source is not None:
+                keys[source.key] = None
         keys.update((s.args[0], None) for s in walk_spans(doc.all_blocks()) if s.kind == "cite" and s.args)
     return list(keys)
 

@@ -186,7 +186,13 @@ def read_tei(path: Path, persons: Mapping[str, Person] | None = None, places: Ma
     meta, comments = _header(r, path)
     front = r.first(".//t:text/t:front/t:div[@type='headnote']")
     body = r.first(".//t:text/t:body")
+    translation = r.first(".//t:text/t:body/t:div[@type='translation']")
+    original = r.first(".//t:text/t:body/t:div[@type='original']")
+    if translation is not None and original is not None:  # a document and its original
+        body = translation
+        meta["original"] = {"language": original.get("{http://www.w3.org/XML/1998/namespace}lang", "")}
     blocks = r.blocks_of(body) if body is not None else []
+    original_text = render_blocks(r.blocks_of(original)) if translation is not None and original is not None else ""
     if front is not None:
         meta["headnote"] = render_blocks(r.blocks_of(front)) + "\n"
     r.back_note_texts()
@@ -197,6 +203,8 @@ def read_tei(path: Path, persons: Mapping[str, Person] | None = None, places: Ma
     if comments:
         head += "".join(f"# {' '.join(c.split())}\n" for c in comments)
     text = f"---\n{head}---\n{render_blocks(blocks) or '(no text)'}\n"
+    if original_text:
+        text += f"\n@original\n\n{original_text}\n"
     for kind, what in (("p", "person"), ("pl", "place")):
         for rid in r.missing[kind]:
             r.problems.append(f"unknown {what} '{rid}': add it to the register (entry written)")

@@ -64,9 +64,11 @@ class Reader(InlineReader):
         out: list[MBlock] = []
         pending: list[Item] = []
 
+        kind = "notgiven" if el.get("type") == "not-given" else "p"  # a passage of a version not given
+
         def flush() -> None:
             if text := normal(self.inline(pending)):
-                out.append(MBlock("p", text))
+                out.append(MBlock(kind, text))
             pending.clear()
 
         for item in items(el):

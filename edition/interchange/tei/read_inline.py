@@ -83,6 +83,8 @@ class InlineReader(ReaderBase):
         """A note anchor, with its lemma when the lemma's end lies among the following siblings."""
         aid = el.get(XML_ID, "")
         prefix, parts = split_compound(aid)
+        if prefix == "al":  # the start of a unit of alignment: a key of the source's own, or a number
+            return (span("align", [parts[1]], None) if len(parts) == 2 and not parts[1].isdigit() else ""), i
         if prefix == "l" and parts:
             return span("lbl", [parts[0]], None), i
         if aid in self.back_notes or (prefix == "a" and len(parts) >= 2):

@@ -22,7 +22,7 @@ def sections(blocks: list[Block]) -> list[list[tuple[str, Block]]]:
     state = TOP
     for block in blocks:
         k = block.kind
-        if k in ("p", "quote") or (k == "lines" and state == MAIN):
+        if k in ("p", "quote", "notgiven") or (k == "lines" and state == MAIN):
             if state == BOTTOM:
                 out.append([])
             state, place = MAIN, "main"
@@ -64,7 +64,7 @@ class DocWriter:
             return
         write = {"p": self._mention, "pl": self._mention, "n": self._anchor, "sic": self._choice, "corr": self._choice,
                  "reg": self._choice, "gap": self._gap, "unclear": self._unclear, "foreign": self._foreign,
-                 "cite": self._cite, "ref": self._ref, "lbl": self._label}.get(s.kind)
+                 "cite": self._cite, "ref": self._ref, "lbl": self._label, "align": self._align}.get(s.kind)
         if write is None:  # malformed markup: keep the words
             self.inline(parent, s.children)
         else:
@@ -93,6 +93,14 @@ class DocWriter:
         if s.children:
             self.inline(parent, s.children)
             sub(parent, "anchor", xml_id=compound_id("e", *a, *extra))
+
+    def _align(self, parent: etree._Element, s: Span) -> None:
+        """The start of a unit of alignment (made by the export: this side, the other, the unit's key:
+        the source's {align:KEY}, or the unit's number where the versions align paragraph by paragraph)."""
+        if len(s.args) == 3:
+            side, other, key = s.args
+            sub(parent, "anchor", xml_id=compound_id("al", side, key), type="alignment",
+                corresp=f"#{compound_id('al', other, key)}")
 
     def _gap(self, parent: etree._Element, s: Span) -> None:
         sub(parent, "gap", extent=s.args[0] if s.args else "")
@@ -176,8 +184,8 @@ class DocWriter:
             lg = sub(parent, "lg", type="lines")
             for line in split_lines(block.content) or [[]]:
                 self.inline(sub(lg, "l"), line)
-        else:
-            self.inline(sub(parent, "p"), block.content)
+        else:  # a paragraph; a passage of a version not given is the editor's word in its place
+            self.inline(sub(parent, "p", type="not-given" if block.kind == "notgiven" else ""), block.content)
 
     def quoted(self, parent: etree._Element, blocks: list[Block]) -> None:
         """Blocks inside a quotation or a note: letter parts need a text of their own (``floatingText``)."""
