@@ -167,6 +167,7 @@ local function append(list, units, a, b) for k = a, b do list[#list + 1] = units
 -- beginning of the next unit, cut in both versions at the same fraction of its length, when
 -- each side gets at least `min` lines of it and keeps at least `min` for the next spread.
 function M.pack(margin, mode, min)
+  local started = os.clock()
   local L, R = chunks.L or {}, chunks.R or {}
   if #L ~= #R then
     tex.error("edition-parallel: the versions have " .. #L .. " and " .. #R .. " units of alignment")
@@ -219,8 +220,8 @@ function M.pack(margin, mode, min)
     if writes[side] and queue[idx] then table.insert(queue[idx], writes[side]) end
   end
   writes = {}
-  local line = string.format("edition-parallel: %d units on %d spreads; mean fill %.2f, %d pages under half full",
-    n, spreads, fills / math.max(2 * spreads, 1), low)
+  local line = string.format("edition-parallel: %d units on %d spreads; mean fill %.2f, %d pages under half full; packed in %.3f s",
+    n, spreads, fills / math.max(2 * spreads, 1), low, os.clock() - started)
   M.report[#M.report + 1] = line
   texio.write_nl("log", line)
   chunks = {}

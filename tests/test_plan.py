@@ -67,12 +67,16 @@ def test_documents_are_numbered_through_the_reader_and_a_draft_keeps_the_numbers
 
 
 def test_note_numbers_restart_per_document_and_follow_the_anchors() -> None:
+    """And per version: the notes an original anchors are numbered apart from the translation's."""
     whole, _ = prepare(REPO)
     plan = whole.plan
     for doc in plan.printed():
+        original = plan.parallel[doc.id].original_notes if doc.id in plan.parallel else frozenset()
         for series in {s for d, s, _k in plan.note_numbers if d == doc.id}:
-            numbers = sorted(n for (d, s, _k), n in plan.note_numbers.items() if d == doc.id and s == series)
-            assert numbers == list(range(1, len(numbers) + 1)), (doc.id, series)
+            for in_original in (False, True):
+                numbers = sorted(n for (d, s, k), n in plan.note_numbers.items()
+                                 if d == doc.id and s == series and ((s, k) in original) == in_original)
+                assert numbers == list(range(1, len(numbers) + 1)), (doc.id, series, in_original)
 
 
 def test_the_plan_is_frozen() -> None:

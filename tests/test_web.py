@@ -240,3 +240,37 @@ def test_epub_passes_epubcheck(seed_site: Path, hostile_site: Path) -> None:
     for book in (seed_site / "edition.epub", hostile_site / "edition.epub"):
         code, out = epubcheck(book)
         assert code == 0 and ("No errors or warnings" in out or "0 fatals / 0 errors" in out), out[-3000:]
+
+
+# ---------------------------------------------------------------- a text beside its original
+
+def _class(el: lxml.html.HtmlElement, name: str) -> list[lxml.html.HtmlElement]:
+    found: list[lxml.html.HtmlElement] = el.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+    return found
+
+
+def test_a_text_beside_its_original_is_aligned_by_unit_with_its_language(seed_site: Path) -> None:
+    tree = _tree(seed_site, "documents/1903-10-22-lenin-jewish-nation.html")
+    units = _class(tree, "unit")
+    assert len(units) == 3  # the plan's units: before 'p2', 'p2', 'p3'
+    assert all(_class(u, "v-original")[0].get("lang") == "ru" for u in units)
+    assert "Совершенно несостоятельная" in _class(units[1], "v-original")[0].text_content()
+    assert "Absolutely untenable" in _class(units[1], "v-translation")[0].text_content()
+    assert "not given" in _class(units[0], "v-original")[0].text_content()
+    assert [h.text_content() for h in tree.iter("h2")][:3] == ["Headnote", "Notes", "Notes to the Russian text"]
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))  # the original's notes and mentions have ids of their own
+
+
+@pytest.mark.browser
+def test_versions_in_columns_on_a_wide_screen_one_under_the_other_on_a_phone(seed_site: Path) -> None:
+    doc = "documents/1903-10-22-lenin-jewish-nation.html"
+    with serve(seed_site) as base:
+        report = browse({"base": base, "pages": [], "axe": False, "versions": [doc], "versionWidths": [375, 1280]})
+    wide, narrow = report["versions"][f"{doc}@1280"], report["versions"][f"{doc}@375"]
+    assert wide["switchShown"] and wide["lang"] == "ru"
+    assert wide["original"]["x"] > wide["translation"]["x"] + wide["translation"]["width"]  # beside it
+    assert abs(wide["original"]["y"] - wide["translation"]["y"]) < 2
+    assert narrow["original"]["y"] >= narrow["translation"]["y"] + narrow["translation"]["height"]  # under it
+    for width in (wide, narrow):
+        assert width["afterOriginal"] == {"translationShown": False, "originalShown": True}

@@ -72,6 +72,8 @@ class DocumentRenderer:
         self.series = {s.id: s for s in self.corpus.config.series}
         self.apparatus = next((s for s in self.corpus.config.series if s.numbering == "line"), None)
         self.state = _State()
+        self.prefix = ""  # before every id this renderer makes: the original's text gets its own ("ru-")
+        self._original: DocumentRenderer | None = None
         self.heading = "h3"  # a heading inside the text; "h2" in editorial prose that has a page of its own
 
     # ------------------------------------------------------------------ blocks
@@ -81,6 +83,24 @@ class DocumentRenderer:
             return join(self.block(b) for b in self.doc.body)
         finally:
             self.state.in_text = False
+
+    def blocks(self, blocks: list[Block], in_text: bool = False) -> Markup:
+        """Some blocks of a text (a unit of alignment), with apparatus entries as in the text."""
+        self.state.in_text = in_text
+        try:
+            return join(self.block(b) for b in blocks)
+        finally:
+            self.state.in_text = False
+
+    @property
+    def original(self) -> DocumentRenderer | None:
+        """The renderer of the original's text: the same document, ids of its own."""
+        if self.doc.original is None:
+            return None
+        if self._original is None:
+            self._original = DocumentRenderer(self.plan, self.doc, self.owner, self.document_link)
+            self._original.prefix = f"{self.doc.original.language or 'orig'}-"
+        return self._original
 
     def prose(self, blocks: list[Block]) -> Markup:
         return join(self.block(b) for b in blocks)
@@ -93,6 +113,8 @@ class DocumentRenderer:
         if block.kind == "lines":
             return el("p", self._lines(block.content), class_="lines")
         role = None if block.kind == "p" else block.kind
+        if block.kind == "notgiven":  # a passage of a version not given: the editor's words, in English
+            return el("p", ["[", el("i", self.inline(block.content)), "]"], class_=role, lang="en")
         return el("p", self.inline(block.content), class_=role)
 
     def _lines(self, nodes: list[Inline]) -> Markup:
@@ -156,7 +178,7 @@ class DocumentRenderer:
             else:
                 place = self.corpus.places.get(target)
                 kids = self._text(place.name if place else target)
-        anchor = f"m{len(self.state.mentions) + 1}"
+        anchor = f"{self.prefix}m{len(self.state.mentions) + 1}"
         self.state.mentions.append(Mention(span.kind, target, anchor, self.state.in_note))
         # A mention is a place the indexes link to, not a link itself: the text stays calm to read.
         return el("span", kids, id=anchor, class_="person" if span.kind == "p" else "place")
@@ -200,8 +222,9 @@ class DocumentRenderer:
         self.state.apparatus_count += 1
         n = self.state.apparatus_count
         mark = letters(n)
-        # a keyed entry's id comes from its key, so that cross-references from other pages find it
-        note_id = f"{self.apparatus.id}-{slug(key)}" if key else f"{self.apparatus.id}-iv{n}"
+        # a keyed entry's id comes from its key (unique in both versions of a document), so that
+        # cross-references from other pages find it; an intervention's, from its count in its version
+        note_id = f"{self.apparatus.id}-{slug(key)}" if key else f"{self.prefix}{self.apparatus.id}-iv{n}"
         self.state.notes.setdefault(self.apparatus.id, []).append(
             NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=text(plain_text(span.children)) or lemma))
         ref = el("a", el("span", mark, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
@@ -221,7 +244,7 @@ class DocumentRenderer:
             return self._apparatus_entry(span, lemma, content, key)
         number = self.plan.note_number(self.doc.id, sid, key)
         shown = mark(series.numbering, number)
-        note_id = f"{sid}-{number}"
+        note_id = f"{self.prefix}{sid}-{number}"
         content = self.note_content(note)
         self.state.notes.setdefault(sid, []).append(NoteEntry(series, key, shown, note_id, content))
         return el("a", el("span", shown, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",

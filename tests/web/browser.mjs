@@ -1,6 +1,6 @@
 // The browser side of the web tests: Debian's chromium driven by playwright-core.
 // Reads a JSON job on stdin: {base, pages: [path...], screenshots: {dir, pages, widths},
-// keyboard: [path...]}; writes one JSON report on stdout: for each page axe-core's
+// keyboard: [path...], versions: [path...], versionWidths: [px...]}; writes one JSON report on stdout: for each page axe-core's
 // violations, console errors, page errors, dialogs and requests that left the site.
 import { readFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
@@ -96,6 +96,25 @@ for (const width of (job.screenshots && job.screenshots.widths) || []) {
     await page.screenshot({ path: file, fullPage: job.screenshots.full !== false });
     report.screenshots.push(file);
     report.widths[`${path}@${width}`] = await page.evaluate(() => document.documentElement.scrollWidth);
+  }
+}
+// versions: [path...]: a text beside its original, at each width of job.versionWidths: where the
+// first unit's two versions stand, and what the switch shows when "original" is chosen.
+report.versions = {};
+for (const width of job.versionWidths || []) {
+  await page.setViewportSize({ width, height: 900 });
+  for (const path of job.versions || []) {
+    await page.goto(base + path, { waitUntil: "load" });
+    const box = (sel) => page.evaluate((s) => { const r = document.querySelector(s)?.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; }, sel);
+    const out = { translation: await box(".unit .v-translation"), original: await box(".unit .v-original"),
+      switchShown: await page.evaluate(() => !document.querySelector(".version-switch")?.hidden),
+      lang: await page.evaluate(() => document.querySelector(".unit .v-original")?.getAttribute("lang")) };
+    await page.check(".version-switch input[value=original]");
+    out.afterOriginal = await page.evaluate(() => ({
+      translationShown: getComputedStyle(document.querySelector(".unit .v-translation")).display !== "none",
+      originalShown: getComputedStyle(document.querySelector(".unit .v-original")).display !== "none" }));
+    report.versions[`${path}@${width}`] = out;
   }
 }
 await context.close();

@@ -138,7 +138,20 @@
     });
   }
 
+  // A text beside its original: the switch between both versions and either alone.
+  function versionSwitches() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-versions]"), function (box) {
+      var choice = box.querySelector(".version-switch");
+      if (!choice) { return; }
+      choice.hidden = false;
+      choice.addEventListener("change", function (e) {
+        if (e.target && e.target.value) { box.setAttribute("data-show", e.target.value); }
+      });
+    });
+  }
+
   notes();
   copyButtons();
+  versionSwitches();
   selfAddress();
 }());
