@@ -137,3 +137,21 @@ def test_forty_page_pair_stays_in_sync_spread_by_spread(tmp_path: Path) -> None:
     assert report.notes_off_page == []
     assert report.lost == []
     shutil.rmtree(root / "build" / "tex", ignore_errors=True)
+
+
+def test_original_after_the_translation_and_columns_as_latex(tmp_path: Path) -> None:
+    from edition.latex.render import render
+
+    root = _project(tmp_path)
+    cfg = root / "edition.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("sibling: columns", "sibling: after"), encoding="utf-8")
+    project, _ = prepare(root)
+    files, _ = render(project.plan)
+    after = files["docs/sibling.tex"]
+    assert after.index("I entreat you") < after.index(r"\edOriginalAfter{Russian}") < after.index("Очень прошу")
+    assert r"\begin{otherlanguage}{russian}" in after and r"\edFacingPages" not in after
+    facing = files["docs/same-file.tex"]
+    assert facing.index(r"\begin{edVersion}{L}{russian}") < facing.index(r"\begin{edVersion}{R}{english}")
+    assert facing.count(r"\edParBoundary") == 8  # four units, in each version
+    assert r"\usepackage{edition-parallel}" in files["reader.tex"]
+    assert "edition-parallel.lua" in files and "edition-parallel.sty" in files

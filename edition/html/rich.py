@@ -72,7 +72,7 @@ class DocumentRenderer:
         self.series = {s.id: s for s in self.corpus.config.series}
         self.apparatus = next((s for s in self.corpus.config.series if s.numbering == "line"), None)
         self.state = _State()
-        self.prefix = ""  # before every id this renderer makes: the original's text gets its own ("ru-")
+        self.prefix = ""  # before every id this renderer makes: the original's text gets its own ("original-")
         self._original: DocumentRenderer | None = None
         self.heading = "h3"  # a heading inside the text; "h2" in editorial prose that has a page of its own
 
@@ -99,7 +99,7 @@ class DocumentRenderer:
             return None
         if self._original is None:
             self._original = DocumentRenderer(self.plan, self.doc, self.owner, self.document_link)
-            self._original.prefix = f"{self.doc.original.language or 'orig'}-"
+            self._original.prefix = "original-"
         return self._original
 
     def prose(self, blocks: list[Block]) -> Markup:
