@@ -278,5 +278,7 @@ class DocumentRenderer:
         number = self.plan.note_number(target.document, target.series, target.key)
         label = f"note {mark(series.numbering, number)}"
         words = join([title, ", ", label]) if title else text(label)
-        return el("a", words, href=f"{base}#{target.series}-{number}", class_="xref")
+        side = self.plan.parallel.get(target.document)
+        prefix = "original-" if side is not None and (target.series, target.key) in side.original_notes else ""
+        return el("a", words, href=f"{base}#{prefix}{target.series}-{number}", class_="xref")
 
