@@ -31,6 +31,7 @@ from edition.interchange.importer_notes import (
     parse_notes,
     title_like,
 )
+from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_dates import find_date as _first_date
 from edition.interchange.raw_dates import find_dates
 from edition.interchange.raw_draft import (
@@ -460,7 +461,7 @@ class _Importer:
         if doc.title and not doc.region.heading:
             return
         doc.title_made = True
-        to = names(doc.recipients) if doc.recipients else doc.fields.addressee
+        to = names(doc.recipients) if doc.recipients else english_addressee(doc.fields.addressee, self.registry.place_name, self.registry.scheme)
         heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
         if heading and doc.kind in ("article", "excerpt", "report", "speech", "statement", "resolution", "memoir"):
             doc.title = heading

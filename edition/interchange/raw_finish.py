@@ -63,7 +63,10 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles or "signed" in roles)
     f.kind = _kind(heading, meta, body, notes_text) or (found_kind if found_kind == "excerpt" else "letter" if correspondence
                                                         or found_kind == "article" and meta.date else found_kind)
-    f.language, f.translated = _language(meta, body, notes_text)
+    russian = bool(f.authors) and all(registry.russian(a) for a in f.authors)
+    f.language, f.translated, why = _language(meta, body, notes_text, russian)
+    if why:
+        f.decided.append(why)
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
     return f
@@ -142,16 +145,27 @@ def _kind(heading: Heading, meta: MetaFields, body: Sequence[str], notes_text: s
     return ""
 
 
-def _language(meta: MetaFields, body: Sequence[str], notes_text: str) -> tuple[str, bool]:
+_ORIGINAL_DESCRIBED = re.compile(r"\b(?:TLS|ALS|TLs|ALs|typed letter signed|autograph letter signed|signed typed letter|"
+                                 r"handwritten letter signed)\b", re.IGNORECASE)
+
+
+def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_authors: bool) -> tuple[str, bool, str]:
+    """The original's language, whether the text is a translation, and why (for the report)."""
     text = " ".join(body)
     letters = re.findall(r"[^\W\d_]", text)
     cyrillic = sum(1 for c in letters if is_cyrillic(c))
     if letters and cyrillic * 2 > len(letters):
-        return meta.language or "ru", False
+        return meta.language or "ru", False, ""
     translated = bool(meta.translator) or bool(_THIS_TRANSLATION.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
     if meta.language:
-        return meta.language, translated
-    return ("ru" if translated else "en"), translated
+        return meta.language, translated, f"language {meta.language}: the page says so"
+    if translated:
+        return "ru", True, "a translation from Russian: the page credits a translator"
+    if _ORIGINAL_DESCRIBED.search(text + " " + notes_text):
+        return "en", False, "language en: the page describes the original, in English, as it quotes it"
+    if russian_authors:
+        return "ru", True, "a translation from Russian (not credited): the English text of a Russian author"
+    return "en", False, ""
 
 
 def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequence[str], roles: Sequence[str]) -> dict[str, str]:

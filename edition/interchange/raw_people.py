@@ -16,7 +16,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.registers.names import DEFAULT_SCHEME, NameIndex, is_cyrillic, is_place_name, nominatives, spelling_key, transliterate
+from edition.registers.names import (
+    DEFAULT_SCHEME,
+    NameIndex,
+    is_cyrillic,
+    is_place_name,
+    nominatives,
+    russian_name,
+    spelling_key,
+    transliterate,
+)
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
 _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
@@ -57,6 +66,16 @@ class Registry:
         self.place_index = _index("places", places, scheme)
         self.new_persons: dict[str, Proposal] = {}
         self.new_places: dict[str, Proposal] = {}
+
+    def russian(self, pid: str) -> bool:
+        """Whether the person of a register id (or of a proposed entry) bears a Russian name."""
+        entry = self.persons.get(pid) or self.new_persons.get(pid)
+        return entry is not None and russian_name(str(getattr(entry, "name", "")), [str(a) for a in getattr(entry, "aliases", [])])
+
+    def place_name(self, written: str) -> str:
+        """The register's own name of the one place ``written`` names ("Москва" -> "Moscow"), or ""."""
+        ids = self.place_index.lookup(written)
+        return str(getattr(self.places[next(iter(ids))], "name", "")) if len(ids) == 1 and next(iter(ids)) in self.places else ""
 
     def person(self, written: str, propose: bool = True, context: str = "") -> str | None:
         """The register id of a person named so (inflected, in either script), or a proposed one;

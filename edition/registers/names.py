@@ -56,6 +56,22 @@ def is_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC.search(text))
 
 
+# How Russian (and other Soviet) surnames and patronymics end in the reader's Latin letters.
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|ëv|in|ina|yn|yna|sky|skii|skiy|skaya|skaia|tsky|tskii|ich|enko|uk|chuk|dze|shvili|ian|yan|"
+                              r"ii|yi|oy|oi|aya|aia)$", re.IGNORECASE)
+_PATRONYMIC = re.compile(r"\b[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|yich|ich)\b")
+
+
+def russian_name(name: str, aliases: Iterable[str] = ()) -> bool:
+    """Whether a register's person bears a Russian (or Soviet) name: written in Cyrillic, with a patronymic, or with a
+    surname ending as Russian ones do ("Stalin, I. V.", "Trotsky", "Ordzhonikidze"; not "Roosevelt", "Engels")."""
+    forms = [name, *aliases]
+    if any(is_cyrillic(f) or _PATRONYMIC.search(f) for f in forms):
+        return True
+    surname = _surname(name).split()[-1] if _surname(name).split() else ""
+    return bool(_RUSSIAN_SURNAME.search(surname.replace("'", "").replace("’", "")))
+
+
 def spelling_key(name: str, scheme: str = DEFAULT_SCHEME) -> str:
     """A key that spellings of one name share: "Zinov'ev", "Zinoviev", "Зиновьев" -> "zinovev"."""
     s = unicodedata.normalize("NFKD", transliterate(name, scheme).casefold()).encode("ascii", "ignore").decode()
@@ -106,9 +122,10 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def is_place_name(word: str) -> bool:
-    """Whether the analyser knows a Russian word as a geographical name ("Москвы", "Иркутск")."""
-    return is_cyrillic(word) and any("Geox" in parse.tag for parse in _analyser().parse(word))
+def is_place_name(word: str, known: bool = False) -> bool:
+    """Whether the analyser takes a Russian word for a geographical name ("Москвы", "Иркутск"); with ``known``,
+    only a name its dictionary has (not one guessed from the word's ending, such as "Пензенск")."""
+    return is_cyrillic(word) and any("Geox" in parse.tag and (parse.is_known or not known) for parse in _analyser().parse(word))
 
 
 def _surname(written: str) -> str:
