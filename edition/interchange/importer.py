@@ -31,7 +31,6 @@ from edition.interchange.importer_notes import (
     parse_notes,
     title_like,
 )
-from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_dates import find_date as _first_date
 from edition.interchange.raw_dates import find_dates
 from edition.interchange.raw_draft import (
@@ -41,6 +40,7 @@ from edition.interchange.raw_draft import (
     comments,
     fields_yaml,
     heading_mark,
+    make_title,
     note_paragraph,
     one_author,
     page_author,
@@ -444,38 +444,6 @@ class _Importer:
             body.append(b)
         return body
 
-    def make_title(self, doc: DocState) -> None:
-        """The reader's title: "Author to Recipient", with the register's surnames."""
-        def names(ids: list[str]) -> str:
-            sur = [self.registry.surname(i) for i in ids]
-            return sur[0] if len(sur) == 1 else ", ".join(sur[:-1]) + " and " + sur[-1]
-
-        parts = re.match(r"^(.+?) (to|on) (.+)$", doc.title)
-        if not doc.authors and parts and not re.search(r"['’]s\b", parts.group(1)):
-            doc.authors = self.matcher.resolve(parts.group(1))[:1]
-            if doc.authors and parts.group(2) == "to" and not doc.recipients:
-                doc.recipients = self.matcher.resolve(parts.group(3))[:1]
-        if doc.authors and not doc.recipients and self.collection and self.collection[0] == doc.authors[0]:
-            doc.recipients = self.collection[1:]
-            doc.todo.append("recipient taken from the title of the copy")
-        if doc.title and not doc.region.heading:
-            return
-        doc.title_made = True
-        to = names(doc.recipients) if doc.recipients else english_addressee(doc.fields.addressee, self.registry.place_name, self.registry.scheme)
-        heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
-        if heading and doc.kind in ("article", "excerpt", "report", "speech", "statement", "resolution", "memoir"):
-            doc.title = heading
-        elif doc.authors and to:
-            doc.title = f"{names(doc.authors)} to {to}"
-        elif to:
-            doc.title = f"{doc.kind.capitalize()} to {to}"
-        elif doc.authors:
-            doc.title = f"{names(doc.authors)}, {doc.kind}" + (" (the end)" if doc.region.partial else "")
-        elif heading or doc.heading is not None:
-            doc.title = heading or " ".join(doc.heading.text.split()) if doc.heading else heading
-        else:
-            doc.title = "Untitled"
-
     def emit(self, doc: DocState, body: str) -> ImportedDocument:
         date = doc.date
         when = str(date.get("when") or date.get("not_before") or date.get("not_after") or "")
@@ -539,7 +507,7 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     one_author(docs)
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
-        imp.make_title(doc)
+        make_title(doc, imp.matcher, imp.registry, imp.collection)
         result.documents.append(imp.emit(doc, doc.body))
     result.diagnostics = sorted(imp.diags, key=sort_key)
     result.persons_yaml = imp.registry.register_yaml("persons", source_name)

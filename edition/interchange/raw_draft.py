@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
+from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import Heading, MetaFields
@@ -208,3 +209,36 @@ def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesReg
         if parsed is not None and not problems and (not parsed.ibid or has_archives or edits):
             edits.append(Edit.around(m.start("c"), m.end("c"), "arch"))
     return paragraph("p", render(text, edits + person_edits(matcher.find(text), edits)))
+
+
+def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collected: list[str]) -> None:
+    """The reader's title: "Author to Recipient", with the register's surnames."""
+    def names(ids: list[str]) -> str:
+        sur = [registry.surname(i) for i in ids]
+        return sur[0] if len(sur) == 1 else ", ".join(sur[:-1]) + " and " + sur[-1]
+
+    parts = re.match(r"^(.+?) (to|on) (.+)$", doc.title)
+    if not doc.authors and parts and not re.search(r"['’]s\b", parts.group(1)):
+        doc.authors = matcher.resolve(parts.group(1))[:1]
+        if doc.authors and parts.group(2) == "to" and not doc.recipients:
+            doc.recipients = matcher.resolve(parts.group(3))[:1]
+    if doc.authors and not doc.recipients and collected and collected[0] == doc.authors[0]:
+        doc.recipients = collected[1:]
+        doc.todo.append("recipient taken from the title of the copy")
+    if doc.title and not doc.region.heading:
+        return
+    doc.title_made = True
+    to = names(doc.recipients) if doc.recipients else english_addressee(doc.fields.addressee, registry.place_name, registry.scheme)
+    heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
+    if heading and doc.kind in ("article", "excerpt", "report", "speech", "statement", "resolution", "memoir"):
+        doc.title = heading
+    elif doc.authors and to:
+        doc.title = f"{names(doc.authors)} to {to}"
+    elif to:
+        doc.title = f"{doc.kind.capitalize()} to {to}"
+    elif doc.authors:
+        doc.title = f"{names(doc.authors)}, {doc.kind}" + (" (the end)" if doc.region.partial else "")
+    elif heading or doc.heading is not None:
+        doc.title = heading or " ".join(doc.heading.text.split()) if doc.heading else heading
+    else:
+        doc.title = "Untitled"
