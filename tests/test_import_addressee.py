@@ -60,7 +60,7 @@ def test_an_uncredited_english_text_of_a_russian_author_is_a_translation_from_ru
     result = import_raw(LETTER, "page.txt", PERSONS, REGISTER)
     (doc,) = result.documents
     assert "language: ru" in doc.text and "translation: {from: ru}" in doc.text
-    assert any("a translation from Russian (not credited)" in line for line in result.summary), result.summary
+    assert any("an English translation from Russian, translator not named (the page credits no translator" in line for line in result.summary), result.summary
 
 
 def test_the_page_that_says_so_or_describes_the_original_keeps_english() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import shutil
 from pathlib import Path
 
 import pytest
-from test_importer import PERSONS, REGISTER, load
+from test_importer import FIXTURES, PERSONS, REGISTER, load
 
+from edition.cli.interchange import cli_import
 from edition.interchange.importer import ImportResult, import_raw
 from edition.interchange.raw_editorial import struck_words, supplied_edits
 from edition.model.corpus import Block, Inline, Span, Text
@@ -67,7 +71,7 @@ def test_restorations_reach_the_draft_as_sup_and_the_report_says_so(tmp_path: Pa
     loaded = load(doc, tmp_path)
     assert marked(loaded.body, "sup") == ["among ourselves", "party"]
     assert "Khlebotsentr [sic] knows" in "".join(n.text for b in loaded.body for n in b.content if isinstance(n, Text))
-    assert any("2 bracket(s) read as words the editors restored" in line for line in result.summary), result.summary
+    assert any("2 brackets read as words the editors restored" in line for line in result.summary), result.summary
 
 
 def test_a_note_that_quotes_the_next_words_crossed_out_puts_them_at_its_anchor(tmp_path: Path) -> None:
@@ -81,7 +85,7 @@ def test_a_note_that_quotes_the_next_words_crossed_out_puts_them_at_its_anchor(t
     assert marked(loaded.body, "del") == ["The approved proposal is adopted."]
     assert "follows: {n:textual:4|{del|The approved proposal is adopted.}}" in doc.text
     assert "crossed out the next phrase" in doc.text.split("\n---\n")[0]  # the note is kept
-    assert any("1 passage(s) marked as crossed out" in line for line in result.summary), result.summary
+    assert any("1 passage marked as crossed out" in line for line in result.summary), result.summary
 
 
 def test_a_note_naming_words_of_the_text_as_crossed_out_marks_them_there(tmp_path: Path) -> None:
@@ -120,3 +124,26 @@ def test_what_a_note_says_was_crossed_out() -> None:
     assert struck_words("Crossed out in the original.") is None  # no words quoted: nothing to mark
     assert struck_words("The words “and Zinoviev” have not been crossed out.") is None
     assert struck_words("Lenin underlined “firm”.") is None
+
+
+def test_the_report_says_in_words_what_was_decided_and_where_from(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", root)
+    page = tmp_path / "page.txt"
+    page.write_text("Letter 3\n\n[4 September 1926]\n\nDear Comrade Molotov,\n\nThe formulation could be corrected "
+                    "approximately as follows:4 the Central Committee accepts his request, and nobody [else] will be offended "
+                    "by it any longer, I think.\n\nRegards,\n\nJ. Stalin\n\n"
+                    "4. Stalin crossed out the next phrase: \"The approved proposal is adopted.\"\n\n5. A note without an anchor.\n",
+                    encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        cli_import(page, root / "sources" / "new", False, root)
+    report = err.getvalue()
+    draft = report.split("1926-09-04-stalin-letter.md" if "1926-09-04-stalin-letter.md" in report else ".md", 1)[1]
+    assert "a letter from Stalin (the signature)" in draft
+    assert "dated 4 September 1926, supplied by the editors (read from the line '[4 September 1926]')" in draft
+    assert "1 note: 4 (a textual note, after 'follows:')" in draft
+    assert "1 bracket read as words the editors restored" in draft and "1 passage marked as crossed out" in draft
+    assert "1 paragraph left @unplaced" in draft
+    warnings = draft.split("check these lines of the copy first:", 1)[1]
+    assert "page.txt:15:4: warning: note 5 has no anchor in the text" in warnings  # under its draft, with its place

@@ -95,8 +95,8 @@ def test_an_import_reports_its_decisions_and_marks_what_it_could_not_place(tmp_p
     page = REAL / "15-topreading-lenin-pss50-simbirsk-1918.txt"
     run = edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
     assert run.code in (0, 1), run.err
-    assert "1918-04-20-lenin" in run.err and "date from 'Написано 20 апреля 1918 г.'" in run.err
-    assert "line(s) dropped as furniture" in run.err and "paragraph(s) left @unplaced" in run.err
+    assert "1918-04-20-lenin" in run.err and "dated 20 April 1918 (read from the line 'Написано 20 апреля 1918 г.')" in run.err
+    assert "dropped as site furniture" in run.err and "left @unplaced" in run.err
     drafts = sorted((root / "sources" / "imported").glob("*.md"))
     assert len(drafts) == 2
     first = drafts[0].read_text(encoding="utf-8")

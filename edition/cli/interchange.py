@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from edition.interchange.cmif import export_cmif, validate_cmif
-from edition.interchange.importer import ImportRefused, import_raw, write_imported
+from edition.interchange.importer import ImportRefused, ImportResult, import_raw, write_imported
 from edition.interchange.tei.export import export_tei
 from edition.interchange.tei.read import read_tei
 from edition.interchange.validate import validate_tei
@@ -115,6 +115,30 @@ def _ids_in_use(root: Path) -> dict[str, Path]:
     return taken
 
 
+def _print_report(result: ImportResult, diags: list[Diagnostic], page: str) -> None:
+    """Each draft's report, the warnings about its lines of the copy beneath it; then what concerns the page."""
+    mine = [d for d in diags if d.pos.path == page]
+    first = result.report.drafts[0].first_line if result.report.drafts else 10**9
+    for d in [d for d in diags if d not in mine] + [d for d in mine if d.pos.line < first]:
+        print(d, file=sys.stderr)
+    count = len(result.report.drafts)
+    print(f"edition import: {page}: {count} document{'s' if count != 1 else ''}", file=sys.stderr)
+    for draft in result.report.drafts:
+        title, *rest = draft.lines
+        print(f"\n  {draft.filename}  {title}", file=sys.stderr)
+        for line in rest:
+            print(f"      {line}", file=sys.stderr)
+        here = [d for d in mine if draft.first_line <= d.pos.line <= draft.last_line]
+        if here:
+            print("      check these lines of the copy first:", file=sys.stderr)
+            for d in here:
+                print("        " + str(d).replace("\n", "\n        "), file=sys.stderr)
+    if result.report.page:
+        print(file=sys.stderr)
+    for line in result.report.page:
+        print(f"edition import: {line}", file=sys.stderr)
+
+
 def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
     """``edition import RAW.txt --into DIR``: import, write, report on stderr; 0 when written, 1 otherwise."""
     diags: list[Diagnostic] = []
@@ -135,8 +159,7 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
         other = taken.get(doc.id)
         if other is not None and other.resolve() != (into / doc.filename).resolve():
             diags.append(warning(Pos(str(raw), 1, 1), f"id '{doc.id}' is already used by {other}", "rename one of them"))
-    for d in sorted(diags, key=sort_key):
-        print(d, file=sys.stderr)
+    _print_report(result, sorted(diags, key=sort_key), str(raw))
     registers = {root / "sources" / kind / f"imported-{raw.stem}.yaml": text
                  for kind, text in (("persons", result.persons_yaml), ("places", result.places_yaml)) if text}
     try:
@@ -150,8 +173,6 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
     except (ImportRefused, OSError) as exc:
         print(error(Pos(str(raw), 1, 1), f"nothing written: {exc}"), file=sys.stderr)
         return 1
-    for line in result.summary:
-        print(f"edition import: {line}", file=sys.stderr)
     print(f"edition import: wrote {len(written)} document(s) into {into}", file=sys.stderr)
     for path in registers:
         print(f"edition import: proposed register entries in {_shown(path, root)}: check each name and id", file=sys.stderr)

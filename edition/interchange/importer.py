@@ -30,6 +30,7 @@ from edition.interchange.importer_notes import (
     marker,
     parse_notes,
     title_like,
+    word_before,
 )
 from edition.interchange.raw_dates import find_date as _first_date
 from edition.interchange.raw_dates import find_dates
@@ -45,11 +46,9 @@ from edition.interchange.raw_draft import (
     one_author,
     page_author,
     quote,
-    report_line,
     slug,
     star_anchor,
     start_anchor,
-    summary,
 )
 from edition.interchange.raw_editorial import deletion_at_anchor, editorial_edits, struck_words
 from edition.interchange.raw_finish import decide
@@ -58,6 +57,7 @@ from edition.interchange.raw_meta import read_heading, read_meta
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import read_page
 from edition.interchange.raw_people import Registry
+from edition.interchange.raw_report import DraftReport, PageReport, draft_report, page_report
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
@@ -87,7 +87,8 @@ class ImportedDocument:
 class ImportResult:
     documents: list[ImportedDocument] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    summary: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # every line of ``report``, each draft's prefixed with its file name
+    report: PageReport = field(default_factory=PageReport)
     persons_yaml: str = ""  # register entries proposed for the persons the register did not know
     places_yaml: str = ""
 
@@ -132,7 +133,7 @@ class _Importer:
         self.page_author = ""
         self.diags: list[Diagnostic] = []
         self.ids: Counter[str] = Counter()
-        self.summary: list[str] = []
+        self.reports: list[DraftReport] = []
         self.collection: list[str] = []  # author and recipient named by the title of a copy of letters: "Stalin to Molotov"
 
     def warn(self, block: RawBlock, offset: int, message: str, hint: str = "") -> None:
@@ -222,7 +223,7 @@ class _Importer:
         doc.date = dict(f.date)
         if f.kind in ("article", "excerpt") and doc.meta_fields.published and len(doc.meta_fields.published) > len(str(doc.date.get("when", ""))):
             doc.date = {"when": doc.meta_fields.published}
-            f.decided.append("date of the article's publication")
+            f.why["date"] = "the article's publication"
         if supplied and doc.date:
             doc.date["supplied"] = True
         doc.kind = f.kind
@@ -360,6 +361,7 @@ class _Importer:
         for note in doc.notes:
             a = anchors.get(note.number)
             if a is not None:
+                doc.anchored[note.number] = word_before(texts[a.block], a.start)
                 struck = struck_words(note.text)
                 edits[a.block] += (deletion_at_anchor(texts[a.block], a, note.series, str(note.number), struck) if struck
                                    else [anchor_edit(texts[a.block], a, note.series, str(note.number))])
@@ -474,7 +476,7 @@ class _Importer:
             self.warn(b, 0, "not placed: kept as an @unplaced paragraph, which 'edition check' reports", "move it where it belongs, or delete it")
         marked = "".join(paragraph(UNPLACED, render(" ".join(b.text.split()), [])) + "\n\n" for b in unplaced)
         text = "---\n" + "\n".join(lines) + "\n---\n" + marked + body.rstrip("\n") + "\n"
-        self.summary.append(report_line(doc, doc_id, len(unplaced)))
+        self.reports.append(draft_report(doc, doc_id, len(unplaced), self.registry))
         return ImportedDocument(doc_id, f"{doc_id}.md", text)
 
 
@@ -512,7 +514,8 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     result.diagnostics = sorted(imp.diags, key=sort_key)
     result.persons_yaml = imp.registry.register_yaml("persons", source_name)
     result.places_yaml = imp.registry.register_yaml("places", source_name)
-    result.summary = summary(imp.summary, imp.matcher, imp.registry, page)
+    result.report = page_report(imp.reports, imp.matcher, imp.registry, page)
+    result.summary = result.report.all_lines()
     return result
 
 

@@ -83,7 +83,7 @@ class DocState:
     meta: list[RawBlock] = field(default_factory=list)
     leftovers: list[RawBlock] = field(default_factory=list)
     notes: list[RawNote] = field(default_factory=list)
-    todo: list[str] = field(default_factory=list)
+    anchored: dict[int, str] = field(default_factory=dict)  # note number -> the word before its anchor
     region: Region = field(default_factory=Region)
     head: Heading = field(default_factory=Heading)
     meta_fields: MetaFields = field(default_factory=MetaFields)
@@ -133,7 +133,7 @@ def one_author(docs: list[DocState]) -> None:
         for doc in docs:
             if not doc.authors and doc.kind in ("letter", "telegram", "note"):
                 doc.authors = [next(iter(authors))]
-                doc.fields.decided.append("author from the other documents of the page")
+                doc.fields.why["authors"] = "the other documents of the page"
 
 
 def collection(matcher: PersonMatcher, page: Page) -> list[str]:
@@ -143,26 +143,6 @@ def collection(matcher: PersonMatcher, page: Page) -> list[str]:
         found = [matcher.resolve(p) for p in parts]
         return [found[0][0], found[1][0]] if all(len(f) == 1 for f in found) else []
     return []
-
-
-def summary(own: list[str], matcher: PersonMatcher, registry: Registry, page: Page) -> list[str]:
-    """What the import decided per draft, what it dropped, and the names it tagged or could not."""
-    out = list(own)
-    if page.dropped:
-        out.append(f"dropped {len(page.dropped)} line(s) of web furniture (listed in each draft's comments)")
-    m = matcher
-    if m.tagged:
-        out.append("persons tagged: " + ", ".join(f"{k} {v}" for k, v in m.tagged.most_common()))
-    if m.ambiguous:
-        out.append("names left untagged, more than one person bears them: " + ", ".join(f"{k} ({v})" for k, v in m.ambiguous.most_common()))
-    unresolved = m.unresolved.most_common()
-    if unresolved:
-        out.append("capitalized words not in the persons register (names to add or to ignore): "
-                   + ", ".join(f"{k} ({v})" for k, v in unresolved[:40]) + (f", and {len(unresolved) - 40} more" if len(unresolved) > 40 else ""))
-    new = [*registry.new_persons, *registry.new_places]
-    if new:
-        out.append("register entries proposed (check them): " + ", ".join(new))
-    return out
 
 
 def page_author(registry: Registry, page: Page) -> str:
@@ -175,28 +155,6 @@ def page_author(registry: Registry, page: Page) -> str:
                 and (pid := registry.person(m.group(1), propose=False)):
             return pid
     return ""
-
-
-def report_line(doc: DocState, doc_id: str, unplaced: int) -> str:
-    """What was decided for this draft, for the editor to check in a minute."""
-    f = doc.fields
-    parts = [f"title '{doc.title}'" + (" (made up)" if doc.title_made else ""), f"kind {doc.kind}"]
-    parts += f.decided
-    if doc.notes:
-        parts.append(f"{len(doc.notes)} note(s): " + ", ".join(f"{n.number} {n.series}" for n in doc.notes))
-    if doc.archives:
-        parts.append(f"{len(doc.archives)} archival line(s)")
-    if doc.marked["sup"]:
-        parts.append(f"{doc.marked['sup']} bracket(s) read as words the editors restored")
-    if doc.marked["del"]:
-        parts.append(f"{doc.marked['del']} passage(s) marked as crossed out")
-    if doc.dropped:
-        parts.append(f"{len(doc.dropped)} line(s) dropped as furniture")
-    if unplaced:
-        parts.append(f"{unplaced} paragraph(s) left @unplaced")
-    if doc.region.partial:
-        parts.append("only the end of this document is in the copy")
-    return f"{doc_id}.md: " + "; ".join(parts)
 
 
 def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesRegister, has_archives: bool) -> str:
@@ -224,7 +182,7 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
             doc.recipients = matcher.resolve(parts.group(3))[:1]
     if doc.authors and not doc.recipients and collected and collected[0] == doc.authors[0]:
         doc.recipients = collected[1:]
-        doc.todo.append("recipient taken from the title of the copy")
+        doc.fields.why["recipients"] = "the page's title"
     if doc.title and not doc.region.heading:
         return
     doc.title_made = True

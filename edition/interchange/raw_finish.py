@@ -3,8 +3,8 @@
 The order of trust: what a labelled line or an edition's trailer says ("Written
 on May 2, 1918", "Датировка: 1932.08.19", "Написано 20 апреля 1918 г.") over
 what the heading says, over what the text shows (a dateline, a signature, a
-salutation, an address). Each decision is noted in ``decided`` for the import's
-report.
+salutation, an address). Where each field came from is noted in ``why`` for the
+import's report, in words an editor reads ("the signature", "the line '19/VIII. 32.'").
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Fields:
     translated: bool = False
     translator: str = ""
     place: dict[str, str] = field(default_factory=dict)
-    decided: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)  # field -> where the import found it
 
 
 def _ids(registry: Registry, names: Sequence[str], context: str = "") -> list[str]:
@@ -53,10 +53,16 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f = Fields()
     context = " ".join(body)
     f.authors = _ids(registry, heading.authors, context) or found_authors or ([page_author] if page_author else [])
-    where = "the heading" if heading.authors else "the signature" if found_authors else "the page"
-    f.decided.append(f"authors from {where}" if f.authors else "no author found")
-    f.recipients = (_ids(registry, heading.recipients, context) or found_recipients or _address_recipients(registry, body, roles)
-                    or _salutation(registry, body, roles))
+    if f.authors:
+        f.why["authors"] = "the heading" if heading.authors else "the signature" if found_authors else "the page's author line"
+    f.recipients = _ids(registry, heading.recipients, context)
+    f.why["recipients"] = "the heading"
+    if not f.recipients and found_recipients:
+        f.recipients, f.why["recipients"] = found_recipients, "the salutation"
+    if not f.recipients:
+        f.recipients, f.why["recipients"] = _address_recipients(registry, body, roles), "the address line"
+    if not f.recipients:
+        f.recipients, f.why["recipients"] = _salutation(registry, body, roles), "the salutation"
     f.recipients = [r for r in f.recipients if r not in f.authors] or f.recipients
     f.addressee = heading.addressee
     f.date = _date(meta, heading, found_date, body, roles, f)
@@ -66,7 +72,7 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     russian = bool(f.authors) and all(registry.russian(a) for a in f.authors)
     f.language, f.translated, why = _language(meta, body, notes_text, russian)
     if why:
-        f.decided.append(why)
+        f.why["language"] = why
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
     return f
@@ -110,22 +116,23 @@ def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence
 
 def _date(meta: MetaFields, heading: Heading, found: dict[str, str], body: Sequence[str], roles: Sequence[str], f: Fields) -> dict[str, str]:
     if meta.date:
-        f.decided.append(f"date from '{meta.date_from[:40]}'")
+        f.why["date"] = f"the line {quoted(meta.date_from)}"
         return dict(meta.date)
     if heading.date:
-        f.decided.append("date from the heading")
+        f.why["date"] = "the heading"
         return dict(heading.date)
     ends = [t for t, r in zip(body, roles, strict=False) if r in ("dateline", "signed")][:4] + list(body[-3:]) + list(body[:2])
     for text in ends:
         if len(text) <= 80 and (d := read_date(text)):
-            f.decided.append(f"date from the line '{text[:40]}'")
+            f.why["date"] = f"the line {quoted(text)}"
             return d
     if found:
+        f.why["date"] = "a dateline of the text"
         return dict(found)
     year = next((d.iso[:4] for t in body for d in find_dates(t)), "")
     for text in ends:
         if len(text) <= 40 and (iso := day_month(text, year)):
-            f.decided.append(f"date from '{text}', the year from the text")
+            f.why["date"] = f"the line {quoted(text)}, the year from elsewhere in the text"
             return {"when": iso}
     return {}
 
@@ -149,6 +156,14 @@ _ORIGINAL_DESCRIBED = re.compile(r"\b(?:TLS|ALS|TLs|ALs|typed letter signed|auto
                                  r"handwritten letter signed)\b", re.IGNORECASE)
 
 
+def quoted(text: str, most: int = 50) -> str:
+    """A line of the copy for the report, cut at a word: "'Алма-Ата, Седову, из Москвы. 20 апреля…'"."""
+    flat = " ".join(text.split())
+    if len(flat) > most:
+        flat = flat[:most].rsplit(" ", 1)[0] + "…"
+    return f"'{flat}'"
+
+
 def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_authors: bool) -> tuple[str, bool, str]:
     """The original's language, whether the text is a translation, and why (for the report)."""
     text = " ".join(body)
@@ -158,13 +173,13 @@ def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_au
         return meta.language or "ru", False, ""
     translated = bool(meta.translator) or bool(_THIS_TRANSLATION.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
     if meta.language:
-        return meta.language, translated, f"language {meta.language}: the page says so"
+        return meta.language, translated, "the page says so"
     if translated:
-        return "ru", True, "a translation from Russian: the page credits a translator"
+        return "ru", True, "the page credits a translator"
     if _ORIGINAL_DESCRIBED.search(text + " " + notes_text):
-        return "en", False, "language en: the page describes the original, in English, as it quotes it"
+        return "en", False, "the page describes the item it quotes as the original"
     if russian_authors:
-        return "ru", True, "a translation from Russian (not credited): the English text of a Russian author"
+        return "ru", True, "the page credits no translator, and the authors bear Russian names"
     return "en", False, ""
 
 
