@@ -34,7 +34,8 @@ _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later
                         r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]?\s*$")
 
 
-_HYPHENATED = re.compile(r"^(?P<a>(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*.+?)?)\s+-\s+(?P<b>.+)$")  # "S. Spandaryan, I. V. Stalin - V. I. Lenin"
+# "S. Spandaryan, I. V. Stalin - V. I. Lenin", "ТРОЦКИЙ -- И. СМИЛГЕ" (a typewriter's dash)
+_HYPHENATED = re.compile(r"^(?P<a>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ][\w'-]+(?:,\s*.+?)?)\s+--?\s+(?P<b>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ].*)$")
 _TO = re.compile(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
                  r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
