@@ -99,7 +99,7 @@ LIMIT = 400
 # shrink, and leaves this table when it is split (issue: no module over about 400 lines).
 OVER_TODAY = {
     "edition.registers.archives": 524,
-    "edition.interchange.importer": 529, "edition.interchange.importer_notes": 413,
+    "edition.interchange.importer": 506, "edition.interchange.importer_notes": 413,
 }
 
 

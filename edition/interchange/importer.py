@@ -30,10 +30,9 @@ from edition.interchange.importer_notes import (
     marker,
     parse_notes,
     title_like,
-    word_before,
 )
-from edition.interchange.raw_dates import find_date as _first_date
-from edition.interchange.raw_dates import find_dates
+from edition.interchange.raw_dates import date_or_year as find_date
+from edition.interchange.raw_dates import is_dateline as _dateline
 from edition.interchange.raw_draft import (
     DocState,
     block_scalar,
@@ -52,7 +51,7 @@ from edition.interchange.raw_draft import (
 )
 from edition.interchange.raw_editorial import deletion_at_anchor, editorial_edits, struck_words
 from edition.interchange.raw_finish import decide
-from edition.interchange.raw_markup import Edit, anchor_edit, paragraph, person_edits, render
+from edition.interchange.raw_markup import Edit, anchor_edit, paragraph, person_edits, render, word_before
 from edition.interchange.raw_meta import read_heading, read_meta
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import read_page
@@ -66,9 +65,6 @@ from edition.sources.markup import UNPLACED
 from edition.sources.writer import write_span
 
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
-_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_YEAR = re.compile(r"\((\d{4})\)")
-_DATEISH = re.compile(rf"\b(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b")
 _GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
 _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
@@ -95,28 +91,6 @@ class ImportResult:
 
 class ImportRefused(Exception):
     """Writing would overwrite an existing file."""
-
-
-# --- small readers ------------------------------------------------------------------
-
-
-def find_date(text: str) -> str | None:
-    """The first date in ``text`` as YYYY-MM-DD, YYYY-MM or, for "(1903)", YYYY."""
-    return _first_date(text) or (m.group(1) if (m := _YEAR.search(text)) else None)
-
-
-def _dateline(text: str) -> bool:
-    """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3", "19/VIII. 32"."""
-    if len(text) > 60 or "\n" in text:
-        return False
-    if (found := find_dates(text)) and len(re.findall(r"[^\W\d_]{3,}", text.replace(text[found[0].start:found[0].end], ""))) <= 3:
-        return True
-    if re.fullmatch(r"\W*\d{1,2}\s*[/.]\s*(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b.{0,20}", text):
-        return True
-    if not _DATEISH.search(text):
-        return False
-    rest = _DATEISH.sub("", text)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)
 
 
 # --- one document ---------------------------------------------------------------------

@@ -338,12 +338,6 @@ def attribute(note: RawNote, person_forms: dict[str, set[str]]) -> None:
 # --- anchors ----------------------------------------------------------------------
 
 
-def word_before(text: str, pos: int) -> str:
-    """The word before ``pos`` as the copy writes it (for the report: "after 'Кагановичу.'")."""
-    m = re.search(r"(\S+)\s*$", text[:pos])
-    return m.group(1) if m else ""
-
-
 def _word_before(text: str, pos: int) -> str:
     m = re.search(r"([\w.]+)\W*$", text[:pos])
     return m.group(1).rstrip(".").lower() if m else ""

@@ -177,3 +177,28 @@ def read_date(text: str) -> dict[str, str] | None:
     if first.julian:
         out["calendar"] = "julian"
     return out
+
+
+_PAREN_YEAR = re.compile(r"\((\d{4})\)")
+_MONTH_EN = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+             r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATEISH = re.compile(rf"\b(?:{_MONTH_EN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b")
+
+
+def date_or_year(text: str) -> str | None:
+    """The first date in ``text`` as YYYY-MM-DD, YYYY-MM or, for "(1903)", YYYY."""
+    return find_date(text) or (m.group(1) if (m := _PAREN_YEAR.search(text)) else None)
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3", "19/VIII. 32"."""
+    if len(text) > 60 or "\n" in text:
+        return False
+    if (found := find_dates(text)) and len(re.findall(r"[^\W\d_]{3,}", text.replace(text[found[0].start:found[0].end], ""))) <= 3:
+        return True
+    if re.fullmatch(r"\W*\d{1,2}\s*[/.]\s*(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b.{0,20}", text):
+        return True
+    if not _DATEISH.search(text):
+        return False
+    rest = _DATEISH.sub("", text)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4 and not re.search(r"\b(?:I|you|we|he|she|your|my)\b", rest)

@@ -99,3 +99,9 @@ def person_edits(found: list[tuple[int, int, str]], taken: list[Edit]) -> list[E
         if not clash:
             out.append(Edit.around(s, e, "p", pid))
     return out
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word before ``pos`` as the copy writes it (for the report: "after 'Кагановичу.'")."""
+    m = re.search(r"(\S+)\s*$", text[:pos])
+    return m.group(1) if m else ""
