@@ -48,6 +48,23 @@ def test_plan_keeps_modes_units_and_each_versions_note_numbers() -> None:
     assert labels == ["Translation", "Russian text", "Status"]
 
 
+def test_a_unit_with_as_many_blocks_in_both_versions_is_split_block_by_block() -> None:
+    from edition.model.alignment import align
+    from edition.model.corpus import Block, Span, Text
+    from edition.model.diagnostics import Pos
+
+    def block(point: str = "") -> Block:
+        span = [Span("align", [point], [], Pos("x.md", 1, 1))] if point else []
+        return Block("p", [*span, Text("words", Pos("x.md", 1, 1))], Pos("x.md", 1, 1))
+
+    # three and three paragraphs before the point, one beside two after it
+    units, problems = align([block(), block(), block(), block("end")],
+                            [block(), block(), block(), block("end"), block()])
+    assert problems == []
+    assert [(u.key, u.first, u.second) for u in units] == [
+        ("", (0, 1), (0, 1)), ("", (1, 2), (1, 2)), ("", (2, 3), (2, 3)), ("end", (3, 4), (3, 5))]
+
+
 def test_index_finds_a_person_named_only_in_the_original(tmp_path: Path) -> None:
     root = _project(tmp_path)
     doc = root / "sources" / "letters" / "same-file.md"

@@ -252,7 +252,7 @@ def _class(el: lxml.html.HtmlElement, name: str) -> list[lxml.html.HtmlElement]:
 def test_a_text_beside_its_original_is_aligned_by_unit_with_its_language(seed_site: Path) -> None:
     tree = _tree(seed_site, "documents/1903-10-22-lenin-jewish-nation.html")
     units = _class(tree, "unit")
-    assert len(units) == 3  # the plan's units: before 'p2', 'p2', 'p3'
+    assert len(units) == 4  # the plan's units: before 'p2', 'p2', 'p3', the signature
     assert all(_class(u, "v-original")[0].get("lang") == "ru" for u in units)
     assert "Совершенно несостоятельная" in _class(units[1], "v-original")[0].text_content()
     assert "Absolutely untenable" in _class(units[1], "v-translation")[0].text_content()

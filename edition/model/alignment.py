@@ -5,7 +5,9 @@ that stands beside a run of the other. With no alignment points, block i of one 
 stands beside block i of the other, and both must have as many blocks. An alignment
 point ``{align:KEY}`` in a block starts a new unit there; the units of the two versions
 are matched by their keys, which must come in the same order in both. The blocks before
-the first point of each version form one unit more, matched with each other.
+the first point of each version form one unit more, matched with each other. A unit
+that has as many blocks in both versions is split block by block, so that points are
+needed only where the paragraphs differ.
 
 ``align(first, second)`` returns the units, or the places where the versions part.
 A pure function of the model: ``edition check`` reports its problems, the plan
@@ -84,8 +86,17 @@ def align(first: list[Block], second: list[Block], names: tuple[str, str] = ("tr
             break
         if (a[2] > a[1]) != (b[2] > b[1]):
             problems.append(Parting(f"the unit '{a[0] or 'before the first point'}' is empty in one version", a[3], b[3]))
-        units.append(Unit(a[0], (a[1], a[2]), (b[1], b[2])))
+        units += _pairs(Unit(a[0], (a[1], a[2]), (b[1], b[2])))
     return units, problems
+
+
+def _pairs(unit: Unit) -> list[Unit]:
+    """A unit whose runs have as many blocks in both versions, split block by block (the
+    first keeps the point's key): points are needed only where the paragraphs differ."""
+    (a, b), (c, d) = unit.first, unit.second
+    if b - a != d - c or b - a < 2:
+        return [unit]
+    return [Unit(unit.key if i == 0 else "", (a + i, a + i + 1), (c + i, c + i + 1)) for i in range(b - a)]
 
 
 def _unmatched(key: str, names: tuple[str, str]) -> str:
