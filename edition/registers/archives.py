@@ -17,189 +17,24 @@ editions into plain data and printed back in the house style (no LaTeX here):
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, did_you_mean, error
+from edition.model.diagnostics import did_you_mean
 from edition.registers.archive_forms import Form as Form
 from edition.registers.archive_forms import cyrillic_markers, parse_hand
 from edition.registers.archive_forms import parse_form as parse_form
+from edition.registers.repositories import ArchiveName as ArchiveName
+from edition.registers.repositories import ArchivesRegister as ArchivesRegister
+from edition.registers.repositories import Repository as Repository
+from edition.registers.repositories import spelling_key as spelling_key
+from edition.registers.repositories import with_hint
 
 STYLES = ("modern", "as-cited")
 LEVELS = ("fond", "opis", "delo", "vypusk")
 NaturalKey = tuple[tuple[int, int, str], ...]
-
-
-def spelling_key(text: str) -> str:
-    """How archive names are compared: ignoring case, spaces and periods."""
-    return re.sub(r"[\s.]+", "", text).casefold()
-
-
-def _with_hint(message: str, hint: str) -> str:
-    return f"{message}; {hint}" if hint else message
-
-
-@dataclass(frozen=True)
-class ArchiveName:
-    abbr: str
-    expansion: str
-    start: int | None = None  # first year in use; None: unknown
-    end: int | None = None  # last year in use; None: still in use
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.abbr, *self.aliases)
-
-
-@dataclass(frozen=True)
-class Repository:
-    id: str
-    city: str
-    names: tuple[ArchiveName, ...]  # oldest first; never empty
-
-    @property
-    def modern(self) -> ArchiveName:
-        """The name still in use, or failing that the one used last."""
-        current = [n for n in self.names if n.end is None]
-        return current[-1] if current else max(self.names, key=lambda n: n.end or 0)
-
-    def name_in(self, year: int) -> ArchiveName | None:
-        """The name borne in ``year``; in the year of a renaming, the new one."""
-        fitting = [n for n in self.names if (n.start or year) <= year <= (n.end or year)]
-        return max(fitting, key=lambda n: n.start or -(10**9)) if fitting else None
-
-
-# --- reading the register -----------------------------------------------------
-
-Problem = tuple[str, str]  # message, hint
-
-
-def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str) -> list[Problem]:
-    return [(f"unknown key '{k}' in {where}", did_you_mean(str(k), allowed)) for k in entry if k not in allowed]
-
-
-def _year(value: Any, what: str, problems: list[Problem]) -> int | None:
-    """A year given as a number, or as the digits our YAML loader keeps as text."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    problems.append((f"{what} must be a year or null, not {value!r}", ""))
-    return None
-
-
-def _name_from_data(where: str, entry: Any, problems: list[Problem]) -> ArchiveName | None:
-    if not isinstance(entry, Mapping):
-        problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", ""))
-        return None
-    problems += _unknown_keys(entry, ("abbr", "expansion", "from", "to", "aliases"), where)
-    before = len(problems)
-    abbr, expansion, aliases = entry.get("abbr"), entry.get("expansion"), entry.get("aliases") or []
-    for key, value in (("abbr", abbr), ("expansion", expansion)):
-        if not isinstance(value, str) or not value.strip():
-            problems.append((f"{where} needs a non-empty '{key}'", ""))
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        problems.append((f"the aliases of {where} must be a list of names", ""))
-    start = _year(entry.get("from"), f"'from' of {where}", problems)
-    end = _year(entry.get("to"), f"'to' of {where}", problems)
-    if start is not None and end is not None and start > end:
-        problems.append((f"{where} ends ({end}) before it begins ({start})", ""))
-    if len(problems) > before:
-        return None
-    return ArchiveName(str(abbr).strip(), str(expansion).strip(), start, end, tuple(a.strip() for a in aliases))
-
-
-def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list[Problem]]:
-    if not isinstance(entry, Mapping):
-        return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "")]
-    problems = _unknown_keys(entry, ("city", "names"), f"repository '{rid}'")
-    city, raw = entry.get("city"), entry.get("names")
-    if not isinstance(city, str) or not city.strip():
-        problems.append((f"repository '{rid}' needs a 'city'", ""))
-    if not isinstance(raw, list) or not raw:
-        return None, [*problems, (f"repository '{rid}' needs a non-empty list of 'names'", "")]
-    names = [_name_from_data(f"name {i} of '{rid}'", n, problems) for i, n in enumerate(raw, 1)]
-    ordered = sorted((n for n in names if n), key=lambda n: (n.start is not None, n.start or 0))
-    if sum(n.end is None for n in ordered) > 1:
-        problems.append((f"repository '{rid}' has more than one name without an end year", ""))
-    for a, b in itertools.pairwise(ordered):
-        if a.end is None or b.start is None or b.start < a.end:
-            problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", ""))
-    return (None if problems else Repository(rid, str(city).strip(), tuple(ordered))), problems
-
-
-class ArchivesRegister:
-    """Repositories by id, and by every spelling of every name they have borne."""
-
-    def __init__(self, repositories: Iterable[Repository] = ()) -> None:
-        self._by_id: dict[str, Repository] = {}
-        self._by_key: dict[str, tuple[Repository, ArchiveName]] = {}
-        self._spellings: list[str] = []
-        for repo in repositories:
-            if clashes := self._add(repo):
-                raise ValueError("; ".join(clashes))
-
-    @classmethod
-    def from_data(cls, data: Any, pos_of: Callable[[str], Pos]) -> tuple[ArchivesRegister, list[Diagnostic]]:
-        """Build the register from the loaded YAML; faulty repositories are left out."""
-        register, diagnostics = cls(), []
-        if not isinstance(data, Mapping):
-            return register, [error(UNKNOWN, "the archives register must map repository ids to repositories")]
-        for rid, entry in data.items():
-            repo, problems = _repository_from_data(str(rid), entry)
-            if repo is not None:
-                problems = [(m, "") for m in register._add(repo)]
-            diagnostics += [error(pos_of(str(rid)), message, hint) for message, hint in problems]
-        return register, diagnostics
-
-    def _add(self, repo: Repository) -> list[str]:
-        if repo.id in self._by_id:
-            return [f"repository '{repo.id}' is defined twice"]
-        new: dict[str, tuple[str, ArchiveName]] = {}
-        clashes = []
-        for name in repo.names:
-            for spelling in name.spellings:
-                key = spelling_key(spelling)
-                if known := self._by_key.get(key):
-                    clashes.append(f"'{spelling}' ({repo.id}) already names '{known[1].abbr}' ({known[0].id})")
-                elif key in new and new[key][1] != name:
-                    clashes.append(f"'{spelling}' spells two names of '{repo.id}'")
-                else:
-                    new.setdefault(key, (spelling, name))
-        if not clashes:
-            self._by_id[repo.id] = repo
-            self._by_key.update({key: (repo, name) for key, (_, name) in new.items()})
-            self._spellings += [s for s, _ in new.values()]
-        return clashes
-
-    def __iter__(self) -> Iterator[Repository]:
-        return iter(self._by_id.values())
-
-    def __contains__(self, rid: object) -> bool:
-        return rid in self._by_id
-
-    def get(self, rid: str) -> Repository | None:
-        return self._by_id.get(rid)
-
-    @property
-    def spellings(self) -> list[str]:
-        """Every abbreviation and alias, as the register writes it."""
-        return list(self._spellings)
-
-    def lookup(self, abbr: str) -> Repository | None:
-        found = self._by_key.get(spelling_key(abbr))
-        return found[0] if found else None
-
-    def name_for(self, abbr: str) -> ArchiveName | None:
-        """The particular (perhaps former) name that ``abbr`` spells."""
-        found = self._by_key.get(spelling_key(abbr))
-        return found[1] if found else None
 
 
 # --- the citation model -------------------------------------------------------
@@ -325,11 +160,63 @@ def _read_archive(text: str, register: ArchivesRegister, problems: list[str]) ->
         problems.append(f"could not read '{parts[1]}' after the archive's name")
         name = parts[0]
     if repo is None:
-        problems.append(_with_hint(f"unknown archive '{name}'", did_you_mean(name, register.spellings)))
+        problems.append(with_hint(f"unknown archive '{name}'", did_you_mean(name, register.spellings)))
     return repo, name, end
 
 
-def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitation | None, list[str]]:  # noqa: C901
+@dataclass
+class _Reading:
+    """What has been read of one citation so far, as its reader walks along it."""
+
+    s: str
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    form_written: str = ""
+    hand: str = ""
+    seen: int = -1  # rank of the deepest level read
+
+    def phrase(self, pos: int) -> int:
+        """Not a level: the document's form ("Autograph", "Автограф С. Чечулина"), or unreadable."""
+        s = self.s
+        end = max(min(m.start() for m in (_PHRASE_END.search(s, pos), _MARKER.search(s, pos)) if m), pos + 1)
+        phrase = s[pos:end].strip()
+        if (handed := parse_hand(phrase)) is not None and not self.form_written:
+            self.form_written, self.hand = phrase, handed[1]
+        elif parse_form(phrase) is None and (handed := parse_hand(s[end - len(phrase):].strip(" ."))) is not None:
+            self.form_written, self.hand, end = s[end - len(phrase):].strip(" ."), handed[1], len(s)
+        elif parse_form(phrase) is None:
+            self.problems.append(f"could not read '{phrase}'")
+        elif self.form_written and parse_form(self.form_written) == Form.ORIGINAL:
+            self.form_written = phrase  # "Подлинник. Машинопись.": the original, in typescript
+        elif self.form_written:
+            self.problems.append(f"a second form '{phrase}' after '{self.form_written}'")
+        else:
+            self.form_written = phrase
+        return end
+
+    def level(self, marker: re.Match[str]) -> int:
+        """A level's marker and its value: "f. 558", "ll. 2-3 ob.", "vyp. II"."""
+        s, level = self.s, str(marker.lastgroup)
+        written = marker.group(level)
+        value: Any = None
+        pos = marker.end()
+        if level == "folios":
+            value, pos = _read_folios(s, marker.end())
+        elif m := (_ISSUE if level == "vypusk" else _VALUE).match(s, marker.end()):
+            value, pos = m.group(), m.end()
+        if not value:
+            self.problems.append(f"'{written}' is not followed by a number")
+            return marker.end()
+        if level in self.values:
+            self.problems.append(f"'{written}' is given twice")
+        elif _RANK[level] < self.seen:
+            self.problems.append(f"'{s[marker.start():pos]}' is out of order")
+        self.seen = max(self.seen, _RANK[level])
+        self.values.setdefault(level, value)
+        return pos
+
+
+def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitation | None, list[str]]:
     """Read one archival reference; any problem means "do not print it as it stands".
 
     The citation is None when no archive (and no "ibid.") could be identified;
@@ -340,55 +227,22 @@ def parse_citation(text: str, register: ArchivesRegister) -> tuple[ArchivalCitat
         return None, ["empty archival citation"]
     if len(s) > MAX_CITATION:
         return None, [f"archival citation of {len(s)} characters, over the limit of {MAX_CITATION}: split it"]
-    problems: list[str] = []
-    hand = ""
+    r = _Reading(s)
     ibid = _IBID.match(s)
-    repo, cited_as, pos = (None, "", ibid.end()) if ibid else _read_archive(s, register, problems)
-    values: dict[str, Any] = {}
-    form_written, seen = "", -1
+    repo, cited_as, pos = (None, "", ibid.end()) if ibid else _read_archive(s, register, r.problems)
     while (pos := _SEPARATORS.match(s, pos).end()) < len(s):  # type: ignore[union-attr]  # [ ,;.:]* always matches
         marker = _MARKER.match(s, pos)
-        if marker is None:  # not a level: the form, or something we cannot place
-            end = max(min(m.start() for m in (_PHRASE_END.search(s, pos), _MARKER.search(s, pos)) if m), pos + 1)
-            phrase, pos = s[pos:end].strip(), end
-            if (handed := parse_hand(phrase)) is not None and not form_written:
-                form_written, hand = phrase, handed[1]
-            elif parse_form(phrase) is None and (handed := parse_hand(s[pos - len(phrase):].strip(" ."))) is not None:
-                form_written, hand, pos = s[pos - len(phrase):].strip(" ."), handed[1], len(s)
-            elif parse_form(phrase) is None:
-                problems.append(f"could not read '{phrase}'")
-            elif form_written and parse_form(form_written) == Form.ORIGINAL:
-                form_written = phrase  # "Подлинник. Машинопись.": the original, in typescript
-            elif form_written:
-                problems.append(f"a second form '{phrase}' after '{form_written}'")
-            else:
-                form_written = phrase
-            continue
-        level, written = str(marker.lastgroup), marker.group(marker.lastgroup or 0)
-        value: Any = None
-        if level == "folios":
-            value, pos = _read_folios(s, marker.end())
-        elif m := (_ISSUE if level == "vypusk" else _VALUE).match(s, marker.end()):
-            value, pos = m.group(), m.end()
-        if not value:
-            problems.append(f"'{written}' is not followed by a number")
-            pos = marker.end()
-            continue
-        if level in values:
-            problems.append(f"'{written}' is given twice")
-        elif _RANK[level] < seen:
-            problems.append(f"'{s[marker.start():pos]}' is out of order")
-        seen = max(seen, _RANK[level])
-        values.setdefault(level, value)
+        pos = r.phrase(pos) if marker is None else r.level(marker)
     if ibid is None and repo is None:
-        return None, problems
-    if ibid is None and "fond" not in values:
-        problems.append("no fond (f.) given")
-    folios = values.pop("folios", ())
-    problems += _folio_problems(folios)
-    form = Form.AUTOGRAPH if hand else parse_form(form_written)
-    return ArchivalCitation(repo.id if repo else None, cited_as, **values, folios=folios, form=form,
-                            form_as_written=form_written, ibid=ibid is not None, hand=hand, notices=tuple(notices)), problems
+        return None, r.problems
+    if ibid is None and "fond" not in r.values:
+        r.problems.append("no fond (f.) given")
+    folios = r.values.pop("folios", ())
+    r.problems += _folio_problems(folios)
+    form = Form.AUTOGRAPH if r.hand else parse_form(r.form_written)
+    return ArchivalCitation(repo.id if repo else None, cited_as, **r.values, folios=folios, form=form,
+                            form_as_written=r.form_written, ibid=ibid is not None, hand=r.hand,
+                            notices=tuple(notices)), r.problems
 
 
 def validate_citation(c: ArchivalCitation, register: ArchivesRegister | None = None) -> list[str]:
@@ -398,7 +252,7 @@ def validate_citation(c: ArchivalCitation, register: ArchivesRegister | None = N
         problems.append("no archive given")
     if c.repository and register is not None and c.repository not in register:
         hint = did_you_mean(c.repository, [r.id for r in register])
-        problems.append(_with_hint(f"unknown repository '{c.repository}'", hint))
+        problems.append(with_hint(f"unknown repository '{c.repository}'", hint))
     if not c.ibid and not c.fond:
         problems.append("no fond given")
     problems += [f"folio {i} is empty" for i, f in enumerate(c.folios, 1) if not f.start.strip()]

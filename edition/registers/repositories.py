@@ -1,0 +1,185 @@
+"""The archives register (``sources/archives.yaml``): repositories and every name they have borne.
+
+A repository keeps its names oldest first, each with the years it was in use, so
+"TsPA IML" (1985) and "RTsKhIDNI" (1995) are found as the same archive as "RGASPI".
+Citations of the files in them are read and printed in ``archives.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, did_you_mean, error
+
+
+def spelling_key(text: str) -> str:
+    """How archive names are compared: ignoring case, spaces and periods."""
+    return re.sub(r"[\s.]+", "", text).casefold()
+
+
+def with_hint(message: str, hint: str) -> str:
+    return f"{message}; {hint}" if hint else message
+
+
+@dataclass(frozen=True)
+class ArchiveName:
+    abbr: str
+    expansion: str
+    start: int | None = None  # first year in use; None: unknown
+    end: int | None = None  # last year in use; None: still in use
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.abbr, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Repository:
+    id: str
+    city: str
+    names: tuple[ArchiveName, ...]  # oldest first; never empty
+
+    @property
+    def modern(self) -> ArchiveName:
+        """The name still in use, or failing that the one used last."""
+        current = [n for n in self.names if n.end is None]
+        return current[-1] if current else max(self.names, key=lambda n: n.end or 0)
+
+    def name_in(self, year: int) -> ArchiveName | None:
+        """The name borne in ``year``; in the year of a renaming, the new one."""
+        fitting = [n for n in self.names if (n.start or year) <= year <= (n.end or year)]
+        return max(fitting, key=lambda n: n.start or -(10**9)) if fitting else None
+
+
+# --- reading the register -----------------------------------------------------
+
+Problem = tuple[str, str]  # message, hint
+
+
+def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str) -> list[Problem]:
+    return [(f"unknown key '{k}' in {where}", did_you_mean(str(k), allowed)) for k in entry if k not in allowed]
+
+
+def _year(value: Any, what: str, problems: list[Problem]) -> int | None:
+    """A year given as a number, or as the digits our YAML loader keeps as text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    problems.append((f"{what} must be a year or null, not {value!r}", ""))
+    return None
+
+
+def _name_from_data(where: str, entry: Any, problems: list[Problem]) -> ArchiveName | None:
+    if not isinstance(entry, Mapping):
+        problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", ""))
+        return None
+    problems += _unknown_keys(entry, ("abbr", "expansion", "from", "to", "aliases"), where)
+    before = len(problems)
+    abbr, expansion, aliases = entry.get("abbr"), entry.get("expansion"), entry.get("aliases") or []
+    for key, value in (("abbr", abbr), ("expansion", expansion)):
+        if not isinstance(value, str) or not value.strip():
+            problems.append((f"{where} needs a non-empty '{key}'", ""))
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append((f"the aliases of {where} must be a list of names", ""))
+    start = _year(entry.get("from"), f"'from' of {where}", problems)
+    end = _year(entry.get("to"), f"'to' of {where}", problems)
+    if start is not None and end is not None and start > end:
+        problems.append((f"{where} ends ({end}) before it begins ({start})", ""))
+    if len(problems) > before:
+        return None
+    return ArchiveName(str(abbr).strip(), str(expansion).strip(), start, end, tuple(a.strip() for a in aliases))
+
+
+def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list[Problem]]:
+    if not isinstance(entry, Mapping):
+        return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "")]
+    problems = _unknown_keys(entry, ("city", "names"), f"repository '{rid}'")
+    city, raw = entry.get("city"), entry.get("names")
+    if not isinstance(city, str) or not city.strip():
+        problems.append((f"repository '{rid}' needs a 'city'", ""))
+    if not isinstance(raw, list) or not raw:
+        return None, [*problems, (f"repository '{rid}' needs a non-empty list of 'names'", "")]
+    names = [_name_from_data(f"name {i} of '{rid}'", n, problems) for i, n in enumerate(raw, 1)]
+    ordered = sorted((n for n in names if n), key=lambda n: (n.start is not None, n.start or 0))
+    if sum(n.end is None for n in ordered) > 1:
+        problems.append((f"repository '{rid}' has more than one name without an end year", ""))
+    for a, b in itertools.pairwise(ordered):
+        if a.end is None or b.start is None or b.start < a.end:
+            problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", ""))
+    return (None if problems else Repository(rid, str(city).strip(), tuple(ordered))), problems
+
+
+class ArchivesRegister:
+    """Repositories by id, and by every spelling of every name they have borne."""
+
+    def __init__(self, repositories: Iterable[Repository] = ()) -> None:
+        self._by_id: dict[str, Repository] = {}
+        self._by_key: dict[str, tuple[Repository, ArchiveName]] = {}
+        self._spellings: list[str] = []
+        for repo in repositories:
+            if clashes := self._add(repo):
+                raise ValueError("; ".join(clashes))
+
+    @classmethod
+    def from_data(cls, data: Any, pos_of: Callable[[str], Pos]) -> tuple[ArchivesRegister, list[Diagnostic]]:
+        """Build the register from the loaded YAML; faulty repositories are left out."""
+        register, diagnostics = cls(), []
+        if not isinstance(data, Mapping):
+            return register, [error(UNKNOWN, "the archives register must map repository ids to repositories")]
+        for rid, entry in data.items():
+            repo, problems = _repository_from_data(str(rid), entry)
+            if repo is not None:
+                problems = [(m, "") for m in register._add(repo)]
+            diagnostics += [error(pos_of(str(rid)), message, hint) for message, hint in problems]
+        return register, diagnostics
+
+    def _add(self, repo: Repository) -> list[str]:
+        if repo.id in self._by_id:
+            return [f"repository '{repo.id}' is defined twice"]
+        new: dict[str, tuple[str, ArchiveName]] = {}
+        clashes = []
+        for name in repo.names:
+            for spelling in name.spellings:
+                key = spelling_key(spelling)
+                if known := self._by_key.get(key):
+                    clashes.append(f"'{spelling}' ({repo.id}) already names '{known[1].abbr}' ({known[0].id})")
+                elif key in new and new[key][1] != name:
+                    clashes.append(f"'{spelling}' spells two names of '{repo.id}'")
+                else:
+                    new.setdefault(key, (spelling, name))
+        if not clashes:
+            self._by_id[repo.id] = repo
+            self._by_key.update({key: (repo, name) for key, (_, name) in new.items()})
+            self._spellings += [s for s, _ in new.values()]
+        return clashes
+
+    def __iter__(self) -> Iterator[Repository]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, rid: object) -> bool:
+        return rid in self._by_id
+
+    def get(self, rid: str) -> Repository | None:
+        return self._by_id.get(rid)
+
+    @property
+    def spellings(self) -> list[str]:
+        """Every abbreviation and alias, as the register writes it."""
+        return list(self._spellings)
+
+    def lookup(self, abbr: str) -> Repository | None:
+        found = self._by_key.get(spelling_key(abbr))
+        return found[0] if found else None
+
+    def name_for(self, abbr: str) -> ArchiveName | None:
+        """The particular (perhaps former) name that ``abbr`` spells."""
+        found = self._by_key.get(spelling_key(abbr))
+        return found[1] if found else None
