@@ -1,7 +1,8 @@
 """The ``edition`` command: check sources, build the reader.
 
 Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
-2 a failed LaTeX run or a problem of the installation; 3 another build running.
+2 a failed LaTeX run or a problem of the installation; 3 another build running;
+4 page make-up problems found by the layout audit, with --strict-layout.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
 from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
+from edition.cli.layout import report_layout
 from edition.cli.terminal import setup as setup_terminal
 from edition.cli.terminal import shown, visible
 from edition.latex.render import render
@@ -24,7 +26,7 @@ from edition.pipeline import prepare, write_exports
 from edition.sources.load import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
 
-EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED, EXIT_LAYOUT = 0, 1, 2, 3, 4
 
 
 class Reporter:
@@ -102,7 +104,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         target = build_dir / f"{jobname}.pdf"
         print(f"edition build: nothing changed since the last good build; no LaTeX run "
               f"({target.relative_to(root)}, {pages} pages)", file=sys.stderr)
-        return EXIT_OK
+        return EXIT_LAYOUT if report_layout(build_dir / ("tex-draft" if args.only else "tex"), args.strict_layout) else EXIT_OK
     only = set(args.only.split(",")) if args.only else None
     report.step("loading and checking sources")
     # A draft checks the documents it sets (and the registers); 'edition check' checks all.
@@ -148,7 +150,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     passes = f"{result.passes} LuaLaTeX pass(es)" if result.passes else \
         "no LuaLaTeX pass: the generated LaTeX had not changed since the last run"
     print(f"edition build: wrote {outcome.target.relative_to(root)} ({outcome.pages} pages, {passes})", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_LAYOUT if report_layout(outcome.tex_dir, args.strict_layout) else EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -250,6 +252,8 @@ def parser() -> argparse.ArgumentParser:
                        description="Check, render LaTeX into build/tex/ and run LuaLaTeX. A failed build "
                                    "leaves the last good build/reader.pdf in place.")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--strict-layout", action="store_true",
+                   help="make the layout audit's problems (overfull lines, stranded headings, widows...) errors: exit 4")
     b.add_argument("--html", action="store_true",
                    help="build the HTML edition (build/html/: pages, search index, EPUB) instead of the PDF")
     b.add_argument("--only", metavar="ID[,ID...]", help="build a draft (build/draft.pdf) of these documents only")
