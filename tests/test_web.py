@@ -54,7 +54,7 @@ def test_every_page_of_the_site_is_written(seed_site: Path) -> None:
                  "works.html", "index-names.html", "index-places.html", "search.html", "downloads.html"):
         assert name in pages
     docs = [p for p in pages if p.startswith("documents/")]
-    assert len(docs) == 35
+    assert len(docs) == 36
     assert (seed_site / "pagefind" / "pagefind.js").exists()
     assert (seed_site / "edition.epub").exists()
     assert (seed_site / "downloads" / "cmif.xml").exists()
