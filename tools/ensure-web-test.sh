@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what the tests of the HTML edition need: Debian's chromium (driven by
+# Install what the tests need beyond the PDF build: biber (the bibliography exports read
+# as biblatex data), and for the HTML edition Debian's chromium (driven by
 # playwright-core), a Java runtime (the Nu HTML validator), epubcheck, Node and
 # npm, then the npm packages pinned in package-lock.json (axe-core,
 # playwright-core, vnu-jar) into node_modules/. Does nothing when all is present.
@@ -13,6 +14,7 @@ command -v epubcheck >/dev/null || missing+=(epubcheck)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null || missing+=(fonts-dejavu-core)
+command -v biber >/dev/null || missing+=(biber)  # reads the bibliography exports as biblatex data (tests/test_bib_exports.py)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "edition: installing system packages for the web tests: ${missing[*]}" >&2
