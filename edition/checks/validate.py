@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
+from edition.checks.parts import check_parts, printed_ids
 from edition.checks.structure import check_structure
 from edition.checks.versions import check_print_modes, check_versions
 from edition.model.corpus import Corpus, Document, Span, walk_spans
@@ -32,7 +33,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
         diags.extend(_check_document(corpus, doc, keys))
         diags.extend(check_versions(doc))
-    diags.extend(_check_parts(corpus))
+    diags.extend(check_parts(corpus))
     diags.extend(check_print_modes(corpus))
     diags.extend(_check_series(corpus))
     diags.extend(alias_conflicts(corpus))
@@ -116,8 +117,13 @@ def _check_ref(corpus: Corpus, span: Span) -> list[Diagnostic]:
         return [error(span.pos, "a cross-reference is {ref:DOC}, {ref:DOC:SERIES:KEY} or {ref:DOC:line:KEY}")]
     doc = corpus.document(target.document)
     if doc is None:
+        if target.document in corpus.unreadable:  # its file's own problem is said there
+            return []
         return [error(span.pos, f"cross-reference to unknown document '{target.document}'",
                       did_you_mean(target.document, [d.id for d in corpus.documents]))]
+    if doc.id not in printed_ids(corpus):
+        return [error(span.pos, f"cross-reference to '{doc.id}', but '{doc.id}' is not printed: it is in no part of edition.yaml",
+                      f"add '{doc.id}' to the documents of a part, or name it in words")]
     if target.kind == "note" and target.key not in doc.notes.get(target.series, {}):
         return [error(span.pos, f"cross-reference to note '{target.series}:{target.key}', which '{doc.id}' does not have",
                       did_you_mean(target.key, doc.notes.get(target.series, {})))]
@@ -136,25 +142,4 @@ def _check_series(corpus: Corpus) -> list[Diagnostic]:
         if s.numbering == "line" and s.placement != "foot":
             diags.append(error(Pos(corpus.config.path, 1, 1), f"series '{s.id}' is keyed to line numbers and prints at the foot",
                                "use placement: foot"))
-    return diags
-
-
-def _check_parts(corpus: Corpus) -> list[Diagnostic]:
-    diags: list[Diagnostic] = []
-    placed: Counter[str] = Counter()
-    known = [d.id for d in corpus.documents]
-    by_id = corpus.by_id()
-    for part in corpus.config.parts:
-        for doc_id in part.documents:
-            placed[doc_id] += 1
-            if doc_id not in by_id:
-                diags.append(error(part.pos, f"part '{part.id}' lists unknown document '{doc_id}'",
-                                   did_you_mean(doc_id, known) or "the id is the 'id' in the document's front matter"))
-    for doc_id, n in placed.items():
-        if n > 1:
-            diags.append(error(corpus.config.parts[0].pos, f"document '{doc_id}' is listed in parts {n} times"))
-    for doc in corpus.documents:
-        if doc.id not in placed:
-            diags.append(warning(doc.pos, f"document '{doc.id}' is in no part of edition.yaml and will not be printed",
-                                 "add its id to the documents of a part"))
     return diags

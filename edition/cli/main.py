@@ -8,8 +8,6 @@ Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +16,7 @@ from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last
 from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
+from edition.cli.new import cmd_new
 from edition.cli.terminal import setup as setup_terminal
 from edition.cli.terminal import shown, visible
 from edition.latex.render import render
@@ -182,53 +181,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    """Write a well-formed skeleton of a source; never over an existing file without --force."""
-    root = Path(args.root).resolve()
-    folder = root / "sources" / args.part
-    target = folder / f"{args.id}.md"
-    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", args.id):
-        print(f"edition new: the id '{args.id}' may hold only letters, digits, '.', '_' and '-'", file=sys.stderr)
-        return EXIT_SOURCE
-    if not folder.resolve().is_relative_to((root / "sources").resolve()):
-        print(f"edition new: the part '{args.part}' leads outside sources/", file=sys.stderr)
-        return EXIT_SOURCE
-    if target.exists() and not args.force:
-        print(f"edition new: {target.relative_to(root)} exists; use --force to overwrite it", file=sys.stderr)
-        return EXIT_SOURCE
-    authors = ", ".join(a for a in (args.author or "").split(",") if a)
-    recipients = ", ".join(r for r in (args.to or "").split(",") if r)
-    text = "\n".join([
-        "---",
-        f"id: {args.id}",
-        f"title: {json.dumps(args.title or args.id)}",
-        f"kind: {args.kind}",
-        f"authors: [{authors}]",
-        f"recipients: [{recipients}]",
-        "date: " + (json.dumps(args.date) if args.date else '"[1900]"  # the date; [brackets]: supplied by the editor'),
-        "language: ru",
-        "status: draft",
-        "headnote: |",
-        "  Who wrote to whom, when and why, why it matters, and where the text comes from.",
-        "notes:",
-        "  editor:",
-        '    "1": |',
-        "      The first editor's note.",
-        "---",
-        "@salute Dear ...,",
-        "",
-        "The text, with {n:editor:1} the first note's anchor.",
-        "",
-        "@signed ...",
-        "",
-    ])
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"edition new: wrote {target.relative_to(root)}; add '{args.id}' to a part in edition.yaml if the part "
-          "lists its documents", file=sys.stderr)
-    return EXIT_OK
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     out = Path(args.out) if args.out else root / "build" / args.kind
@@ -281,11 +233,13 @@ def parser() -> argparse.ArgumentParser:
                         description="One line per document, in date order, with its status from 'edition check'.")
     ls.set_defaults(func=cmd_list)
     n = sub.add_parser("new", help="write the skeleton of a new source file",
-                       description="Write sources/PART/ID.md with the metadata given and placeholders to fill in. "
+                       description="Write sources/PART-ID/ID.md with the metadata given and placeholders to fill in, and add it "
+                                   "to the part's documents in edition.yaml. "
                                    "Never overwrites an existing file without --force.")
     n.add_argument("kind", choices=DOCUMENT_KINDS, help="what the document is")
     n.add_argument("--id", required=True, help="document id, e.g. 1926-05-26-stalin-molotov")
-    n.add_argument("--part", default="new", help="folder under sources/ (default: new)")
+    n.add_argument("--part", metavar="PART-ID", help="the part of edition.yaml to add it to (default: the last part); "
+                   "the file goes to sources/PART-ID/")
     n.add_argument("--author", help="person id(s) of the author(s), comma-separated")
     n.add_argument("--to", help="person id(s) of the recipient(s), comma-separated")
     n.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD; [brackets] for a date the editor supplied")

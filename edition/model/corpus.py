@@ -183,6 +183,7 @@ class Part:
     headnote: list[Block]
     documents: list[str]
     pos: Pos
+    doc_pos: list[Pos] = field(default_factory=list)  # where each id of ``documents`` is written (none for a folder part)
 
 
 @dataclass
@@ -232,6 +233,8 @@ class Config:
     originals_by_document: dict[str, str] = field(default_factory=dict)
     # Interventions that generate their own entry in the textual apparatus.
     apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
+    # Documents deliberately left out of the reader ('exclude:'), with where each is named.
+    exclude: dict[str, Pos] = field(default_factory=dict)
 
 
 @dataclass
@@ -241,6 +244,9 @@ class Corpus:
     persons: dict[str, Person]
     places: dict[str, Place]
     root: str
+    # Ids of the sources that could not be read (their problems said where they are): what names
+    # them elsewhere is no new problem.
+    unreadable: set[str] = field(default_factory=set)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

@@ -28,12 +28,13 @@ from edition.model.corpus import (
     Translation,
     number_spans,
 )
-from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error
 from edition.sources import schema
 from edition.sources.cache import DocumentCache
 from edition.sources.cache import cache_path as cache_path  # where the tests and bench/ find it
+from edition.sources.front import date_of, split_front_matter
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
+from edition.sources.parts import excluded, fill_parts, item_positions, unreadable_ids
 from edition.sources.reading import check_file, read_project_text, walk
 from edition.sources.schema import string, strings
 from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
@@ -90,47 +91,6 @@ def parse_blocks_field(node: YNode | None, diags: list[Diagnostic]) -> list[Bloc
     return blocks
 
 
-def _date(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
-    if node is None or node.value is None:
-        return None
-    try:
-        if node.is_scalar:
-            return parse_date_string(str(node.value))
-        diags.extend(schema.check_map(node, schema.DATE, "date"))
-        when = string(node.get("when"))
-        base = parse_date_string(when, string(node.get("calendar"), "gregorian")) if when else EditionDate()
-        nb, na = string(node.get("not_before")), string(node.get("not_after"))
-        supplied_node = node.get("supplied")
-        return EditionDate(
-            start=base.start, end=base.end,
-            not_before=PartialDate.parse(nb) if nb else None,
-            not_after=PartialDate.parse(na) if na else None,
-            calendar=string(node.get("calendar"), "gregorian"),
-            supplied=base.supplied or bool(supplied_node and schema.as_bool(supplied_node)),
-            cert=string(node.get("cert"), "high"),
-        )
-    except DateError as exc:
-        diags.append(error(node.pos, f"malformed date: {exc}", "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B"))
-        return None
-
-
-def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Diagnostic:
-    """(front matter, body, line where the body starts) of a source file."""
-    if not text.startswith("---\n"):
-        return error(Pos(display, 1, 1), "the file does not start with a YAML front matter block",
-                     "begin the file with a line '---', the metadata, then another '---'")
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        if text.endswith("\n---"):
-            end = len(text) - 4
-        else:
-            return error(Pos(display, 1, 1), "the front matter block is not closed", "end the metadata with a line '---'")
-    front = text[4 : end + 1]
-    body_start = end + 5
-    body_line = text[:body_start].count("\n") + 1
-    return front, text[body_start:], body_line
-
-
 def load_document(path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:  # noqa: C901
     """A document, or (a file whose front matter says ``version_of:``) a document's original."""
     text, diags = read_text(path, display)
@@ -183,7 +143,7 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
         kind=string(g("kind")),
         authors=strings(g("authors")),
         recipients=strings(g("recipients")),
-        date=_date(g("date"), diags),
+        date=date_of(g("date"), diags),
         place_from=string(place.get("from")) if place is not None and place.is_map else "",
         place_to=string(place.get("to")) if place is not None and place.is_map else "",
         language=string(g("language")),
@@ -276,7 +236,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
             if item.is_map:
                 parts.append(Part(string(item.get("id")), string(item.get("title")),
                                   parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
-                                  item.pos))
+                                  item.pos, item_positions(item.get("documents"))))
                 number_spans(parts[-1].headnote)
     two_sided = g("two_sided")
     apparatus = dict(DEFAULT_APPARATUS)
@@ -317,7 +277,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         note_on_texts=string(g("note_on_texts")),
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),
-        apparatus=apparatus,
+        apparatus=apparatus, exclude=excluded(g("exclude"), diags),
         **originals_config(g("originals"), diags),
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
@@ -349,15 +309,6 @@ def document_paths(root: Path) -> list[Path]:
     return [p for p in source_files(root)[0] if check_file(p, root)[0] is not None]
 
 
-def fill_parts(corpus: Corpus) -> None:
-    """A part without a ``documents`` list takes the documents of its folder, by date."""
-    for part in corpus.config.parts:
-        if not part.documents:
-            docs = [d for d in corpus.documents if d.part == part.id]
-            docs.sort(key=lambda d: (d.date.sort_key if d.date else "9999", d.id))
-            part.documents = [d.id for d in docs]
-
-
 def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     """Read the whole project under ``root``; never raises for bad input."""
     diags: list[Diagnostic] = []
@@ -366,6 +317,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     places = load_places(root, diags)
     documents: list[Document] = []
     versions: list[VersionFile] = []
+    unreadable: set[str] = set()
     # The documents are trees, without cycles: while they are made (or unpickled) the
     # cyclic garbage collector can free nothing, yet it would sweep the growing heap
     # again and again, which took 1.3 s of 1.7 s to unpickle 1,000 documents.
@@ -383,6 +335,8 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
             elif doc is not None:
                 doc.part = path.parent.relative_to(root / "sources").as_posix()
                 documents.append(doc)
+            elif any(x.is_error for x in d):
+                unreadable |= unreadable_ids(path, root)
         cache.save()
     finally:
         if collecting:
@@ -392,6 +346,6 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     # being trees, they are still freed by reference counting when dropped.
     gc.freeze()
     attach(documents, versions, diags)
-    corpus = Corpus(config, documents, persons, places, str(root))
+    corpus = Corpus(config, documents, persons, places, str(root), unreadable)
     fill_parts(corpus)
     return corpus, diags

@@ -172,6 +172,7 @@ CONFIG = (
     Field("apparatus", "map", False, "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup"),
     Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)"),
     Field("parts", "list", True, "parts of the reader, in order (see PART)"),
+    Field("exclude", "strs", False, "ids of documents in sources/ deliberately left out of the reader"),
 )
 
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}

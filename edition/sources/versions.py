@@ -44,15 +44,20 @@ def notes_of(n: YNode | None, diags: list[Diagnostic]) -> dict[str, dict[str, No
             continue
         notes[series] = {}
         for key, note_node in by_key.items():
-            if not note_node.is_scalar or note_node.value is None:
-                diags.append(error(note_node.pos, f"note '{series}:{key}' must be a text"))
+            if note_node.is_scalar and not str(note_node.value or "").strip():  # "", "  ", a '|' with no lines, nothing
+                diags.append(error(note_node.pos, f"note '{series}:{key}' is empty: its anchor would print a number and no note",
+                                   f"write the note's text after '\"{key}\": |', on the lines below it, indented; "
+                                   "or remove the note and its anchor"))
+            elif not note_node.is_scalar:
+                diags.append(error(note_node.pos, f"note '{series}:{key}' must be a text",
+                                   "a note is one text: paragraphs separated by blank lines, after '|'"))
                 continue
             notes[series][key] = Note(series, key, _blocks_field(note_node, diags), note_node.pos)
     return notes
 
 
 def _blocks_field(node: YNode, diags: list[Diagnostic]) -> list[Block]:
-    blocks, d = parse_blocks(str(node.value), lambda offset: scalar_text_pos(node, offset))
+    blocks, d = parse_blocks(str(node.value or ""), lambda offset: scalar_text_pos(node, offset))
     diags.extend(d)
     return blocks
 

@@ -185,6 +185,10 @@ def spec_of(names: list[str]) -> dict[str, str]:
     if "textual-lemma" in names:
         files[LETTER] = files[LETTER].replace("      So in the copy.\n", "      So in the copy.\n    b: Lemma note.\n", 1)
     files.update(EXTRA_DOCS)
+    # The documents no part lists are left out on purpose (a document in no part is an error).
+    listed = set(re.findall(r"documents: \[(\w+)\]", files["edition.yaml"]))
+    extra = sorted({"second", "third", "extra", "extra2"} - listed)
+    files["edition.yaml"] += f"exclude: [{', '.join(extra)}]\n"
     return files
 
 

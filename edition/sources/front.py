@@ -1,0 +1,69 @@
+"""A source file's front matter: where it ends, and its date.
+
+``split_front_matter`` cuts a source into its YAML metadata and its text; ``date_of``
+reads the ``date:`` key (docs/source-format.md, "Dates") and reports a date that cannot
+be: a malformed one, a range or limits that end before they start.
+"""
+
+from __future__ import annotations
+
+from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
+from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.sources import schema
+from edition.sources.schema import string
+from edition.sources.yamlpos import YNode
+
+
+def date_of(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
+    """The document's date, or None (with a diagnostic at the date) when it cannot be read."""
+    if node is None or node.value is None:
+        return None
+    try:
+        if node.is_scalar:
+            return parse_date_string(str(node.value))
+        diags.extend(schema.check_map(node, schema.DATE, "date"))
+        when = string(node.get("when"))
+        base = parse_date_string(when, string(node.get("calendar"), "gregorian")) if when else EditionDate()
+        nb, na = string(node.get("not_before")), string(node.get("not_after"))
+        supplied_node = node.get("supplied")
+        date = EditionDate(
+            start=base.start, end=base.end,
+            not_before=PartialDate.parse(nb) if nb else None,
+            not_after=PartialDate.parse(na) if na else None,
+            calendar=string(node.get("calendar"), "gregorian"),
+            supplied=base.supplied or bool(supplied_node and schema.as_bool(supplied_node)),
+            cert=string(node.get("cert"), "high"),
+        )
+    except DateError as exc:
+        diags.append(error(node.pos, f"malformed date: {exc}", "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B"))
+        return None
+    if date.not_before and date.not_after and _last_day(date.not_after) < _first_day(date.not_before):
+        diags.append(error(node.pos, f"the date's not_after ({date.not_after.iso()}) is before not_before ({date.not_before.iso()}): "
+                           "no day lies between them", "swap the two limits, or correct the year"))
+        return None
+    return date
+
+
+def _first_day(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 1, d.day or 1)
+
+
+def _last_day(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 12, d.day or 31)
+
+
+def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Diagnostic:
+    """(front matter, body, line where the body starts) of a source file."""
+    if not text.startswith("---\n"):
+        return error(Pos(display, 1, 1), "the file does not start with a YAML front matter block",
+                     "begin the file with a line '---', the metadata, then another '---'")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            return error(Pos(display, 1, 1), "the front matter block is not closed", "end the metadata with a line '---'")
+    front = text[4 : end + 1]
+    body_start = end + 5
+    body_line = text[:body_start].count("\n") + 1
+    return front, text[body_start:], body_line

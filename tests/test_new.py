@@ -1,0 +1,31 @@
+"""edition new --part: the new id is written into the part's list as the editor would."""
+
+from __future__ import annotations
+
+import pytest
+
+from edition.cli.new import listed_in
+from edition.sources.yamlpos import load_yaml
+
+
+def _part(text: str):  # noqa: ANN202
+    return load_yaml(text, "edition.yaml").get("parts").value[0]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("parts:\n  - id: a\n    documents: [x, y]  # two\n", "parts:\n  - id: a\n    documents: [x, y, new]  # two\n"),
+    ("parts:\n  - id: a\n    documents: []\n", "parts:\n  - id: a\n    documents: [new]\n"),
+    ("parts:\n  - id: a\n    documents: [x,\n      y]\ntitle: T\n", "parts:\n  - id: a\n    documents: [x,\n      y, new]\ntitle: T\n"),
+    ("parts:\n  - id: a\n    documents:\n      - x   # first\n      - y\n    title: A\n",
+     "parts:\n  - id: a\n    documents:\n      - x   # first\n      - y\n      - new\n    title: A\n"),
+    ("parts:\n  - id: a\n    documents: x  # one\n", "parts:\n  - id: a\n    documents: [x, new]  # one\n"),
+])
+def test_the_id_is_added_to_the_list(before: str, after: str) -> None:
+    out = listed_in(before, _part(before), "new")
+    assert out == after
+    assert "new" in str(_part(out).get("documents").plain())  # type: ignore[arg-type,union-attr]
+
+
+def test_a_folder_part_is_left_alone() -> None:
+    text = "parts:\n  - id: a\n    title: A\n"
+    assert listed_in(text, _part(text), "new") is None
