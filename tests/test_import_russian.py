@@ -130,7 +130,8 @@ def test_ibid_in_a_note_refers_to_the_documents_own_archival_line(tmp_path: Path
     assert "({arch|Там же. Л. 38})" in text and "({arch|РГАСПИ. Ф. 17. Оп. 162. Д. 13. Л. 76})" in text
     check = edition(root, "check")
     mine = [line for line in check.err.splitlines() if line.startswith(str(draft.relative_to(root)))]
-    assert not [line for line in mine if ": error:" in line], mine
+    # A draft is in no part until the editor puts it into one: that is its only error.
+    assert not [line for line in mine if ": error:" in line and "is in no part" not in line], mine
     assert any("'Oп' mixes Latin and Cyrillic letters" in line for line in mine)
 
 

@@ -451,6 +451,7 @@ def test_another_editions_letter_becomes_a_source_that_checks(tmp_path: Path) ->
                      r"\{Klammer\} \| @ \\", r"\> sieht aus", "@lines Erste Zeile\nZweite {p:bahr-hermann|Zeile}",
                      "@lines eins\nzwei", "> Ein Zitat.", "@closer Gruß", "@signed H. B.", "# manuscript: Wien, Wienbibliothek"):
         assert expected in text
+    (root / "edition.yaml").write_text((root / "edition.yaml").read_text().replace("[letter]", "[letter, brief]"))
     project, diags = prepare(root)
     corpus = project.corpus
     assert [str(d) for d in diags if d.is_error] == []
@@ -458,6 +459,7 @@ def test_another_editions_letter_becomes_a_source_that_checks(tmp_path: Path) ->
     assert doc is not None and doc.authors == ["bahr-hermann"] and doc.recipients == ["schnitzler"]
     assert doc.date == EditionDate(not_before=PartialDate(1900, 1, 1), not_after=PartialDate(1900, 3, 31), cert="low")
     assert set(doc.notes["editor"]) == {"1", "2"}  # the apparatus note without a lemma went to the editor's notes
+    assert set(doc.notes["textual"]) == {"1"} and doc.notes["editor"]["2"].content  # with its text, not left empty
     assert corpus.persons["bahr-hermann"].name == "Bahr, Hermann"
 
 

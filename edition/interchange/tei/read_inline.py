@@ -98,7 +98,9 @@ class InlineReader(ReaderBase):
             if j < 0:
                 if self.series_for(series)[1] and prefix != "a":  # an apparatus note of another edition, without a lemma
                     del self.notes[series][key]
-                    series, key = self.moved[(series, key)] = (self.plain_series(), self.new_key(self.plain_series()))
+                    moved = (self.plain_series(), self.new_key(self.plain_series()))
+                    self.moved[(series, key)] = moved  # (one statement each: a chained assignment binds series, key first)
+                    series, key = moved
                     self.notes.setdefault(series, {})[key] = ""
                 return span("n", [series, key], None), i
             return span("n", [series, key], self.inline(seq[i:j], lines)), j + 1
