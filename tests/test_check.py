@@ -33,7 +33,7 @@ def test_clean_project_checks_clean(mini: Path):
     "old, new, expected",
     [
         ("{p:kamenev|friend}", "{p:kamenv|friend}", f"{LETTER}:17:15: error: unknown person 'kamenv'\n    hint: did you mean 'kamenev'?"),
-        ("authors: [stalin]", "authors: [stalln]", f"{LETTER}:5:10: error: unknown person 'stalln' in authors"),
+        ("authors: [stalin]", "authors: [stalln]", f"{LETTER}:5:11: error: unknown person 'stalln' in authors"),
         ("{n:editor:1}", "{n:editor:2}", f"{LETTER}:19:18: error: note 'editor:2' has no text"),
         ("{n:editor:1}", "{n:comment:1}", f"{LETTER}:19:18: error: note series 'comment' is not configured"),
         ("{cite:lenin-cw-35|p. 232}", "{cite:lenin-cw35|p. 232}", f"{LETTER}:12:21: error: unknown bibliography key 'lenin-cw35'\n    hint: did you mean 'lenin-cw-35'?"),
@@ -43,7 +43,7 @@ def test_clean_project_checks_clean(mini: Path):
         ("title: Stalin to Kamenev\n", "", f"{LETTER}:2:1: error: document metadata lacks the required key 'title'"),
         ("{sup|was}", "{sup|was", f"{LETTER}:19:3: error: '{{sup' is not closed"),
         ("{gap}", "{gapp:x}", f"{LETTER}:19:64: error: unknown markup tag 'gapp'\n    hint: did you mean 'gap'?"),
-        ("place: {from: krakow}", "place: {from: krakov}", f"{LETTER}:8:8: error: unknown place 'krakov'"),
+        ("place: {from: krakow}", "place: {from: krakov}", f"{LETTER}:8:15: error: unknown place 'krakov'"),
         ("kind: letter", "kind: letter\n\tauthors: x", f"{LETTER}:5:1: error: YAML:"),
         ("kind: letter", "kind: letter\nkind: note", f"{LETTER}:5:1: error: duplicate key 'kind'"),
         ("{n:textual:a|policy}", "{n:textual:a}", f"{LETTER}:19:43: error: a note of the 'textual' series needs a lemma"),

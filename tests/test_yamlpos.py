@@ -26,7 +26,7 @@ def test_block_scalar_offsets_map_to_file_positions():
         ("a: !!python/object/apply:os.system ['ls']\n", "f.yaml:1:4", "not allowed"),
         ("a: &x [1, 2]\nb: *x\n", "f.yaml:1:4", "anchors and aliases"),
         ("a:\n\t- b\n", "f.yaml:2:1", "YAML"),
-        ("a: [1, 2\n", "f.yaml:2:1", "YAML"),
+        ("a: [1, 2\n", "f.yaml:1:4", "the '[' opened on line 1, column 4 is never closed"),
     ],
 )
 def test_bad_yaml_gives_a_positioned_error(text, where, words):

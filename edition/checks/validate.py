@@ -7,11 +7,11 @@ changed. Shape errors (types, unknown keys) are found while loading.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
+from edition.checks.labels import check_labels
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
-from edition.checks.parts import check_parts, printed_ids
+from edition.checks.parts import check_parts, printed_ids, renamed_files
 from edition.checks.structure import check_structure
 from edition.checks.versions import check_print_modes, check_versions
 from edition.model.corpus import Corpus, Document, Span, walk_spans
@@ -25,12 +25,16 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
     """Every check of the corpus; with ``only``, the per-document ones for those documents."""
     diags: list[Diagnostic] = []
     keys = set(bibliography_keys)
-    ids = Counter(d.id for d in corpus.documents)
+    first: dict[str, Document] = {}
+    for doc in corpus.documents:
+        first.setdefault(doc.id, doc)
     for doc in corpus.selected(only):
-        if ids[doc.id] > 1:
-            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is used by {ids[doc.id]} files"))
+        if first[doc.id] is not doc:
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' is already the id of {first[doc.id].path}",
+                               "each document has an id of its own: the file's name without '.md' is a good one"))
         if doc.id and not _ID.match(doc.id):
-            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'"))
+            diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may hold only letters, digits, '.', '_' and '-'",
+                               "write '-' for a space: " + re.sub(r"[^A-Za-z0-9._-]+", "-", doc.id).strip("-")))
         diags.extend(_check_document(corpus, doc, keys))
         diags.extend(check_versions(doc))
     diags.extend(check_parts(corpus))
@@ -46,13 +50,16 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
 def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:  # noqa: C901
     diags: list[Diagnostic] = []
     for field, people in (("authors", doc.authors), ("recipients", doc.recipients)):
-        for pid in people:
+        for i, pid in enumerate(people):
             if pid not in corpus.persons:
-                diags.append(error(doc.field_pos.get(field, doc.pos), f"unknown person '{pid}' in {field}",
-                                   did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"))
-    for place in (doc.place_from, doc.place_to):
+                hint = did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"
+                if "," in pid:
+                    hint = f"several persons are a list in brackets: {field}: [{pid}]"
+                diags.append(error(doc.field_pos.get(f"{field}[{i}]", doc.field_pos.get(field, doc.pos)),
+                                   f"unknown person '{pid}' in {field}", hint))
+    for end, place in (("from", doc.place_from), ("to", doc.place_to)):
         if place and place not in corpus.places:
-            diags.append(error(doc.field_pos.get("place", doc.pos), f"unknown place '{place}'",
+            diags.append(error(doc.field_pos.get(f"place.{end}", doc.field_pos.get("place", doc.pos)), f"unknown place '{place}'",
                                did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
     for source in (doc.source, doc.original.source if doc.original else None):
         if source and keys and source.key not in keys:
@@ -61,19 +68,19 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
     for sid, notes in doc.notes.items():
         if sid not in series:
             first = next(iter(notes.values()), None)
-            diags.append(error(first.pos if first else doc.pos, f"note series '{sid}' is not configured",
+            diags.append(error(doc.field_pos.get(f"notes.{sid}", first.pos if first else doc.pos), f"note series '{sid}' is not configured",
                                did_you_mean(sid, series) or "series: " + ", ".join(series)))
-    anchored: Counter[tuple[str, str]] = Counter()
-    note_blocks = doc.note_blocks()
-    in_notes = {id(s) for s in walk_spans(note_blocks)}
+    anchored: dict[tuple[str, str], Span] = {}
+    in_notes = {id(s) for s in walk_spans(doc.note_blocks())}
+    elsewhere = in_notes | {id(s) for s in walk_spans(doc.headnote)}  # anchors there are errors of their own
     for span in walk_spans(doc.all_blocks()):
         diags.extend(_check_span(corpus, doc, span, keys, id(span) in in_notes))
-        if span.kind == "n" and len(span.args) == 2:
-            anchored[(span.args[0], span.args[1])] += 1
-    for (sid, key), count in anchored.items():
-        if count > 1:
-            diags.append(error(doc.notes.get(sid, {}).get(key, doc).pos, f"note '{sid}:{key}' is anchored {count} times",
-                               "each note has one anchor; give the others keys of their own"))
+        if span.kind == "n" and len(span.args) == 2 and id(span) not in elsewhere:
+            earlier = anchored.setdefault((span.args[0], span.args[1]), span)
+            if earlier is not span:
+                diags.append(error(span.pos, f"note '{span.args[0]}:{span.args[1]}' is anchored 2 times: first on line {earlier.pos.line}, "
+                                   f"column {earlier.pos.column}", "each note has one anchor; give this one a note and a key of its own"))
+    diags.extend(check_labels(doc))
     for sid, notes in doc.notes.items():
         for key, note in notes.items():
             if (sid, key) not in anchored:
@@ -117,7 +124,7 @@ def _check_ref(corpus: Corpus, span: Span) -> list[Diagnostic]:
         return [error(span.pos, "a cross-reference is {ref:DOC}, {ref:DOC:SERIES:KEY} or {ref:DOC:line:KEY}")]
     doc = corpus.document(target.document)
     if doc is None:
-        if target.document in corpus.unreadable:  # its file's own problem is said there
+        if target.document in corpus.unreadable or target.document in renamed_files(corpus):  # its file's own problem is said there
             return []
         return [error(span.pos, f"cross-reference to unknown document '{target.document}'",
                       did_you_mean(target.document, [d.id for d in corpus.documents]))]
@@ -125,8 +132,9 @@ def _check_ref(corpus: Corpus, span: Span) -> list[Diagnostic]:
         return [error(span.pos, f"cross-reference to '{doc.id}', but '{doc.id}' is not printed: it is in no part of edition.yaml",
                       f"add '{doc.id}' to the documents of a part, or name it in words")]
     if target.kind == "note" and target.key not in doc.notes.get(target.series, {}):
+        has = ", ".join(f"{s}:{k}" for s, notes in doc.notes.items() for k in notes) or "none"
         return [error(span.pos, f"cross-reference to note '{target.series}:{target.key}', which '{doc.id}' does not have",
-                      did_you_mean(target.key, doc.notes.get(target.series, {})))]
+                      did_you_mean(target.key, doc.notes.get(target.series, {})) or f"its notes: {has}")]
     if target.kind == "line" and target.key not in line_labels(doc):
         return [error(span.pos, f"cross-reference to line '{target.key}', which '{doc.id}' does not mark",
                       f"mark the line in the text of '{doc.id}' with {{lbl:{target.key}}}")]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from edition.html.marks import letters, mark
 from edition.html.markup import el, join, slug, text, void
 from edition.html.richtext import to_html
-from edition.model.corpus import Block, Document, Inline, Note, SeriesConfig, Span, Text
+from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.queries import ref_target
 from edition.passes.plan import Plan
 from edition.sources.markup import plain_text
@@ -190,7 +190,7 @@ class DocumentRenderer:
         if k in SIGLA:
             before, after, words = SIGLA[k]
             if k == "add" and arg0:
-                words = f"added {arg0} in the original"
+                words = f"added {ADD_PLACES.get(arg0, arg0)} in the original"
             shown = el("span", [el("span", before, aria_hidden="true") if before else "", kids,
                                 el("span", after, aria_hidden="true"), el("span", f" ({words})", class_="sr-only")],
                        class_=f"iv iv-{k}")
@@ -210,7 +210,7 @@ class DocumentRenderer:
         if k in ("corr", "reg"):
             entry = join([text(arg0), " ", el("em", words)])
         elif k == "add" and arg0:
-            entry = el("em", f"added {arg0}")
+            entry = el("em", f"added {ADD_PLACES.get(arg0, arg0)}")
         elif k == "gap" and arg0:
             entry = el("em", f"illegible: {arg0}")
         else:

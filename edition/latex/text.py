@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from edition.latex.bibtex import to_latex
 from edition.latex.escape import Latex, escape_label, escape_text
-from edition.model.corpus import Block, Document, Inline, Note, SeriesConfig, Span, Text
+from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, warning
 from edition.model.queries import ref_target
 from edition.passes.plan import Plan
@@ -158,7 +158,7 @@ class TextWriter:
     def intervention(self, span: Span, kids: Latex, own_entry: bool) -> str:
         """An intervention's siglum, and its own apparatus entry where the plan says so."""
         shown_macro, entry_macro = INTERVENTIONS[span.kind]
-        arg0 = escape_text(span.args[0]) if span.args else Latex("")
+        arg0 = escape_text(ADD_PLACES.get(span.args[0], span.args[0]) if span.kind == "add" else span.args[0]) if span.args else Latex("")
         shown = macro(shown_macro, kids) if span.kind in ("sup", "del", "sic", "unclear") else \
             macro(shown_macro, arg0) if span.kind == "gap" else macro(shown_macro, arg0, kids)
         if not own_entry or self.apparatus is None:

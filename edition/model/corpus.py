@@ -197,6 +197,11 @@ class SeriesConfig:
     placement: str  # foot | end-of-document
 
 
+# Where a word was added in the original ({add:PLACE|word}), and how the apparatus says it.
+ADD_PLACES = {"above": "above", "below": "below", "inline": "in the line", "margin": "in the margin",
+              "left": "in the left margin", "right": "in the right margin", "top": "at the top of the page",
+              "bottom": "at the foot of the page", "overleaf": "overleaf", "over": "over an erasure"}
+
 DEFAULT_APPARATUS = {"corr": True, "reg": True, "del": True, "add": True,
                      "sic": False, "unclear": False, "gap": False, "sup": False}
 

@@ -35,13 +35,29 @@ def date_of(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
             cert=string(node.get("cert"), "high"),
         )
     except DateError as exc:
-        diags.append(error(node.pos, f"malformed date: {exc}", "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B"))
+        hint = ("check the day against the month and the year (and 'calendar: julian' for an Old Style date)" if "out of range" in str(exc)
+                else "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B: 1857-07-01, 1857-07, 1857-06-01/1857-07-15")
+        diags.append(error(node.pos, f"malformed date: {exc}", hint))
         return None
     if date.not_before and date.not_after and _last_day(date.not_after) < _first_day(date.not_before):
         diags.append(error(node.pos, f"the date's not_after ({date.not_after.iso()}) is before not_before ({date.not_before.iso()}): "
                            "no day lies between them", "swap the two limits, or correct the year"))
         return None
     return date
+
+
+def positions(meta: YNode) -> dict[str, Pos]:
+    """Where each field of the front matter is written, for the checks: ``KEY`` its value,
+    ``key:KEY`` the key, ``KEY[i]`` a list's items, ``place.from``, ``notes.SERIES`` a series' key."""
+    out = {k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()}
+    for key in ("authors", "recipients"):
+        if (node := meta.get(key)) is not None and isinstance(node.value, list):
+            out |= {f"{key}[{i}]": item.pos for i, item in enumerate(node.value)}
+    if (place := meta.get("place")) is not None and place.is_map:
+        out |= {f"place.{k}": v.pos for k, v in place.items()}
+    if (notes := meta.get("notes")) is not None and notes.is_map:
+        out |= {f"notes.{k}": p for k, p in notes.key_pos.items()}
+    return out
 
 
 def _first_day(d: PartialDate) -> tuple[int, int, int]:

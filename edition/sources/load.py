@@ -32,7 +32,7 @@ from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error
 from edition.sources import schema
 from edition.sources.cache import DocumentCache
 from edition.sources.cache import cache_path as cache_path  # where the tests and bench/ find it
-from edition.sources.front import date_of, split_front_matter
+from edition.sources.front import date_of, positions, split_front_matter
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
 from edition.sources.parts import excluded, fill_parts, item_positions, unreadable_ids
 from edition.sources.reading import check_file, read_project_text, walk
@@ -128,8 +128,10 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
             diags.extend(schema.check_map(item, schema.ARCHIVE, "archival source"))
             if item.is_map:
                 f = {k: string(item.get(k)) for k, _ in ((fl.name, 0) for fl in schema.ARCHIVE)}
+                cited = item.get("cited")  # what is read from it is reported where it is written
+                at = scalar_text_pos(cited, 0) if cited is not None and cited.is_scalar and not item.get("repository") else item.pos
                 archives.append(ArchiveSource(f["repository"], f["fond"], f["opis"], f["delo"], f["folios"],
-                                              f["vypusk"], f["form"], f["cited"], item.pos))
+                                              f["vypusk"], f["form"], f["cited"], at))
     notes = notes_of(g("notes"), diags)
     body, original = in_file_original(meta, body, body_line, display, diags)
     blocks, d = parse_blocks(body, text_positions(body, Pos(display, body_line, 1)))
@@ -155,7 +157,7 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
         notes=notes,
         pos=Pos(display, 1, 1),
         status=string(g("status")),
-        field_pos={k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()},
+        field_pos=positions(meta),
         original=original,
     )
     number_spans(doc.all_blocks())

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from edition.model.corpus import Block, Inline, Span, Text
+from edition.model.corpus import ADD_PLACES, Block, Inline, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 
 
@@ -116,6 +116,7 @@ class _InlineParser:
             buf = []
             buf_start = at
 
+        literal = 0  # '{' printed as written and not yet matched by a '}'
         while i < end:
             plain = _PLAIN.match(s, i, end)
             if plain:  # a run of characters that are never markup, taken at once
@@ -131,9 +132,14 @@ class _InlineParser:
                 buf.append(s[i + 1])
                 i += 2
                 continue
-            if c == "}" and closing:
+            if c == "}" and literal:  # the end of a '{' that is no markup ('{\\"o}'): printed as written
+                literal -= 1
+            elif c == "}" and closing:
                 flush(i)
                 return out, i
+            elif c == "}":
+                self.diags.append(error(self.pos_at(i), "this '}' closes nothing: no markup is open here",
+                                        "remove it, or write \\} for a brace that prints"))
             if c == "{":
                 m = _TAG.match(s, i, end)
                 if m and m.group(1) not in TAGS and s[m.end()] == "}":
@@ -149,6 +155,7 @@ class _InlineParser:
                         out.append(span)
                     buf_start = i
                     continue
+                literal += 1
             if not buf:
                 buf_start = i
             buf.append(c)
@@ -186,7 +193,9 @@ class _InlineParser:
             else:
                 i = self._skip_to_close(i + 1, end)
         if i >= end or s[i] != "}":
-            self.diags.append(error(pos, f"'{{{tag}' is not closed", "close it with '}', or write \\{ for a literal brace"))
+            opened = "{" + ":".join([tag, *args])
+            self.diags.append(error(pos, f"'{opened}' is not closed: the markup opened here runs on to the end of the paragraph",
+                                    "close it with '}' where it ends (a blank line ends a paragraph), or write \\{ for a brace that prints"))
             return Span(tag, args, children, pos), end
         i += 1
         if spec is None:
@@ -194,6 +203,9 @@ class _InlineParser:
             self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
             return Span(tag, args, children, pos), i
         usage = f"usage: {spec.doc.split(': ', 1)[-1]}"
+        if tag == "add" and args and args[0] and args[0] not in ADD_PLACES:
+            self.diags.append(error(pos, f"'{args[0]}' is not a place of an addition",
+                                    did_you_mean(args[0], ADD_PLACES) or "the places: " + ", ".join(ADD_PLACES)))
         if len(args) < spec.min_args or len(args) > len(spec.args):
             want = spec.min_args if spec.min_args == len(spec.args) else f"{spec.min_args} to {len(spec.args)}"
             self.diags.append(error(pos, f"'{tag}' takes {want} argument(s), got {len(args)}", usage))
@@ -265,8 +277,19 @@ def _capped(diags: list[Diagnostic]) -> list[Diagnostic]:
         rest[0].pos, f"{len(rest)} more problems in this text after these {MAX_PROBLEMS}", "fix these first")]
 
 
+# Words a writer may use for a tag: the hint names the tag they mean.
+_TAG_WORDS = {"note": "n", "footnote": "n", "person": "p", "pers": "p", "name": "p", "place": "pl", "label": "lbl",
+              "emph": "em", "i": "em", "it": "em", "italic": "em", "b": "em", "bold": "em", "supplied": "sup", "supply": "sup",
+              "deleted": "del", "delete": "del", "strike": "del", "added": "add", "ins": "add", "insert": "add",
+              "reference": "ref", "link": "ref", "xref": "ref", "citation": "cite", "archive": "arch", "noindex": "nx",
+              "correction": "corr", "choice": "corr", "regularized": "reg", "illegible": "gap", "lang": "foreign"}
+
+
 @functools.lru_cache(maxsize=1024)
 def _tag_hint(word: str) -> str:
+    meant = _TAG_WORDS.get(word)
+    if meant:
+        return f"did you mean '{meant}'? ({TAGS[meant].doc})"
     return did_you_mean(word, TAGS)
 
 

@@ -209,7 +209,7 @@ def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
     if f.type in ("str", "text", "blocks") and not value.is_scalar:
         return [error(value.pos, f"{where} must be a single value, not a list or mapping", f.doc)]
     if f.type == "bool" and as_bool(value) is None:
-        return [error(value.pos, f"{where} must be true or false")]
+        return [error(value.pos, f"{where} must be true or false", f"write true or false, not '{value.value}'")]
     if f.type in ("ids", "strs"):
         items = value.value if isinstance(value.value, list) else [value]
         return [error(i.pos, f"{where} must be a list of plain values") for i in items if not i.is_scalar]

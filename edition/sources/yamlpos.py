@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.sources.yamlwords import Explained, explain
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -174,6 +175,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        said = _explained(text, exc, line_offset)
+        if said is not None:
+            raise YamlError(error(Pos(path, said.line + 1 + line_offset, said.column + 1), said.message, said.hint)) from None
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
@@ -196,6 +200,17 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
     if node is None:
         return YNode({}, Pos(path, 1 + line_offset, 1), "map")
     return _convert(node, path, line_offset, text.split("\n"))
+
+
+def _explained(text: str, exc: yaml.MarkedYAMLError, line_offset: int) -> Explained | None:
+    def mark(m: object) -> tuple[int, int] | None:
+        return (m.line, m.column) if m is not None else None  # type: ignore[attr-defined]
+
+    pm = exc.problem_mark
+    lines = text.split("\n")
+    if "\\t" in str(exc.problem) or (pm is not None and pm.line < len(lines) and lines[pm.line][pm.column : pm.column + 1] == "\t"):
+        return None  # a tab: said below, in the tab's own words
+    return explain(text, str(exc.problem or ""), mark(exc.problem_mark), str(exc.context or ""), mark(exc.context_mark), line_offset)
 
 
 def scalar_text_pos(node: YNode, offset: int) -> Pos:

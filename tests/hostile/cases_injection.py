@@ -219,4 +219,7 @@ def escaped_check(marker: str, printed: bool):  # noqa: ANN201
 
 
 CASES = [Case(f"inject-{name}", "injection", spec_of([name]), Expect(0, check=escaped_check(marker, printed)), command=("render",))
-         for name, marker, _write, printed in FIELDS]
+         for name, marker, _write, printed in FIELDS if name != "add-place"]
+# The place of an addition is one of a few words (docs/source-format.md): anything else is refused where it is written.
+CASES.append(Case("inject-add-place", "injection", spec_of(["add-place"]), Expect(1, f"{LETTER}:23:1", "is not a place of an addition"),
+                  command=("render",)))

@@ -42,7 +42,7 @@ CASES = [
     Case("source-symlink-inside-to-fifo", "paths", {"sources/pipe": Fifo(), "sources/letters/x.md": Link("../pipe")},
          _err("sources/letters/x.md:1:1", "named pipe")),
     Case("source-symlink-inside-is-read", "paths", {"sources/letters/again.md": Link("letter.md")},
-         _err("sources/letters/again.md:2:5", "document id 'letter' is used by 2 files")),
+         _err("sources/letters/letter.md:2:5", "document id 'letter' is already the id of sources/letters/again.md")),
     Case("sources-folder-symlink-outside", "paths", {"sources/evil": Link("@out")},
          _err("sources/evil:1:1", OUTSIDE)),
     Case("sources-folder-symlink-loop", "paths", {"sources/letters/loop": Link(".")},

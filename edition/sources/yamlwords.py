@@ -1,0 +1,203 @@
+"""PyYAML's and libyaml's parse errors said in a historian's words, at the place of the mistake.
+
+A YAML parser reports where it gave up, which is often a line or two after the mistake,
+in the grammar's terms ("expected <block end>, but found '<scalar>'"). ``explain`` looks at
+the text for the common mistakes and says what they are where they stand:
+
+* a quotation mark that is never closed, said where it opened;
+* an apostrophe that ends a value in single quotes (``'Herzen's letter'``), or a quotation
+  mark that ends one in double quotes;
+* a colon and a space inside a value that is not quoted;
+* a line indented unlike the lines above it ("by 3 spaces, the lines above by 2 or 4");
+* the text of a ``|`` block not indented under its key;
+* a key without its colon;
+* a list ``[`` or a mapping ``{`` that is never closed;
+* a tab.
+
+What none of them explains is said as the parser said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Explained:
+    line: int  # 0-based, in the text parsed
+    column: int  # 0-based
+    message: str
+    hint: str
+
+
+Mark = tuple[int, int]  # (line, column), 0-based
+
+_KEY = re.compile(r"^(\s*)(?:-\s+)?(?:\"[^\"]*\"|'[^']*'|[^\s#'\"\[{][^#]*?):(?:\s|$)")
+_BLOCK = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+_VALUE_START = re.compile(r"(?:^\s*(?:-\s+)?|:\s+|[\[{,]\s*|-\s+)$")
+
+
+def explain(text: str, problem: str, at: Mark | None, context: str, context_at: Mark | None, line_offset: int = 0) -> Explained | None:
+    """The mistake behind a parse error, or None when it is none of the known ones; the lines
+    its words name are counted in the file (``line_offset`` lines before the text)."""
+    lines = text.split("\n")
+    last = at[0] if at else len(lines) - 1
+    for rule in (_quotes, _colon, _block_text, _missing_colon, _flow, _indentation):
+        found = rule(lines, problem, at, context, context_at, last)
+        if found is not None:
+            words = found.message.replace("{line}", str(found.line + 1 + line_offset))
+            words = re.sub(r"\{line_of:(\d+)\}", lambda m: str(int(m[1]) + 1 + line_offset), words)
+            return Explained(found.line, found.column, words, found.hint)
+    return None
+
+
+def _quotes(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    if "quoted scalar" in context and context_at is not None and context_at[0] < len(lines) \
+            and _closing(lines[context_at[0]], context_at[1]) < 0:
+        return _unclosed(lines, *context_at)
+    for n in range(min(last, len(lines) - 1) + 1):
+        found = _quote_on_line(lines, n)
+        if found is not None:
+            return found
+    return None
+
+
+def _quote_on_line(lines: list[str], n: int) -> Explained | None:
+    line = lines[n]
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c == "#" and (i == 0 or line[i - 1] in " \t"):
+            return None
+        if c in "\"'" and _VALUE_START.search(line[:i]):
+            end = _closing(line, i)
+            if end < 0:
+                return _unclosed(lines, n, i)
+            rest = line[end + 1 :].split(" #", 1)[0].strip()
+            if rest and rest[0] not in ",]}:":
+                return _ended_early(line, n, i, end)
+            i = end + 1
+            continue
+        i += 1
+    return None
+
+
+def _closing(line: str, start: int) -> int:
+    q = line[start]
+    i = start + 1
+    while i < len(line):
+        if q == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == q:
+            if q == "'" and line[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def _unclosed(lines: list[str], n: int, col: int) -> Explained:
+    mark = "quotation mark" if lines[n][col : col + 1] == '"' else "quote (')"
+    return Explained(n, col, f"the {mark} opened on line {{line}}, column {col + 1} is never closed",
+                     f"end the value with {lines[n][col:col + 1] or 'the same mark'} on the same line")
+
+
+def _ended_early(line: str, n: int, start: int, end: int) -> Explained:
+    if line[start] == "'":
+        return Explained(n, end, f"this apostrophe ends the value quoted with ' at column {start + 1}, and the rest of the line is left over",
+                         "inside '...' write an apostrophe twice (''), or put the value in double quotes: "
+                         f"\"{line[start + 1:].rstrip().rstrip(chr(39))}\"")
+    return Explained(n, end, f"this quotation mark ends the value quoted at column {start + 1}, and the rest of the line is left over",
+                     "inside \"...\" write a quotation mark as \\\", or put the value in single quotes")
+
+
+def _colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    if "mapping values are not allowed" not in problem or at is None:
+        return None
+    line = lines[at[0]]
+    key = _KEY.match(line)
+    value = line[key.end():].strip() if key else line.strip()
+    return Explained(at[0], at[1], "a ':' followed by a space inside a value that is not in quotes: YAML takes it for a new key",
+                     f"put the value in double quotes: \"{value}\"" if value else "put the value in double quotes")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_lines(lines: list[str], upto: int) -> list[int]:
+    """The lines before ``upto`` that hold keys or list items (not the text of a '|' block)."""
+    out: list[int] = []
+    block_at = -1  # the indentation of the key whose '|' text is being read
+    for n in range(upto):
+        line = lines[n]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if block_at >= 0 and _indent(line) > block_at:
+            continue
+        block_at = -1
+        out.append(n)
+        if _BLOCK.search(line):
+            block_at = _indent(line)
+    return out
+
+
+def _block_text(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    start = context_at if context_at is not None and "simple key" in context else at
+    if start is None or start[0] >= len(lines):
+        return None
+    n = start[0]
+    above = [k for k in range(n) if lines[k].strip() and not lines[k].lstrip().startswith("#")]
+    if not above or not _BLOCK.search(lines[above[-1]]) or _indent(lines[n]) > _indent(lines[above[-1]]):
+        return None
+    key = above[-1]
+    return Explained(n, _indent(lines[n]), f"the text after '|' on line {{line_of:{key}}} is not indented: this line is indented "
+                     f"by {_spaces(_indent(lines[n]))}, its key by {_spaces(_indent(lines[key]))}",
+                     f"indent every line of the text by more than its key, e.g. {_indent(lines[key]) + 2} spaces")
+
+
+def _missing_colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    if "could not find expected ':'" not in problem or context_at is None:
+        return None
+    n, col = context_at
+    words = lines[n].strip()
+    return Explained(n, col, f"'{words}' has no ':' after its key", "write the key, a colon and a space, then the value: "
+                     + (f"'{words.split()[0]}: {' '.join(words.split()[1:])}'" if len(words.split()) > 1 else "'key: value'"))
+
+
+def _flow(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    if "flow" not in context or "expected ',' or" not in problem or context_at is None:
+        return None
+    n, col = context_at
+    opened = lines[n][col : col + 1] if n < len(lines) else ""
+    if opened not in ("[", "{"):
+        return None
+    close = "]" if opened == "[" else "}"
+    what = "list" if opened == "[" else "mapping"
+    return Explained(n, col, f"the '{opened}' opened on line {{line}}, column {col + 1} is never closed",
+                     f"end the {what} with '{close}' (and separate its items with commas)")
+
+
+def _indentation(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    if at is None or at[0] >= len(lines) or ("expected <block end>" not in problem and "did not find expected key" not in problem):
+        return None
+    n, col = at
+    line = lines[n]
+    if col != _indent(line):
+        return None
+    levels: dict[int, int] = {}
+    for k in _key_lines(lines, n):
+        levels[_indent(lines[k])] = k
+    if col in levels or not levels:
+        return None
+    near = sorted(levels, key=lambda i: (abs(i - col), i))[:2]
+    said = " or ".join(f"{i} (line {{line_of:{levels[i]}}})" for i in near)
+    return Explained(n, col, f"this line is indented by {_spaces(col)}, the lines above by {said}",
+                     "a key lines up with the other keys of its mapping: indent it like the key it stands beside")
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space" + ("" if n == 1 else "s")
