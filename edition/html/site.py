@@ -104,7 +104,8 @@ class Site:
         page.citation = page.cite_as + (f", {page.printed_pages}" if page.printed_pages else "")
         entry = DocumentCitation(key=page.doc.id, title=page.title_with_date, first_page=first or "", last_page=last or "",
                                  authors=[self._person(a) for a in page.doc.authors],
-                                 recipients=[self._person(r) for r in page.doc.recipients], date=page.date)
+                                 recipients=[self._person(r) for r in page.doc.recipients], date=page.date,
+                                 number=page.number)
         reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year, editor=(),
                             institution=cfg.institution or cfg.course)
         bibtex, csl = reader_entries(reader, [entry])

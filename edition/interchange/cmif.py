@@ -26,6 +26,7 @@ from lxml import etree
 from edition.interchange.tei.common import date_attributes, sub, tei, write_xml
 from edition.interchange.validate import validate_against
 from edition.model.corpus import Corpus, Document
+from edition.passes.order import document_numbers
 from edition.registers.load import Registers
 from edition.resources import SCHEMAS_DIR
 
@@ -97,8 +98,10 @@ def cmif_tree(corpus: Corpus, url: str = "", licence: str = CC_BY, when: str = "
     reader = ", ".join(p for p in (config.editor, ": ".join(t for t in (config.title, config.subtitle) if t), config.year) if p)
     sub(sub(file_desc, "sourceDesc"), "bibl", reader, type="print", xml_id=bibl_id)
     profile = sub(root[0], "profileDesc")
+    numbers = document_numbers(corpus)
     for doc in letters(corpus):
-        desc = sub(profile, "correspDesc", key=doc.id, source=f"#{bibl_id}")
+        # @key: the letter's number in the printed edition (CMIF), its id where the reader prints it not
+        desc = sub(profile, "correspDesc", key=str(numbers.get(doc.id, doc.id)), source=f"#{bibl_id}")
         _action(desc, "sent", doc.authors, doc.place_from, doc, corpus)
         _action(desc, "received", doc.recipients, doc.place_to, doc, corpus)
     sub(sub(sub(root, "text"), "body"), "p")

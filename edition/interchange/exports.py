@@ -13,7 +13,7 @@ from pathlib import Path
 
 from edition.model.corpus import Corpus, Document
 from edition.passes.backmatter import cited_keys
-from edition.passes.order import title_with_date
+from edition.passes.order import document_numbers, title_with_date
 from edition.registers.bib.bibtex import export_bibtex
 from edition.registers.bib.csl import export_csl_json
 from edition.registers.bib.model import Bibliography
@@ -45,6 +45,7 @@ def write_all(corpus: Corpus, bib: Bibliography, documents: list[Document], page
     reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year,
                         editor=(), institution=cfg.institution or cfg.course)
     entries = []
+    numbers = document_numbers(corpus)
     for doc in documents:
         first, last = pages.get(doc.id, ("", ""))
         if not first:
@@ -54,7 +55,7 @@ def write_all(corpus: Corpus, bib: Bibliography, documents: list[Document], page
             first_page=first, last_page=last,
             authors=[_person_name(corpus, a) for a in doc.authors],
             recipients=[_person_name(corpus, r) for r in doc.recipients],
-            date=doc.date.text() if doc.date else ""))
+            date=doc.date.text() if doc.date else "", number=numbers.get(doc.id, 0)))
     bibtex, csl = reader_entries(reader, entries)
     (out / "reader.bib").write_text(bibtex, encoding="utf-8")
     (out / "reader.json").write_text(json.dumps(csl, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -27,7 +27,8 @@ def contents(plan: Plan) -> list[tuple[str, Latex]]:
         lines.append(("part", Latex(f"\\numberline {{{roman(part.number)}}}") + escape_text(part.title)))
         for doc_id in part.documents:
             doc = plan.documents[doc_id]
-            lines.append(("section", escape_text(doc.title) + Latex(", ") + escape_text(doc.date)))
+            lines.append(("section", Latex(f"\\numberline {{{doc.number}}}") + escape_text(doc.title) + Latex(", ")
+                          + escape_text(doc.date)))
     register = bool(back and cfg.persons_register and back.persons)
     tail = [(register, h["persons"]), (bool(back and back.archives), h["archives"]),
             (bool(back and back.works), h["works"]), (True, h["names"]), (cfg.index_places, h["places"])]
@@ -37,5 +38,5 @@ def contents(plan: Plan) -> list[tuple[str, Latex]]:
 
 def chronology(plan: Plan) -> list[dict[str, object]]:
     """The chronological list of documents, with the label of each one's page."""
-    return [{"date": row.date, "parties": row.parties, "place": row.place, "label": escape_label(row.document)}
+    return [{"number": row.number, "date": row.date, "parties": row.parties, "place": row.place, "label": escape_label(row.document)}
             for row in plan.chronology]

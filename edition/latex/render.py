@@ -79,6 +79,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
                 for sid, notes in face.endnotes]
     out = env.get_template("document.tex.jinja").render(
         label_id=escape_label(doc.id),
+        number=face.number,
         cite_as=face.cite_as,
         title=face.title,
         date=face.date,

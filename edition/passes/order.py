@@ -114,10 +114,19 @@ def part_plans(parts: list[PrintedPart]) -> list[PartPlan]:
             for p in parts]
 
 
-def cite_as(corpus: Corpus, doc: Document) -> str:
+def reference(doc: Document, number: int) -> str:
+    """How other texts of the reader name a document: "no. 12, Stalin to Molotov, 3 June 1926"
+    (two documents may share a heading, never a number); a document the reader does not
+    number (in no part) by its heading and date alone."""
+    return f"no.\u00a0{number}, {title_with_date(doc)}" if number else title_with_date(doc)
+
+
+def cite_as(corpus: Corpus, doc: Document, number: int = 0) -> str:
+    """"Stalin to Molotov, 3 June 1926, no. 12 in Title: Subtitle, ed. Editor (2026)"."""
     cfg = corpus.config
     title = f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title
-    return f"{title_with_date(doc)}, in {title}" + (f" ({cfg.year})" if cfg.year else "")
+    where = f"no.\u00a0{number} in" if number else "in"
+    return f"{title_with_date(doc)}, {where} {title}" + (f" ({cfg.year})" if cfg.year else "")
 
 
 def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation | None, archive_lines: tuple[str, ...],
@@ -137,6 +146,6 @@ def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation |
         id=doc.id, number=number, part=doc.part, title=doc.title,
         date=doc.date.text() if doc.date else "undated",
         places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),
-        title_with_date=title_with_date(doc), cite_as=cite_as(corpus, doc),
+        title_with_date=title_with_date(doc), cite_as=cite_as(corpus, doc, number),
         source_lines=tuple(lines), endnotes=endnotes,
     )

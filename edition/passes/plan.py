@@ -61,6 +61,7 @@ class Prose:
 @dataclass(frozen=True)
 class ChronologyRow:
     document: str
+    number: int  # the document's number in the reader
     date: str
     parties: str  # "Stalin → Molotov", or the title when nobody is named
     place: str
@@ -74,7 +75,7 @@ class Plan:
     draft: bool
     parts: tuple[PartPlan, ...]  # the parts that print, each with its documents in order
     documents: Mapping[str, DocumentPlan]  # the printed documents, by id, in reading order
-    titles: Mapping[str, str]  # every document's "title, date", printed or not (cross-references)
+    titles: Mapping[str, str]  # how a cross-reference names every document, printed or not: "no. 12, title, date"
     note_numbers: Mapping[NoteKey, int]
     referenced_notes: frozenset[NoteKey]
     citations: Mapping[SpanKey, Citation]
@@ -132,7 +133,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         corpus=typeset, draft=only is not None,
         parts=tuple(order.part_plans(parts)),
         documents=documents,
-        titles={d.id: order.title_with_date(d) for d in typeset.documents},
+        titles={d.id: order.reference(d, doc_numbers.get(d.id, 0)) for d in typeset.documents},
         note_numbers=numbers,
         referenced_notes=frozenset(notes.referenced_notes(corpus)),
         citations=cites,
@@ -143,7 +144,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         index_persons=tuple(index_groups(typeset, mentioned["p"], "p")),
         index_places=tuple(index_groups(typeset, mentioned["pl"], "pl")) if cfg.index_places else None,
         back=back,
-        chronology=tuple(chronology(typeset, printed)),
+        chronology=tuple(chronology(typeset, printed, doc_numbers)),
         note_on_texts=_prose(note_on_texts),
         headings=HEADINGS,
         parallel=beside,
@@ -165,14 +166,14 @@ def _prose(note: tuple[str, list[Block]] | None) -> Prose | None:
     return Prose(typeset_text(title) if title else HEADINGS["note_on_texts"], tuple(typeset_blocks(blocks)))
 
 
-def chronology(corpus: Corpus, documents: list[Document]) -> list[ChronologyRow]:
+def chronology(corpus: Corpus, documents: list[Document], numbers: Mapping[str, int]) -> list[ChronologyRow]:
     """The documents by date: date, from → to (surnames), place of writing."""
     rows = []
     for doc in sorted(documents, key=lambda d: (d.date.sort_key if d.date else "9999", d.id)):
         who = ", ".join(order.surname(corpus, a) for a in doc.authors)
         to = ", ".join(order.surname(corpus, r) for r in doc.recipients)
         place = corpus.places[doc.place_from].name if doc.place_from in corpus.places else ""
-        rows.append(ChronologyRow(doc.id, doc.date.text() if doc.date else "undated",
+        rows.append(ChronologyRow(doc.id, numbers.get(doc.id, 0), doc.date.text() if doc.date else "undated",
                                   (f"{who} \u2192 {to}" if to else who).strip() or doc.title, place))
     return rows
 

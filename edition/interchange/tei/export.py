@@ -15,6 +15,7 @@ from edition.interchange.tei.header import header
 from edition.interchange.tei.text import DocWriter
 from edition.model.alignment import align
 from edition.model.corpus import Block, Corpus, Document, Person, Place, Span, surname_of, walk_spans
+from edition.passes.order import document_numbers
 from edition.passes.plan import Plan
 from edition.registers.bibliography import Bibliography
 from edition.registers.bibstyle import EditionStyle, make_style
@@ -24,9 +25,9 @@ from edition.registers.load import Registers
 
 
 def document_tree(corpus: Corpus, doc: Document, registers: Registers, numbers: dict[tuple[str, str, str], int],
-                  style: EditionStyle) -> etree._Element:
+                  style: EditionStyle, doc_number: int = 0) -> etree._Element:
     root, file_desc = new_tei(doc.title)
-    header(root, file_desc, corpus, doc, registers, style)
+    header(root, file_desc, corpus, doc, registers, style, doc_number)
     if doc.status:
         revision = sub(root[0], "revisionDesc", status=doc.status)
         sub(revision, "change", f"editorial status: {doc.status}", status=doc.status)
@@ -174,8 +175,9 @@ def export_tei(corpus: Corpus, registers: Registers, plan: Plan, out_dir: Path) 
     The text is the sources' own; the numbers of the notes are the plan's, as printed."""
     style = make_style(registers.bibliography, corpus.config.citation_style)
     numbers = dict(plan.note_numbers)
-    written = [write_xml(document_tree(corpus, doc, registers, numbers, style), out_dir / doc_file(doc.id))
-               for doc in corpus.documents if doc.id]
+    doc_numbers = document_numbers(corpus)
+    written = [write_xml(document_tree(corpus, doc, registers, numbers, style, doc_numbers.get(doc.id, 0)),
+                         out_dir / doc_file(doc.id)) for doc in corpus.documents if doc.id]
     written.append(write_xml(persons_tree(corpus.persons.values()), out_dir / "persons.xml"))
     written.append(write_xml(places_tree(corpus.places.values()), out_dir / "places.xml"))
     keys = [k for k in cited_keys(corpus) if k in registers.bibliography]

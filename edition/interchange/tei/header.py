@@ -61,7 +61,8 @@ def _ms_desc(parent: etree._Element, cited: str, c: arch.ArchivalCitation | None
 
 
 def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc: Document, registers: Registers,
-           style: EditionStyle) -> None:
+           style: EditionStyle, number: int = 0) -> None:
+    """The teiHeader of one document; ``number`` is its number in the reader (0: it prints in no part)."""
     config = corpus.config
     title_stmt = file_desc[0]
     for pid in doc.authors:
@@ -78,6 +79,8 @@ def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc:
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", config.institution or config.course or config.title)
     sub(pub, "idno", doc.id, type="document")
+    if number:
+        sub(pub, "idno", str(number), type="number")
     if re.fullmatch(r"\d{4}", config.year):
         sub(pub, "date", config.year, when=config.year)
     if config.licence:

@@ -40,6 +40,7 @@ class DocumentCitation:
     authors: Sequence[str] = ()
     recipients: Sequence[str] = ()
     date: str = ""
+    number: int = 0  # the document's number in the reader (BibTeX 'chapter', CSL 'chapter-number')
 
 
 def reader_entries(reader: ReaderInfo, documents: Sequence[DocumentCitation]) -> tuple[str, list[dict[str, Any]]]:
@@ -52,7 +53,8 @@ def reader_entries(reader: ReaderInfo, documents: Sequence[DocumentCitation]) ->
         pages = str(doc.first_page) if str(doc.first_page) == str(doc.last_page) else f"{doc.first_page}–{doc.last_page}"
         to = " and ".join(parse_name(r).display() for r in doc.recipients)
         note = ", ".join(x for x in (f"To {to}" if to else "", doc.date) if x)
-        part = {"title": doc.title, "pages": pages, "note": note, "crossref": reader.key}
+        part = {"title": doc.title, "chapter": str(doc.number) if doc.number else "", "pages": pages, "note": note,
+                "crossref": reader.key}
         works.append(Work(doc.key, "incollection", {k: Text(v) for k, v in part.items() if v},
                           {"author": [parse_name(a) for a in doc.authors]} if doc.authors else {}))
     bib, keys = Bibliography(works), [doc.key for doc in documents] + [reader.key]
