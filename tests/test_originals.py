@@ -87,3 +87,16 @@ def test_the_index_finds_a_person_named_only_in_the_original_on_its_page(reader_
     assert entry is not None
     locators = {int(m) for m in re.findall(r"(\d+)(?!n)\b", entry.group(1))}
     assert folio in locators, (folio, entry.group(1))
+
+
+def test_the_index_finds_a_person_named_only_in_a_note_of_the_original(reader_build: Path) -> None:
+    # Alfred Naquet is named only in a textual note on the Russian of Lenin's article on
+    # the Bund (what the Russian paragraph goes on to say where the English is cut).
+    pages = pdf_pages(reader_build / "build" / "reader.pdf")
+    named = [p for p in pages if "Накэ" in p]
+    assert len(named) == 1
+    folio = int(next(n for n in re.findall(r"^\s*(\d+)\s", named[0], re.M)))
+    index = next(p for p in pages if "Index of Names" in p and "Naquet, A." in p)
+    entry = re.search(r"Naquet, A\. \(1834–1916\), ([\dn,–\s]+)", index)
+    assert entry is not None and f"{folio}n" in entry.group(1).split(", ")[0].strip(), (folio, entry)
+    assert not [p for p in pages if "Naquet" in p and "Index of Names" not in p and "Persons" not in p]
