@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from edition.checks.offsets import positions
 from edition.model.corpus import Block, Corpus, Inline, Span, Text, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key, transliterate
@@ -58,9 +59,10 @@ def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diag
             if is_cyrillic(text.text):
                 index = index or NameIndex.of_persons(corpus.persons, corpus.config.transliteration)
                 found += _inflected(text.text, index, {start for start, _, _ in found})
+            pos_at = positions(text)
             for start, word, ids in sorted(found):
                 who = ids[0] if len(ids) == 1 else " or ".join(ids)
-                diags.append(warning(_offset_pos(text, start), f"'{word}' may name {who} but is not tagged",
+                diags.append(warning(pos_at(start), f"'{word}' may name {who} but is not tagged",
                                      f"write {{p:{ids[0]}|{word}}}, or {{nx|{word}}} if it is not that person"))
     return diags
 
@@ -75,13 +77,22 @@ def _inflected(text: str, index: NameIndex, taken: set[int]) -> list[tuple[int, 
     for m in _CYRILLIC_WORD.finditer(text):
         if m.start() in taken:
             continue
-        opening = m.start() == 0 or re.search(r"(?:[.!?…]\s+|\n\s*)$", text[:m.start()]) is not None
+        opening = _opens_sentence(text, m.start())
         if opening and not name_cases(m.group()):
             continue
         ids = index.lookup(m.group())
         if ids:
             out.append((m.start(), m.group(), sorted(ids)))
     return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a line or a sentence (a stop and a space before it).
+    Only the white space just before it is looked at, so that many words cost no more than one text."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return start == 0 or "\n" in text[j:start] or (0 < j < start and text[j - 1] in ".!?…")
 
 
 def _untagged_texts(blocks: list[Block]) -> list[Text]:
@@ -98,14 +109,6 @@ def _untagged_texts(blocks: list[Block]) -> list[Text]:
         visit(block.content)
         out.extend(_untagged_texts(block.blocks))
     return out
-
-
-def _offset_pos(text: Text, offset: int) -> Pos:
-    before = text.text[:offset]
-    lines = before.count("\n")
-    if lines == 0:
-        return Pos(text.pos.path, text.pos.line, text.pos.column + offset)
-    return Pos(text.pos.path, text.pos.line + lines, text.indent + offset - before.rfind("\n"))
 
 
 def two_spellings(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from edition.checks.offsets import positions
 from edition.model.corpus import Block, Corpus, Inline, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
 
@@ -97,8 +98,9 @@ def _series(corpus: Corpus) -> list[Diagnostic]:
 def _long_words(blocks: Iterable[Block]) -> list[Diagnostic]:
     out = []
     for text in _texts(blocks):
+        pos_at = positions(text)
         for m in _WORD.finditer(text.text):
-            out.append(warning(_offset_pos(text, m.start()), f"a word of {len(m.group())} characters cannot be broken across lines: "
+            out.append(warning(pos_at(m.start()), f"a word of {len(m.group())} characters cannot be broken across lines: "
                                "it runs into the margin", "break it with spaces, or shorten it (a long URL: cite it in a note)"))
     return out
 
@@ -114,11 +116,3 @@ def _texts(blocks: Iterable[Block]) -> Iterator[Text]:
     for block in blocks:
         yield from inline(block.content)
         yield from _texts(block.blocks)
-
-
-def _offset_pos(text: Text, offset: int) -> Pos:
-    before = text.text[:offset]
-    newlines = before.count("\n")
-    if not newlines:
-        return Pos(text.pos.path, text.pos.line, text.pos.column + offset)
-    return Pos(text.pos.path, text.pos.line + newlines, text.indent + len(before) - before.rfind("\n"))

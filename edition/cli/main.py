@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
 2 a failed LaTeX run or a problem of the installation; 3 another build running;
-4 page make-up problems found by the layout audit, with --strict-layout.
+4 page make-up problems found by the layout audit, with --strict-layout;
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
 from edition.cli.new import cmd_new
+from edition.cli.terminal import quiet_broken_pipe, shown, visible
 from edition.cli.terminal import setup as setup_terminal
-from edition.cli.terminal import shown, visible
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
 from edition.pipeline import prepare, write_exports
@@ -255,10 +256,20 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT stopped
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     setup_terminal()
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:  # Ctrl-C: the build's own cleanup has run on the way out (locks, staging, temporary files)
+        print(f"edition {args.command}: interrupted; the last good outputs and the sources are unchanged", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # 'edition list | head': the reader of the output went away
+        quiet_broken_pipe()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

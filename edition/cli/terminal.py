@@ -13,6 +13,7 @@ ASCII-only terminal (``LANG=C``) gets a readable message, never a traceback.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 
@@ -50,3 +51,13 @@ def setup() -> None:
                 reconfigure(errors="backslashreplace")
             except (ValueError, OSError):  # a closed or unusual stream: leave it
                 pass
+
+
+def quiet_broken_pipe() -> None:
+    """Standard output pointed at nothing, so that Python's last flush of it raises no second
+    BrokenPipeError at exit (the reader of a pipe went away: not an error of edition's)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's stream)
+        pass

@@ -128,7 +128,7 @@ CASES = [
     Case("cache-garbage", "faults", setup=_with_cache(_garbage), expect=Expect(0)),
     Case("cache-truncated", "faults", setup=_with_cache(_truncate), expect=Expect(0)),
     Case("cache-entry-tampered", "faults", setup=_with_cache(_tamper), command=("list",), expect=Expect(0, check=title_is_the_sources)),
-    Case("cache-is-a-fifo", "faults", setup=_with_cache(_fifo), expect=Expect(0), timeout=5),
+    Case("cache-is-a-fifo", "faults", setup=_with_cache(_fifo), expect=Expect(0)),
     Case("cache-is-a-folder", "faults", setup=_with_cache(_folder), expect=Expect(0)),
     Case("cache-pickle-runs-code", "faults", setup=_with_cache(_cache_outside_project), command=("list",),
          expect=Expect(0, check=title_is_the_sources)),
@@ -140,6 +140,5 @@ CASES = [
          expect=Expect(1, f"{LETTER}:17:7", "unknown person")),
     Case("full-disk-before-latex", "faults", {"build/reader.pdf": b"%PDF-1.4 the last good reader"}, command=("build",),
          fsize=4000, expect=Expect(2, check=no_partial_files)),  # under the size of the larger LaTeX files
-    Case("cache-folder-is-a-fifo", "faults", {"cache-fifo": Fifo()}, env={"XDG_CACHE_HOME": "{root}/cache-fifo"}, expect=Expect(0),
-         timeout=5),
+    Case("cache-folder-is-a-fifo", "faults", {"cache-fifo": Fifo()}, env={"XDG_CACHE_HOME": "{root}/cache-fifo"}, expect=Expect(0)),
 ]

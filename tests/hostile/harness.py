@@ -119,7 +119,7 @@ class Case:
     command: tuple[str, ...] = ("check",)
     env: dict[str, str | None] = field(default_factory=dict)
     subprocess: bool = False  # run as a user would (terminal encoding, environment)
-    timeout: float = 10.0
+    timeout: float = 60.0  # only to catch a hang: never a measure of speed (tests/hostile/test_linear.py measures growth)
     latex: bool = False
     setup: Callable[[Path], None] | None = None
     needs_root: bool = False

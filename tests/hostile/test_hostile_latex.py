@@ -51,7 +51,7 @@ def test_received_project(case: Case, shared_builds: dict[str, tuple[Path, Run, 
     assert verdict == "handled", f"{verdict}: {why}\n{run.err[-2000:]}"
 
 
-NOT_YET = {"fault-ctrl-c-mid-latex"}  # Ctrl-C's traceback: the CLI's handling of it is issue 16's
+NOT_YET: set[str] = set()
 
 
 @pytest.mark.latex
