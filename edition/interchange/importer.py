@@ -150,6 +150,23 @@ class _Importer:
         if doc.meta_fields.translator:
             doc.translation = doc.meta_fields.translator
 
+    def page_heading(self, doc: DocState) -> None:
+        """A page title or an unplaced line above the first document that names its writer and addressee
+        ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels"): the document's heading."""
+        if doc.head.authors or doc.head.recipients:
+            return
+        title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
+        preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
+        for b in [*doc.above, *preamble, *title, *doc.leftovers]:
+            h = read_heading([b.text]) if len(b.lines) == 1 and len(b.text) <= 160 else None
+            if h and h.authors and (h.recipients or h.addressee):
+                doc.head = h
+                for kept in (doc.unplaced, doc.leftovers):
+                    if b in kept:
+                        kept.remove(b)
+                        doc.consumed.append((b.line, b.text))
+                return
+
     def document(self, doc: DocState) -> None:
         """Read one document's text, notes and fields (``emit`` writes it once the page is read)."""
         self.apply_region(doc)
@@ -169,6 +186,7 @@ class _Importer:
         notes, loose = parse_notes(note_blocks)
         doc.leftovers += loose
         body = self.front(doc, blocks[:body_end])
+        self.page_heading(doc)
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
             attribute(note, self.matcher.forms)
@@ -411,7 +429,7 @@ class _Importer:
                     doc.consumed.append((b.line, text))
                     continue
             if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) \
-                    and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta:
+                    and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta and not _dateline(text):
                 doc.title = " ".join(core(text).split()) if re.search(r"\d$", text) is None else " ".join(text.split())
                 doc.consumed.append((b.line, text))
                 doc.leftovers += body  # captions and the like before the title
@@ -479,6 +497,7 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
         if k == 0:
             doc.unplaced = list(page.unplaced)
             doc.consumed += [(b.line, b.text) for b in page.title]
+            doc.above = page.title + page.unplaced
         imp.document(doc)
     one_author(docs)
     for doc in docs:

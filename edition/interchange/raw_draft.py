@@ -91,6 +91,7 @@ class DocState:
     texts: list[str] = field(default_factory=list)  # the body's paragraphs, plain
     roles: list[str] = field(default_factory=list)
     unplaced: list[RawBlock] = field(default_factory=list)
+    above: list[RawBlock] = field(default_factory=list)  # the page's title and unplaced lines above the first document
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     body: str = ""
     marked: Counter[str] = field(default_factory=Counter)  # editorial signs read in the text: "sup", "del"

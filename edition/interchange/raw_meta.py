@@ -35,7 +35,16 @@ _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later
 
 
 # "S. Spandaryan, I. V. Stalin - V. I. Lenin", "ТРОЦКИЙ -- И. СМИЛГЕ" (a typewriter's dash)
-_HYPHENATED = re.compile(r"^(?P<a>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ][\w'-]+(?:,\s*.+?)?)\s+--?\s+(?P<b>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ].*)$")
+_HYPHENATED = re.compile(r"^(?P<a>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ][\w'-]+(?:\s+(?:[A-ZА-ЯЁ]\.\s*){1,3})?(?:,\s*.+?)?)\s+--?\s+"
+                         r"(?P<b>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ].*)$")
+_INITIALS_AFTER = re.compile(r"(?P<name>[A-ZА-ЯЁ][\w'’ʹ-]+)\s+(?P<init>(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ](?:\.|$))")  # "Чехову А. П."
+
+
+def _initials_first(text: str) -> str:
+    """ "Чехову А. П." -> "А. П. Чехову" (a catalogue's order, the surname first)."""
+    m = _INITIALS_AFTER.fullmatch(text.strip())
+    return f"{' '.join(re.findall(r'[A-ZА-ЯЁ]', m.group('init'))).replace(' ', '. ')}. {m.group('name')}" if m else text
+_COLLECTION = re.compile(r"^(?:Letters|Correspondence|Письма|Переписка)$", re.I)
 _TO = re.compile(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
                  r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
@@ -63,6 +72,7 @@ def names_in(text: str) -> list[str]:
     parts = [p.strip(" .,;:") for p in re.split(r",\s*|\s+(?:and|и)\s+|\s*&\s*", text) if p.strip(" .,;:")]
     out = []
     for part in parts:
+        part = _initials_first(part)
         m = _NAME.fullmatch(part) or _NAME.fullmatch(re.sub(r"\s*\([^)]*\)\s*$", "", part))
         if m:
             out.append(" ".join(m.group().split()))
@@ -73,6 +83,9 @@ def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
     m = _DATE_TAIL.search(text)
     if m and (date := read_date(m.group())):
         return text[:m.start()].strip(" ,"), date
+    # a date in parentheses or after the last comma: "(26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород)", ", конец апреля 1899 г."
+    if (m := re.search(r"\s*\(([^()]*\d{4}[^()]*)\)\s*$", text)) or (m := re.search(r",\s*([^,]*\d{4}[^,]*)$", text)):
+        return text[:m.start()].strip(" ,"), read_date(m.group(1))
     return text, None
 
 
@@ -99,7 +112,8 @@ def read_heading(lines: Sequence[str]) -> Heading:
             h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
     elif (m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I)) and title_words(m.group("a")) and title_words(m.group("b")):
-        h.authors = names_in(_paren_name(m.group("a")))
+        if not _COLLECTION.match(m.group("a")):  # "Letters to Sophie Liebknecht": a collection, its writer not named
+            h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, m.group("b"))
     elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
         rest = m.group("rest")
@@ -117,7 +131,7 @@ def _paren_name(text: str) -> str:
 
 
 def _recipients(h: Heading, text: str) -> None:
-    text = _titlecase_caps(_paren_name(text.strip()))
+    text = _titlecase_caps(_initials_first(_paren_name(text.strip())))
     first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+[a-zа-яё])", text)[0]  # "V. N. ANDRONNIKOV, REGIONAL BOARD ..."
     names = names_in(_titlecase_caps(first))
     if names and not re.match(r"^(?:the|a|an|all|в|во)\s", first, re.I) and _person_like(first) \
