@@ -199,7 +199,28 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
                 place["to"] = pid
     for text, role in zip(body, roles, strict=False):
-        if role == "dateline" and "from" not in place and (m := re.match(r"^([A-ZА-ЯЁ][\w-]+),\s*\d", text)):
-            if pid := registry.place(m.group(1)):
-                place["from"] = pid
+        if role == "dateline" and "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
+            place["from"] = pid
     return place
+
+
+_PLACE_WORDS = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:[\s-]+(?:[A-ZА-ЯЁ][\w'’-]+|-?[A-ZА-ЯЁ][\w-]+)){0,2}")
+
+
+_NOT_PLACES = re.compile(r"(?i)^(?:конец|начало|середина|между|после|до|не|end|beginning|early|late|middle|mid|between|after|before|prior|"
+                         r"not|sent|written|received|no\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def dateline_place(text: str) -> str:
+    """The place a dateline gives beside its date: "MOSCOW, October 16, 1891." -> "Moscow", "Wronke, August 24, 1916",
+    "London, 10 June 1859", "26 или 28 августа 1899, Н. Новгород." -> "Н. Новгород"; "" when the rest is not a name."""
+    found = find_dates(text)
+    if not found:
+        return ""
+    rest = (text[:found[0].start] + " , " + text[found[-1].end:]).replace("[", " ").replace("]", " ")
+    rest = re.sub(r"\b(?:г\.|года|гг\.)|\((?:[^()]*)\)", " ", rest)
+    parts = [p.strip(" ,.;:") for p in re.split(r"[,;]", rest) if p.strip(" ,.;:")]
+    for part in parts:
+        if _PLACE_WORDS.fullmatch(part) and not re.search(r"\d", part) and not _NOT_PLACES.match(part):
+            return part.title() if part.isupper() and len(part) > 3 else part
+    return ""
