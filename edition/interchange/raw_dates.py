@@ -140,9 +140,40 @@ def _span(text: str) -> re.Match[str] | None:
     return None
 
 
+_WORD_MONTH = r"[A-Za-zА-Яа-яё]{3,}\.?"
+# "8 марта (24 февраля) 1863", "26 или 28 августа [7 или 9 сентября] 1899": a date and, in brackets, the same in the other style
+_DUAL = re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)(?:\s+(?:или|or)\s+(?P<b>[0-3]?\d))?\s+(?P<m>{_WORD_MONTH})\s*[\[(]\s*(?P<c>[0-3]?\d)"
+                   rf"(?:\s+(?:или|or)\s+[0-3]?\d)?(?:\s+(?P<m2>{_WORD_MONTH}))?\s*[\])]\s*,?\s*{_YEAR}")
+_OR = re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)\s+(?:или|or)\s+(?P<b>[0-3]?\d)\s+(?P<m>{_WORD_MONTH}),?\s+{_YEAR}")
+
+
+def _two_styles(text: str) -> dict[str, str] | None:
+    """A date given in both styles, or as one of two days: the first as the document gives it, Old Style said."""
+    m = _DUAL.search(text) or _OR.search(text)
+    if not m or not (month := _month(m.group("m"))):
+        return None
+    a = _iso(m.group("year"), month, int(m.group("a")))
+    b = _iso(m.group("year"), month, int(m.group("b"))) if m.group("b") else None
+    if a is None:
+        return None
+    out = {"not_before": a, "not_after": b} if b else {"when": a}
+    other = m.groupdict().get("c")
+    if other:
+        month2 = _month(m.group("m2")) if m.group("m2") else month
+        c = _iso(m.group("year"), month2, int(other)) if month2 else None
+        if c is None:
+            return out
+        lag = (datetime.date.fromisoformat(c) - datetime.date.fromisoformat(a)).days
+        if 10 <= lag <= 14:
+            out["calendar"] = "julian"  # the bracket holds the New Style: the document's date is Old Style
+    return out
+
+
 def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text)
+    if two := _two_styles(text):
+        return two
     text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text
     text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")
     dates = find_dates(text)

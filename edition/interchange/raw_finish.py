@@ -75,7 +75,24 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         f.why["language"] = why
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
+    if _old_style(f.date, f.language, f.place.get("from", "")):
+        f.date["calendar"] = "julian"
+        f.why["date"] = f.why.get("date", "the text") + "; Old Style, as Russia dated until February 1918"
     return f
+
+
+# Towns of the Russian Empire that letters are dated from: a Russian letter dated there before 14 February 1918 is Old Style
+_RUSSIAN_TOWNS = frozenset("""moscow st-petersburg petersburg petrograd nizhny-novgorod nizhnii-novgorod kiev kazan samara simbirsk
+    saratov tiflis baku yalta odessa kharkov ekaterinburg tver tula yasnaya-polyana melikhovo irkutsk tobolsk taganrog rostov
+    smolensk vologda vyatka perm ufa orenburg astrakhan tsaritsyn voronezh kursk orel riga vilna minsk""".split())
+
+
+def _old_style(date: dict[str, str], language: str, place_from: str) -> bool:
+    """A date of a Russian letter written in Russia before the calendar changed (14 February 1918), not said so."""
+    first = date.get("when") or date.get("not_before") or date.get("not_after") or date.get("from") or ""
+    if not first or "calendar" in date or first >= "1918-02-14" or language != "ru":
+        return False
+    return not place_from or place_from in _RUSSIAN_TOWNS
 
 
 _SALUTE_NAME = re.compile(r"^(?:Dear|My dear|Дорог(?:ой|ая)|Уважаем(?:ый|ая))\s+(?:Mr\.|Mrs\.|Miss|Comrade|Com\.|Cde\.|Herr|товарищ|тов\.)\s+"
