@@ -98,7 +98,7 @@ LIMIT = 400
 # Modules still over the limit, with their length when the layering landed: each may only
 # shrink, and leaves this table when it is split (issue: no module over about 400 lines).
 OVER_TODAY = {
-    "edition.interchange.importer": 506, "edition.interchange.importer_notes": 413,
+    "edition.interchange.importer": 501, "edition.interchange.importer_notes": 413,
 }
 
 

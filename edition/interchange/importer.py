@@ -44,7 +44,9 @@ from edition.interchange.raw_draft import (
     note_paragraph,
     one_author,
     page_author,
+    page_heading,
     quote,
+    repeated,
     slug,
     star_anchor,
     start_anchor,
@@ -150,23 +152,6 @@ class _Importer:
         if doc.meta_fields.translator:
             doc.translation = doc.meta_fields.translator
 
-    def page_heading(self, doc: DocState) -> None:
-        """A page title or an unplaced line above the first document that names its writer and addressee
-        ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels"): the document's heading."""
-        if doc.head.authors or doc.head.recipients:
-            return
-        title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
-        preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
-        for b in [*doc.above, *preamble, *title, *doc.leftovers]:
-            h = read_heading([b.text]) if len(b.lines) == 1 and len(b.text) <= 160 else None
-            if h and h.authors and (h.recipients or h.addressee):
-                doc.head = h
-                for kept in (doc.unplaced, doc.leftovers):
-                    if b in kept:
-                        kept.remove(b)
-                        doc.consumed.append((b.line, b.text))
-                return
-
     def document(self, doc: DocState) -> None:
         """Read one document's text, notes and fields (``emit`` writes it once the page is read)."""
         self.apply_region(doc)
@@ -186,7 +171,7 @@ class _Importer:
         notes, loose = parse_notes(note_blocks)
         doc.leftovers += loose
         body = self.front(doc, blocks[:body_end])
-        self.page_heading(doc)
+        page_heading(doc)
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
             attribute(note, self.matcher.forms)
@@ -331,7 +316,8 @@ class _Importer:
                 if iso := find_date(text):
                     doc.date = {"when": iso}
                     break
-        self.repeated(body)
+        if (rep := repeated(body)) is not None:
+            self.warn(rep[0], rep[1], "the copy repeats a passage here", f"'{rep[2][:60]}...'; print it once and record it in a textual note")
         doc.texts, doc.roles = cores, roles
         return "\n\n".join(paragraph(r, t) for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
 
@@ -387,16 +373,6 @@ class _Importer:
             found = self.matcher.find(text, fold=roles[k] == "signed")
             out.append(render(text, edits[k] + person_edits(found, edits[k])))
         return out
-
-    def repeated(self, body: list[RawBlock]) -> None:
-        seen: set[str] = set()
-        for b in body:
-            for m in re.finditer(r"[^.!?]{80,}[.!?]", b.text):
-                sentence = " ".join(m.group().split())
-                if sentence in seen:
-                    self.warn(b, m.start(), "the copy repeats a passage here", f"'{sentence[:60]}...'; print it once and record it in a textual note")
-                    return
-                seen.add(sentence)
 
     def front(self, doc: DocState, blocks: list[RawBlock]) -> list[RawBlock]:
         """Take metadata, title, author line, date and archival lines off the body; return the rest."""

@@ -12,7 +12,7 @@ from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
-from edition.interchange.raw_meta import Heading, MetaFields
+from edition.interchange.raw_meta import Heading, MetaFields, read_heading
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import Page, Region
 from edition.interchange.raw_people import Registry
@@ -201,3 +201,33 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
         doc.title = heading or " ".join(doc.heading.text.split()) if doc.heading else heading
     else:
         doc.title = "Untitled"
+
+
+def page_heading(doc: DocState) -> None:
+    """A page title or an unplaced line above the first document that names its writer and addressee
+    ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels"): the document's heading."""
+    if doc.head.authors or doc.head.recipients:
+        return
+    title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
+    preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
+    for b in [*doc.above, *preamble, *title, *doc.leftovers]:
+        h = read_heading([b.text]) if len(b.lines) == 1 and len(b.text) <= 160 else None
+        if h and h.authors and (h.recipients or h.addressee):
+            doc.head = h
+            for kept in (doc.unplaced, doc.leftovers):
+                if b in kept:
+                    kept.remove(b)
+                    doc.consumed.append((b.line, b.text))
+            return
+
+
+def repeated(body: list[RawBlock]) -> tuple[RawBlock, int, str] | None:
+    """The first sentence of 80 characters or more that the copy prints twice: its paragraph, offset and words."""
+    seen: set[str] = set()
+    for b in body:
+        for m in re.finditer(r"[^.!?]{80,}[.!?]", b.text):
+            sentence = " ".join(m.group().split())
+            if sentence in seen:
+                return b, m.start(), sentence
+            seen.add(sentence)
+    return None
