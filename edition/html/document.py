@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from edition.html.rich import DocumentRenderer, Mention, NoteEntry
 from edition.model.corpus import Document, SeriesConfig
+from edition.passes.languages import text_language
 from edition.passes.order import DocumentPlan
-from edition.sources.markup import plain_text
 
 LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
              "en": "English", "ko": "Korean"}
@@ -62,16 +61,6 @@ class DocumentPage:
     previous: tuple[str, str] | None = None
     following: tuple[str, str] | None = None
     downloads: list[tuple[str, str]] = field(default_factory=list)
-
-
-def text_language(doc: Document) -> str:
-    """The language of the text as printed: English for a translation; otherwise the original's
-    language when the text is written in a script other than Latin (a Russian text), else English."""
-    if doc.translation is not None or not doc.language or doc.language == "en":
-        return "en"
-    letters = [c for b in doc.body for c in plain_text(b.content) if c.isalpha()]
-    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
-    return doc.language if letters and latin < len(letters) / 2 else "en"
 
 
 def render_document(renderer: DocumentRenderer, face: DocumentPlan, path: str, parties: str, part: str,

@@ -11,16 +11,16 @@ import jinja2
 
 from edition.latex.bibtex import to_latex
 from edition.latex.escape import Latex, escape_label
+from edition.latex.languages import babel_name
 from edition.latex.text import TextWriter, Where
 from edition.model.corpus import Block, Document
 from edition.model.diagnostics import Pos
 from edition.passes.parallel import ParallelPlan
 
-BABEL = {"ru": "russian", "en": "english"}  # the languages edition.sty loads
-
 
 def babel(code: str) -> str:
-    return BABEL.get(code, "english")
+    """babel's name of a version's language (reader.tex provides it), English if babel has none."""
+    return babel_name(code) or "english"
 
 
 def _version(writer: TextWriter, blocks: list[Block], where: Where, ends: set[int]) -> list[tuple[Latex, Pos]]:

@@ -18,11 +18,13 @@ from edition.latex.bibtex import to_latex
 from edition.latex.contents import chronology, contents
 from edition.latex.escape import Latex, escape_label, escape_text
 from edition.latex.index import indexes
+from edition.latex.languages import babel_name, provide
 from edition.latex.parallel import parallel_document
 from edition.latex.scripts import needs_shaping
 from edition.latex.text import LETTERS, TextWriter, Where
 from edition.model.corpus import Document
 from edition.model.diagnostics import Diagnostic, Pos
+from edition.passes.languages import text_language
 from edition.passes.plan import Plan
 from edition.resources import LATEX_DIR
 
@@ -80,6 +82,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
     out = env.get_template("document.tex.jinja").render(
         label_id=escape_label(doc.id),
         number=face.number,
+        language=babel_name(text_language(doc)),
         cite_as=face.cite_as,
         title=face.title,
         date=face.date,
@@ -140,6 +143,7 @@ def render(plan: Plan) -> tuple[dict[str, str], list[Diagnostic]]:
         chronology=chronology(plan),
         draft=plan.draft,
         headings=plan.headings,
+        languages=provide(plan.languages),
         parallel=bool(plan.parallel) or any(b.kind == "notgiven" for d in plan.printed() for b in d.body),
     )
     files["backmatter.tex"] = env.get_template("backmatter.tex.jinja").render(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from edition.latex.bibtex import to_latex
 from edition.latex.escape import Latex, escape_label, escape_text
+from edition.latex.languages import babel_name
 from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, warning
 from edition.model.queries import ref_target
@@ -130,7 +131,7 @@ class TextWriter:
         return macro("edLineLabel", escape_label(f"l:{where.doc.id}:{span.args[0]}"))
 
     def foreign(self, span: Span, kids: Latex, where: Where) -> str:
-        return macro("edForeign", escape_text(span.args[0] if span.args else ""), kids)
+        return macro("edForeign", escape_text(babel_name(span.args[0].strip()) if span.args else ""), kids)
 
     def citation(self, span: Span, kids: Latex, where: Where) -> str:
         citation = self.plan.citations.get((where.owner, span.uid))

@@ -30,6 +30,7 @@ from edition.model.diagnostics import Diagnostic
 from edition.passes import apparatus, archives, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
 from edition.passes.index import Group, index_groups
+from edition.passes.languages import reader_languages
 from edition.passes.reading import SpanKey
 from edition.passes.typography import typeset as typeset_text
 from edition.passes.typography import typeset_blocks, typeset_corpus
@@ -90,6 +91,7 @@ class Plan:
     note_on_texts: Prose | None
     headings: Mapping[str, str]
     parallel: Mapping[str, parallel.ParallelPlan]  # the printed documents set beside their original, by id
+    languages: tuple[str, ...] = ()  # every language but English the printed reader sets (passes/languages.py)
 
     def printed(self) -> list[Document]:
         """The printed documents of the typeset corpus, in reading order."""
@@ -148,6 +150,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         note_on_texts=_prose(note_on_texts),
         headings=HEADINGS,
         parallel=beside,
+        languages=reader_languages(typeset, printed),
     )
     return result, diags
 

@@ -5,7 +5,13 @@ reader's typography before any renderer sees them, so that print, web and
 e-book show the same characters and no escaper has to know about quotes:
 
 * straight quotes become typographic ones, opening or closing by the character
-  printed before them (``{p:lenin|Lenin}'s`` closes: the mention ends in a letter);
+  printed before them (``{p:lenin|Lenin}'s`` closes: the mention ends in a letter),
+  in the convention of the language they stand in (a Russian text or a ``{foreign:ru|...}``
+  span: «...» and „...“ inside; German „...“; English “...” and ‘...’);
+* dashes: in the editorial matter (headnotes, the note on the texts, notes of series other
+  than the author's and the translator's) a spaced dash or a spaced hyphen between words is a
+  closed-up em dash ("coming—we"), as the note on the texts says; in a Russian text it is the
+  Russian spaced em dash, tied to the word before it ("слово\u00a0— слово");
 * three full stops become an ellipsis;
 * text is in Unicode normal form C, control characters are dropped and runs of
   white space become one space, except in blocks kept line by line (``@lines``)
@@ -26,6 +32,12 @@ from typing import Any
 from pybtex.richtext import BaseMultipartText, BaseText, HRef, String
 
 from edition.model.corpus import Block, Config, Corpus, Document, Inline, Person, Place, Span, Text
+from edition.passes.languages import text_language
+
+# The series whose notes are the document's own voice (its author's, its translator's), not editorial matter.
+OWN_NOTES = frozenset({"author", "translator"})
+# Spans whose words are the editors' in a text: a correction's reading, a supplied word.
+EDITORS_WORDS = frozenset({"corr", "sup"})
 
 _OPEN_QUOTE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/-])'")
@@ -34,40 +46,74 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 # Spans whose arguments print (an intervention's original form, a gap's extent...).
 _PRINTED_ARGS = frozenset({"sup", "del", "add", "sic", "gap", "unclear", "corr", "reg"})
+_DASHY = re.compile(r"[-\u2013\u2014]")
 _NEEDS_WORK = re.compile(r"['\"]|\.\.\.|[^\S \u00a0\u2007\u202f]|  |[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def smart_quotes(text: str, before: str = " ") -> str:
-    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s.
+# Quotation marks by language: (open, close) double, (open, close) single; an apostrophe is ’.
+QUOTES: Mapping[str, tuple[str, str, str, str]] = {
+    "en": ("\u201c", "\u201d", "\u2018", "\u2019"),
+    "ru": ("\u00ab", "\u00bb", "\u201e", "\u201c"), "uk": ("\u00ab", "\u00bb", "\u201e", "\u201c"),
+    "be": ("\u00ab", "\u00bb", "\u201e", "\u201c"), "bg": ("\u201e", "\u201c", "\u2018", "\u2019"),
+    "de": ("\u201e", "\u201c", "\u201a", "\u2018"), "pl": ("\u201e", "\u201d", "\u00ab", "\u00bb"),
+    "fr": ("\u00ab\u202f", "\u202f\u00bb", "\u2039\u202f", "\u202f\u203a"),
+}
+# Languages whose dash between words is spaced, with a no-break space before it.
+SPACED_DASH = frozenset({"ru", "uk", "be", "bg"})
+_SPACED = re.compile(r"(?<=\S)[ \u00a0]+(?:-|--|---|\u2013|\u2014)[ \u00a0]+(?=\S)")
+_CLOSED = re.compile(r"(?<=\w)(?:---|\u2014)(?=\w)")
+
+
+def smart_quotes(text: str, before: str = " ", language: str = "en") -> str:
+    """Typewriter quotes as typographic ones: "a" -> “a”, it's -> it’s; in a Russian text "a" -> «a».
 
     ``before`` is the character printed just before ``text``: at the start of
     a block it is a space, so a quote there opens.
     """
     if '"' not in text and "'" not in text:
         return text
+    opens, closes, open_single, close_single = QUOTES.get(language, QUOTES["en"])
     text = (before[-1:] or " ") + text
-    text = _OPEN_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
-    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
+    text = _OPEN_QUOTE.sub("\\1" + opens, text).replace('"', closes)
+    if language in ("en", "") or language not in QUOTES:
+        return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")[1:]
+    # Another language: a single quote after a space opens, one before a space or the end closes, the rest are apostrophes.
+    text = _OPEN_SINGLE.sub("\\1" + open_single, text)
+    return re.sub(r"'(?=[\s.,;:!?)\]}]|$)", close_single, text).replace("'", "\u2019")[1:]
 
 
-def typeset(text: str, before: str = " ", lines: bool = False) -> str:
-    """One piece of text as printed, after the character ``before``. With ``lines`` the
-    line breaks are kept (each line is set after the same ``before``, as it is drawn)."""
+def dashes(text: str, language: str, editorial: bool) -> str:
+    """One dash style: closed-up em dashes in the editorial matter, the spaced dash of a
+    language that spaces it (Russian) in its texts; other texts keep the copy's dashes."""
+    if language in SPACED_DASH:
+        return _CLOSED.sub("\u00a0\u2014 ", _SPACED.sub("\u00a0\u2014 ", text))
+    if editorial:
+        return _SPACED.sub("\u2014", text)
+    return text
+
+
+def typeset(text: str, before: str = " ", lines: bool = False, language: str = "en", editorial: bool = False) -> str:
+    """One piece of text as printed, after the character ``before``, in ``language``; ``editorial``
+    for the editors' own prose. With ``lines`` the line breaks are kept (each line is set after the
+    same ``before``, as it is drawn)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not _NEEDS_WORK.search(text):
+    if not _NEEDS_WORK.search(text) and not ((editorial or language in SPACED_DASH) and _DASHY.search(text)):
         return text
     if lines:
-        return "\n".join(typeset(line, before) for line in text.split("\n"))
+        return "\n".join(typeset(line, before, language=language, editorial=editorial) for line in text.split("\n"))
     text = _SPACE_RUN.sub(" ", _CONTROL.sub("", text))
-    return smart_quotes(text, before).replace("...", "\u2026")
+    text = (before[-1:] or " ") + smart_quotes(text, before, language)
+    return dashes(text, language, editorial)[1:].replace("...", "\u2026")
 
 
 class _Setter:
-    """Typesets rich text in reading order, knowing what each span prints."""
+    """Typesets rich text in reading order, knowing what each span prints, in which language
+    and whether it is the editors' own prose."""
 
     def __init__(self, persons: Mapping[str, Person], places: Mapping[str, Place]) -> None:
         self.persons, self.places = persons, places
+        self.language, self.editorial = "en", False
 
     def printed_by(self, span: Span) -> str:
         """What a span without content prints: a mention's register name; nothing else counts."""
@@ -82,28 +128,39 @@ class _Setter:
         out: list[Inline] = []
         for node in nodes:
             if isinstance(node, Text):
-                out.append(dataclasses.replace(node, text=typeset(node.text, before, lines)))
+                out.append(dataclasses.replace(node, text=typeset(node.text, before, lines, self.language, self.editorial)))
                 before = node.text[-1:] or before
-            else:
-                children, after = self.inline(node.children, before, lines)
-                args = [typeset(a) for a in node.args] if node.kind in _PRINTED_ARGS else node.args
-                out.append(dataclasses.replace(node, children=children, args=args))
-                before = after if node.children else (self.printed_by(node)[-1:] or before)
+                continue
+            outer = self.language, self.editorial
+            if node.kind == "foreign" and node.args and node.args[0].strip():
+                self.language = node.args[0].strip().lower()
+            self.editorial = self.editorial or node.kind in EDITORS_WORDS
+            children, after = self.inline(node.children, before, lines)
+            self.language, self.editorial = outer
+            args = [typeset(a) for a in node.args] if node.kind in _PRINTED_ARGS else node.args
+            out.append(dataclasses.replace(node, children=children, args=args))
+            before = after if node.children else (self.printed_by(node)[-1:] or before)
         return out, before
 
-    def blocks(self, blocks: list[Block]) -> list[Block]:
+    def blocks(self, blocks: list[Block], language: str = "en", editorial: bool = False) -> list[Block]:
         """Each block starts after a space; a quotation's blocks each on their own."""
-        out = []
-        for block in blocks:
-            content, _ = self.inline(block.content, " ", lines=block.kind == "lines")
-            out.append(dataclasses.replace(block, content=content, blocks=self.blocks(block.blocks)))
-        return out
+        saved, (self.language, self.editorial) = (self.language, self.editorial), (language, editorial)
+        try:
+            out = []
+            for block in blocks:
+                content, _ = self.inline(block.content, " ", lines=block.kind == "lines")
+                out.append(dataclasses.replace(block, content=content, blocks=self.blocks(block.blocks, language, editorial)))
+            return out
+        finally:
+            self.language, self.editorial = saved
 
     def document(self, doc: Document) -> Document:
-        notes = {series: {key: dataclasses.replace(note, content=self.blocks(note.content)) for key, note in by_key.items()}
-                 for series, by_key in doc.notes.items()}
-        return dataclasses.replace(doc, title=typeset(doc.title), headnote=self.blocks(doc.headnote),
-                                   body=self.blocks(doc.body), notes=notes)
+        language = text_language(doc)
+        notes = {series: {key: dataclasses.replace(note, content=self.blocks(note.content, "en", series not in OWN_NOTES))
+                          for key, note in by_key.items()} for series, by_key in doc.notes.items()}
+        original = doc.original and dataclasses.replace(doc.original, body=self.blocks(doc.original.body, doc.original.language))
+        return dataclasses.replace(doc, title=typeset(doc.title), headnote=self.blocks(doc.headnote, editorial=True),
+                                   body=self.blocks(doc.body, language), notes=notes, original=original)
 
 
 def _person(p: Person) -> Person:
@@ -116,7 +173,7 @@ def _place(p: Place) -> Place:
 
 
 def _config(cfg: Config, setter: _Setter) -> Config:
-    parts = [dataclasses.replace(p, title=typeset(p.title), headnote=setter.blocks(p.headnote)) for p in cfg.parts]
+    parts = [dataclasses.replace(p, title=typeset(p.title), headnote=setter.blocks(p.headnote, editorial=True)) for p in cfg.parts]
     series = [dataclasses.replace(s, name=typeset(s.name)) for s in cfg.series]
     return dataclasses.replace(cfg, parts=parts, series=series, title=typeset(cfg.title), subtitle=typeset(cfg.subtitle),
                                editor=typeset(cfg.editor), institution=typeset(cfg.institution),
@@ -135,7 +192,7 @@ def typeset_corpus(corpus: Corpus) -> Corpus:
 
 def typeset_blocks(blocks: list[Block]) -> list[Block]:
     """Free-standing blocks (editorial prose, without mentions) typeset."""
-    return _Setter({}, {}).blocks(blocks)
+    return _Setter({}, {}).blocks(blocks, editorial=True)
 
 
 def typeset_rich(rich: BaseText | str) -> Any:

@@ -1,0 +1,69 @@
+"""Each language set as its own: the languages collected once from the sources (passes/languages.py),
+a Russian text hyphenated with Russian patterns and quoted with «», a foreign span in its language,
+one dash style in the editorial matter. Read from the PDF of a small reader on A5."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_project, edition, pdf_pages, require_latex
+
+from edition.passes.typography import typeset
+from edition.pipeline import prepare
+
+# A Russian text as a typewriter writes it: straight quotes, hyphens as dashes, long words.
+RUSSIAN = ("Товарищи! Центральный комитет \"Правды\" - и вместе с ним вся редакция - требует "
+           "немедленного и решительного пересмотра экономической политики, "
+           "противоречащей интересам революционного пролетариата и трудящегося крестьянства. ") * 6
+
+LETTER = f"""---
+id: russian
+title: Stalin to Kamenev
+kind: letter
+authors: [stalin]
+recipients: [kamenev]
+date: "1912-12"
+language: ru
+headnote: |
+  A letter in Russian - printed as written - with a word of German, {{foreign:de|Parteitag}}.
+---
+{RUSSIAN}
+"""
+
+
+def _project(root: Path) -> Path:
+    copy_project(FIXTURES / "mini", root)
+    (root / "sources" / "letters" / "letter.md").write_text(LETTER, encoding="utf-8")
+    yaml = (root / "edition.yaml").read_text(encoding="utf-8").replace("documents: [letter]", "documents: [russian]")
+    (root / "edition.yaml").write_text(yaml + "paper: a5\n", encoding="utf-8")
+    return root
+
+
+def test_the_languages_are_collected_from_the_sources(tmp_path: Path) -> None:
+    project, _ = prepare(_project(tmp_path))
+    assert project.plan.languages == ("de", "ru")
+    text = project.plan.corpus.documents[0]
+    assert "«Правды»\u00a0— и" in text.body[0].content[0].text  # type: ignore[union-attr]
+    # The editors' prose: one dash, closed up; the text of an English document keeps the copy's.
+    assert typeset("in Russian - printed as written - with", editorial=True) == "in Russian—printed as written—with"
+    assert typeset("now \u2014 that", editorial=False) == "now \u2014 that"
+
+
+@pytest.mark.latex
+def test_a_russian_text_is_hyphenated_and_quoted_as_russian(tmp_path: Path) -> None:
+    require_latex()
+    root = _project(tmp_path)
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    tex = (root / "build" / "tex" / "reader.tex").read_text(encoding="utf-8")
+    assert r"\babelprovide[import,hyphenrules=russian nohyphenation]{russian}" in tex and "{ngerman}" in tex
+    text = "\n".join(pdf_pages(root / "build" / "reader.pdf"))  # -layout: hyphens at line ends kept
+    body = text[text.index("Товарищи"):]
+    # Russian patterns break Russian words at line ends: pdftotext shows the hyphen there.
+    broken = [line for line in body.split("\n") if re.search(r"[а-яё]-\s*$", line)]
+    assert broken, body[:800]
+    assert "«Правды»" in body and "\"" not in body[:400]
+    assert re.search(r"»\s*— и", body)
+    assert "Russian—printed as written—with" in " ".join(text.split())
