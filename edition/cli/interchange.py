@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from lxml import etree
 
+from edition.cli.terminal import say, shown
 from edition.interchange.cmif import export_cmif, validate_cmif
 from edition.interchange.importer import ImportRefused, ImportResult, import_raw, write_imported
 from edition.interchange.tei.export import export_tei
@@ -23,7 +23,7 @@ EXIT_OK, EXIT_SOURCE, EXIT_INVALID = 0, 1, 2
 
 
 def _say(command: str, text: str) -> None:
-    print(f"edition {command}: {text}", file=sys.stderr)
+    say(f"edition {command}: {text}")
 
 
 def cli_export(kind: str, root: Path, out: Path) -> int:
@@ -38,7 +38,7 @@ def cli_export(kind: str, root: Path, out: Path) -> int:
     project, diags = prepare(root)
     corpus, registers = project.corpus, project.registers
     for d in sorted(diags, key=sort_key):
-        print(d, file=sys.stderr)
+        say(shown(d))
     errors = sum(1 for d in diags if d.is_error)
     if errors:
         _say("export", f"stopped, {errors} error(s) in the sources; nothing written")
@@ -51,7 +51,7 @@ def cli_export(kind: str, root: Path, out: Path) -> int:
         written = [export_cmif(corpus, registers, target)]
         problems = validate_cmif(written[0])
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(str(problem))
     where = out if kind == "tei" else written[0]
     if problems:
         _say("export", f"wrote {len(written)} file(s) to {where}, but {len(problems)} schema problem(s): please report them")
@@ -121,23 +121,23 @@ def _print_report(result: ImportResult, diags: list[Diagnostic], page: str) -> N
     mine = [d for d in diags if d.pos.path == page]
     first = result.report.drafts[0].first_line if result.report.drafts else 10**9
     for d in [d for d in diags if d not in mine] + [d for d in mine if d.pos.line < first]:
-        print(d, file=sys.stderr)
+        say(shown(d))
     count = len(result.report.drafts)
-    print(f"edition import: {page}: {count} document{'s' if count != 1 else ''}", file=sys.stderr)
+    say(f"edition import: {page}: {count} document{'s' if count != 1 else ''}")
     for draft in result.report.drafts:
         title, *rest = draft.lines
-        print(f"\n  {draft.filename}  {title}", file=sys.stderr)
+        say(f"\n  {draft.filename}  {title}")
         for line in rest:
-            print(f"      {line}", file=sys.stderr)
+            say(f"      {line}")
         here = [d for d in mine if draft.first_line <= d.pos.line <= draft.last_line]
         if here:
-            print("      check these lines of the copy first:", file=sys.stderr)
+            say("      check these lines of the copy first:")
             for d in here:
-                print("        " + str(d).replace("\n", "\n        "), file=sys.stderr)
+                say("        " + shown(d).replace("\n", "\n        "))
     if result.report.page:
-        print(file=sys.stderr)
+        say("")
     for line in result.report.page:
-        print(f"edition import: {line}", file=sys.stderr)
+        say(f"edition import: {line}")
 
 
 def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
@@ -151,7 +151,7 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
     diags += read_diags
     if text is None:
         for d in diags:
-            print(d, file=sys.stderr)
+            say(shown(d))
         return 1
     result = import_raw(text, str(raw), persons, register, places, scheme)
     diags += result.diagnostics
@@ -172,9 +172,9 @@ def cli_import(raw: Path, into: Path, force: bool, root: Path) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     except (ImportRefused, OSError) as exc:
-        print(error(Pos(str(raw), 1, 1), f"nothing written: {exc}"), file=sys.stderr)
+        say(shown(error(Pos(str(raw), 1, 1), f"nothing written: {exc}")))
         return 1
-    print(f"edition import: wrote {len(written)} document(s) into {into}", file=sys.stderr)
+    say(f"edition import: wrote {len(written)} document(s) into {into}")
     for path in registers:
-        print(f"edition import: proposed register entries in {_shown(path, root)}: check each name and id", file=sys.stderr)
+        say(f"edition import: proposed register entries in {_shown(path, root)}: check each name and id")
     return 1 if has_errors(diags) else 0

@@ -18,7 +18,7 @@ from edition.build.run import build
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
 from edition.cli.new import cmd_new
-from edition.cli.terminal import quiet_broken_pipe, shown, visible
+from edition.cli.terminal import quiet_broken_pipe, say, shown, visible
 from edition.cli.terminal import setup as setup_terminal
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
@@ -119,7 +119,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if only:
         unknown = only - {d.id for d in corpus.documents}
         if unknown:
-            print(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+            say(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}")
             return EXIT_SOURCE
     report.step("rendering LaTeX")
     files, rdiags = render(project.plan)
@@ -128,20 +128,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         outcome = build(root, corpus, files, None if only else (lambda aux, out: write_exports(project, aux, out)),
                         draft=bool(only), booklet=args.booklet, stamp=stamp, verbose=args.verbose, step=report.step)
     except BuildLocked as exc:
-        print(f"edition build: {exc}", file=sys.stderr)
+        say(f"edition build: {exc}")
         return EXIT_LOCKED
     except OSError as exc:  # a full disk, a read-only build folder...
         print(visible(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
                       "the last good PDF and the sources are unchanged"), file=sys.stderr)
         return EXIT_LATEX
     if outcome.removed and args.verbose:
-        print("edition build: removed from build/ what this program did not write: " + ", ".join(outcome.removed), file=sys.stderr)
+        say("edition build: removed from build/ what this program did not write: " + ", ".join(outcome.removed))
     result = outcome.result
     if not outcome.ok or result is None or outcome.target is None:
         _print_diagnostics(outcome.diagnostics)
         if result is not None and result.log_excerpt:
-            print("--- LaTeX log ---\n" + result.log_excerpt + "\n---", file=sys.stderr)
-        print(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {outcome.tex_dir}", file=sys.stderr)
+            say("--- LaTeX log ---\n" + result.log_excerpt + "\n---")
+        say(f"edition build: LaTeX failed; the last good PDF is unchanged; files kept in {outcome.tex_dir}")
         return EXIT_LATEX
     _print_diagnostics(outcome.diagnostics)  # warnings of a good build: characters no font has
     if outcome.booklet is not None:

@@ -16,12 +16,15 @@ import dataclasses
 import os
 import re
 import sys
+from typing import TextIO
 
 from edition.model.diagnostics import Diagnostic, Pos
 
 # C0 controls but newline (tab too: it can hide columns), DEL, C1 controls, the line and
-# paragraph separators, bidirectional embeddings, overrides and isolates, lone surrogates.
-_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# paragraph separators, bidirectional embeddings, overrides and isolates, lone surrogates, and the
+# invisible ones that make two ids look alike (zero-width spaces and joiners, word joiner, soft hyphen, BOM).
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                     "\ufeff\ud800-\udfff]")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -34,6 +37,12 @@ def _escape(m: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every character that a terminal would act on written as an escape."""
     return _HIDDEN.sub(_escape, text) if _HIDDEN.search(text) else text
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print a line (or lines) on the terminal, standard error by default, every control made visible
+    but the newlines: the one way the commands write text that may hold a source's."""
+    print("\n".join(visible(line) for line in text.split("\n")), file=file or sys.stderr)
 
 
 def shown(d: Diagnostic) -> str:

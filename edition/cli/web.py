@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from edition.build import trust
 from edition.build.compile import fingerprint
 from edition.build.pages import document_pages
 from edition.build.web import SearchIndexError, copy_changed, finish_search_index, same_but_dates, start_search_index, write_changed
+from edition.cli.terminal import say, shown
 from edition.html.epub import epub
 from edition.html.site import Download, site
 from edition.interchange.cmif import export_cmif
@@ -19,11 +20,11 @@ from edition.interchange.tei.export import export_tei
 from edition.model.diagnostics import sort_key
 from edition.pipeline import prepare
 
-EXIT_OK, EXIT_SOURCE, EXIT_BUILD = 0, 1, 2
+EXIT_OK, EXIT_SOURCE, EXIT_BUILD, EXIT_LOCKED = 0, 1, 2, 3
 
 
 def _say(text: str) -> None:
-    print(f"edition build: {text}", file=sys.stderr)
+    say(f"edition build: {text}")
 
 
 def _downloads(build: Path) -> dict[str, tuple[Path, str, str]]:
@@ -49,22 +50,40 @@ def _stamp(root: Path, build: Path) -> str:
 
 
 def cmd_html(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
+    """Under the build lock, on a build folder cleaned of what this program did not write (a received
+    project's links, FIFOs, planted files: ``trust.py``), as for the PDF."""
     root = Path(args.root).resolve()
     build = root / "build"
+    try:
+        with trust.build_lock(build):
+            trust.sanitize(build)
+            code = _html(args, root, build)
+            trust.record(build)
+            return code
+    except trust.BuildLocked as exc:
+        _say(str(exc))
+        return EXIT_LOCKED
+    except OSError as exc:  # a full disk, a read-only build folder
+        _say(f"could not write {exc.filename or 'the HTML edition'}: {exc.strerror or exc}")
+        return EXIT_BUILD
+
+
+def _html(args: argparse.Namespace, root: Path, build: Path) -> int:
+    started = time.perf_counter()
     out = build / "html"
     stamp, recorded = _stamp(root, build), build / ".html.fingerprint"
-    if not args.force and recorded.exists() and recorded.read_text() == stamp and (out / "edition.epub").exists():
+    if not args.force and recorded.exists() and recorded.read_text(encoding="utf-8", errors="replace") == stamp and (out / "edition.epub").exists():
         _say(f"wrote {out.relative_to(root)}/ (0 changed: nothing changed since the last build)")
         return EXIT_OK
     project, diags = prepare(root)
     corpus, registers, plan = project.corpus, project.registers, project.plan
     for d in sorted(diags, key=sort_key):
-        print(d, file=sys.stderr)
+        say(shown(d))
     errors = sum(1 for d in diags if d.is_error)
     if errors or (args.strict and diags):
         _say(f"stopped, {errors} error(s), {len(diags) - errors} warning(s) in the sources; build/html is unchanged")
         return EXIT_SOURCE
+    trust.real_folder(out)  # a file or a link in its place is removed
     pages = document_pages(build / "tex" / "reader.aux", list(plan.documents))
     taken = _downloads(build)
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,7 +97,7 @@ def cmd_html(args: argparse.Namespace) -> int:
             listed.append(Download("downloads/tei/", "Every document, the registers and the bibliography", "TEI folder"))
         files, rdiags = site(plan, pages, listed)
         for d in rdiags:
-            print(d, file=sys.stderr)
+            say(shown(d))
         keep = ("pagefind/", "downloads/", "edition.epub")
         changed = write_changed(out, files, keep)
         changed += copy_changed({name: path for name, (path, _l, _k) in taken.items()}, out, same_but_dates)

@@ -123,8 +123,9 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 # What a text may not hold, or should not: C0 and C1 controls (but tab and newline),
-# noncharacters, a byte-order mark after the start, private-use characters, line separators.
-_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ue000-\uf8ff"
+# noncharacters, a byte-order mark after the start, private-use characters, line separators,
+# bidirectional embeddings, overrides and isolates (the marks U+200E/U+200F are a bidirectional text's own).
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ue000-\uf8ff\u202a-\u202e\u2066-\u2069"
                       "\U000f0000-\U0010ffff]")
 _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x1b": "ESC", "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}
 
@@ -140,6 +141,9 @@ def _describe(char: str) -> tuple[bool, str, str, str]:
     if "\ue000" <= char <= "\uf8ff" or char >= "\U000f0000":
         return False, f"private-use character {code}: it has no agreed meaning and may print as another glyph or a blank", \
             "replace it by the character it stands for", char
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return False, f"bidirectional control {code}: it reorders what follows in an editor or a browser, not on the page, " \
+            "so the text read is not the text printed", "delete it; for a right-to-left word the marks U+200E/U+200F suffice", char
     if "\ufdd0" <= char <= "\ufdef" or char in "\ufffe\uffff":
         return True, f"noncharacter {code} in the text", "the file may be damaged; delete it", "\ufffd"
     name = _NAMES.get(char)

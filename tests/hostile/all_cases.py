@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cases_audit
 import cases_faults
 import cases_faults_latex
 import cases_injection
@@ -14,7 +15,7 @@ from harness import Case
 
 ALL: list[Case] = [
     *cases_received.CASES, *cases_paths.CASES, *cases_injection.CASES, *cases_yaml.CASES, *cases_text.CASES,
-    *cases_sizes.CASES, *cases_faults.CASES, *cases_faults_latex.CASES,
+    *cases_sizes.CASES, *cases_faults.CASES, *cases_faults_latex.CASES, *cases_audit.CASES,
 ]
 FAST = [c for c in ALL if not c.latex]
 LATEX = [c for c in ALL if c.latex]
