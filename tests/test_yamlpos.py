@@ -40,3 +40,25 @@ def test_billion_laughs_is_refused_quickly():
     lol = "a: &a [lol, lol]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
     with pytest.raises(YamlError):
         load_yaml(lol, "f.yaml")
+
+
+@pytest.mark.parametrize("comment", ["", "# Q&A: an '&' takes PyYAML's own composer instead of libyaml's\n"])
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ('id: x\ntitle: "Herzen to Ogarev\nkind: letter\nby: "the editor"\n', "f.yaml:2:8", "quotation mark opened on line 2, column 8 is never closed"),
+        ("id: x\ntitle: 'Herzen's letter'\n", "f.yaml:2:15", "this apostrophe ends the value quoted with ' at column 8"),
+        ("id: x\ntitle: Herzen to Ogarev: on the Bell\n", "f.yaml:2:24", "a ':' followed by a space inside a value that is not in quotes"),
+        ('notes:\n  editor:\n    "1": |\n      text\n   textual:\n    b: |\n      x\n', "f.yaml:5:4",
+         "this line is indented by 3 spaces, the lines above by 2 (line 2) or 4 (line 3)"),
+        ("id: x\nkind letter\nauthors: [a]\n", "f.yaml:2:1", "'kind letter' has no ':' after its key"),
+        ("id: x\nauthors: [herzen\nrecipients: [ogarev]\n", "f.yaml:2:10", "the '[' opened on line 2, column 10 is never closed"),
+        ('notes:\n  a:\n    "1": |\nThe text.\n', "f.yaml:4:1", "this line is not indented like the text after '|' on line 3"),
+    ],
+)
+def test_a_parse_error_is_said_at_the_mistake_in_words(comment: str, text: str, where: str, words: str) -> None:
+    with pytest.raises(YamlError) as info:
+        load_yaml(comment + text, "f.yaml", line_offset=-comment.count("\n"))
+    assert str(info.value.diagnostic.pos) == where
+    assert words in info.value.diagnostic.message, info.value.diagnostic.message
+    assert info.value.diagnostic.hint

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what edition needs from the system: Python's venv module, TeX Live
-# (LuaLaTeX, latexmk, reledmac, Cyrillic support), the Libertine fonts and
+# (LuaLaTeX, latexmk, reledmac, Cyrillic support), the Libertine, DejaVu and Junicode fonts and
 # poppler-utils (pdftotext, for the tests). Does nothing when all is present.
 set -euo pipefail
 
@@ -15,6 +15,7 @@ kpsewhich russianb.ldf >/dev/null 2>&1 || missing+=(texlive-lang-cyrillic)
 kpsewhich xampl.bib >/dev/null 2>&1 || missing+=(texlive-base)   # BibTeX and its test database xampl.bib (tests)
 fc-list 2>/dev/null | grep "Linux Libertine O" >/dev/null || missing+=(fonts-linuxlibertine)  # no -q: it would break the pipe
 fc-list 2>/dev/null | grep "DejaVu Serif" >/dev/null || missing+=(fonts-dejavu-core)  # fallback for Georgian and more
+fc-list 2>/dev/null | grep "Junicode" >/dev/null || missing+=(fonts-junicode)  # the marks of an addition, ⸌ ⸍, and medievalists' signs
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then

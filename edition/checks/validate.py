@@ -100,7 +100,7 @@ def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_no
     if span.kind == "ref" and a:
         return _check_ref(corpus, span)
     if span.kind == "lbl" and in_note:
-        return [error(span.pos, "a line label belongs in the text, not in a note")]
+        return [error(span.pos, "a line label belongs in the text, not in a note", "put {lbl:...} on the line of the text the note is about")]
     if span.kind == "n" and len(a) == 2:
         if in_note:
             return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]

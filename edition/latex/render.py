@@ -20,7 +20,7 @@ from edition.latex.escape import Latex, escape_label, escape_text
 from edition.latex.index import indexes
 from edition.latex.languages import babel_name, provide
 from edition.latex.parallel import parallel_document
-from edition.latex.scripts import needs_shaping
+from edition.latex.scripts import MACRO_MARKS, needs_shaping
 from edition.latex.text import LETTERS, TextWriter, Where
 from edition.model.corpus import Document
 from edition.model.diagnostics import Diagnostic, Pos
@@ -155,7 +155,9 @@ def render(plan: Plan) -> tuple[dict[str, str], list[Diagnostic]]:
     # Every character beyond ASCII the LaTeX files hold: edition.sty sets up the
     # fallback fonts only if Libertine lacks one of them, and OpenType shaping only
     # if one of them needs it (edition/latex/scripts.py).
-    used = sorted(c for c in set().union(*(content for name, content in files.items() if name.endswith(".tex"))) if c > "~")
+    tex_files = [content for name, content in files.items() if name.endswith(".tex")]
+    marks = [m for macro_name, m in MACRO_MARKS.items() if any(macro_name in t for t in tex_files)]
+    used = sorted(c for c in set().union(*tex_files, *marks) if c > "~")
     files["characters.tex"] = ("\\newcommand*{\\edCharactersInText}{" + ",".join(f"{ord(c):X}" for c in used) + "}\n"
                                f"\\newcommand*{{\\edNeedsShaping}}{{{int(needs_shaping(used))}}}\n")
     files["latexmkrc"] = env.get_template("latexmkrc.jinja").render()

@@ -23,6 +23,11 @@ _SIMPLE = ((0x0000, 0x02FF), (0x0370, 0x052F), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF
            (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xFB00, 0xFB06))
 
 
+# The characters that edition-text.sty's macros print around the text they are given:
+# the fonts must have them too.
+MACRO_MARKS = {"\\edAdded": "\u2e0c\u2e0d", "\\edDeleted": "\u27e6\u27e7"}
+
+
 def needs_shaping(chars: Iterable[str]) -> bool:
     """True if any character is a combining mark or from a script beyond those base mode sets."""
     for char in chars:

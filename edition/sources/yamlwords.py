@@ -146,17 +146,22 @@ def _key_lines(lines: list[str], upto: int) -> list[int]:
 
 
 def _block_text(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    """A line of a '|' text that is not indented under its key (it reads as a key without ':')."""
     start = context_at if context_at is not None and "simple key" in context else at
     if start is None or start[0] >= len(lines):
         return None
     n = start[0]
-    above = [k for k in range(n) if lines[k].strip() and not lines[k].lstrip().startswith("#")]
-    if not above or not _BLOCK.search(lines[above[-1]]) or _indent(lines[n]) > _indent(lines[above[-1]]):
+    if "could not find expected ':'" not in problem and _KEY.match(lines[n]):  # a key out of line: _indentation's
         return None
-    key = above[-1]
-    return Explained(n, _indent(lines[n]), f"the text after '|' on line {{line_of:{key}}} is not indented: this line is indented "
-                     f"by {_spaces(_indent(lines[n]))}, its key by {_spaces(_indent(lines[key]))}",
-                     f"indent every line of the text by more than its key, e.g. {_indent(lines[key]) + 2} spaces")
+    keys = _key_lines(lines, n)
+    if not keys or not _BLOCK.search(lines[keys[-1]]) or _indent(lines[n]) > _indent(lines[keys[-1]]):
+        return None
+    key = keys[-1]
+    text = [_indent(lines[k]) for k in range(key + 1, n) if lines[k].strip()]
+    said = f"the text by {_spaces(text[0])}" if text else f"its key by {_spaces(_indent(lines[key]))}"
+    return Explained(n, _indent(lines[n]), f"this line is not indented like the text after '|' on line {{line_of:{key}}}: "
+                     f"it is indented by {_spaces(_indent(lines[n]))}, {said}",
+                     f"indent every line of the text alike, by more than its key: {text[0] if text else _indent(lines[key]) + 2} spaces")
 
 
 def _missing_colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:

@@ -132,3 +132,22 @@ PARTS = [
 ]
 
 CASES = FRONT + DATES + NOTES + MARKUP + REFS + PARTS
+
+FONTS = [
+    case("character-no-font-has", B, "behind me.", "behind me \u0b85.", f"{B}:20:27", r"no font of the reader has the character U\+0B85"),
+]
+CASES += FONTS
+
+MORE = [
+    case("id-missing", K, "id: 1857-kolokol-preface\n", "", f"{K}:2:1", r"required key 'id'"),
+    case("headnote-not-indented", H, "  just settled in {pl:london|London}.\n", "just settled in {pl:london|London}.\n", f"{H}:14:1", r"indent"),
+    case("translation-not-a-mapping", H, 'translation: {from: ru, by: "the editor"}', "translation: the editor", f"{H}:10:14", r"translation"),
+    case("source-without-key", H, 'source: {key: herzen-ss-26, locator: "pp. 98–99"}', 'source: {locator: "pp. 98–99"}', f"{H}:11:9", r"key"),
+    case("ref-empty", K, "{ref:1862-bakunin-herzen}", "{ref:}", f"{K}:18:5", r"empty argument|cross-reference"),
+    case("cite-without-key", H, "{cite:venturi1960|p. 103}", "{cite|p. 103}", f"{H}:19:7", r"'cite' takes"),
+    case("label-in-note", B, "reply is lost.", "reply is lost.{lbl:lost}", at(B, 14, "      {p:herzen|Herzen}'s reply is lost.{lbl:lost}", "{lbl"),
+         r"line label belongs in the text"),
+    case("quote-marker-in-note-twice", K, "      The {em|Polar Star} appeared in 1855.\n", "      > > The {em|Polar Star} appeared in 1855.\n", f"{K}:11:9",
+         r"quotation inside a quotation"),
+]
+CASES += MORE

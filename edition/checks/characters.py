@@ -1,0 +1,58 @@
+"""Characters that no font of the reader has: found in the sources before LaTeX runs.
+
+LuaLaTeX sets a character that no font has as nothing (and says so in its log, far from
+the source). ``missing_characters`` walks the text of every document (its title, headnote,
+text, notes and original) and reports the first place of each such character in each file,
+with its name. Spaces, controls and private-use characters are left to the reading policy.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from edition.checks.offsets import positions
+from edition.model.corpus import Block, Corpus, Inline, Text
+from edition.model.diagnostics import Diagnostic, Pos, error
+
+_SKIP = ("Z", "C")  # separators, controls, format characters, private use: not glyphs a font must have
+
+
+def missing_characters(corpus: Corpus, covered: frozenset[int], families: Iterable[str], only: set[str] | None = None) -> list[Diagnostic]:
+    fonts = ", ".join(families)
+    out: list[Diagnostic] = []
+    for doc in corpus.selected(only):
+        seen: set[str] = set()
+        for char, pos in _characters(doc.title, doc.field_pos.get("title", doc.pos), doc.all_blocks()):
+            if char in seen or ord(char) in covered or char <= "~" or unicodedata.category(char)[0] in _SKIP:
+                continue
+            seen.add(char)
+            name = unicodedata.name(char, "unnamed")
+            out.append(error(pos, f"no font of the reader has the character U+{ord(char):04X} ({name}): it would print as nothing",
+                             f"the fonts: {fonts}; write the character another way, or install a font that has it "
+                             "and add it to latex/edition-fonts.sty"))
+    return out
+
+
+def _characters(title: str, title_pos: Pos, blocks: Iterable[Block]) -> Iterator[tuple[str, Pos]]:
+    for i, char in enumerate(title):
+        if char > "~":
+            yield char, Pos(title_pos.path, title_pos.line, title_pos.column + i)
+    for text in _text_runs(blocks):
+        pos_at = positions(text)
+        for i, char in enumerate(text.text):
+            if char > "~":
+                yield char, pos_at(i)
+
+
+def _text_runs(blocks: Iterable[Block]) -> Iterator[Text]:
+    def inline(nodes: Iterable[Inline]) -> Iterator[Text]:
+        for node in nodes:
+            if isinstance(node, Text):
+                yield node
+            else:
+                yield from inline(node.children)
+
+    for block in blocks:
+        yield from inline(block.content)
+        yield from _text_runs(block.blocks)
