@@ -51,14 +51,14 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
     diags: list[Diagnostic] = []
     for field, people in (("authors", doc.authors), ("recipients", doc.recipients)):
         for i, pid in enumerate(people):
-            if pid not in corpus.persons:
+            if pid not in corpus.persons and "persons" not in corpus.unreadable_registers:
                 hint = did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"
                 if "," in pid:
                     hint = f"several persons are a list in brackets: {field}: [{pid}]"
                 diags.append(error(doc.field_pos.get(f"{field}[{i}]", doc.field_pos.get(field, doc.pos)),
                                    f"unknown person '{pid}' in {field}", hint))
     for end, place in (("from", doc.place_from), ("to", doc.place_to)):
-        if place and place not in corpus.places:
+        if place and place not in corpus.places and "places" not in corpus.unreadable_registers:
             diags.append(error(doc.field_pos.get(f"place.{end}", doc.field_pos.get("place", doc.pos)), f"unknown place '{place}'",
                                did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
     for source in (doc.source, doc.original.source if doc.original else None):
@@ -91,9 +91,9 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
 
 def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_note: bool) -> list[Diagnostic]:
     a = span.args
-    if span.kind == "p" and a and a[0] not in corpus.persons:
+    if span.kind == "p" and a and a[0] not in corpus.persons and "persons" not in corpus.unreadable_registers:
         return [error(span.pos, f"unknown person '{a[0]}'", did_you_mean(a[0], corpus.persons) or "add the person to sources/persons.yaml")]
-    if span.kind == "pl" and a and a[0] not in corpus.places:
+    if span.kind == "pl" and a and a[0] not in corpus.places and "places" not in corpus.unreadable_registers:
         return [error(span.pos, f"unknown place '{a[0]}'", did_you_mean(a[0], corpus.places) or "add the place to sources/places.yaml")]
     if span.kind == "cite" and a and keys and a[0] not in keys:
         return [error(span.pos, f"unknown bibliography key '{a[0]}'", did_you_mean(a[0], keys))]

@@ -252,6 +252,7 @@ class Corpus:
     # Ids of the sources that could not be read (their problems said where they are): what names
     # them elsewhere is no new problem.
     unreadable: set[str] = field(default_factory=set)
+    unreadable_registers: set[str] = field(default_factory=set)  # "persons", "places": a file of it did not parse
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

@@ -171,7 +171,7 @@ def register_files(root: Path, name: str) -> list[Path]:
 
 
 def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
-                   diags: list[Diagnostic]) -> list[tuple[str, YNode, Pos]]:
+                   diags: list[Diagnostic], broken: set[str] | None = None) -> list[tuple[str, YNode, Pos]]:
     entries: list[tuple[str, YNode, Pos]] = []
     seen: dict[str, Pos] = {}
     for path in register_files(root, name):
@@ -179,6 +179,8 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
         node, d = read_yaml_file(path, display)
         diags.extend(d)
         if node is None:
+            if broken is not None:  # the ids it holds are unknown: what names them is no new problem
+                broken.add(name)
             continue
         if not node.is_map:
             diags.append(error(node.pos, f"the {what} register must map ids to entries"))
@@ -195,18 +197,18 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
     return entries
 
 
-def load_persons(root: Path, diags: list[Diagnostic]) -> dict[str, Person]:
+def load_persons(root: Path, diags: list[Diagnostic], broken: set[str] | None = None) -> dict[str, Person]:
     return {
         key: Person(key, string(e.get("name")), string(e.get("born")), string(e.get("died")),
                     string(e.get("identification")), strings(e.get("aliases")), pos)
-        for key, e, pos in _load_register(root, "persons", schema.PERSON, "person", diags)
+        for key, e, pos in _load_register(root, "persons", schema.PERSON, "person", diags, broken)
     }
 
 
-def load_places(root: Path, diags: list[Diagnostic]) -> dict[str, Place]:
+def load_places(root: Path, diags: list[Diagnostic], broken: set[str] | None = None) -> dict[str, Place]:
     return {
         key: Place(key, string(e.get("name")), strings(e.get("names")), string(e.get("modern")), pos)
-        for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags)
+        for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags, broken)
     }
 
 
@@ -315,8 +317,9 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     """Read the whole project under ``root``; never raises for bad input."""
     diags: list[Diagnostic] = []
     config = load_config(root, diags)
-    persons = load_persons(root, diags)
-    places = load_places(root, diags)
+    broken: set[str] = set()
+    persons = load_persons(root, diags, broken)
+    places = load_places(root, diags, broken)
     documents: list[Document] = []
     versions: list[VersionFile] = []
     unreadable: set[str] = set()
@@ -348,6 +351,6 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     # being trees, they are still freed by reference counting when dropped.
     gc.freeze()
     attach(documents, versions, diags)
-    corpus = Corpus(config, documents, persons, places, str(root), unreadable)
+    corpus = Corpus(config, documents, persons, places, str(root), unreadable, broken)
     fill_parts(corpus)
     return corpus, diags

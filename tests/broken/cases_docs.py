@@ -151,3 +151,10 @@ MORE = [
          r"quotation inside a quotation"),
 ]
 CASES += MORE
+
+REGISTERS = [  # what the documents make of a register that does not parse: nothing more than its own error
+    case("persons-register-does-not-parse", "sources/persons.yaml", '  name: "Herzen, A. I."', '  name: "Herzen, A. I.', "sources/persons.yaml:2:9",
+         r"quotation mark opened on line 2, column 9 is never closed"),
+    case("places-register-does-not-parse", "sources/places.yaml", "geneva:\n", "geneva\n", "sources/places.yaml:4:1", r"'geneva' has no ':'"),
+]
+CASES += REGISTERS
