@@ -158,3 +158,13 @@ REGISTERS = [  # what the documents make of a register that does not parse: noth
     case("places-register-does-not-parse", "sources/places.yaml", "geneva:\n", "geneva\n", "sources/places.yaml:4:1", r"'geneva' has no ':'"),
 ]
 CASES += REGISTERS
+
+PARTS_MORE = [
+    case("part-id-twice", Y, "  - id: kolokol\n", "  - id: exile\n", f"{Y}:19:5", r"part id 'exile' is used twice"),
+    case("exclude-names-unknown-document", Y, "parts:\n", "exclude: [1858-draft]\nparts:\n", f"{Y}:11:11", r"'exclude' names unknown document '1858-draft'",
+         0, "warning"),
+    case("excluded-and-printed", Y, "parts:\n", "exclude: [1862-bakunin-herzen]\nparts:\n", f"{Y}:19:9", r"printed in part 'exile' and also excluded"),
+    Case("document-in-a-list-part-and-a-folder-part", (change(Y, "    title: \"The Bell\"\n", "    title: \"The Bell\"\n    documents: [1857-kolokol-preface, 1862-bakunin-herzen]\n"),),
+         f"{Y}:21:39", r"'1862-bakunin-herzen' is already printed in part 'exile'"),
+]
+CASES += PARTS_MORE
