@@ -14,7 +14,7 @@ from pathlib import Path
 
 from edition.build.fonts import coverage, installed_families
 from edition.build.pages import document_pages
-from edition.checks.characters import missing_characters
+from edition.checks.characters import missing_characters, needs_font_check
 from edition.checks.validate import validate
 from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
@@ -73,9 +73,10 @@ def prepare(root: Path, only: set[str] | None = None,
         corpus.config.citation_style = {}
     note = note_on_texts(root, corpus, diags)
     diags.extend(validate(corpus, registers.bibliography.keys(), only))
-    covered = coverage()  # what the installed fonts can print (None: fontconfig cannot be asked)
-    if covered is not None:
-        diags.extend(missing_characters(corpus, covered, installed_families(), only))
+    if needs_font_check(corpus, only):  # a character beyond those Libertine surely has: ask fontconfig
+        covered = coverage()  # what the installed fonts can print (None: fontconfig cannot be asked)
+        if covered is not None:
+            diags.extend(missing_characters(corpus, covered, installed_families(), only))
     planned, plan_diags = plan(corpus, registers, only, note)
     return Project(root, corpus, registers, planned), diags + plan_diags
 

@@ -9,6 +9,7 @@ time; None when fontconfig cannot be asked (then nothing is checked).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -56,6 +57,7 @@ def parse_charset(text: str) -> set[int]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def coverage() -> frozenset[int] | None:
     if shutil.which("fc-list") is None or shutil.which("fc-query") is None:
         return None
@@ -92,5 +94,10 @@ def coverage() -> frozenset[int] | None:
     return frozenset(covered) if covered else None
 
 
+@functools.lru_cache(maxsize=1)
+def _files() -> tuple[str, ...]:
+    return tuple(font_files())
+
+
 def installed_families() -> list[str]:
-    return list(font_files())
+    return list(_files())

@@ -18,6 +18,21 @@ from edition.model.diagnostics import Diagnostic, Pos, error
 _SKIP = ("Z", "C")  # separators, controls, format characters, private use: not glyphs a font must have
 
 
+# Characters Linux Libertine has (fontconfig's charset of LinLibertine_R.otf): a text of these
+# alone needs no question to fontconfig.
+_SURE = ((0x20, 0x7E), (0xA0, 0x34E), (0x370, 0x3CE), (0x400, 0x45F), (0x2010, 0x2027), (0x2030, 0x203A))
+
+
+def needs_font_check(corpus: Corpus, only: set[str] | None = None) -> bool:
+    """True if a document holds a character beyond those the main font surely has."""
+    for doc in corpus.selected(only):
+        for char, _pos in _characters(doc.title, doc.pos, doc.all_blocks()):
+            code = ord(char)
+            if not any(lo <= code <= hi for lo, hi in _SURE) and unicodedata.category(char)[0] not in _SKIP:
+                return True
+    return False
+
+
 def missing_characters(corpus: Corpus, covered: frozenset[int], families: Iterable[str], only: set[str] | None = None) -> list[Diagnostic]:
     fonts = ", ".join(families)
     out: list[Diagnostic] = []
