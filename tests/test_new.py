@@ -29,3 +29,14 @@ def test_the_id_is_added_to_the_list(before: str, after: str) -> None:
 def test_a_folder_part_is_left_alone() -> None:
     text = "parts:\n  - id: a\n    title: A\n"
     assert listed_in(text, _part(text), "new") is None
+
+
+def test_new_without_parts_says_so(tmp_path) -> None:  # noqa: ANN001
+    import argparse
+
+    from edition.cli.new import cmd_new
+
+    (tmp_path / "edition.yaml").write_text("title: T\n", encoding="utf-8")
+    args = argparse.Namespace(root=str(tmp_path), id="x", part=None, kind="letter", author=None, to=None, date=None, title=None, force=False)
+    assert cmd_new(args) == 1
+    assert not (tmp_path / "sources").exists()

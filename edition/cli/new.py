@@ -97,6 +97,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         return _fail(f"edition.yaml does not parse ({exc.diagnostic}); fix it first", "edition check says where")
     parts = {str(node.value): p for p in _parts(config) if (node := p.get("id")) is not None}
     part_id = args.part or (next(reversed(parts)) if parts else "")
+    if not parts:
+        return _fail("edition.yaml has no parts yet", "add one under 'parts:' (an id and a title; docs/source-format.md), then run this again")
     if part_id not in parts:
         known = ", ".join(parts) or "none yet"
         return _fail(f"edition.yaml has no part '{part_id}'", (did_you_mean(part_id, parts) or f"the parts: {known}")
