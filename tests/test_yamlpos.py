@@ -62,3 +62,9 @@ def test_a_parse_error_is_said_at_the_mistake_in_words(comment: str, text: str, 
     assert str(info.value.diagnostic.pos) == where
     assert words in info.value.diagnostic.message, info.value.diagnostic.message
     assert info.value.diagnostic.hint
+
+
+def test_a_value_in_quotes_over_lines_is_not_taken_for_the_mistake() -> None:
+    with pytest.raises(YamlError) as info:
+        load_yaml('id: x\nheadnote: "a long\n  text"\nkind letter\nz: 1\n', "f.yaml")
+    assert str(info.value.diagnostic.pos) == "f.yaml:4:1" and "'kind letter' has no ':'" in info.value.diagnostic.message

@@ -56,11 +56,30 @@ def _quotes(lines: list[str], problem: str, at: Mark | None, context: str, conte
     if "quoted scalar" in context and context_at is not None and context_at[0] < len(lines) \
             and _closing(lines[context_at[0]], context_at[1]) < 0:
         return _unclosed(lines, *context_at)
-    for n in range(min(last, len(lines) - 1) + 1):
+    n = 0
+    while n <= min(last, len(lines) - 1):
         found = _quote_on_line(lines, n)
-        if found is not None:
+        if found is not None and found.message.startswith("the ") and not _closed_before(lines, found, last):
             return found
+        if found is not None and not found.message.startswith("the "):
+            return found
+        n += 1
     return None
+
+
+def _closed_before(lines: list[str], opened: Explained, last: int) -> bool:
+    """True if a quotation left open on its line closes on a later line before the one the
+    parser gave up on: a value in quotes over several lines, which YAML allows."""
+    q = lines[opened.line][opened.column]
+    for m in range(opened.line + 1, min(last, len(lines))):
+        text = lines[m]
+        if q == '"':
+            text = re.sub(r'\\.', "", text)
+        else:
+            text = text.replace("''", "")
+        if q in text:
+            return True
+    return False
 
 
 def _quote_on_line(lines: list[str], n: int) -> Explained | None:
