@@ -15,6 +15,7 @@ from pathlib import Path
 
 from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
 from edition.build.run import build
+from edition.cli import handouts
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
 from edition.cli.new import cmd_new
@@ -253,6 +254,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("kind", choices=("tei", "cmif"))
     e.add_argument("--out", metavar="DIR", help="output folder (default: build/tei/ or build/cmif/)")
     e.set_defaults(func=cmd_export)
+    handouts.add_parser(sub)
     return p
 
 

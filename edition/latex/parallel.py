@@ -49,7 +49,7 @@ def parallel_document(env: jinja2.Environment, writer: TextWriter, doc: Document
                  [(number, writer.note_text(doc.notes[sid][key], doc)) for number, key in notes])
                 for sid, notes in face.endnotes]
     back = env.get_template("document-back.tex.jinja").render(
-        label_id=label, cite_as=face.cite_as, endnotes=endnotes,
+        label_id=label, cite_as=face.cite_as, draft=writer.plan.draft, endnotes=endnotes,
         source_lines=[(line.label, to_latex(line.text)) for line in face.source_lines])
     out = env.get_template("parallel.tex.jinja").render(
         mode=side.mode, label_id=label, number=face.number, title=face.title, date=face.date, places=face.places,

@@ -83,7 +83,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
         label_id=escape_label(doc.id),
         number=face.number,
         language=babel_name(text_language(doc)),
-        cite_as=face.cite_as,
+        cite_as=face.cite_as, draft=plan.draft,
         title=face.title,
         date=face.date,
         places=face.places,

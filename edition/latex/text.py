@@ -15,7 +15,7 @@ from edition.latex.escape import Latex, escape_label, escape_text
 from edition.latex.languages import babel_name
 from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, warning
-from edition.model.queries import ref_target
+from edition.model.queries import RefTarget, ref_target
 from edition.passes.plan import Plan
 from edition.passes.reading import part_key
 
@@ -173,6 +173,8 @@ class TextWriter:
             return kids
         same = where.doc is not None and target.document == where.doc.id
         title = kids or (Latex("") if same else escape_text(self.plan.titles[target.document]))
+        if target.document not in self.plan.documents:  # a draft or a handout without the target: no page to give
+            return self._ref_elsewhere(target, kids or escape_text(self.plan.titles[target.document]))
         if target.kind == "document":
             return macro("edRefDocument", escape_label(target.document), title)
         if target.kind == "line":
@@ -183,6 +185,15 @@ class TextWriter:
             return macro("edRefLine", label, title)
         number = self.plan.note_number(target.document, target.series, target.key)
         return macro("edRefNote", label, title, slot.number_style, str(number))
+
+    def _ref_elsewhere(self, target: RefTarget, title: Latex) -> str:
+        """A reference to a document this PDF does not set: its title (with its number in the
+        reader), and a note's number, but no page or line, which only the whole reader has."""
+        slot = self.slots.get(target.series) if target.kind == "note" else None
+        if slot is None or slot.critical:
+            return macro("edRefElsewhere", title)
+        number = self.plan.note_number(target.document, target.series, target.key)
+        return macro("edRefNoteElsewhere", title, slot.number_style, str(number))
 
     # ---------------------------------------------------------- notes and blocks
     def note_text(self, note: Note, doc: Document) -> Latex:
