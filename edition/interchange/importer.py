@@ -171,7 +171,7 @@ class _Importer:
         notes, loose = parse_notes(note_blocks)
         doc.leftovers += loose
         body = self.front(doc, blocks[:body_end])
-        page_heading(doc)
+        body = page_heading(doc, body)
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
             attribute(note, self.matcher.forms)

@@ -203,22 +203,26 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
         doc.title = "Untitled"
 
 
-def page_heading(doc: DocState) -> None:
-    """A page title or an unplaced line above the first document that names its writer and addressee
-    ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels"): the document's heading."""
+def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
+    """A page title, a line above the first document or the body's first short block that names writer and addressee
+    ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels / In Manchester"): the document's heading,
+    and the reader's title is made from it. Returns the body without that block."""
     if doc.head.authors or doc.head.recipients:
-        return
+        return body
     title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
     preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
-    for b in [*doc.above, *preamble, *title, *doc.leftovers]:
-        h = read_heading([b.text]) if len(b.lines) == 1 and len(b.text) <= 160 else None
+    first = body[:1] if body and len(body[0].lines) <= 2 and all(len(t) <= 60 for _, _, t in body[0].lines) \
+        and not re.search(r"[.,;:!?]$", body[0].text.strip()) else []
+    for b in [*doc.above, *preamble, *title, *doc.leftovers, *first]:
+        h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None
         if h and h.authors and (h.recipients or h.addressee):
-            doc.head = h
-            for kept in (doc.unplaced, doc.leftovers):
+            doc.head, doc.title = h, ""
+            for kept in (doc.unplaced, doc.leftovers, body):
                 if b in kept:
                     kept.remove(b)
                     doc.consumed.append((b.line, b.text))
-            return
+            return body
+    return body
 
 
 def repeated(body: list[RawBlock]) -> tuple[RawBlock, int, str] | None:

@@ -92,7 +92,10 @@ def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
 def read_heading(lines: Sequence[str]) -> Heading:
     """What the heading lines of a document say."""
     h = Heading()
-    text = " ".join(" ".join(line.split()) for line in lines if line.strip())
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
+        h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
+    text = " ".join(lines)
     text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
     if not text:
         return h
