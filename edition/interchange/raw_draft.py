@@ -146,10 +146,19 @@ def collection(matcher: PersonMatcher, page: Page) -> list[str]:
     return []
 
 
+_COLLECTION_OF = re.compile(r"^(?:The\s+)?(?:(?:Selected\s+)?Letters|Correspondence)\s+of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)"
+                            r"(?:\s+to\s+[^,]+)?(?:,\s*by\s+[\w. ]+)?$")
+
+
 def page_author(registry: Registry, page: Page) -> str:
     """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
     lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
     lines += [d[1] for d in page.dropped if d[2].startswith("a running head")]
+    titles = [b.text for b in page.title] + [b.text for r in page.regions[:1] for b in [*r.heading, *r.blocks[:2]]]
+    for line in titles + lines:
+        # "Letters of Anton Chekhov, by Anton Chekhov", "Письма А. П. Чехова": a collection of one writer's letters
+        if (m := _COLLECTION_OF.match(" ".join(line.split()))) and (pid := registry.person(m.group("name"))):
+            return pid
     for line in lines:
         m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
         if m and len(line) < 200 and not (is_cyrillic(m.group(1)) and "nomn" not in name_cases(m.group(1).split()[-1].title())) \
