@@ -62,10 +62,17 @@ def _glossed(word: str, content: str) -> bool:
     return _CAPITALIZED.match(bare) is not None and _CAPITALIZED.match(content) is not None
 
 
+# the same date in the other style, beside the document's: "26 или 28 августа [7 или 9 сентября] 1899", "March 1 [14]"
+_OTHER_STYLE = re.compile(r"(?i)^(?:\d{1,2}(?:\s*(?:или|or|and|и|[–-])\s*\d{1,2})?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                          r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[\w.]*(?:\s+\d{4})?$|^\d{1,2}$")
+
+
 def _restoration(text: str, start: int, end: int, inner: str, angle: bool) -> bool:
     content = inner.strip()
     if not content or _SOURCE_OWN.match(content) or _REMARK.search(content):
         return False
+    if not angle and _OTHER_STYLE.match(content) and re.search(r"\d\s*\S*\s*$", text[:start]):
+        return False  # a date's other style, after the date
     glued_before = start > 0 and text[start - 1].isalpha()
     glued_after = end < len(text) and text[end].isalpha()
     if angle:  # "Над<ежда>", "комм<унист>ах": letters only, glued to a word or Cyrillic; never an HTML tag
