@@ -83,7 +83,7 @@ def test_a_document_page_carries_what_print_has(hostile_site: Path) -> None:
                   "gap in the text", "uncertain reading"):
         assert words in hidden
     apparatus = tree.get_element_by_id("series-textual").getparent().text_content()
-    assert "formedical copy" in apparatus and "Zinov\u2019ev original" in apparatus
+    assert "formedicl copy" in apparatus and "Zinov\u2019ev original" in apparatus
     assert "lemma <b>bold</b>]" in apparatus
     source = tree.find_class("source-note")[0].text_content()
     assert "Mallory" in source and "from Russian, by T. <em>Ranslator</em>" in source

@@ -203,7 +203,8 @@ ADD_PLACES = {"above": "above", "below": "below", "inline": "in the line", "marg
               "bottom": "at the foot of the page", "overleaf": "overleaf", "over": "over an erasure"}
 
 DEFAULT_APPARATUS = {"corr": True, "reg": True, "del": True, "add": True,
-                     "sic": False, "unclear": False, "gap": False, "sup": False}
+                     "sic": False, "unclear": False, "gap": False, "sup": False,
+                     "whitespace": False}  # a correction of white space only (words run together) is silent
 
 
 @dataclass

@@ -22,10 +22,11 @@ again, so print and web cannot disagree about a number or a citation.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from edition.model.corpus import Block, Corpus, Document
+from edition.model.corpus import Block, Corpus, Document, Inline, Text
 from edition.model.diagnostics import Diagnostic
 from edition.passes import apparatus, archives, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
@@ -147,7 +148,8 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         index_places=tuple(index_groups(typeset, mentioned["pl"], "pl")) if cfg.index_places else None,
         back=back,
         chronology=tuple(chronology(typeset, printed, doc_numbers)),
-        note_on_texts=_prose(note_on_texts),
+        note_on_texts=_prose(note_on_texts, {"whitespace_corrections": str(apparatus.whitespace_corrections(raw_printed)),
+                                             "documents": str(len(printed))}),
         headings=HEADINGS,
         parallel=beside,
         languages=reader_languages(typeset, printed),
@@ -162,11 +164,29 @@ def _whole_reader(corpus: Corpus) -> list[Document]:
     return placed + [d for d in corpus.documents if d.id not in seen]
 
 
-def _prose(note: tuple[str, list[Block]] | None) -> Prose | None:
+def _prose(note: tuple[str, list[Block]] | None, figures: Mapping[str, str]) -> Prose | None:
+    """The note on the texts, typeset, with its figures computed: ``{documents}``,
+    ``{whitespace_corrections}`` in its text are the reader's own counts, never typed by hand."""
     if note is None:
         return None
     title, blocks = note
-    return Prose(typeset_text(title) if title else HEADINGS["note_on_texts"], tuple(typeset_blocks(blocks)))
+    return Prose(typeset_text(title) if title else HEADINGS["note_on_texts"],
+                 tuple(typeset_blocks([_figures(b, figures) for b in blocks])))
+
+
+def _figures(block: Block, figures: Mapping[str, str]) -> Block:
+    def fill(nodes: list[Inline]) -> list[Inline]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                text = node.text
+                for name, value in figures.items():
+                    text = text.replace("{" + name + "}", value)
+                out.append(dataclasses.replace(node, text=text))
+            else:
+                out.append(dataclasses.replace(node, children=fill(node.children)))
+        return out
+    return dataclasses.replace(block, content=fill(block.content), blocks=[_figures(b, figures) for b in block.blocks])
 
 
 def chronology(corpus: Corpus, documents: list[Document], numbers: Mapping[str, int]) -> list[ChronologyRow]:

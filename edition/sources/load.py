@@ -34,7 +34,7 @@ from edition.sources.cache import DocumentCache
 from edition.sources.cache import cache_path as cache_path  # where the tests and bench/ find it
 from edition.sources.front import date_of, positions, split_front_matter
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
-from edition.sources.parts import excluded, fill_parts, item_positions, unreadable_ids
+from edition.sources.parts import excluded, fill_parts, fill_years, item_positions, unreadable_ids
 from edition.sources.reading import check_file, read_project_text, walk
 from edition.sources.schema import string, strings
 from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
@@ -353,4 +353,5 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     attach(documents, versions, diags)
     corpus = Corpus(config, documents, persons, places, str(root), unreadable, broken)
     fill_parts(corpus)
+    fill_years(corpus)
     return corpus, diags

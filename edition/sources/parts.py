@@ -51,6 +51,22 @@ def fill_parts(corpus: Corpus) -> None:
             part.documents = [d.id for d in docs]
 
 
+YEARS = "{years}"
+
+
+def fill_years(corpus: Corpus) -> None:
+    """``{years}`` in the title or subtitle becomes the years of the documents the parts print
+    ("1903–2014"), so that the title's date range is always the corpus's."""
+    cfg = corpus.config
+    if YEARS not in cfg.title + cfg.subtitle:
+        return
+    by_id = corpus.by_id()
+    years = sorted(int(d.date.sort_key[:4]) for p in cfg.parts for i in p.documents
+                   if (d := by_id.get(i)) is not None and d.date and d.date.sort_key[:4].isdigit() and d.date.sort_key != "9999")
+    span = "" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}\u2013{years[-1]}"
+    cfg.title, cfg.subtitle = cfg.title.replace(YEARS, span), cfg.subtitle.replace(YEARS, span)
+
+
 def unreadable_ids(path: Path, root: Path) -> set[str]:
     """The ids a source that could not be read would have had."""
     ids = {path.stem}

@@ -127,7 +127,7 @@ SERIES = (
     Field("placement", "str", False, "page foot or end of each document", ("foot", "end-of-document")),
 )
 
-APPARATUS_KINDS = ("corr", "reg", "del", "add", "sic", "unclear", "gap", "sup")
+APPARATUS_KINDS = ("corr", "reg", "del", "add", "sic", "unclear", "gap", "sup", "whitespace")
 
 PART = (
     Field("id", "str", True, "part id"),
@@ -169,7 +169,8 @@ CONFIG = (
     Field("index_places", "bool", False, "print an index of places after the index of names"),
     Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index"),
     Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),
-    Field("apparatus", "map", False, "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup"),
+    Field("apparatus", "map", False,
+          "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup; whitespace: space-only corrections"),
     Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)"),
     Field("parts", "list", True, "parts of the reader, in order (see PART)"),
     Field("exclude", "strs", False, "ids of documents in sources/ deliberately left out of the reader"),
