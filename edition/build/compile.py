@@ -230,8 +230,50 @@ def _explain_failure(log: str, tex_dir: Path, corpus: Corpus) -> Diagnostic:
     where = Pos(doc.path, 0, 0) if doc else Pos(f"build/tex/{tex_file}", line, 0)
     if doc is not None:
         where = _source_position(tex_dir / f"docs/{doc_id}.map.json", line) or where
+    commented = _commented_source(tex_dir / tex_file, line) if doc is None else _work_of(_context(log, m.end()), tex_dir)
     hint = f"generated line {line} of build/tex/{tex_file}; the log is build/tex/reader.log"
+    if commented is not None:
+        cited = f" in document '{doc.id}' ({where})" if doc else ""
+        return error(commented, f"LaTeX error: {message} (from this .bib entry, as it prints{cited})", hint)
     return error(where, f"LaTeX error: {message}" + (f" (in document '{doc.id}')" if doc else ""), hint)
+
+
+def _context(log: str, end: int) -> str:
+    """The text TeX shows where it stopped (the line after the error's), up to the failing command."""
+    rest = log[end:].lstrip("\n").split("\n", 1)[0]
+    return re.sub(r"^(?:<[^>]*>|l\.\d+)\s?", "", rest).removeprefix("...").strip()
+
+
+def _normal(tex: str) -> str:
+    return " ".join(re.sub(r"(\\[A-Za-z]+) ", r"\1", tex).split())
+
+
+def _work_of(context: str, tex_dir: Path) -> Pos | None:
+    """The .bib entry whose works-cited line holds the text where TeX stopped, if any: an error in a
+    citation comes from the work's fields, which the works cited print whole."""
+    needle = _normal(context)
+    if len(needle) < 8:
+        return None
+    try:
+        lines = (tex_dir / "backmatter.tex").read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return None
+    found = [i + 1 for i, text in enumerate(lines) if text.startswith("\\edWork{") and needle in _normal(text)]
+    return _commented_source(tex_dir / "backmatter.tex", found[0]) if len(found) == 1 else None
+
+
+_SOURCE_COMMENT = re.compile(r"^% source: (.+):(\d+):(\d+)$")
+
+
+def _commented_source(tex_file: Path, line: int) -> Pos | None:
+    """The source a generated line names in the comment just before it (``render.source_comment``):
+    a works-cited entry's .bib file and line."""
+    try:
+        lines = tex_file.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return None
+    m = _SOURCE_COMMENT.match(lines[line - 2]) if 2 <= line <= len(lines) + 1 else None
+    return Pos(m[1], int(m[2]), int(m[3])) if m else None
 
 
 def build_warnings(log: str, root: Path) -> list[Diagnostic]:

@@ -59,7 +59,17 @@ def environment(latex_dir: Path = LATEX_DIR) -> jinja2.Environment:
     )
     env.filters["label"] = escape_label
     env.filters["rich"] = to_latex  # the bibliography style's rich text
+    env.filters["source_comment"] = source_comment
     return env
+
+
+SOURCE_COMMENT = "% source: "
+
+
+def source_comment(where: str) -> Latex:
+    """A comment line naming where the next generated line comes from ('path:line:column'): a LaTeX
+    error on that line is reported there (``build/compile.py``). No line break can end the comment early."""
+    return Latex(SOURCE_COMMENT + " ".join(str(where).splitlines()))
 
 
 def _source_text(text: Any) -> Latex:

@@ -6,11 +6,13 @@ the templates only lay them out (``latex/backmatter.tex.jinja``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pybtex.richtext import BaseText
 
 from edition.model.corpus import Corpus, Document, walk_spans
+from edition.model.diagnostics import Pos
 from edition.passes.index import reader_form, sort_key
 from edition.passes.order import title_with_date
 from edition.passes.typography import typeset, typeset_rich
@@ -47,6 +49,7 @@ class BackMatter:
     archives: list[ArchiveGroup]
     works: list[tuple[str, list[BaseText]]]  # the style's rich text, format-neutral
     abbreviations: list[tuple[str, str]]
+    works_at: list[list[str]] = field(default_factory=list)  # where each work's .bib entry stands, 'path:line:column'
 
 
 def mentioned_persons(corpus: Corpus, documents: list[Document]) -> list[PersonLine]:
@@ -72,11 +75,15 @@ def cited_keys(documents: list[Document], bib: Bibliography) -> list[str]:
 def works_cited(documents: list[Document], bib: Bibliography, style: EditionStyle,
                 groups: list[tuple[str, str | None]]) -> list[tuple[str, list[BaseText]]]:
     """The cited works, sorted by collation, in the editor's groups (by ``keywords``)."""
+    return [(title, [style.bibliography_entry(k) for k in members]) for title, members in _cited_groups(documents, bib, style, groups)]
+
+
+def _cited_groups(documents: list[Document], bib: Bibliography, style: EditionStyle,
+                  groups: list[tuple[str, str | None]]) -> list[tuple[str, list[str]]]:
     keys = cited_keys(documents, bib)
     prefix, cyrillic = style.config.use_prefix, style.config.sorts_cyrillic_first
     split = grouped(bib, keys, groups, prefix, cyrillic) if groups else [("", sort_keys(bib, keys, prefix, cyrillic))]
-    return [(title or ("Other works" if groups else ""), [style.bibliography_entry(k) for k in members])
-            for title, members in split if members]
+    return [(title or ("Other works" if groups else ""), members) for title, members in split if members]
 
 
 def archive_groups(documents: list[Document], citations: dict[str, list[arch.ArchivalCitation]],
@@ -122,6 +129,13 @@ def abbreviations(documents: list[Document], citations: dict[str, list[arch.Arch
     return sorted(out.items(), key=lambda kv: sort_key(kv[0]))
 
 
+def _where(pos: Pos, root: Path) -> str:
+    """A .bib entry's place as the editor names it: relative to the project, with a line and column."""
+    path = Path(pos.path)
+    shown = path.relative_to(root) if path.is_absolute() and path.is_relative_to(root) else path
+    return f"{shown.as_posix()}:{max(pos.line, 1)}:{max(pos.column, 1)}"
+
+
 def back_matter(corpus: Corpus, documents: list[Document], cited: dict[str, list[arch.ArchivalCitation]],
                 sources: dict[str, list[arch.ArchivalCitation]], registers: Registers, style: EditionStyle) -> BackMatter:
     """The lists after the documents, typeset: persons mentioned, archival sources (each
@@ -137,4 +151,6 @@ def back_matter(corpus: Corpus, documents: list[Document], cited: dict[str, list
         archives=archives,
         works=works,
         abbreviations=[(typeset(a), typeset(e)) for a, e in abbreviations(documents, sources, registers.archives)],
+        works_at=[[_where(registers.bibliography[k].pos, Path(corpus.root)) for k in members]
+                  for _title, members in _cited_groups(documents, registers.bibliography, style, groups)],
     )

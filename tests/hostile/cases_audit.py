@@ -322,3 +322,41 @@ FAULTS = [
 ]
 
 CASES = RECEIVED + CACHE + CHOICES + WEB + UNICODE + PATHS + FAULTS
+
+
+# --- a LaTeX error that comes from a .bib field --------------------------------------------------
+# No field can make one (every string is escaped): the bibliography's LaTeX backend is made to let
+# one word through unescaped, as a bug of the escaping would, to show where the error is reported.
+
+_LET_THROUGH = (
+    "import sys, edition.latex.bibtex as b; plain = b.escape_text; "
+    "b.EditionLatexBackend.format_str = lambda self, s: s.replace('BREAKTEX', '\\\\edNoSuchMacro ') if 'BREAKTEX' in s else plain(s); "
+    "from edition.cli.main import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _bib_error_build(case: Case, root: Path, cache: Path) -> Run:
+    import subprocess
+    import sys
+
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "reader.pdf").write_bytes(b"%PDF-1.4 the last good reader")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    proc = subprocess.run([sys.executable, "-c", _LET_THROUGH, "--root", str(root), "build"], capture_output=True, text=True,
+                          env=env, cwd=root, timeout=300, check=False)
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def pdf_kept(root: Path, run: Run) -> str:
+    return "" if (root / "build" / "reader.pdf").read_bytes() == b"%PDF-1.4 the last good reader" else "the last good PDF was changed"
+
+
+BIB_LATEX = [
+    Case("latex-error-from-a-bib-field", "faults",
+         {"bibliography/works.bib": "@book{lenin-cw-35,\n  author = {Lenin, V. I.},\n  title = {Collected BREAKTEX Works},\n"
+                                    "  publisher = {Progress Publishers},\n  address = {Moscow},\n  year = {1976},\n}\n"},
+         Expect(2, "bibliography/works.bib:1:1", r"LaTeX error: Undefined control sequence.*\.bib", check=pdf_kept),
+         latex=True, runner=_bib_error_build, timeout=300),
+]
+
+CASES += BIB_LATEX
