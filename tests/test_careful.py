@@ -36,3 +36,8 @@ def test_the_title_gives_the_years_of_the_documents() -> None:
     project, _ = prepare(REPO)
     years = sorted(d.date.sort_key[:4] for d in project.plan.printed() if d.date)
     assert f"{years[0]}\u2013{years[-1]}" in project.corpus.config.subtitle
+
+
+def test_the_editorial_matter_spells_each_russian_name_one_way() -> None:
+    _, diags = prepare(REPO)
+    assert not [str(d) for d in diags if "is spelt" in d.message]
