@@ -165,8 +165,32 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         col = len(line) - len(line.lstrip()) + 1
         out.append((no, col, stripped))
     _contents(out, dropped)
+    _menu(out, dropped)
     _page_numbers(out, dropped)
     return out, dropped
+
+
+_MENU_ITEM = re.compile(r"[A-ZА-ЯЁ][\w'’-]*(?:\s+[\w'’.&-]+){0,3}")
+
+
+def _menu(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
+    """Six or more lines of one to four words, without a digit or punctuation, in a row before the first paragraph
+    ("Home", "About Us", "Michael Bakunin", "Paris Commune"): a site's menu."""
+    first = next((i for i, item in enumerate(lines) if item is not None and len(item[2]) >= 120), len(lines))
+    run: list[int] = []
+    for i in range(first + 1):
+        item = lines[i] if i < first else None
+        if item is not None and _MENU_ITEM.fullmatch(item[2]) and not re.search(r"\d", item[2]):
+            run.append(i)
+            continue
+        if item is None and i < first:
+            continue
+        if len(run) >= 6:
+            for k in run:
+                no, _, text = lines[k]  # type: ignore[misc]
+                dropped.append((no, text, "site navigation or a banner"))
+                lines[k] = None
+        run = []
 
 
 def _contents(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
