@@ -31,6 +31,7 @@ local pending = {} -- the page's own over/underfull box, from the output routine
 local ordinal = 0
 local par = 0
 local marked = 0 -- box marks not yet shipped out
+local facing = 0 -- 1 while pages of facing versions ship out
 
 -- Attributes, from edition-audit.sty.
 function M.kind(k) tex.setattribute(KIND, k) end
@@ -41,6 +42,7 @@ function M.document(id)
   tex.setattribute("global", DOC, ordinal)
 end
 function M.no_document() tex.setattribute("global", DOC, 0) end
+function M.facing(on) facing = on end
 function M.line(n) tex.setattribute("global", LINE, n) end
 function M.paragraph(n)
   par = par + 1
@@ -178,7 +180,7 @@ local shipped = 0
 function M.shipout(box_number, label)
   shipped = shipped + 1
   local box = tex.box[box_number]
-  local out = { string.format("P\t%d\t%s\t%d", shipped, label, tex.dimen.textheight) }
+  local out = { string.format("P\t%d\t%s\t%d\t%d", shipped, label, tex.dimen.textheight, facing) }
   for _, e in ipairs(pending) do out[#out + 1] = "E\t" .. e .. "\t0\t0\t0\t0" end
   pending = {}
   rows = {}

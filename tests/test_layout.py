@@ -156,6 +156,21 @@ def test_edition_build_reports_the_layout_and_strict_layout_fails(tmp_path: Path
     assert run.code == 0, run.err
     assert re.search(r"sources/letters/long-word\.md:\d+:\d+: warning: layout: overfull on page \d+ \('long-word'\)", run.err), run.err
     assert "layout: notes-page" in run.err and "problem(s)" in run.err
+    # The six letters, set by the rules of latex/edition-page.sty, have no problem: only the
+    # number no line can hold and the note no page can hold are reported.
+    problems = [line for line in run.err.splitlines() if "warning: layout:" in line]
+    assert problems and all("('long-word')" in line or "('long-note')" in line for line in problems), problems
     strict = edition(root, "build", "--strict-layout")  # nothing changed: no LaTeX run, the same audit
     assert strict.code == 4, strict.err
     assert "errors with --strict-layout" in strict.err
+
+
+def test_a_short_title_is_a_clause_cut_at_a_word_never_inside_quotes_and_never_with_an_ellipsis():
+    from edition.passes.heads import short_title
+
+    assert short_title("Stalin to Molotov") == "Stalin to Molotov"
+    long = "Singh: Stalin and the Question of ‘Market Socialism’ in the Soviet Union after the Second World War"
+    assert short_title(long) == "Singh: Stalin and the Question"  # not "... of ‘Market", nor ending on "of"
+    assert short_title("M. I. Ulyanova to the Joint Plenum of the CC and CCC") == "M. I. Ulyanova to the Joint Plenum"
+    assert short_title("International Stalin Society formed (Press Release)") == "International Stalin Society formed"
+    assert all("…" not in short_title(t) and len(short_title(t)) <= 36 for t in (long, "A " * 40))

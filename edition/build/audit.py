@@ -77,6 +77,7 @@ class Page:
     number: int  # absolute, from 1
     label: str
     text_height: int
+    facing: bool = False  # a page of versions on facing pages: as long as its spread needs
     runs: list[Run] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
@@ -127,7 +128,7 @@ def read_layout(path: Path) -> Layout | None:
             if f[0] == "D":
                 layout.docs[int(f[1])] = f[2]
             elif f[0] == "P":
-                layout.pages.append(Page(int(f[1]), f[2], int(f[3])))
+                layout.pages.append(Page(int(f[1]), f[2], int(f[3]), len(f) > 4 and f[4] == "1"))
             elif f[0] == "R" and layout.pages:
                 layout.pages[-1].runs.append(_run(f[1:8]))
             elif f[0] == "E" and layout.pages:
@@ -172,6 +173,8 @@ class Audit:
             where = "the page's text and notes" if e.incident.endswith("-page") else "a line"
             if e.incident.startswith("overfull") and e.detail > self.tol.overfull_pt * PT:
                 what = "taller than the text area" if e.incident.endswith("-page") else "wider than the measure"
+                if e.run is not None and e.run.kind == HEAD:
+                    where, what = "the running head", "wider than the measure (give the document a shorter short_title:)"
                 self.add("overfull", page, e.run or self._first_text(page), f"{where} {what} by {e.detail / PT:.1f} pt")
             elif e.incident.startswith("underfull") and e.detail >= self.tol.underfull_badness:
                 self.add("underfull", page, e.run or self._first_text(page), f"{where} stretched to badness {e.detail}")
@@ -189,7 +192,7 @@ class Audit:
     def short_page(self, page: Page, following: Page | None) -> None:
         if following is None or not page.lines(DOCUMENT) or following.has(PART) or following.has(MATTER):
             return
-        if not following.lines(DOCUMENT) or page.has(PART):
+        if not following.lines(DOCUMENT) or page.has(PART) or page.facing:
             return
         fill = page.fill()
         if fill < self.tol.min_fill:
@@ -242,7 +245,8 @@ class Audit:
         for doc, pages in self.doc_pages.items():
             last = pages[-1]
             text = last.lines({TEXT}, doc)
-            if len(pages) > 1 and text == 1 and pages[-2].lines({TEXT}, doc):
+            # (On facing pages the last page is as long as its spread needs: edition-parallel.lua's.)
+            if len(pages) > 1 and text == 1 and pages[-2].lines({TEXT}, doc) and not last.facing:
                 run = next(r for r in last.runs if r.kind == TEXT and r.doc == doc)
                 self.add("widow", last, run, "the document's last line of text is alone on the page")
             with_note = [p for p in pages if p.lines({SOURCE}, doc)]

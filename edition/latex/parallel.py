@@ -52,7 +52,8 @@ def parallel_document(env: jinja2.Environment, writer: TextWriter, doc: Document
         label_id=label, cite_as=face.cite_as, draft=writer.plan.draft, endnotes=endnotes,
         source_lines=[(line.label, to_latex(line.text)) for line in face.source_lines])
     out = env.get_template("parallel.tex.jinja").render(
-        mode=side.mode, label_id=label, number=face.number, title=face.title, date=face.date, places=face.places,
+        mode=side.mode, label_id=label, number=face.number, title=face.title,
+        short_title=face.short_title if face.short_title != face.title else "", date=face.date, places=face.places,
         headnote=writer.prose(doc.headnote, where) if doc.headnote else "",
         language_name=side.original_name, original_lang=babel(side.original_language),
         translation_lang=babel(side.translation_language), babel_original=babel(side.original_language),

@@ -95,6 +95,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
         language=babel_name(text_language(doc)),
         cite_as=face.cite_as, draft=plan.draft,
         title=face.title,
+        short_title=face.short_title if face.short_title != face.title else "",
         date=face.date,
         places=face.places,
         endnotes=endnotes,

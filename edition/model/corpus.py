@@ -129,6 +129,7 @@ class Document:
     pos: Pos
     part: str = ""
     status: str = ""  # draft | checked | final: the editor's own mark
+    short_title: str = ""  # the running head's title, when the heading is too long for it
     field_pos: dict[str, Pos] = field(default_factory=dict)
     original: Version | None = None  # the original beside the translation (docs/source-format.md, "Versions")
 

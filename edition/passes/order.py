@@ -13,6 +13,7 @@ from typing import Any
 
 from edition.model.corpus import Block, Corpus, Document, Part
 from edition.passes.citations import Citation
+from edition.passes.heads import short_title
 from edition.passes.typography import typeset
 
 LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
@@ -39,6 +40,7 @@ class DocumentPlan:
     cite_as: str  # the suggested citation, without its pages (the outputs add them)
     source_lines: tuple[SourceLine, ...]
     endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...]  # (series, ((number, key), ...)) printed after it
+    short_title: str = ""  # the running head's title when the heading does not fit there (passes/heads.py)
 
 
 @dataclass(frozen=True)
@@ -147,5 +149,5 @@ def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation |
         date=doc.date.text() if doc.date else "undated",
         places=" \u2192 ".join(places) if len(places) == 2 else "".join(places),
         title_with_date=title_with_date(doc), cite_as=cite_as(corpus, doc, number),
-        source_lines=tuple(lines), endnotes=endnotes,
+        source_lines=tuple(lines), endnotes=endnotes, short_title=doc.short_title or short_title(doc.title),
     )

@@ -157,6 +157,7 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
         notes=notes,
         pos=Pos(display, 1, 1),
         status=string(g("status")),
+        short_title=string(g("short_title")),
         field_pos=positions(meta),
         original=original,
     )

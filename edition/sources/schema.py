@@ -33,6 +33,7 @@ DOCUMENT_KINDS = ("letter", "telegram", "note", "report", "speech", "article", "
 DOCUMENT = (
     Field("id", "str", True, "unique id of the document, used in cross-references and file names"),
     Field("title", "str", True, "the heading as printed, e.g. 'Stalin to Kamenev'"),
+    Field("short_title", "str", False, "the title in the running head when the heading does not fit there"),
     Field("kind", "str", True, "what the document is", DOCUMENT_KINDS),
     Field("authors", "ids", False, "person ids of the author(s)"),
     Field("recipients", "ids", False, "person ids of the recipient(s)"),
