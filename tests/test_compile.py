@@ -170,6 +170,18 @@ def test_nothing_of_the_seeds_is_lost(reader_build: Path, capsys: pytest.Capture
     if not seeds:
         pytest.skip("the seed documents are not beside the project")
     printed = collections.Counter(words(pdf_text(reader_build / "build" / "reader.pdf")))
+    # The copy's run-together words ("ofthe") that a silent correction of white space separates
+    # (passes/apparatus.py, the note on the texts) are regularized by the policy, not lost.
+    from edition.model.corpus import walk_spans
+    from edition.passes.apparatus import whitespace_only
+    from edition.pipeline import prepare
+
+    project, _ = prepare(reader_build)
+    for doc in project.corpus.documents:
+        for text in doc.texts():
+            for span in walk_spans(text):
+                if whitespace_only(span):
+                    printed.update({w: 1000 for w in words(span.args[0])})
     report = []
     for seed in seeds:
         counts = collections.Counter(words(seed.read_text(encoding="utf-8")))
