@@ -8,8 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-LATEX_DIR = PACKAGE_DIR.parent / "latex"
-SCHEMAS_DIR = PACKAGE_DIR.parent / "schemas"
+
+
+def _shipped(name: str) -> Path:
+    """``latex/`` or ``schemas/``: in the checkout beside the package, in an installed wheel
+    inside it as ``edition/data/NAME`` (pyproject.toml maps them there)."""
+    packaged = PACKAGE_DIR / "data" / name
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / name
+
+
+LATEX_DIR = _shipped("latex")
+SCHEMAS_DIR = _shipped("schemas")
+STARTER_DIR = PACKAGE_DIR / "cli" / "starter"  # what 'edition init' copies
 
 
 def code_files() -> list[Path]:

@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
 from edition.build.run import build
@@ -19,6 +20,7 @@ from edition.cli import handouts
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
 from edition.cli.new import cmd_new
+from edition.cli.project import init, project_root
 from edition.cli.terminal import quiet_broken_pipe, say, shown, visible
 from edition.cli.terminal import setup as setup_terminal
 from edition.latex.render import render
@@ -196,8 +198,17 @@ def parser() -> argparse.ArgumentParser:
         epilog="Sources live in sources/ (one .md file per document), the reader's settings in edition.yaml. "
                "See docs/source-format.md.",
     )
-    p.add_argument("--root", default=".", help="the project folder (default: the current folder)")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.add_argument("-C", "--root", metavar="DIR", default=None,
+                   help="work on the reader in DIR (default: the nearest folder at or above the current one that holds edition.yaml)")
+    # -C/--root after the command too ('edition check -C DIR'); SUPPRESS keeps a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-C", "--root", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_with_common(common))
+    it = sub.add_parser("init", help="start a new reader: write a small one that builds, to change into your own",
+                        description="Write into DIR (a new or empty folder) edition.yaml, the registers of persons, places "
+                                    "and archives, a bibliography and an example document, ready for 'edition build'.")
+    it.add_argument("dir", metavar="DIR", help="the new reader's folder")
+    it.set_defaults(func=cmd_init)
     c = sub.add_parser("check", help="check every source and register; report all problems",
                        description="Report every problem in the sources as path:line:column: message.")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -261,9 +272,30 @@ def parser() -> argparse.ArgumentParser:
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT stopped
 
 
+def _with_common(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """A parser class for the subcommands that takes the options of ``common`` as well."""
+
+    class Sub(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["parents"] = [*kwargs.get("parents", ()), common]
+            super().__init__(*args, **kwargs)
+
+    return Sub
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    base = Path(args.root) if args.root is not None else Path.cwd()
+    return init(base / args.dir)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     setup_terminal()
     args = parser().parse_args(argv)
+    if args.command != "init":
+        root = project_root(args.root)
+        if root is None:
+            return EXIT_SOURCE
+        args.root = str(root)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:  # Ctrl-C: the build's own cleanup has run on the way out (locks, staging, temporary files)
