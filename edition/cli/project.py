@@ -39,7 +39,8 @@ def project_root(given: str | None) -> Path | None:
     """The project of ``-C DIR`` (or of the current folder), or None, said in words."""
     start = Path(given) if given is not None else Path.cwd()
     if given is not None and not start.is_dir():
-        say(given, "no such folder (given with -C/--root)", "name the folder of a reader, the one that holds edition.yaml")
+        what = "is not a folder but a file" if start.exists() else "no such folder"
+        say(given, f"{what} (given with -C/--root)", "name the folder of a reader, the one that holds edition.yaml")
         return None
     found = find_root(start)
     if found is None:
