@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,30 @@ def test_init_then_build_from_a_subfolder_prints_the_example_letter(reader: Path
                   "Postpone the matter for another week", "Molotov, V. M.", "RGASPI, f. 558, op. 1, d. 3263, l. 1",
                   "Stalin’s Letters to Molotov"):
         assert words in text, words
+
+
+def _blocks(kind: str) -> list[str]:
+    return re.findall(rf"```{kind}\n(.*?)```", (REPO / "docs" / "tutorial.md").read_text(encoding="utf-8"), re.S)
+
+
+def test_the_tutorial_works_as_written(reader: Path) -> None:
+    """Steps 4 to 8 of docs/tutorial.md on a fresh reader: its document, person and .bib entry check clean,
+    and its two mistakes give the messages the tutorial shows."""
+    command = shlex.split(next(b for b in _blocks("sh") if "edition new" in b).replace("\\\n", " "))
+    assert run(reader, *command[1:]).returncode == 0
+    letter = reader / "sources" / "letters" / "1926-06-03-stalin-molotov.md"
+    letter.write_text(_blocks("markdown")[0], encoding="utf-8")
+    person = next(b for b in _blocks("yaml") if b.startswith("trotsky:"))
+    with (reader / "sources" / "persons.yaml").open("a", encoding="utf-8") as persons:
+        persons.write(person)
+    with (reader / "bibliography" / "works.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n" + _blocks("bibtex")[0])
+    clean = run(reader, "check", "--strict")
+    assert clean.returncode == 0 and "0 error(s), 0 warning(s)" in clean.stderr, clean.stderr
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace("{p:molotov|Vyacheslav}", "{p:molotv|Vyacheslav}").replace("note{n:editor:1}", "note{n:editor:2}"),
+                      encoding="utf-8")
+    wrong = run(reader, "check")
+    shown = re.search(r"```\n(sources/letters/.*?)```", (REPO / "docs" / "tutorial.md").read_text(encoding="utf-8"), re.S)
+    assert shown is not None
+    assert wrong.stderr.splitlines() == shown.group(1).splitlines()

@@ -13,6 +13,7 @@ from edition.registers.bib.load import load_bibliography
 from edition.registers.bib.model import Bibliography
 from edition.sources.load import read_yaml_file
 from edition.sources.paths import inside_project
+from edition.sources.schema import DEFAULT_BIBLIOGRAPHY
 from edition.sources.reading import check_file, refusal_at
 
 
@@ -37,7 +38,9 @@ def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:
 def bibliography_paths(root: Path, config: Config, diags: list[Diagnostic]) -> list[Path]:
     """The .bib files that ``edition.yaml`` names, each checked to exist inside the project."""
     paths = []
-    for relative in config.bibliography:
+    # edition.yaml names none: the default file, if there is one (a reader that cites nothing needs none)
+    named = config.bibliography or ([DEFAULT_BIBLIOGRAPHY] if os.path.lexists(root / DEFAULT_BIBLIOGRAPHY) else [])
+    for relative in named:
         at = Pos(config.path, 1, 1)
         path, problem = inside_project(root, relative, at)
         if problem:

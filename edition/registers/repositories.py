@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, did_you_mean, error
+from edition.sources import schema
 
 
 def spelling_key(text: str) -> str:
@@ -81,7 +82,7 @@ def _name_from_data(where: str, entry: Any, problems: list[Problem]) -> ArchiveN
     if not isinstance(entry, Mapping):
         problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", ""))
         return None
-    problems += _unknown_keys(entry, ("abbr", "expansion", "from", "to", "aliases"), where)
+    problems += _unknown_keys(entry, [f.name for f in schema.ARCHIVE_NAME], where)
     before = len(problems)
     abbr, expansion, aliases = entry.get("abbr"), entry.get("expansion"), entry.get("aliases") or []
     for key, value in (("abbr", abbr), ("expansion", expansion)):
@@ -101,7 +102,7 @@ def _name_from_data(where: str, entry: Any, problems: list[Problem]) -> ArchiveN
 def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list[Problem]]:
     if not isinstance(entry, Mapping):
         return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "")]
-    problems = _unknown_keys(entry, ("city", "names"), f"repository '{rid}'")
+    problems = _unknown_keys(entry, [f.name for f in schema.REPOSITORY], f"repository '{rid}'")
     city, raw = entry.get("city"), entry.get("names")
     if not isinstance(city, str) or not city.strip():
         problems.append((f"repository '{rid}' needs a 'city'", ""))

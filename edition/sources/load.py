@@ -272,7 +272,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         binding_offset=offset,
         parts=parts,
         series=series,
-        bibliography=strings(g("bibliography")) or ["bibliography/works.bib"],
+        bibliography=strings(g("bibliography")),  # none named: schema.DEFAULT_BIBLIOGRAPHY, if it exists
         archive_style=string(g("archive_style"), "modern"),
         licence=string(g("licence")),
         path=display,

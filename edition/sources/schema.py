@@ -26,6 +26,8 @@ class Field:
     required: bool = False
     doc: str = ""
     choices: tuple[str, ...] = ()
+    default: str = ""  # what an absent key means, as YAML or in words (docs/reference.md; tests/test_reference.py)
+    example: str = ""  # a value as a user writes it
 
 
 DOCUMENT_KINDS = ("letter", "telegram", "note", "report", "speech", "article", "excerpt", "resolution", "memoir", "statement")
@@ -67,8 +69,9 @@ VERSION_FILE = (
 
 ORIGINALS = (
     Field("print", "str", False, "how documents with an original print: facing pages, parallel columns, "
-          "the original after the translation, or the translation alone", PRINT_MODES),
-    Field("documents", "map", False, "a print mode per document id, overriding 'print'"),
+          "the original after the translation, or the translation alone", PRINT_MODES, default="facing", example="after"),
+    Field("documents", "map", False, "a print mode per document id, overriding 'print'",
+          default="{}", example="{1903-10-22-lenin-jewish-nation: columns}"),
 )
 
 DATE = (
@@ -107,35 +110,54 @@ ARCHIVE = (
 )
 
 PERSON = (
-    Field("name", "str", True, "canonical form: 'Surname, Forenames' or 'Surname, I. O.'"),
-    Field("born", "str", False, "year of birth"),
-    Field("died", "str", False, "year of death"),
-    Field("identification", "str", False, "one line saying who the person was"),
-    Field("aliases", "strs", False, "pseudonyms, party names, spelling variants, forms with patronymic"),
+    Field("name", "str", True, "canonical form: 'Surname, Forenames' or 'Surname, I. O.'", example='"Stalin, I. V."'),
+    Field("born", "str", False, "year of birth", example='"1878"'),
+    Field("died", "str", False, "year of death", example='"1953"'),
+    Field("identification", "str", False, "one line saying who the person was", example='"General Secretary of the party from 1922"'),
+    Field("aliases", "strs", False, "pseudonyms, party names, spelling variants, forms with patronymic",
+          default="[]", example='[Koba, "Dzhugashvili, I. V."]'),
+)
+
+# sources/archives.yaml (read by registers/archives.py): a repository, and each of its names.
+REPOSITORY = (
+    Field("city", "str", True, "the city the repository is in", example="Moscow"),
+    Field("names", "list", True, "every name the repository has borne, each a mapping (see ARCHIVE_NAME)",
+          example="[{abbr: RGASPI, expansion: Russian State Archive of Socio-Political History, from: 1999, to: null}]"),
+)
+
+ARCHIVE_NAME = (
+    Field("abbr", "str", True, "the abbreviation, as the edition prints it", example="RTsKhIDNI"),
+    Field("expansion", "str", True, "the full name, in English", example="Russian Centre for the Preservation and Study of "
+          "Documents of Recent History"),
+    Field("from", "year", False, "first year the name was in use; null: unknown, or always", default="null", example="1991"),
+    Field("to", "year", False, "last year the name was in use; null: the name in use today", default="null", example="1999"),
+    Field("aliases", "strs", False, "other spellings of the same name, Cyrillic ones too", default="[]",
+          example="[РЦХИДНИ, RCChIDNI]"),
 )
 
 PLACE = (
-    Field("name", "str", True, "the name the edition uses"),
-    Field("names", "strs", False, "historical names and variants (Tiflis, Petrograd...)"),
-    Field("modern", "str", False, "the modern name, if different"),
+    Field("name", "str", True, "the name the edition uses", example='"Tiflis"'),
+    Field("names", "strs", False, "historical names and variants (Tiflis, Petrograd...)", default="[]", example="[Tbilisi, Тифлис]"),
+    Field("modern", "str", False, "the modern name, if different", example='"Tbilisi"'),
 )
 
 SERIES = (
-    Field("id", "str", True, "series id used in anchors: {n:ID:key}"),
-    Field("name", "str", False, "name of the series as printed"),
-    Field("numbering", "str", False, "how notes are numbered", ("arabic", "roman", "symbols", "line")),
-    Field("layout", "str", False, "how notes are set at the foot", ("normal", "paragraph", "twocol")),
-    Field("placement", "str", False, "page foot or end of each document", ("foot", "end-of-document")),
+    Field("id", "str", True, "series id used in anchors: {n:ID:key}", example="editor"),
+    Field("name", "str", False, "name of the series as printed", default="the id, capitalized", example='"Editor\'s notes"'),
+    Field("numbering", "str", False, "how notes are numbered", ("arabic", "roman", "symbols", "line"), default="arabic", example="symbols"),
+    Field("layout", "str", False, "how notes are set at the foot", ("normal", "paragraph", "twocol"), default="normal", example="paragraph"),
+    Field("placement", "str", False, "page foot or end of each document", ("foot", "end-of-document"), default="foot", example="end-of-document"),
 )
 
 APPARATUS_KINDS = ("corr", "reg", "del", "add", "sic", "unclear", "gap", "sup", "whitespace")
 
 PART = (
-    Field("id", "str", True, "part id"),
-    Field("title", "str", True, "title of the part as printed"),
-    Field("headnote", "blocks", False, "introduction to the part"),
+    Field("id", "str", True, "part id", example="letters"),
+    Field("title", "str", True, "title of the part as printed", example='"Letters"'),
+    Field("headnote", "blocks", False, "introduction to the part", example="|\n  Paragraphs"),
     Field("documents", "ids", False, "document ids, in the order they are printed; "
-          "without it, the documents in the folder sources/ID/, by date"),
+          "without it, the documents in the folder sources/ID/, by date",
+                default="every document in sources/ID/, by date", example="[1926-06-02-stalin-molotov]"),
 )
 
 # The transliteration schemes of the iuliia library (ala_lc_alt: Library of Congress without diacritics).
@@ -145,36 +167,54 @@ TRANSLITERATION_SCHEMES = (
     "mosmetro", "mvd_310", "mvd_310_fr", "mvd_782", "scientific", "telegram", "ungegn_1987", "wikipedia", "yandex_maps",
     "yandex_money",
 )
+DEFAULT_BIBLIOGRAPHY = "bibliography/works.bib"  # read when edition.yaml names no .bib file; may be absent
+
+WORKS_CITED_GROUP = (
+    Field("title", "str", True, "the group's heading", example='"Published sources"'),
+    Field("keyword", "str", False, "the keyword (in the .bib entries' keywords) of the works it holds; none: all the rest",
+          example="primary"),
+)
+
 CONFIG = (
-    Field("title", "str", True, "title of the reader"),
-    Field("subtitle", "str", False, "subtitle"),
-    Field("editor", "str", False, "editor(s), as printed on the title page"),
-    Field("institution", "str", False, "institution"),
-    Field("course", "str", False, "course the reader is made for"),
-    Field("year", "str", False, "year of the reader"),
-    Field("licence", "str", False, "licence of the edition"),
-    Field("keywords", "strs", False, "keywords for the PDF's metadata"),
-    Field("web_address", "str", False, "where the HTML edition is published (https://...): 'Cite this' gives it"),
-    Field("paper", "str", False, "paper size", ("a4", "letter", "a5")),
-    Field("font_size", "str", False, "base font size", ("10pt", "11pt", "12pt")),
-    Field("two_sided", "bool", False, "set for printing on both sides"),
-    Field("binding_offset", "str", False, "extra inner margin for binding, e.g. 5mm"),
-    Field("bibliography", "strs", False, ".bib files, relative to the project"),
-    Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited")),
+    Field("title", "str", True, "title of the reader", example='"Letters from the Summer of 1926"'),
+    Field("subtitle", "str", False, "subtitle", example='"A Seminar Reader"'),
+    Field("editor", "str", False, "editor(s), as printed on the title page", example='"Edited by A. Historian"'),
+    Field("institution", "str", False, "institution", example='"University of Somewhere"'),
+    Field("course", "str", False, "course the reader is made for", example='"Seminar in Soviet History"'),
+    Field("year", "str", False, "year of the reader", example='"2026"'),
+    Field("licence", "str", False, "licence of the edition", example='"CC BY 4.0"'),
+    Field("keywords", "strs", False, "keywords for the PDF's metadata", default="[]", example="[Stalin, letters]"),
+    Field("web_address", "str", False, "where the HTML edition is published (https://...): 'Cite this' gives it", example='"https://example.edu/reader/"'),
+    Field("paper", "str", False, "paper size", ("a4", "letter", "a5"), default="a4", example="letter"),
+    Field("font_size", "str", False, "base font size", ("10pt", "11pt", "12pt"), default="11pt", example="12pt"),
+    Field("two_sided", "bool", False, "set for printing on both sides", default="false", example="true"),
+    Field("binding_offset", "str", False, "extra inner margin for binding, e.g. 5mm", default="0mm", example="5mm"),
+    Field("bibliography", "strs", False, ".bib files, relative to the project",
+          default="bibliography/works.bib, if it exists", example="[bibliography/works.bib, bibliography/sources.bib]"),
+    Field("archive_style", "str", False, "how archival citations print", ("modern", "as-cited"), default="modern", example="as-cited"),
     Field("transliteration", "str", False, "the reader's transliteration of Russian names (a scheme of the iuliia library)",
-          TRANSLITERATION_SCHEMES),
-    Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)"),
-    Field("series", "list", False, "note series, in the order their blocks print (see SERIES)"),
-    Field("works_cited_groups", "list", False, "groups of the works cited: each {title, keyword} (keyword of the .bib entries; none: the rest)"),
-    Field("note_on_texts", "str", False, "Markdown file printed as the note on the texts (editorial principles)"),
-    Field("index_places", "bool", False, "print an index of places after the index of names"),
-    Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index"),
-    Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume")),
+          TRANSLITERATION_SCHEMES, default="ala_lc_alt", example="bgn_pcgn"),
+    Field("citation_style", "map", False, "choices of the bibliography style (see bibstyle.StyleConfig)",
+          default="{}", example="{style: gost, ibid: true}"),
+    Field("series", "list", False, "note series, in the order their blocks print (see SERIES)",
+          default="the four series author, translator, editor, textual", example='[{id: editor, name: "Editor\'s notes"}]'),
+    Field("works_cited_groups", "list", False, "groups of the works cited: each {title, keyword} (keyword of the .bib entries; none: the rest)",
+          default="[]", example="[{title: Sources, keyword: primary}, {title: Literature}]"),
+    Field("note_on_texts", "str", False, "Markdown file printed as the note on the texts (editorial principles)", example="docs/note-on-texts.md"),
+    Field("index_places", "bool", False, "print an index of places after the index of names", default="false", example="true"),
+    Field("persons_register", "bool", False, "print 'Persons mentioned', the identifications of everyone in the index",
+          default="true", example="false"),
+    Field("note_numbering", "str", False, "notes restart with each document, or run through the volume", ("document", "volume"),
+          default="document", example="volume"),
     Field("apparatus", "map", False,
-          "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup; whitespace: space-only corrections"),
-    Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)"),
-    Field("parts", "list", True, "parts of the reader, in order (see PART)"),
-    Field("exclude", "strs", False, "ids of documents in sources/ deliberately left out of the reader"),
+          "which interventions make their own textual note: corr, reg, del, add, sic, unclear, gap, sup; whitespace: space-only corrections",
+          default="{corr: true, reg: true, del: true, add: true, sic: false, unclear: false, gap: false, sup: false, whitespace: false}",
+          example="{sic: true}"),
+    Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)",
+          default="{print: facing}", example="{print: columns}"),
+    Field("parts", "list", True, "parts of the reader, in order (see PART)", example="[{id: letters, title: Letters}]"),
+    Field("exclude", "strs", False, "ids of documents in sources/ deliberately left out of the reader", default="[]",
+          example="[1926-draft-unsent]"),
 )
 
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
