@@ -13,8 +13,8 @@ from edition.registers.bib.load import load_bibliography
 from edition.registers.bib.model import Bibliography
 from edition.sources.load import read_yaml_file
 from edition.sources.paths import inside_project
-from edition.sources.schema import DEFAULT_BIBLIOGRAPHY
 from edition.sources.reading import check_file, refusal_at
+from edition.sources.schema import DEFAULT_BIBLIOGRAPHY
 
 
 @dataclass

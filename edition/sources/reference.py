@@ -79,7 +79,7 @@ def markdown() -> str:
         "of their own; a *list* is `[a, b]` or one `- item` per line (a single value is a list of one);",
         "a *mapping* is `{key: value}` or one `key: value` per indented line.",
         "",
-        f"The bibliography is read from the `.bib` files that `bibliography` names, each of which must exist; when it",
+        "The bibliography is read from the `.bib` files that `bibliography` names, each of which must exist; when it",
         f"names none, from `{schema.DEFAULT_BIBLIOGRAPHY}` if that file exists. A reader that cites nothing needs no",
         "`.bib` file. The choices of `citation_style` are those of `StyleConfig` in edition/registers/styles/config.py.",
     ]
