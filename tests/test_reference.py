@@ -67,6 +67,8 @@ def test_declared_defaults_are_what_an_absent_key_gives(tmp_path: Path) -> None:
         if f.name == "originals":
             expected = expected["print"]
         got = getattr(config, attribute.get(f.name, f.name))
+        if f.name == "exclude":
+            got = list(got)  # kept with where each id is named
         if f.type == "str" and not isinstance(expected, str):
             expected = str(expected)
         assert got == expected, f"{f.name}: the loader gives {got!r}, the declaration says {f.default!r}"
