@@ -47,10 +47,12 @@ web-test-tools:
 
 $(STAMP): pyproject.toml
 	@tools/ensure-system.sh
-	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
-	touch $(STAMP)
+	@echo "edition: installing, once: a Python environment in $(VENV)/ with edition and its libraries (PyYAML, Jinja2, pybtex, lxml...) and the test tools; a minute or two" >&2
+	@python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+	@echo "edition: installed; from now on 'make pdf' only builds" >&2
 
 clean:
 	rm -rf build

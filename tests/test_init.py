@@ -86,7 +86,8 @@ def test_the_wheel_carries_every_package_and_the_starter() -> None:
     """pyproject lists the packages by hand (latex/ and schemas/ are mapped into the wheel): none may be missed."""
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     packages = set(config["packages"])
-    on_disk = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "edition").rglob("__init__.py")}
+    on_disk = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "edition").rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts}  # data folders too, or setuptools warns
     assert on_disk - packages == set(), "add these packages to [tool.setuptools] packages in pyproject.toml"
     assert config["package-dir"] == {"edition.data.latex": "latex", "edition.data.schemas": "schemas"}
     patterns = config["package-data"]["edition.cli"]

@@ -11,6 +11,7 @@ from the build folder first, since kpathsea follows them).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -166,14 +167,15 @@ def _run(cmd: list[str], cwd: Path, progress: Callable[[str], None] | None) -> s
     (for the terminal's display of the pass and page being set)."""
     if progress is None:
         return subprocess.run(cmd, cwd=cwd, env=latex_environment(), capture_output=True, text=True, errors="replace", check=False)
-    lines: list[str] = []
-    with subprocess.Popen(cmd, cwd=cwd, env=latex_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, errors="replace") as proc:
+    pieces: list[str] = []
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    with subprocess.Popen(cmd, cwd=cwd, env=latex_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as proc:
         assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append(line)
-            progress(line)
-    return subprocess.CompletedProcess(cmd, proc.returncode, "".join(lines), "")
+        # Pieces as they come, not lines: TeX writes a page's "[12" without ending the line.
+        while chunk := os.read(proc.stdout.fileno(), 4096):
+            pieces.append(decoder.decode(chunk))
+            progress(pieces[-1])
+    return subprocess.CompletedProcess(cmd, proc.returncode, "".join(pieces) + decoder.decode(b"", final=True), "")
 
 
 def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False,

@@ -20,6 +20,7 @@ from edition.cli import handouts
 from edition.cli.interchange import cli_export, cli_import, cli_import_tei
 from edition.cli.layout import report_layout
 from edition.cli.new import cmd_new
+from edition.cli.progress import Progress
 from edition.cli.project import init, project_root
 from edition.cli.terminal import quiet_broken_pipe, say, shown, visible
 from edition.cli.terminal import setup as setup_terminal
@@ -30,17 +31,6 @@ from edition.sources.load import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
 
 EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED, EXIT_LAYOUT = 0, 1, 2, 3, 4
-
-
-class Reporter:
-    """Progress lines on a terminal (or with --verbose), silence otherwise."""
-
-    def __init__(self, verbose: bool) -> None:
-        self.show = verbose or sys.stderr.isatty()
-
-    def step(self, text: str) -> None:
-        if self.show:
-            print(f"edition: {text}", file=sys.stderr, flush=True)
 
 
 def _print_diagnostics(diags: list[Diagnostic]) -> None:
@@ -97,7 +87,7 @@ def cmd_build_any(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    report = Reporter(args.verbose)
+    report = Progress()
     build_dir = root / "build"
     jobname = "draft" if args.only else "reader"
     options = _print_options(args)
@@ -129,7 +119,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(rdiags)
     try:
         outcome = build(root, corpus, files, None if only else (lambda aux, out: write_exports(project, aux, out)),
-                        draft=bool(only), booklet=args.booklet, stamp=stamp, verbose=args.verbose, step=report.step)
+                        draft=bool(only), booklet=args.booklet, stamp=stamp, verbose=args.verbose, step=report.step,
+                        progress=report.latex)
     except BuildLocked as exc:
         say(f"edition build: {exc}")
         return EXIT_LOCKED
@@ -137,6 +128,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(visible(f"edition build: could not write {exc.filename or 'the build files'}: {exc.strerror or exc}; "
                       "the last good PDF and the sources are unchanged"), file=sys.stderr)
         return EXIT_LATEX
+    finally:
+        report.done()
     if outcome.removed and args.verbose:
         say("edition build: removed from build/ what this program did not write: " + ", ".join(outcome.removed))
     result = outcome.result
