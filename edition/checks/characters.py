@@ -16,6 +16,14 @@ from edition.model.corpus import Block, Corpus, Inline, Text
 from edition.model.diagnostics import Diagnostic, Pos, error
 
 _SKIP = ("Z", "C")  # separators, controls, format characters, private use: not glyphs a font must have
+# Marks that choose or join glyphs and print nothing of their own (Unicode's default-ignorable
+# marks): variation selectors, Mongolian free variation selectors, the combining grapheme joiner.
+_IGNORABLE = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x180B, 0x180D), (0x34F, 0x34F))
+
+
+def _no_glyph_needed(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.category(char)[0] in _SKIP or any(lo <= code <= hi for lo, hi in _IGNORABLE)
 
 
 # Characters Linux Libertine has (fontconfig's charset of LinLibertine_R.otf): a text of these
@@ -28,7 +36,7 @@ def needs_font_check(corpus: Corpus, only: set[str] | None = None) -> bool:
     for doc in corpus.selected(only):
         for char, _pos in _characters(doc.title, doc.pos, doc.all_blocks()):
             code = ord(char)
-            if not any(lo <= code <= hi for lo, hi in _SURE) and unicodedata.category(char)[0] not in _SKIP:
+            if not any(lo <= code <= hi for lo, hi in _SURE) and not _no_glyph_needed(char):
                 return True
     return False
 
@@ -39,7 +47,7 @@ def missing_characters(corpus: Corpus, covered: frozenset[int], families: Iterab
     for doc in corpus.selected(only):
         seen: set[str] = set()
         for char, pos in _characters(doc.title, doc.field_pos.get("title", doc.pos), doc.all_blocks()):
-            if char in seen or ord(char) in covered or char <= "~" or unicodedata.category(char)[0] in _SKIP:
+            if char in seen or ord(char) in covered or char <= "~" or _no_glyph_needed(char):
                 continue
             seen.add(char)
             name = unicodedata.name(char, "unnamed")
