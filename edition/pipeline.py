@@ -18,14 +18,13 @@ from edition.checks.characters import missing_characters, needs_font_check
 from edition.checks.validate import validate
 from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
-from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.model.diagnostics import Diagnostic, error
 from edition.passes.plan import Plan, plan
 from edition.registers.bibstyle import StyleConfig
 from edition.registers.load import Registers, load_archives, load_bibliographies
 from edition.sources.load import load, read_text
-from edition.sources.paths import inside_project
+from edition.sources.paths import named_file
 from edition.sources.prose import parse_prose
-from edition.sources.reading import check_file, refusal_at
 
 
 @dataclass
@@ -43,13 +42,9 @@ def note_on_texts(root: Path, corpus: Corpus, diags: list[Diagnostic]) -> tuple[
     cfg = corpus.config
     if not cfg.note_on_texts:
         return None
-    path, problem = inside_project(root, cfg.note_on_texts, Pos(cfg.path, 1, 1))
-    if problem:
+    _real, problem = named_file(root, cfg.note_on_texts, cfg.pos_of("note_on_texts"), "note_on_texts:")
+    if problem:  # outside the project, missing, a FIFO, a folder: said at the line that names it
         diags.append(problem)
-        return None
-    _real, refusal = check_file(root / cfg.note_on_texts, root, f"note_on_texts: '{cfg.note_on_texts}'")
-    if refusal is not None:  # a FIFO, a folder, a link outside: said at the line that names it
-        diags.append(refusal_at(refusal, Pos(cfg.path, 1, 1), cfg.note_on_texts))
         return None
     text, problems = read_text(root / cfg.note_on_texts, cfg.note_on_texts)
     diags.extend(problems)
@@ -65,12 +60,11 @@ def prepare(root: Path, only: set[str] | None = None,
     for key, value in (print_options or {}).items():
         setattr(corpus.config, key, value)
     registers = Registers(load_archives(root, diags), load_bibliographies(root, corpus.config, diags))
-    try:
-        StyleConfig.from_dict(corpus.config.citation_style)
-    except ValueError as exc:
-        diags.append(error(Pos(corpus.config.path, 1, 1), f"citation_style: {exc}",
-                           "see StyleConfig in edition/registers/styles/config.py"))
-        corpus.config.citation_style = {}
+    _style, problems = StyleConfig.read(corpus.config.citation_style)
+    for key, on_key, message, hint in problems:
+        at = corpus.config.pos_of(f"key:citation_style.{key}" if on_key else f"citation_style.{key}", "citation_style")
+        diags.append(error(at, message, hint))
+        corpus.config.citation_style.pop(key, None)
     note = note_on_texts(root, corpus, diags)
     diags.extend(validate(corpus, registers.bibliography.keys(), only))
     if needs_font_check(corpus, only):  # a character beyond those Libertine surely has: ask fontconfig

@@ -181,9 +181,9 @@ def test_duplicate_key_and_syntax_error_have_places(tmp_path: Path) -> None:
         + "@book{after, title = {Still read}, year = 1920}\n"
     bib, diags = load(tmp_path, text, "dup.bib")
     errors = [d for d in diags if d.is_error]
-    assert [str(d).split(": error")[0] for d in errors] == [f"{tmp_path / 'dup.bib'}:11", f"{tmp_path / 'dup.bib'}:17:3"]
+    assert [str(d).split(": error")[0] for d in errors] == [f"{tmp_path / 'dup.bib'}:11:1", f"{tmp_path / 'dup.bib'}:17:3"]
     assert "duplicate key 'lenin35'" in errors[0].message and ":2" in errors[0].hint
-    assert "syntax error" in errors[1].message
+    assert "a comma is missing before this field" in errors[1].message
     assert str(bib["lenin35"].fields["title"]) == "Collected Works"  # the first one stays
     assert "after" in bib  # one bad entry does not stop the rest
 

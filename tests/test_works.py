@@ -75,7 +75,7 @@ def test_a_broken_bib_file_is_reported_with_its_line(tmp_path: Path):
     bib.write_text(bib.read_text() + "\n@book{broken, title = {Unclosed,\n  year = 1900\n")
     run = edition(root, "check")
     assert run.code == 1
-    assert "bibliography/works.bib:10:24: error: syntax error" in run.err  # at the brace never closed
+    assert "bibliography/works.bib:10:23: error: the brace opened on line 10, column 23 is never closed" in run.err
 
 
 def test_keys_differing_only_in_case_are_an_error(tmp_path: Path):

@@ -242,6 +242,13 @@ class Config:
     apparatus: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_APPARATUS))
     # Documents deliberately left out of the reader ('exclude:'), with where each is named.
     exclude: dict[str, Pos] = field(default_factory=dict)
+    # Where each key and value of edition.yaml stands: 'bibliography[1]', 'citation_style.ibid' (the
+    # value) and 'key:citation_style.ibid' (the key), so that a problem found later is said there.
+    field_pos: dict[str, Pos] = field(default_factory=dict)
+
+    def pos_of(self, *paths: str) -> Pos:
+        """The position of the first of ``paths`` that edition.yaml holds, else its first line."""
+        return next((self.field_pos[p] for p in paths if p in self.field_pos), Pos(self.path, 1, 1))
 
 
 @dataclass

@@ -12,8 +12,7 @@ from edition.registers import archives as arch
 from edition.registers.bib.load import load_bibliography
 from edition.registers.bib.model import Bibliography
 from edition.sources.load import read_yaml_file
-from edition.sources.paths import inside_project
-from edition.sources.reading import check_file, refusal_at
+from edition.sources.paths import named_file
 from edition.sources.schema import DEFAULT_BIBLIOGRAPHY
 
 
@@ -36,19 +35,20 @@ def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:
 
 
 def bibliography_paths(root: Path, config: Config, diags: list[Diagnostic]) -> list[Path]:
-    """The .bib files that ``edition.yaml`` names, each checked to exist inside the project."""
+    """The .bib files that ``edition.yaml`` names, each checked to be a file inside the project
+    and refused at the line and column that names it. When ``bibliography:`` is not given, the
+    default ``bibliography/works.bib`` is read if it exists (a reader may cite nothing)."""
     paths = []
+    named = "bibliography" in config.field_pos
     # edition.yaml names none: the default file, if there is one (a reader that cites nothing needs none)
-    named = config.bibliography or ([DEFAULT_BIBLIOGRAPHY] if os.path.lexists(root / DEFAULT_BIBLIOGRAPHY) else [])
-    for relative in named:
-        at = Pos(config.path, 1, 1)
-        path, problem = inside_project(root, relative, at)
+    listed = config.bibliography or ([DEFAULT_BIBLIOGRAPHY] if os.path.lexists(root / DEFAULT_BIBLIOGRAPHY) else [])
+    for i, relative in enumerate(listed):
+        at = config.pos_of(f"bibliography[{i}]", "bibliography")
+        if not named and not os.path.lexists(root / relative):
+            continue
+        real, problem = named_file(root, relative, at, "bibliography file")
         if problem:
             diags.append(problem)
-            continue
-        real, refusal = check_file(root / relative, root, f"bibliography file '{relative}'")
-        if refusal is not None:
-            diags.append(refusal_at(refusal, at, relative))
         elif real is not None:
             paths.append(real)
     return paths

@@ -125,8 +125,9 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
     archives: list[ArchiveSource] = []
     if (a := g("archives")) is not None and isinstance(a.value, list):
         for item in a.value:
-            diags.extend(schema.check_map(item, schema.ARCHIVE, "archival source"))
-            if item.is_map:
+            problems = schema.check_map(item, schema.ARCHIVE, "archival source")
+            diags.extend(problems)
+            if item.is_map and not any(p.is_error for p in problems):  # else its consequences would follow
                 f = {k: string(item.get(k)) for k, _ in ((fl.name, 0) for fl in schema.ARCHIVE)}
                 cited = item.get("cited")  # what is read from it is reported where it is written
                 at = scalar_text_pos(cited, 0) if cited is not None and cited.is_scalar and not item.get("repository") else item.pos
@@ -284,6 +285,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus, exclude=excluded(g("exclude"), diags),
         **originals_config(g("originals"), diags),
+        field_pos=node.positions(),
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
 

@@ -71,6 +71,22 @@ class YNode:
     def get(self, key: str) -> YNode | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
+    def positions(self, prefix: str = "", depth: int = 3) -> dict[str, Pos]:
+        """Where every value (``a.b[2]``) and key (``key:a.b``) below this node stands, ``depth`` levels down."""
+        out: dict[str, Pos] = {}
+        if depth == 0:
+            return out
+        if isinstance(self.value, dict):
+            for k, v in self.value.items():
+                path = f"{prefix}.{k}" if prefix else k
+                out[path], out[f"key:{path}"] = v.pos, self.key_pos[k]
+                out.update(v.positions(path, depth - 1))
+        elif isinstance(self.value, list):
+            for i, v in enumerate(self.value):
+                out[f"{prefix}[{i}]"] = v.pos
+                out.update(v.positions(f"{prefix}[{i}]", depth - 1))
+        return out
+
     def plain(self) -> object:
         """The value as ordinary Python data (positions dropped)."""
         if isinstance(self.value, dict):

@@ -106,6 +106,6 @@ CASES = [
     Case("parts-is-a-mapping", "yaml", {"edition.yaml": 'title: "Mini"\nparts: {one: letter}\n'}, _err("edition.yaml:2:8", "parts")),
     Case("series-bad-numbering", "yaml", config("series:\n  - {id: editor, numbering: hexadecimal}\n"),
          _err("edition.yaml:8:29", "numbering")),
-    Case("archive-fond-is-a-list", "yaml", doc(extra="archives:\n  - {repository: rgaspi, fond: [1]}\n"), _err(f"{L}:10:33", "fond")),
+    Case("archive-fond-is-a-list", "yaml", doc(extra="archives:\n  - {repository: rgaspi, fond: [1]}\n"), _err(f"{L}:10:32", "fond")),
     Case("binding-offset-tex", "yaml", config("binding_offset: '5mm}\\input{x'\n"), _err("edition.yaml:7:17", "not a length")),
 ]

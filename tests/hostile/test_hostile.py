@@ -14,33 +14,6 @@ from harness import Case, can_make_devices, outcome
 # Cases not handled yet (issue 20 in progress): expected to fail, and strictly, so that a case
 # that starts to pass must leave this list.
 NOT_YET = set("""
-bib-fifo
-bib-symlink-outside
-bib-directory
-bib-device
-bib-missing
-bib-dotdot
-bib-absolute
-bib-dev-zero
-bib-windows-path
-bib-second-item
-bib-block-list
-note-fifo
-note-directory
-note-symlink-outside
-note-missing
-note-dotdot
-note-absolute
-citation-style-unknown-key
-archive-fond-is-a-list
-eleven-series
-eleven-line-series
-duplicate-series
-bib-name-three-commas
-bib-editor-three-commas
-bib-undefined-macro
-bib-duplicate-key
-bib-brace-in-key
 """.split())
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
-from pybtex.database import BibliographyData, Person
+from pybtex.database import BibliographyData, InvalidNameString, Person
 from pybtex.database.input.bibtex import DuplicateField, LowLevelParser, Parser
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
@@ -69,6 +69,7 @@ class _Parser(Parser):
         super().__init__()
         self.captured, self.problems, self.sources = captured, list[Diagnostic](), dict[str, _Source]()
         self.text, self.scanner, self.entry_pos = "", LowLevelParser(""), NOWHERE
+        self.broken: set[str] = set()  # entries with a syntax error: what they lack is its consequence
 
     def parse_string(self, text: str) -> BibliographyData:
         self.text, self.unnamed_entry_counter = text, 1
@@ -88,26 +89,41 @@ class _Parser(Parser):
 
     def process_entry(self, entry_type: str, key: str | None, fields: list[Any]) -> None:
         start = self.scanner.command_start or 0
-        self.entry_pos = pos = self.pos(start, column=False)
+        self.entry_pos = pos = self.pos(start)
         if key is None:  # the key itself was unreadable: reported already
+            return
+        if bad := re.search(r"[@{}\s\"#%'()=,\\]", key):
+            shown = key if len(key) <= 40 else key[:40] + "..."
+            self.problems.append(error(pos, f"the key '{shown}' holds '{bad.group()}', which a key cannot hold",
+                                       "a key is letters, digits and - _ : . only; close the entry before with '}'"))
+            return
+        if not fields and (brace := _closed_after_key(self.text, start, self.scanner.pos, key)) is not None:
+            self.problems.append(error(self.pos(brace), f"the entry '{key}' ends right after its key, at this '}}'",
+                                       "a key is letters, digits and - _ : . only, followed by a comma and the fields"))
             return
         if key in self.data.entries:  # pybtex compares keys ignoring case
             first = self.data.entries[key].key
             where = self.sources[first]
-            hint = f"'{first}' is defined at {where.path}:{self.pos(where.start, False, where.text).line}"
+            hint = f"the first '{first}' is at {Path(where.path).name}:{self.pos(where.start, False, where.text).line}"
             message = f"duplicate key '{key}'" if first == key else f"key '{key}' differs from '{first}' only in case"
             self.problems.append(error(pos, message, hint))
             return
         self.sources[key] = _Source(self.filename, self.text, start, self.scanner.pos)
         super().process_entry(entry_type, key, fields)
         while self.captured:  # e.g. a name with too many commas, reported without a place
-            self.handle_error(self.captured.pop(0))
+            self.handle_error(self.captured.pop(0), key, fields)
 
-    def handle_error(self, err: Exception) -> None:
+    def handle_error(self, err: Exception, key: str = "", fields: Sequence[Any] = ()) -> None:
         if isinstance(err, PybtexSyntaxError) and err.error_context_info:
-            kind = "undefined macro" if err.error_type == "undefined string" else err.error_type
-            hint = did_you_mean(str(err.args[0]), self.macros) if kind == "undefined macro" else ""
-            self.problems.append(error(self.pos(err.error_context_info[-1]), f"{kind}: {err.args[0]}", hint))
+            self.problems.append(self.syntax_error(err))
+            self.broken.add(str(getattr(self.scanner, "current_entry_key", "") or ""))
+        elif isinstance(err, InvalidNameString):  # pybtex's 'Too many commas in ...'
+            name = re.sub(r"^[^']*'(.*)'$", r"\1", str(err.args[0]) if err.args else "")
+            role = next((str(f) for f, v in fields if name and name in str(v)), "")
+            m = re.compile(rf"[\s,{{(]({re.escape(role)})\s*=", re.I).search(self.text, self.scanner.command_start or 0) if role else None
+            self.problems.append(error(self.pos(m.start(1)) if m else self.entry_pos,
+                                       f"{key}: {role or 'a name'}: '{name}' has more than two commas",
+                                       "write each name as 'Last, First' or 'Last, Jr, First', and join several names with ' and '"))
         elif isinstance(err, DuplicateField):  # point at the second assignment to the field
             name = re.sub(r".* duplicate (\S+) field$", r"\1", str(err))
             start = self.scanner.command_start or 0
@@ -118,6 +134,30 @@ class _Parser(Parser):
         else:
             self.problems.append(error(self.entry_pos, str(err)))
 
+    def syntax_error(self, err: PybtexSyntaxError) -> Diagnostic:
+        """pybtex's syntax error in words, at the place of the mistake."""
+        at = err.error_context_info[-1]
+        name = str(err.args[0]) if err.args else ""
+        if err.error_type == "undefined string":
+            hint = did_you_mean(name, self.macros) or f"write the value in braces, {{{name}}}, or define it with @string"
+            return error(self.pos(max(at - len(name), 0)), f"undefined macro: {name}", hint)
+        start = self.scanner.command_start or 0
+        opened = _unclosed_braces(self.text, start, len(self.text) if "end of file" in name else at)
+        if len(opened) > 1 or ("end of file" in name and opened):
+            where = self.pos(start if len(opened) == 1 else opened[1])
+            what = "entry begun" if len(opened) == 1 else "brace opened"
+            return error(where, f"the {what} on line {where.line}, column {where.column} is never closed",
+                         "close it with '}'" + ("" if len(opened) == 1 else ", or remove it (what follows was read as its text)"))
+        if "'}' expected" in name or "',' expected" in name:
+            return error(self.pos(at), "a comma is missing before this field", "end each field with a comma: title = {...},")
+        if "'=' expected" in name and self.text.rfind("@", start + 1, at) > start:
+            return error(self.pos(self.text.rfind("@", start + 1, at)), f"the entry begun on line {self.pos(start).line} is not "
+                         "closed before this '@'", "end each entry with '}' on a line of its own")
+        if "field value expected" in name:
+            return error(self.pos(at), "a field's value must be in braces {...} or double quotes \"...\", or be a number",
+                         "write title = {The Title}")
+        return error(self.pos(at), f"{err.error_type}: {name}", "see the entry that starts on line " + str(self.pos(start).line))
+
     def field_pos(self, key: str, name: str, needle: str = "") -> Pos:
         """Where field ``name`` of entry ``key`` is, or ``needle`` in its value if found there."""
         src = self.sources.get(key)
@@ -125,9 +165,37 @@ class _Parser(Parser):
             return NOWHERE
         m = re.compile(rf"[\s,{{(]{re.escape(name)}\s*=\s*", re.I).search(src.text, src.start, src.end)
         if m is None:
-            return self.pos(src.start, False, src.text, src.path)
+            return self.pos(src.start, True, src.text, src.path)
         at = src.text.find(needle, m.end(), src.end) if needle else -1
         return self.pos(at if at >= 0 else m.end(), True, src.text, src.path)
+
+
+def _closed_after_key(text: str, start: int, end: int, key: str) -> int | None:
+    """The offset of a '}' that closes an entry right after its key (``@book{len}in,``), if it does."""
+    opening = text.find(key, start, end)
+    at = opening + len(key) if opening >= 0 else -1
+    while 0 <= at < end and text[at] in " \t\n":
+        at += 1
+    return at if 0 <= at < end and text[at] in "})" else None
+
+
+_SCAN = 20_000
+
+
+def _unclosed_braces(text: str, start: int, end: int) -> list[int]:
+    """The offsets of the '{' between ``start`` and ``end`` that are not closed there, outermost
+    first; a field's brace still open where a line begins with the next field (``year =``) is the
+    one at fault, whatever closes later."""
+    opened: list[int] = []
+    end = min(end, start + _SCAN)  # an entry is a few hundred characters: a whole file of open ones stays linear
+    for m in re.finditer(r"\\.|[{}]|\n[ \t]*[A-Za-z][\w-]*[ \t]*=", text[start:end], re.S):
+        if m.group() == "{":
+            opened.append(start + m.start())
+        elif m.group() == "}" and opened:
+            opened.pop()
+        elif m.group().startswith("\n") and len(opened) > 1:
+            return opened[:2]
+    return opened[:1]
 
 
 @dataclass
@@ -160,7 +228,7 @@ class _Reader:
 
     def _entry_pos(self, key: str) -> Pos:
         src = self.parser.sources.get(key)
-        return self.parser.pos(src.start, False, src.text, src.path) if src else NOWHERE
+        return self.parser.pos(src.start, True, src.text, src.path) if src else NOWHERE
 
     def decode(self, key: str, field_name: str, value: str) -> Text:
         text, problems = self.decoder.decode(value)
@@ -199,7 +267,7 @@ def load_bibliography(paths: Sequence[Path]) -> tuple[Bibliography, list[Diagnos
     reader = _Reader(parser, Decoder(preamble_macros(" ".join(parser.data.preamble_list))))
     works = [reader.work(key, entry) for key, entry in parser.data.entries.items()]
     bib = Bibliography(works)
-    return bib, diagnostics + reader.diagnostics + [d for work in works for d in _check(bib, work)]
+    return bib, diagnostics + reader.diagnostics + [d for work in works if work.key not in parser.broken for d in _check(bib, work)]
 
 
 _REQUIRED = {"book": ("title",), "collection": ("title",), "misc": (), "incollection": ("title", "booktitle"),

@@ -10,6 +10,31 @@ from typing import Any
 from edition.model.diagnostics import did_you_mean
 
 STYLE_NAMES = ("chicago", "gost")
+StyleProblem = tuple[str, bool, str, str]  # the option, whether the key (else its value) is at fault, message, hint
+_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+@dataclass(frozen=True)
+class _Bad:
+    want: str
+    hint: str = ""
+
+
+def _convert(value: Any, default: Any) -> Any:
+    """``value`` as the type of ``default``, or what it should have been."""
+    if isinstance(default, bool) or default is None:
+        if isinstance(value, bool):
+            return value
+        flag = _BOOLS.get(str(value).lower()) if isinstance(value, str) else None
+        return _Bad("true or false") if flag is None else flag
+    if isinstance(default, int):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else _Bad("a whole number", "write digits: 4")
+    if isinstance(default, tuple):
+        items = value if isinstance(value, list) else [value]
+        return tuple(items) if all(isinstance(i, str) for i in items) else _Bad("a list of words")
+    return value if isinstance(value, str) else _Bad("a single word or phrase", "write it after the colon, without brackets")
 
 
 @dataclass(frozen=True)
@@ -59,17 +84,33 @@ class StyleConfig:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> StyleConfig:
         """Defaults overridden by ``data``; an unknown key or style is a ``ValueError`` with a hint."""
+        config, problems = cls.read(data)
+        if problems:
+            _key, _on_key, message, hint = problems[0]
+            raise ValueError(message + (f" ({hint})" if hint else ""))
+        return config
+
+    @classmethod
+    def read(cls, data: Mapping[str, Any] | None) -> tuple[StyleConfig, list[StyleProblem]]:
+        """The choices of ``data`` (YAML's plain data: every scalar a string) converted to each
+        option's type, and a problem for each key or value that cannot be used (left at its default)."""
         known = {f.name: f for f in dataclasses.fields(cls)}
         values: dict[str, Any] = {}
+        problems: list[StyleProblem] = []
         for key, value in (data or {}).items():
-            name = key.replace("-", "_")
+            name = str(key).replace("-", "_")
             if name not in known:
-                hint = did_you_mean(name, known)
-                raise ValueError(f"unknown bibliography style option '{key}'" + (f" ({hint})" if hint else ""))
-            values[name] = tuple(value) if isinstance(value, list) else value
+                hint = did_you_mean(name, known) or "the options are listed in docs/source-format.md under 'citation_style'"
+                problems.append((str(key), True, f"unknown citation_style option '{key}'", hint))
+                continue
+            converted = _convert(value, known[name].default)
+            if isinstance(converted, _Bad):
+                problems.append((str(key), False, f"citation_style: '{key}' must be {converted.want}, not {value!r}", converted.hint))
+            else:
+                values[name] = converted
         if values.get("style", "chicago") not in STYLE_NAMES:
-            raise ValueError(f"unknown bibliography style '{values['style']}' (styles: {', '.join(STYLE_NAMES)})")
-        return cls(**values)
+            problems.append(("style", False, f"unknown bibliography style '{values.pop('style')}'", "styles: " + ", ".join(STYLE_NAMES)))
+        return cls(**values), problems
 
     @property
     def sorts_cyrillic_first(self) -> bool:
