@@ -59,7 +59,7 @@ def prepare(root: Path, only: set[str] | None = None,
     corpus, diags = load(root)
     for key, value in (print_options or {}).items():
         setattr(corpus.config, key, value)
-    registers = Registers(load_archives(root, diags), load_bibliographies(root, corpus.config, diags))
+    registers = Registers(load_archives(root, diags, corpus.lost), load_bibliographies(root, corpus.config, diags, corpus.lost))
     _style, problems = StyleConfig.read(corpus.config.citation_style)
     for key, on_key, message, hint in problems:
         at = corpus.config.pos_of(f"key:citation_style.{key}" if on_key else f"citation_style.{key}", "citation_style")
@@ -72,7 +72,22 @@ def prepare(root: Path, only: set[str] | None = None,
         if covered is not None:
             diags.extend(missing_characters(corpus, covered, installed_families(), only))
     planned, plan_diags = plan(corpus, registers, only, note)
-    return Project(root, corpus, registers, planned), diags + plan_diags
+    return Project(root, corpus, registers, planned), without_consequences(diags + plan_diags, corpus.lost)
+
+
+# What a file that cannot be read would have defined, and so is not reported missing elsewhere:
+# its own error is the cause, said at its place.
+CONSEQUENCES = {
+    "persons": ("unknown person",), "places": ("unknown place",), "bibliography": ("unknown bibliography key",),
+    "archives": ("unknown archive", "unknown repository"),
+    "edition.yaml": ("in no part", "is not printed", "is not configured", "documents of a part"),
+}
+
+
+def without_consequences(diags: list[Diagnostic], lost: set[str]) -> list[Diagnostic]:
+    """``diags`` without the errors that only follow from the files in ``lost`` being unreadable."""
+    words = tuple(w for name in lost for w in CONSEQUENCES.get(name, ()))
+    return [d for d in diags if not (words and d.pos.path != "edition.yaml" and any(w in d.message for w in words))]
 
 
 def write_exports(project: Project, aux: Path, out: Path) -> list[Path]:

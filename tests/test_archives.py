@@ -30,8 +30,10 @@ from edition.registers.archives import (
 ARCHIVES_YAML = Path(__file__).resolve().parent.parent / "sources" / "archives.yaml"
 
 
-def _pos_of(key: str) -> Pos:
-    return Pos("archives.yaml", {"rgaspi": 3, "garf": 10}.get(key, 1), 1)
+def _pos_of(where: str) -> Pos:
+    """The line of the repository that ``where`` ('garf', 'key:garf.city', 'garf.names[0].from') is in."""
+    rid = where.removeprefix("key:").split(".")[0].split("[")[0]
+    return Pos("archives.yaml", {"rgaspi": 3, "garf": 10}.get(rid, 1), 1)
 
 
 @pytest.fixture(scope="module")

@@ -246,6 +246,8 @@ class Config:
     # value) and 'key:citation_style.ibid' (the key), so that a problem found later is said there.
     field_pos: dict[str, Pos] = field(default_factory=dict)
 
+    readable: bool = True  # False: edition.yaml could not be read (its error is said), these are defaults
+
     def pos_of(self, *paths: str) -> Pos:
         """The position of the first of ``paths`` that edition.yaml holds, else its first line."""
         return next((self.field_pos[p] for p in paths if p in self.field_pos), Pos(self.path, 1, 1))
@@ -262,6 +264,9 @@ class Corpus:
     # them elsewhere is no new problem.
     unreadable: set[str] = field(default_factory=set)
     unreadable_registers: set[str] = field(default_factory=set)  # "persons", "places": a file of it did not parse
+    # The files that could not be read at all ('edition.yaml', 'persons', 'places'; the pipeline
+    # adds 'bibliography', 'archives'): what they would have defined is not reported missing.
+    lost: set[str] = field(default_factory=set)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

@@ -73,5 +73,15 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int]:
-    return (d.pos.path, d.pos.line, d.pos.column)
+def file_rank(path: str) -> int:
+    """Files in the order they are read, each the cause of what the next ones say: edition.yaml,
+    the registers, the .bib files, then the sources and everything else."""
+    if path == "edition.yaml":
+        return 0
+    if path.startswith("sources/") and path.endswith(".yaml") and path.split("/")[1].split(".")[0] in ("persons", "places", "archives"):
+        return 1
+    return 2 if path.endswith(".bib") else 3
+
+
+def sort_key(d: Diagnostic) -> tuple[int, str, int, int]:
+    return (file_rank(d.pos.path), d.pos.path, d.pos.line, d.pos.column)

@@ -22,14 +22,30 @@ class Registers:
     bibliography: Bibliography
 
 
-def load_archives(root: Path, diags: list[Diagnostic]) -> arch.ArchivesRegister:
+def load_archives(root: Path, diags: list[Diagnostic], lost: set[str] | None = None) -> arch.ArchivesRegister:
+    """The archives register; ``lost`` gets 'archives' when the file is there but cannot be read."""
     display = "sources/archives.yaml"
     node, d = read_yaml_file(root / display, display) if os.path.lexists(root / display) else (None, [])
     diags.extend(d)
+    if lost is not None and (any(x.is_error for x in d) or (node is not None and not node.is_map)):
+        lost.add("archives")
     if node is None or not node.is_map:
         register, d2 = arch.ArchivesRegister.from_data({}, lambda key: Pos(display, 1, 1))
         return register
-    register, d2 = arch.ArchivesRegister.from_data(node.plain(), lambda key: node.key_pos.get(key, node.pos))
+    positions = node.positions(depth=5)
+
+    def pos_of(where: str) -> Pos:  # the value or key at fault, else the nearest one above it; a repository at its id
+        on_key, path = where.startswith("key:"), where.removeprefix("key:")
+        while path:
+            top = "." not in path and "[" not in path
+            for candidate in ((f"key:{path}",) if on_key or top else ()) + (path,):
+                if candidate in positions:
+                    return positions[candidate]
+            on_key, cut = False, max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return node.pos
+
+    register, d2 = arch.ArchivesRegister.from_data(node.plain(), pos_of)
     diags.extend(d2)
     return register
 
@@ -54,9 +70,13 @@ def bibliography_paths(root: Path, config: Config, diags: list[Diagnostic]) -> l
     return paths
 
 
-def load_bibliographies(root: Path, config: Config, diags: list[Diagnostic]) -> Bibliography:
-    """Every .bib file of the project as one bibliography; its problems reported relative to the project."""
+def load_bibliographies(root: Path, config: Config, diags: list[Diagnostic], lost: set[str] | None = None) -> Bibliography:
+    """Every .bib file of the project as one bibliography; its problems reported relative to the project.
+    ``lost`` gets 'bibliography' when a file that edition.yaml names cannot be read."""
+    before = len(diags)
     bibliography, bib_diags = load_bibliography(bibliography_paths(root, config, diags))
+    if lost is not None and (len(diags) > before or any(d.is_error and "cannot" in d.message for d in bib_diags)):
+        lost.add("bibliography")
     diags.extend(_relative(bib_diags, root))
     return bibliography
 

@@ -7,6 +7,7 @@ Citations of the files in them are read and printed in ``archives.py``.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -59,14 +60,20 @@ class Repository:
 
 # --- reading the register -----------------------------------------------------
 
-Problem = tuple[str, str]  # message, hint
+Problem = tuple[str, str, str]  # message, hint, where: 'rgali.names[0].from', or 'key:...' for a key
 
 
-def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str) -> list[Problem]:
-    return [(f"unknown key '{k}' in {where}", did_you_mean(str(k), allowed)) for k in entry if k not in allowed]
+def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str, path: str) -> list[Problem]:
+    return [(f"unknown key '{k}' in {where}", did_you_mean(str(k), allowed) or "known keys: " + ", ".join(allowed), f"key:{path}.{k}")
+            for k in entry if k not in allowed]
 
 
-def _year(value: Any, what: str, problems: list[Problem]) -> int | None:
+def _slips(entry: Mapping[Any, Any], allowed: Sequence[str]) -> set[str]:
+    """The known keys that an unknown key of ``entry`` is a slip for ('expanison': 'expansion')."""
+    return {m for k in entry if k not in allowed for m in difflib.get_close_matches(str(k), list(allowed), n=1, cutoff=0.6)}
+
+
+def _year(value: Any, what: str, problems: list[Problem], path: str) -> int | None:
     """A year given as a number, or as the digits our YAML loader keeps as text."""
     if value is None or value == "":
         return None
@@ -74,47 +81,56 @@ def _year(value: Any, what: str, problems: list[Problem]) -> int | None:
         return value
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
-    problems.append((f"{what} must be a year or null, not {value!r}", ""))
+    problems.append((f"{what} must be a year or null, not {value!r}", "write the year in digits (1992), or leave it out", path))
     return None
 
 
-def _name_from_data(where: str, entry: Any, problems: list[Problem]) -> ArchiveName | None:
+
+
+def _name_from_data(where: str, entry: Any, problems: list[Problem], path: str) -> ArchiveName | None:
     if not isinstance(entry, Mapping):
-        problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", ""))
+        problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", "", path))
         return None
-    problems += _unknown_keys(entry, [f.name for f in schema.ARCHIVE_NAME], where)
+    problems += _unknown_keys(entry, [f.name for f in schema.ARCHIVE_NAME], where, path)
+    slips = _slips(entry, [f.name for f in schema.ARCHIVE_NAME])
     before = len(problems)
     abbr, expansion, aliases = entry.get("abbr"), entry.get("expansion"), entry.get("aliases") or []
     for key, value in (("abbr", abbr), ("expansion", expansion)):
-        if not isinstance(value, str) or not value.strip():
-            problems.append((f"{where} needs a non-empty '{key}'", ""))
+        if (not isinstance(value, str) or not value.strip()) and key not in slips:
+            problems.append((f"{where} needs a non-empty '{key}'", f"give the name's {key}: '{key}: ...'",
+                             f"{path}.{key}" if key in entry else path))
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        problems.append((f"the aliases of {where} must be a list of names", ""))
-    start = _year(entry.get("from"), f"'from' of {where}", problems)
-    end = _year(entry.get("to"), f"'to' of {where}", problems)
+        problems.append((f"the aliases of {where} must be a list of names", "write aliases: [TsPA IML, RTsKhIDNI]", f"{path}.aliases"))
+    start = _year(entry.get("from"), f"'from' of {where}", problems, f"{path}.from")
+    end = _year(entry.get("to"), f"'to' of {where}", problems, f"{path}.to")
     if start is not None and end is not None and start > end:
-        problems.append((f"{where} ends ({end}) before it begins ({start})", ""))
-    if len(problems) > before:
+        problems.append((f"{where} ends ({end}) before it begins ({start})", "check the two years", f"{path}.to"))
+    if len(problems) > before or slips & {"abbr", "expansion"}:
         return None
     return ArchiveName(str(abbr).strip(), str(expansion).strip(), start, end, tuple(a.strip() for a in aliases))
 
 
 def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list[Problem]]:
     if not isinstance(entry, Mapping):
-        return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "")]
-    problems = _unknown_keys(entry, [f.name for f in schema.REPOSITORY], f"repository '{rid}'")
+        return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "see docs/source-format.md, 'Archives'", rid)]
+    problems = _unknown_keys(entry, [f.name for f in schema.REPOSITORY], f"repository '{rid}'", rid)
     city, raw = entry.get("city"), entry.get("names")
-    if not isinstance(city, str) or not city.strip():
-        problems.append((f"repository '{rid}' needs a 'city'", ""))
+    if (not isinstance(city, str) or not city.strip()) and "city" not in _slips(entry, ("city", "names")):
+        problems.append((f"repository '{rid}' needs a 'city'", "write 'city: Moscow' under the repository's id",
+                         f"{rid}.city" if "city" in entry else f"key:{rid}"))
     if not isinstance(raw, list) or not raw:
-        return None, [*problems, (f"repository '{rid}' needs a non-empty list of 'names'", "")]
-    names = [_name_from_data(f"name {i} of '{rid}'", n, problems) for i, n in enumerate(raw, 1)]
+        return None, [*problems, (f"repository '{rid}' needs a non-empty list of 'names'",
+                                  "write 'names:' and below it each name as '- abbr: ...' with 'expansion:', 'from:', 'to:'",
+                                  f"{rid}.names" if "names" in entry else f"key:{rid}")]
+    names = [_name_from_data(f"name {i} of '{rid}'", n, problems, f"{rid}.names[{i - 1}]") for i, n in enumerate(raw, 1)]
     ordered = sorted((n for n in names if n), key=lambda n: (n.start is not None, n.start or 0))
     if sum(n.end is None for n in ordered) > 1:
-        problems.append((f"repository '{rid}' has more than one name without an end year", ""))
+        problems.append((f"repository '{rid}' has more than one name without an end year",
+                         "give every name but the present one a 'to:' year", f"{rid}.names"))
     for a, b in itertools.pairwise(ordered):
         if a.end is None or b.start is None or b.start < a.end:
-            problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", ""))
+            problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", "one name ends in the year the next begins",
+                             f"{rid}.names"))
     return (None if problems else Repository(rid, str(city).strip(), tuple(ordered))), problems
 
 
@@ -131,15 +147,17 @@ class ArchivesRegister:
 
     @classmethod
     def from_data(cls, data: Any, pos_of: Callable[[str], Pos]) -> tuple[ArchivesRegister, list[Diagnostic]]:
-        """Build the register from the loaded YAML; faulty repositories are left out."""
+        """Build the register from the loaded YAML; faulty repositories are left out. ``pos_of``
+        gives the place of a repository id ('rgali'), of a value below it ('rgali.names[0].from')
+        or of a key ('key:rgali.city')."""
         register, diagnostics = cls(), []
         if not isinstance(data, Mapping):
             return register, [error(UNKNOWN, "the archives register must map repository ids to repositories")]
         for rid, entry in data.items():
             repo, problems = _repository_from_data(str(rid), entry)
             if repo is not None:
-                problems = [(m, "") for m in register._add(repo)]
-            diagnostics += [error(pos_of(str(rid)), message, hint) for message, hint in problems]
+                problems = [(m, "give each spelling to one name only", f"{rid}.names") for m in register._add(repo)]
+            diagnostics += [error(pos_of(where), message, hint) for message, hint, where in problems]
         return register, diagnostics
 
     def _add(self, repo: Repository) -> list[str]:

@@ -36,7 +36,7 @@ from edition.sources.front import date_of, positions, split_front_matter
 from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
 from edition.sources.parts import excluded, fill_parts, fill_years, item_positions, unreadable_ids
 from edition.sources.reading import check_file, read_project_text, walk
-from edition.sources.schema import string, strings
+from edition.sources.schema import life_dates, string, strings
 from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
 from edition.sources.yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
 
@@ -173,19 +173,22 @@ def register_files(root: Path, name: str) -> list[Path]:
 
 
 def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
-                   diags: list[Diagnostic], broken: set[str] | None = None) -> list[tuple[str, YNode, Pos]]:
+                   diags: list[Diagnostic], lost: set[str] | None = None) -> list[tuple[str, YNode, Pos]]:
+    """The entries of a register; ``lost`` gets its name when a file of it cannot be read."""
     entries: list[tuple[str, YNode, Pos]] = []
     seen: dict[str, Pos] = {}
+    lost = set() if lost is None else lost
     for path in register_files(root, name):
         display = path.relative_to(root).as_posix()
         node, d = read_yaml_file(path, display)
         diags.extend(d)
         if node is None:
-            if broken is not None:  # the ids it holds are unknown: what names them is no new problem
-                broken.add(name)
+            lost.add(name)
             continue
         if not node.is_map:
-            diags.append(error(node.pos, f"the {what} register must map ids to entries"))
+            diags.append(error(node.pos, f"the {what} register must map ids to entries",
+                               f"write each {what} as an id at the start of a line, a colon, then its keys indented below"))
+            lost.add(name)
             continue
         for key, entry in node.items():
             pos = node.key_pos[key]
@@ -193,24 +196,26 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
                 diags.append(error(pos, f"{what} id '{key}' is already defined at {seen[key]}", "merge the two entries"))
                 continue
             seen[key] = pos
-            diags.extend(schema.check_map(entry, fields, f"{what} '{key}'"))
+            diags.extend(schema.check_map(entry, fields, f"{what} '{key}'", at=pos if entry.is_map else entry.pos))
+            if entry.is_map and name == "persons":
+                diags.extend(life_dates(entry, f"{what} '{key}'"))
             if entry.is_map:
                 entries.append((key, entry, pos))
     return entries
 
 
-def load_persons(root: Path, diags: list[Diagnostic], broken: set[str] | None = None) -> dict[str, Person]:
+def load_persons(root: Path, diags: list[Diagnostic], lost: set[str] | None = None) -> dict[str, Person]:
     return {
         key: Person(key, string(e.get("name")), string(e.get("born")), string(e.get("died")),
                     string(e.get("identification")), strings(e.get("aliases")), pos)
-        for key, e, pos in _load_register(root, "persons", schema.PERSON, "person", diags, broken)
+        for key, e, pos in _load_register(root, "persons", schema.PERSON, "person", diags, lost)
     }
 
 
-def load_places(root: Path, diags: list[Diagnostic], broken: set[str] | None = None) -> dict[str, Place]:
+def load_places(root: Path, diags: list[Diagnostic], lost: set[str] | None = None) -> dict[str, Place]:
     return {
         key: Place(key, string(e.get("name")), strings(e.get("names")), string(e.get("modern")), pos)
-        for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags, broken)
+        for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags, lost)
     }
 
 
@@ -218,16 +223,18 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
     display = "edition.yaml"
     node, d = read_yaml_file(root / display, display)
     diags.extend(d)
-    if node is None:
+    readable = node is not None
+    if node is None:  # its own error is said: the keys it lacks are not
         node = YNode({}, Pos(display, 1, 1), "map")
-    diags.extend(schema.check_map(node, schema.CONFIG, "edition.yaml"))
+    else:
+        diags.extend(schema.check_map(node, schema.CONFIG, "edition.yaml", strict=True))
     g = node.get
     series: list[SeriesConfig] = list(DEFAULT_SERIES)
     if (sn := g("series")) is not None and isinstance(sn.value, list):
         series = []
         defaults = {s.id: s for s in DEFAULT_SERIES}
         for item in sn.value:
-            diags.extend(schema.check_map(item, schema.SERIES, "series"))
+            diags.extend(schema.check_map(item, schema.SERIES, "series", strict=True))
             if item.is_map:
                 sid = string(item.get("id"))
                 base = defaults.get(sid, SeriesConfig(sid, sid.capitalize(), "arabic", "normal", "foot"))
@@ -238,7 +245,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
     parts: list[Part] = []
     if (pn := g("parts")) is not None and isinstance(pn.value, list):
         for item in pn.value:
-            diags.extend(schema.check_map(item, schema.PART, "part"))
+            diags.extend(schema.check_map(item, schema.PART, "part", strict=True))
             if item.is_map:
                 parts.append(Part(string(item.get("id")), string(item.get("title")),
                                   parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
@@ -285,7 +292,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
         persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus, exclude=excluded(g("exclude"), diags),
         **originals_config(g("originals"), diags),
-        field_pos=node.positions(),
+        field_pos=node.positions(), readable=readable,
         citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
     )
 
@@ -320,9 +327,9 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     """Read the whole project under ``root``; never raises for bad input."""
     diags: list[Diagnostic] = []
     config = load_config(root, diags)
-    broken: set[str] = set()
-    persons = load_persons(root, diags, broken)
-    places = load_places(root, diags, broken)
+    lost = set() if config.readable else {"edition.yaml"}
+    persons = load_persons(root, diags, lost)
+    places = load_places(root, diags, lost)
     documents: list[Document] = []
     versions: list[VersionFile] = []
     unreadable: set[str] = set()
@@ -354,7 +361,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     # being trees, they are still freed by reference counting when dropped.
     gc.freeze()
     attach(documents, versions, diags)
-    corpus = Corpus(config, documents, persons, places, str(root), unreadable, broken)
+    corpus = Corpus(config, documents, persons, places, str(root), unreadable, lost & {"persons", "places"}, lost)
     fill_parts(corpus)
     fill_years(corpus)
     return corpus, diags

@@ -8,9 +8,11 @@ below are the reference for docs/source-format.md.
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 
-from edition.model.diagnostics import Diagnostic, did_you_mean, error, warning
+from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
 from edition.sources.yamlpos import YNode
 
 # Types: "str" a scalar; "text" a scalar with inline markup; "blocks" a
@@ -224,24 +226,38 @@ def as_bool(node: YNode) -> bool | None:
     return _BOOL.get(str(node.value).lower()) if isinstance(node.value, str) else None
 
 
-def check_map(node: YNode, fields: tuple[Field, ...], what: str) -> list[Diagnostic]:
-    """Missing, unknown and mistyped keys of a mapping, all of them."""
+def check_map(node: YNode, fields: tuple[Field, ...], what: str, strict: bool = False,
+              at: Pos | None = None) -> list[Diagnostic]:
+    """Missing, unknown and mistyped keys of a mapping, all of them. An unknown key is a warning,
+    or an error when ``strict`` (edition.yaml: a setting misspelt is a setting lost). A key that
+    is a slip for a required key missing is an error, and the missing key is not said again.
+    ``at`` is where the mapping is named (a register entry's id), for what it lacks."""
     if not node.is_map:
-        return [error(node.pos, f"{what} must be a mapping of keys to values")]
+        return [error(at or node.pos, f"{what} must be a mapping of keys to values", "write each key on a line of its own: 'name: ...'")]
     diags: list[Diagnostic] = []
     known = {f.name: f for f in fields}
+    missing = {f.name for f in fields if f.required and _empty(node.get(f.name))}
+    slips: set[str] = set()
     for key, value in node.items():
         f = known.get(key)
         if f is None:
-            diags.append(warning(node.key_pos[key], f"unknown key '{key}' in {what} (ignored)",
-                                 did_you_mean(key, known) or "known keys: " + ", ".join(known)))
+            meant = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            slip = bool(meant) and meant[0] in missing
+            slips.update(meant if slip else [])
+            hint = f"did you mean '{meant[0]}'?" if meant else "known keys: " + ", ".join(known)
+            make = error if strict or slip else warning
+            diags.append(make(node.key_pos[key], f"unknown key '{key}' in {what}" + ("" if make is error else " (ignored)"), hint))
             continue
         diags.extend(_check_type(value, f, what))
-    for f in fields:
-        given = node.get(f.name)
-        if f.required and (given is None or given.value is None or given.value == ""):
-            diags.append(error(node.pos, f"{what} lacks the required key '{f.name}'", f.doc))
+    for name in sorted(missing - slips, key=list(known).index):
+        given = node.get(name)
+        where = given.pos if given is not None else (at or node.pos)
+        diags.append(error(where, f"{what} lacks the required key '{name}'", known[name].doc))
     return diags
+
+
+def _empty(given: YNode | None) -> bool:
+    return given is None or given.value is None or given.value == ""
 
 
 def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
@@ -261,7 +277,7 @@ def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
         return [error(value.pos, f"{where} must be a list", f.doc)]
     if f.choices and value.is_scalar and value.value not in f.choices:
         return [error(value.pos, f"{where} must be one of: {', '.join(f.choices)}",
-                      did_you_mean(str(value.value), f.choices))]
+                      did_you_mean(str(value.value), f.choices) or f"write one of them exactly, in small letters: {f.doc}")]
     return []
 
 
@@ -275,3 +291,30 @@ def strings(node: YNode | None) -> list[str]:
 
 def string(node: YNode | None, default: str = "") -> str:
     return str(node.value) if node is not None and node.is_scalar and node.value is not None else default
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
+_LIFE_DATE = re.compile(r"^(c\.\s*|ca\.\s*|after\s+|before\s+)?\d{3,4}(-\d\d(-\d\d)?)?\??$|^\?$", re.I)
+
+
+def life_dates(entry: YNode, what: str) -> list[Diagnostic]:
+    """A person's 'born' and 'died': each a year (1812, 1812-04-06, c. 1812, 1812?, ?), the death
+    not before the birth."""
+    diags: list[Diagnostic] = []
+    years: dict[str, int] = {}
+    for key in ("born", "died"):
+        node = entry.get(key)
+        if node is None or not node.is_scalar or node.value in (None, ""):
+            continue
+        text = str(node.value).strip()
+        if not _LIFE_DATE.match(text):
+            diags.append(error(node.pos, f"'{key}' of {what} is not a year: '{text}'",
+                               "write the year (1812), a date (1812-04-06), 'c. 1812', '1812?' or '?'"))
+        elif m := _YEAR.search(text):
+            years[key] = int(m.group(1))
+    if "born" in years and "died" in years and years["died"] < years["born"]:
+        node = entry.get("died")
+        assert node is not None
+        diags.append(error(node.pos, f"{what} died ({years['died']}) before being born ({years['born']})",
+                           "check the two years: one of them is mistyped"))
+    return diags

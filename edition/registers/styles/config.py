@@ -26,7 +26,7 @@ def _convert(value: Any, default: Any) -> Any:
         if isinstance(value, bool):
             return value
         flag = _BOOLS.get(str(value).lower()) if isinstance(value, str) else None
-        return _Bad("true or false") if flag is None else flag
+        return _Bad("true or false", "write true or false") if flag is None else flag
     if isinstance(default, int):
         if isinstance(value, int) and not isinstance(value, bool):
             return value
