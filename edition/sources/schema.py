@@ -298,8 +298,8 @@ _LIFE_DATE = re.compile(r"^(c\.\s*|ca\.\s*|after\s+|before\s+)?\d{3,4}(-\d\d(-\d
 
 
 def life_dates(entry: YNode, what: str) -> list[Diagnostic]:
-    """A person's 'born' and 'died': each a year (1812, 1812-04-06, c. 1812, 1812?, ?), the death
-    not before the birth."""
+    """A person's 'born' and 'died': each a year (1812, 1812-04-06, c. 1812, 1812?, ?; anything
+    else a warning, since it prints as written), the death not before the birth (an error)."""
     diags: list[Diagnostic] = []
     years: dict[str, int] = {}
     for key in ("born", "died"):
@@ -308,8 +308,8 @@ def life_dates(entry: YNode, what: str) -> list[Diagnostic]:
             continue
         text = str(node.value).strip()
         if not _LIFE_DATE.match(text):
-            diags.append(error(node.pos, f"'{key}' of {what} is not a year: '{text}'",
-                               "write the year (1812), a date (1812-04-06), 'c. 1812', '1812?' or '?'"))
+            diags.append(warning(node.pos, f"'{key}' of {what} is not a year: '{text}' (printed as written)",
+                                 "write the year (1812), a date (1812-04-06), 'c. 1812', '1812?' or '?'"))
         elif m := _YEAR.search(text):
             years[key] = int(m.group(1))
     if "born" in years and "died" in years and years["died"] < years["born"]:

@@ -82,7 +82,7 @@ PERSONS = [
     case("person-name-empty", P, '  name: "Bakunin, M. A."', '  name: ""', '""', r"required key 'name'|name.*empty"),
     case("person-name-misspelt", P, '  name: "Bakunin, M. A."', '  nmae: "Bakunin, M. A."', "nmae", r"unknown key 'nmae'"),
     case("person-born-list", P, 'born: "1814"', "born: [1814]", "[1814]", r"'born'.*single value"),
-    case("person-born-not-a-year", P, 'born: "1812"', 'born: "18l2"', '"18l2"', r"'born'.*year"),
+    case("person-born-not-a-year", P, 'born: "1812"', 'born: "18l2"', '"18l2"', r"'born'.*year", 0, "warning"),
     case("person-died-before-born", P, 'died: "1870"', 'died: "1807"', '"1807"', r"died.*before.*born|before"),
     case("person-indented-3", P, '  born: "1812"', '   born: "1812"', "born", r"indented"),
     case("person-tab", P, '  died: "1870"', '\tdied: "1870"', "\t", r"tab"),
