@@ -251,7 +251,7 @@ def check_map(node: YNode, fields: tuple[Field, ...], what: str, strict: bool = 
         diags.extend(_check_type(value, f, what))
     for name in sorted(missing - slips, key=list(known).index):
         given = node.get(name)
-        where = given.pos if given is not None else (at or node.pos)
+        where = node.key_pos[name] if given is not None else (at or node.pos)  # given empty: at its key
         diags.append(error(where, f"{what} lacks the required key '{name}'", known[name].doc))
     return diags
 

@@ -79,7 +79,7 @@ PERSONS = [
          r"quotation mark opened on line 8, column 9 is never closed"),
     case("person-id-reused", P, "bakunin:\n", "herzen:\n", "herzen", r"duplicate key 'herzen'|'herzen' is already defined", nth=2),
     case("person-name-missing", P, '  name: "Bakunin, M. A."\n', "", "bakunin", r"required key 'name'"),
-    case("person-name-empty", P, '  name: "Bakunin, M. A."', '  name: ""', '""', r"required key 'name'|name.*empty"),
+    case("person-name-empty", P, '  name: "Bakunin, M. A."', '  name: ""', 'name: ""', r"required key 'name'|name.*empty"),
     case("person-name-misspelt", P, '  name: "Bakunin, M. A."', '  nmae: "Bakunin, M. A."', "nmae", r"unknown key 'nmae'"),
     case("person-born-list", P, 'born: "1814"', "born: [1814]", "[1814]", r"'born'.*single value"),
     case("person-born-not-a-year", P, 'born: "1812"', 'born: "18l2"', '"18l2"', r"'born'.*year", 0, "warning"),
