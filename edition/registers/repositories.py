@@ -126,11 +126,11 @@ def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list
     ordered = sorted((n for n in names if n), key=lambda n: (n.start is not None, n.start or 0))
     if sum(n.end is None for n in ordered) > 1:
         problems.append((f"repository '{rid}' has more than one name without an end year",
-                         "give every name but the present one a 'to:' year", f"{rid}.names"))
+                         "give every name but the present one a 'to:' year", f"key:{rid}"))
     for a, b in itertools.pairwise(ordered):
         if a.end is None or b.start is None or b.start < a.end:
             problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", "one name ends in the year the next begins",
-                             f"{rid}.names"))
+                             f"key:{rid}"))
     return (None if problems else Repository(rid, str(city).strip(), tuple(ordered))), problems
 
 
