@@ -210,7 +210,7 @@ UNICODE = [
     Case("astral-then-error-column", "unicode", {L: letter(body="\U00020000\U00020001 {p:nobody|x}\n")},
          _err(f"{L}:{B}:4", "unknown person 'nobody'")),
     Case("u2028-config-keeps-lines", "unicode", {"edition.yaml": CONFIG.replace('"Mini Reader"', '"Mini\u2028Reader"') + "oops: 1\n"},
-         Expect(0, "edition.yaml:7:1", "unknown key 'oops'", "warning")),
+         Expect(1, "edition.yaml:7:1", "unknown key 'oops'")),  # an unknown key of edition.yaml is an error
     Case("u2028-bib-keeps-lines", "unicode",
          {"bibliography/works.bib": "@book{lenin-cw-35,\n  note = {a\u2028b},\n  author = {Lenin, V. I.},\n  title = {T},\n"
                                     "  publisher = {P},\n  year = {1976},\n}\n\n@misc{x, oops}\n"},
