@@ -216,10 +216,13 @@ def test_an_unknown_style_in_edition_yaml_is_an_error_not_a_traceback(tmp_path: 
 
     root = copy_project(FIXTURES / "mini", tmp_path)
     config = root / "edition.yaml"
+    line = len(config.read_text().splitlines()) + 1
     config.write_text(config.read_text() + "citation_style: {style: apa}\n")
     run = edition(root, "check")
     assert run.code == 1 and "Traceback" not in run.err
-    assert "edition.yaml:1:1: error: citation_style: unknown bibliography style 'apa'" in run.err
+    # At the value at fault, with the styles there are.
+    assert f"edition.yaml:{line}:25: error: unknown bibliography style 'apa'" in run.err
+    assert "chicago, gost" in run.err
 
 
 def test_a_periodical_prints_as_its_journal_and_a_note_opens_a_sentence(tmp_path: Path) -> None:
