@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from edition.checks.offsets import positions
-from edition.model.corpus import Block, Corpus, Inline, Text
+from edition.checks.structure import text_runs
+from edition.model.corpus import Block, Corpus
 from edition.model.diagnostics import Diagnostic, Pos, error
 
 _SKIP = ("Z", "C")  # separators, controls, format characters, private use: not glyphs a font must have
@@ -61,21 +62,8 @@ def _characters(title: str, title_pos: Pos, blocks: Iterable[Block]) -> Iterator
     for i, char in enumerate(title):
         if char > "~":
             yield char, Pos(title_pos.path, title_pos.line, title_pos.column + i)
-    for text in _text_runs(blocks):
+    for text in text_runs(blocks):
         pos_at = positions(text)
         for i, char in enumerate(text.text):
             if char > "~":
                 yield char, pos_at(i)
-
-
-def _text_runs(blocks: Iterable[Block]) -> Iterator[Text]:
-    def inline(nodes: Iterable[Inline]) -> Iterator[Text]:
-        for node in nodes:
-            if isinstance(node, Text):
-                yield node
-            else:
-                yield from inline(node.children)
-
-    for block in blocks:
-        yield from inline(block.content)
-        yield from _text_runs(block.blocks)

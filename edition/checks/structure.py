@@ -97,7 +97,7 @@ def _series(corpus: Corpus) -> list[Diagnostic]:
 
 def _long_words(blocks: Iterable[Block]) -> list[Diagnostic]:
     out = []
-    for text in _texts(blocks):
+    for text in text_runs(blocks):
         pos_at = positions(text)
         for m in _WORD.finditer(text.text):
             out.append(warning(pos_at(m.start()), f"a word of {len(m.group())} characters cannot be broken across lines: "
@@ -105,7 +105,8 @@ def _long_words(blocks: Iterable[Block]) -> list[Diagnostic]:
     return out
 
 
-def _texts(blocks: Iterable[Block]) -> Iterator[Text]:
+def text_runs(blocks: Iterable[Block]) -> Iterator[Text]:
+    """Every run of plain text in these blocks and the blocks inside them, spans opened."""
     def inline(nodes: Iterable[Inline]) -> Iterator[Text]:
         for node in nodes:
             if isinstance(node, Text):
@@ -115,4 +116,4 @@ def _texts(blocks: Iterable[Block]) -> Iterator[Text]:
 
     for block in blocks:
         yield from inline(block.content)
-        yield from _texts(block.blocks)
+        yield from text_runs(block.blocks)
