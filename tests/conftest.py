@@ -107,4 +107,5 @@ def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(REPO, tmp_path_factory.mktemp("reader"))
     run = edition(root, "build")
     assert run.code == 0, run.err
+    (root / "build" / "stderr.txt").write_text(run.err, encoding="utf-8")  # what the build said, for tests of its warnings
     return root

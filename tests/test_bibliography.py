@@ -176,6 +176,27 @@ def test_incomplete_entry_formats_with_a_warning(tmp_path: Path) -> None:
     assert to_plain(style.bibliography_entry("bare")) == "Untitled Notes."
 
 
+def test_absent_quiets_the_check_for_its_own_entry_only(tmp_path: Path) -> None:
+    """``absent = {year}``: the year is known to be missing; the entry beside it, and a child
+    that crossrefs it, still get their warning; a name the check never asks for, or one the
+    entry gives, is a warning of its own; nothing of it is printed."""
+    text = ("@mvbook{cw, author = {Lenin, V. I.}, title = {Collected Works}, absent = {year}}\n"
+            "@book{cw-21, crossref = {cw}, volume = {21}}\n"
+            "@book{cw-22, crossref = {cw}, volume = {22}, absent = {year}}\n"
+            "@book{other, author = {Bukharin, N. I.}, title = {The ABC of Communism}}\n"
+            "@book{slip, author = {X}, title = {Y}, absent = {yaer}}\n"
+            "@book{given, author = {X}, title = {Z}, year = {1920}, absent = {year}}\n")
+    bib, diags = load(tmp_path, text)
+    said = sorted((d.pos.line, d.message) for d in diags)
+    assert [line for line, _ in said] == [2, 4, 5, 5, 6], said
+    assert "cw-21: @book lacks year" in said[0][1] and "other: @book lacks year" in said[1][1]
+    assert any("absent names 'yaer', which the check never asks for" in m for _, m in said)
+    assert "did you mean 'year'" in next(d.hint for d in diags if "'yaer'" in d.message)
+    assert "absent names 'year', which the entry gives" in said[4][1]
+    assert "absent = {year}" in next(d.hint for d in diags if "other: @book lacks" in d.message)
+    assert "absent" not in to_plain(HistorianStyle(bib).bibliography_entry("cw-22")).casefold()
+
+
 def test_duplicate_key_and_syntax_error_have_places(tmp_path: Path) -> None:
     text = LENIN + "\n@book{lenin35,\n  title = {Again},\n}\n\n@book{broken,\n  author = {X}\n  title = {Y},\n}\n" \
         + "@book{after, title = {Still read}, year = 1920}\n"

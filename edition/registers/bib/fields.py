@@ -46,6 +46,7 @@ NOT_PRINTED: dict[str, str] = {
     "media": "biblatex-gost's general material designation ([Текст]), dropped by GOST R 7.0.5-2008 notes",
     "specdata": "biblatex-gost's data of a standard: exported", "version": "exported (CSL version)",
     "books": "biblatex-gost's number of books: exported",
+    "absent": "the fields known to be missing, which the check does not ask for (docs/source-format.md)",
 }
 
 

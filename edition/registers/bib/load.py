@@ -296,7 +296,33 @@ def _check(bib: Bibliography, work: Work) -> list[Diagnostic]:
     if not (any(resolved.names.get(r) for r in heads) or work.type in _ANONYMOUS or resolved.text("key")
             or resolved.text("organization")):
         missing.append("editor" if work.type in _EDITED else "author")
+    absent, problems = _absent(work, resolved.fields.keys() | resolved.names.keys() | ({"year"} if resolved.date else set()))
+    found += problems
+    missing = [f for f in missing if f not in absent]
     if missing:
         found.append(warning(work.pos, f"{work.key}: @{work.type} lacks {', '.join(missing)}",
-                             "the entry is printed without it"))
+                             "the entry is printed without it; if no source gives it, say so with "
+                             f"absent = {{{', '.join(missing)}}} (docs/source-format.md, 'The bibliography')"))
     return found
+
+
+# The fields the check above can ask for: what ``absent`` may name.
+ASKED = frozenset({"year", "author", "editor"} | {f for fields in _REQUIRED.values() for f in fields})
+
+
+def _absent(work: Work, given: set[str]) -> tuple[set[str], list[Diagnostic]]:
+    """The fields the entry's own ``absent`` names: known to be missing, which the check does
+    not ask for; a name the check never asks for, or one the entry gives, is a warning."""
+    text = work.text("absent")
+    if not text:
+        return set(), []
+    names = [n.lower() for n in re.split(r"[\s,;]+", text) if n]
+    problems = []
+    for name in names:
+        if name not in ASKED:
+            hint = did_you_mean(name, sorted(ASKED)) or f"absent names fields the check asks for: {', '.join(sorted(ASKED))}"
+            problems.append(warning(work.pos, f"{work.key}: absent names '{name}', which the check never asks for", hint))
+        elif name in given:
+            problems.append(warning(work.pos, f"{work.key}: absent names '{name}', which the entry gives",
+                                    f"remove '{name}' from absent"))
+    return set(names), problems
