@@ -24,7 +24,8 @@ sys.path.insert(0, str(REPO))
 from edition.interchange.importer import import_raw  # noqa: E402
 from edition.registers.load import load_archives  # noqa: E402
 from edition.registers.names import nominatives  # noqa: E402
-from edition.sources.load import load_config, load_persons, load_places  # noqa: E402
+from edition.sources.config import load_config  # noqa: E402
+from edition.sources.load import load_persons, load_places  # noqa: E402
 
 
 def main() -> int:

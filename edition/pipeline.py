@@ -22,9 +22,10 @@ from edition.model.diagnostics import Diagnostic, error
 from edition.passes.plan import Plan, plan
 from edition.registers.bibstyle import StyleConfig
 from edition.registers.load import Registers, load_archives, load_bibliographies
-from edition.sources.load import load, read_text
+from edition.sources.load import load
 from edition.sources.paths import named_file
 from edition.sources.prose import parse_prose
+from edition.sources.reading import read_text
 
 
 @dataclass

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Functions over the complexity limit when the check was switched on, each marked
 # '# noqa: C901'. The count may only fall: split a function and lower it.
-C901_EXEMPT = 8
+C901_EXEMPT = 3
 
 
 def _tool(name: str) -> Path:

@@ -11,7 +11,7 @@ from conftest import REPO
 
 from edition.model.diagnostics import Diagnostic
 from edition.sources import reference, schema
-from edition.sources.load import load_config
+from edition.sources.config import load_config
 
 DOC = REPO / "docs" / "reference.md"
 
@@ -40,7 +40,7 @@ def _keys_read(source: str, getter: str) -> set[str]:
 
 
 def test_the_loader_reads_only_declared_keys_of_edition_yaml() -> None:
-    source = (REPO / "edition" / "sources" / "load.py").read_text(encoding="utf-8")
+    source = (REPO / "edition" / "sources" / "config.py").read_text(encoding="utf-8")
     config_part = source.split("def load_config", 1)[1].split("\ndef ", 1)[0]
     read = _keys_read(config_part, "g")
     assert len(read) > 20 and read <= {f.name for f in schema.CONFIG}

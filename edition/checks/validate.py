@@ -47,29 +47,66 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
     return diags
 
 
-def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:  # noqa: C901
+def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:
+    """The checks of one document, in the order a reader of its file meets the problems:
+    front matter (people, places, sources, note series), then the text, then its notes."""
+    diags = _check_people(corpus, doc) + _check_places(corpus, doc) + _check_sources(doc, keys) + _check_note_series(corpus, doc)
+    span_diags, anchored = _check_text(corpus, doc, keys)
+    diags.extend(span_diags)
+    diags.extend(check_labels(doc))
+    diags.extend(_unanchored_notes(doc, anchored))
+    return diags
+
+
+def _check_people(corpus: Corpus, doc: Document) -> list[Diagnostic]:
+    """Every author and recipient is a person of the register."""
+    if "persons" in corpus.unreadable_registers:
+        return []
     diags: list[Diagnostic] = []
     for field, people in (("authors", doc.authors), ("recipients", doc.recipients)):
         for i, pid in enumerate(people):
-            if pid not in corpus.persons and "persons" not in corpus.unreadable_registers:
-                hint = did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"
-                if "," in pid:
-                    hint = f"several persons are a list in brackets: {field}: [{pid}]"
-                diags.append(error(doc.field_pos.get(f"{field}[{i}]", doc.field_pos.get(field, doc.pos)),
-                                   f"unknown person '{pid}' in {field}", hint))
-    for end, place in (("from", doc.place_from), ("to", doc.place_to)):
-        if place and place not in corpus.places and "places" not in corpus.unreadable_registers:
-            diags.append(error(doc.field_pos.get(f"place.{end}", doc.field_pos.get("place", doc.pos)), f"unknown place '{place}'",
-                               did_you_mean(place, corpus.places) or "add the place to sources/places.yaml"))
-    for source in (doc.source, doc.original.source if doc.original else None):
-        if source and keys and source.key not in keys:
-            diags.append(error(source.pos, f"unknown bibliography key '{source.key}'", did_you_mean(source.key, keys)))
+            if pid in corpus.persons:
+                continue
+            hint = did_you_mean(pid, corpus.persons) or "add the person to sources/persons.yaml"
+            if "," in pid:
+                hint = f"several persons are a list in brackets: {field}: [{pid}]"
+            diags.append(error(doc.field_pos.get(f"{field}[{i}]", doc.field_pos.get(field, doc.pos)),
+                               f"unknown person '{pid}' in {field}", hint))
+    return diags
+
+
+def _check_places(corpus: Corpus, doc: Document) -> list[Diagnostic]:
+    """The places a document was written at and sent to are places of the register."""
+    if "places" in corpus.unreadable_registers:
+        return []
+    return [error(doc.field_pos.get(f"place.{end}", doc.field_pos.get("place", doc.pos)), f"unknown place '{place}'",
+                  did_you_mean(place, corpus.places) or "add the place to sources/places.yaml")
+            for end, place in (("from", doc.place_from), ("to", doc.place_to)) if place and place not in corpus.places]
+
+
+def _check_sources(doc: Document, keys: set[str]) -> list[Diagnostic]:
+    """The bibliographic sources of the text and of its original are keys of the bibliography."""
+    return [error(source.pos, f"unknown bibliography key '{source.key}'", did_you_mean(source.key, keys))
+            for source in (doc.source, doc.original.source if doc.original else None)
+            if source and keys and source.key not in keys]
+
+
+def _check_note_series(corpus: Corpus, doc: Document) -> list[Diagnostic]:
+    """Each series the front matter has notes of is configured in edition.yaml."""
     series = {s.id: s for s in corpus.config.series}
+    diags: list[Diagnostic] = []
     for sid, notes in doc.notes.items():
         if sid not in series:
             first = next(iter(notes.values()), None)
             diags.append(error(doc.field_pos.get(f"notes.{sid}", first.pos if first else doc.pos), f"note series '{sid}' is not configured",
                                did_you_mean(sid, series) or "series: " + ", ".join(series)))
+    return diags
+
+
+def _check_text(corpus: Corpus, doc: Document, keys: set[str]) -> tuple[list[Diagnostic], dict[tuple[str, str], Span]]:
+    """The checks of every span of the document, and its note anchors in the text by (series, key):
+    a note anchored twice is an error at the second anchor."""
+    diags: list[Diagnostic] = []
     anchored: dict[tuple[str, str], Span] = {}
     in_notes = {id(s) for s in walk_spans(doc.note_blocks())}
     elsewhere = in_notes | {id(s) for s in walk_spans(doc.headnote)}  # anchors there are errors of their own
@@ -80,13 +117,13 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
             if earlier is not span:
                 diags.append(error(span.pos, f"note '{span.args[0]}:{span.args[1]}' is anchored 2 times: first on line {earlier.pos.line}, "
                                    f"column {earlier.pos.column}", "each note has one anchor; give this one a note and a key of its own"))
-    diags.extend(check_labels(doc))
-    for sid, notes in doc.notes.items():
-        for key, note in notes.items():
-            if (sid, key) not in anchored:
-                diags.append(warning(note.pos, f"note '{sid}:{key}' is never anchored in the text",
-                                     f"put {{n:{sid}:{key}}} where the note belongs, or remove it"))
-    return diags
+    return diags, anchored
+
+
+def _unanchored_notes(doc: Document, anchored: dict[tuple[str, str], Span]) -> list[Diagnostic]:
+    """A warning for each note of the front matter that no anchor of the text calls."""
+    return [warning(note.pos, f"note '{sid}:{key}' is never anchored in the text", f"put {{n:{sid}:{key}}} where the note belongs, or remove it")
+            for sid, notes in doc.notes.items() for key, note in notes.items() if (sid, key) not in anchored]
 
 
 def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_note: bool) -> list[Diagnostic]:

@@ -16,8 +16,10 @@ from edition.interchange.validate import validate_tei
 from edition.model.diagnostics import Diagnostic, Pos, error, has_errors, sort_key, warning
 from edition.pipeline import prepare
 from edition.registers.load import load_archives
+from edition.sources.config import load_config
 from edition.sources.front import split_front_matter
-from edition.sources.load import document_paths, load, load_config, load_persons, load_places, read_text
+from edition.sources.load import document_paths, load, load_persons, load_places
+from edition.sources.reading import read_text
 
 EXIT_OK, EXIT_SOURCE, EXIT_INVALID = 0, 1, 2
 

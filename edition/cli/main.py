@@ -27,7 +27,7 @@ from edition.cli.terminal import setup as setup_terminal
 from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
 from edition.pipeline import prepare, write_exports
-from edition.sources.load import LENGTH
+from edition.sources.config import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
 
 EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED, EXIT_LAYOUT = 0, 1, 2, 3, 4

@@ -11,8 +11,8 @@ from edition.model.diagnostics import Diagnostic, Pos
 from edition.registers import archives as arch
 from edition.registers.bib.load import load_bibliography
 from edition.registers.bib.model import Bibliography
-from edition.sources.load import read_yaml_file
 from edition.sources.paths import named_file
+from edition.sources.reading import read_yaml_file
 from edition.sources.schema import DEFAULT_BIBLIOGRAPHY
 
 

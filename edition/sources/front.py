@@ -1,4 +1,4 @@
-"""A source file's front matter: where it ends, and its date.
+"""A source file's front matter: where it ends, its date, and the markup in its text fields.
 
 ``split_front_matter`` cuts a source into its YAML metadata and its text; ``date_of``
 reads the ``date:`` key (docs/source-format.md, "Dates") and reports a date that cannot
@@ -7,11 +7,13 @@ be: a malformed one, a range or limits that end before they start.
 
 from __future__ import annotations
 
+from edition.model.corpus import Block, Inline
 from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
 from edition.model.diagnostics import Diagnostic, Pos, error
 from edition.sources import schema
+from edition.sources.markup import PosAt, parse_blocks, parse_inline
 from edition.sources.schema import string
-from edition.sources.yamlpos import YNode
+from edition.sources.yamlpos import YNode, scalar_text_pos
 
 
 def date_of(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
@@ -83,3 +85,23 @@ def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Diagno
     body_start = end + 5
     body_line = text[:body_start].count("\n") + 1
     return front, text[body_start:], body_line
+
+
+def _yaml_pos_at(node: YNode) -> PosAt:
+    return lambda offset: scalar_text_pos(node, offset)
+
+
+def parse_text_field(node: YNode | None, diags: list[Diagnostic]) -> list[Inline]:
+    if node is None or node.value is None or not node.is_scalar:
+        return []
+    nodes, d = parse_inline(str(node.value), _yaml_pos_at(node))
+    diags.extend(d)
+    return nodes
+
+
+def parse_blocks_field(node: YNode | None, diags: list[Diagnostic]) -> list[Block]:
+    if node is None or node.value is None or not node.is_scalar:
+        return []
+    blocks, d = parse_blocks(str(node.value), _yaml_pos_at(node))
+    diags.extend(d)
+    return blocks

@@ -9,130 +9,94 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from pathlib import Path
 
-from edition.model.corpus import (
-    DEFAULT_APPARATUS,
-    ArchiveSource,
-    Block,
-    Config,
-    Corpus,
-    Document,
-    Inline,
-    Part,
-    Person,
-    Place,
-    PrintedSource,
-    SeriesConfig,
-    Translation,
-    number_spans,
-)
-from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error
+from edition.model.corpus import ArchiveSource, Corpus, Document, Person, Place, PrintedSource, Translation, number_spans
+from edition.model.diagnostics import Diagnostic, Pos, error
 from edition.sources import schema
 from edition.sources.cache import DocumentCache
 from edition.sources.cache import cache_path as cache_path  # where the tests and bench/ find it
-from edition.sources.front import date_of, positions, split_front_matter
-from edition.sources.markup import PosAt, parse_blocks, parse_inline, text_positions
-from edition.sources.parts import excluded, fill_parts, fill_years, item_positions, unreadable_ids
-from edition.sources.reading import check_file, read_project_text, walk
+from edition.sources.config import load_config
+from edition.sources.front import date_of, parse_blocks_field, positions, split_front_matter
+from edition.sources.markup import parse_blocks, text_positions
+from edition.sources.parts import fill_parts, fill_years, unreadable_ids
+from edition.sources.reading import check_file, read_text, read_yaml_file, walk
 from edition.sources.schema import life_dates, string, strings
-from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, originals_config, version_file
+from edition.sources.versions import VersionFile, attach, in_file_original, notes_of, version_file
 from edition.sources.yamlpos import YamlError, YNode, load_yaml, scalar_text_pos
 
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
-LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt)$")  # a TeX length: the only config value written into LaTeX unescaped
 
-DEFAULT_SERIES = (
-    SeriesConfig("author", "Author's notes", "arabic", "normal", "foot"),
-    SeriesConfig("translator", "Translator's notes", "symbols", "normal", "foot"),
-    SeriesConfig("editor", "Editor's notes", "arabic", "normal", "foot"),
-    SeriesConfig("textual", "Textual notes", "line", "paragraph", "foot"),
-)
-
-
-def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """A project file's text (``sources/reading.py``: regular files inside the project only,
-    UTF-8, byte-order mark and CRLF removed, suspect characters reported where they stand).
-    ``display`` is the path from the project folder; an absolute one (a file named on the
-    command line) may lie anywhere."""
-    parts = Path(display).parts
-    inside = bool(parts) and not Path(display).is_absolute() and path.parts[-len(parts):] == parts
-    return read_project_text(path, display, Path(*path.parts[: -len(parts)]) if inside else None)
-
-
-def read_yaml_file(path: Path, display: str) -> tuple[YNode | None, list[Diagnostic]]:
-    text, diags = read_text(path, display)
-    if text is None:
-        return None, diags
-    try:
-        return load_yaml(text, display), diags
-    except YamlError as exc:
-        return None, diags + [exc.diagnostic]
-
-
-def _yaml_pos_at(node: YNode) -> PosAt:
-    return lambda offset: scalar_text_pos(node, offset)
-
-
-def parse_text_field(node: YNode | None, diags: list[Diagnostic]) -> list[Inline]:
-    if node is None or node.value is None or not node.is_scalar:
-        return []
-    nodes, d = parse_inline(str(node.value), _yaml_pos_at(node))
-    diags.extend(d)
-    return nodes
-
-
-def parse_blocks_field(node: YNode | None, diags: list[Diagnostic]) -> list[Block]:
-    if node is None or node.value is None or not node.is_scalar:
-        return []
-    blocks, d = parse_blocks(str(node.value), _yaml_pos_at(node))
-    diags.extend(d)
-    return blocks
-
-
-def load_document(path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:  # noqa: C901
+def load_document(path: Path, display: str) -> tuple[Document | VersionFile | None, list[Diagnostic]]:
     """A document, or (a file whose front matter says ``version_of:``) a document's original."""
     text, diags = read_text(path, display)
     if text is None:
         return None, diags
-    split = split_front_matter(text, display)
-    if isinstance(split, Diagnostic):
-        return None, diags + [split]
-    front, body, body_line = split
-    try:
-        meta = load_yaml(front, display, line_offset=1)
-    except YamlError as exc:
-        return None, diags + [exc.diagnostic]
+    read = _front_matter(text, display, diags)
+    if read is None:
+        return None, diags
+    meta, body, body_line = read
     if meta.is_map and meta.get("version_of") is not None:
         return version_file(meta, body, body_line, display, diags, notes_of(meta.get("notes"), diags)), diags
     diags.extend(schema.check_map(meta, schema.DOCUMENT, "document metadata"))
     if not meta.is_map:
         return None, diags
+    return _document(meta, body, body_line, display, diags), diags
+
+
+def _front_matter(text: str, display: str, diags: list[Diagnostic]) -> tuple[YNode, str, int] | None:
+    """The front matter of a source read as YAML, its body and the body's first line; None
+    (the problem added to ``diags``) when there is no front matter or it is no YAML."""
+    split = split_front_matter(text, display)
+    if isinstance(split, Diagnostic):
+        diags.append(split)
+        return None
+    front, body, body_line = split
+    try:
+        return load_yaml(front, display, line_offset=1), body, body_line
+    except YamlError as exc:
+        diags.append(exc.diagnostic)
+        return None
+
+
+def _translation(node: YNode | None, diags: list[Diagnostic]) -> Translation | None:
+    if node is None or not node.is_map:
+        return None
+    diags.extend(schema.check_map(node, schema.TRANSLATION, "translation"))
+    return Translation(string(node.get("from")), string(node.get("by")))
+
+
+def _printed_source(node: YNode | None, diags: list[Diagnostic]) -> PrintedSource | None:
+    if node is None or not node.is_map:
+        return None
+    diags.extend(schema.check_map(node, schema.SOURCE, "source"))
+    key_node = node.get("key")
+    return PrintedSource(string(key_node), string(node.get("locator")), key_node.pos if key_node else node.pos)
+
+
+def _archives(node: YNode | None, diags: list[Diagnostic]) -> list[ArchiveSource]:
+    """The archival sources of ``archives:``; one with an error is left out, lest its consequences follow."""
+    archives: list[ArchiveSource] = []
+    for item in (node.value if node is not None and isinstance(node.value, list) else []):
+        problems = schema.check_map(item, schema.ARCHIVE, "archival source")
+        diags.extend(problems)
+        if item.is_map and not any(p.is_error for p in problems):
+            f = {fl.name: string(item.get(fl.name)) for fl in schema.ARCHIVE}
+            cited = item.get("cited")  # what is read from it is reported where it is written
+            at = scalar_text_pos(cited, 0) if cited is not None and cited.is_scalar and not item.get("repository") else item.pos
+            archives.append(ArchiveSource(f["repository"], f["fond"], f["opis"], f["delo"], f["folios"],
+                                          f["vypusk"], f["form"], f["cited"], at))
+    return archives
+
+
+def _document(meta: YNode, body: str, body_line: int, display: str, diags: list[Diagnostic]) -> Document:
+    """The document of a source whose front matter ``meta`` is a map."""
     g = meta.get
     place = g("place")
     if place is not None and place.is_map:
         diags.extend(schema.check_map(place, schema.PLACE_REF, "place"))
-    translation = None
-    if (t := g("translation")) is not None and t.is_map:
-        diags.extend(schema.check_map(t, schema.TRANSLATION, "translation"))
-        translation = Translation(string(t.get("from")), string(t.get("by")))
-    source = None
-    if (s := g("source")) is not None and s.is_map:
-        diags.extend(schema.check_map(s, schema.SOURCE, "source"))
-        key_node = s.get("key")
-        source = PrintedSource(string(key_node), string(s.get("locator")), key_node.pos if key_node else s.pos)
-    archives: list[ArchiveSource] = []
-    if (a := g("archives")) is not None and isinstance(a.value, list):
-        for item in a.value:
-            problems = schema.check_map(item, schema.ARCHIVE, "archival source")
-            diags.extend(problems)
-            if item.is_map and not any(p.is_error for p in problems):  # else its consequences would follow
-                f = {k: string(item.get(k)) for k, _ in ((fl.name, 0) for fl in schema.ARCHIVE)}
-                cited = item.get("cited")  # what is read from it is reported where it is written
-                at = scalar_text_pos(cited, 0) if cited is not None and cited.is_scalar and not item.get("repository") else item.pos
-                archives.append(ArchiveSource(f["repository"], f["fond"], f["opis"], f["delo"], f["folios"],
-                                              f["vypusk"], f["form"], f["cited"], at))
+    translation = _translation(g("translation"), diags)
+    source = _printed_source(g("source"), diags)
+    archives = _archives(g("archives"), diags)
     notes = notes_of(g("notes"), diags)
     body, original = in_file_original(meta, body, body_line, display, diags)
     blocks, d = parse_blocks(body, text_positions(body, Pos(display, body_line, 1)))
@@ -163,7 +127,7 @@ def load_document(path: Path, display: str) -> tuple[Document | VersionFile | No
         original=original,
     )
     number_spans(doc.all_blocks())
-    return doc, diags
+    return doc
 
 
 def register_files(root: Path, name: str) -> list[Path]:
@@ -217,99 +181,6 @@ def load_places(root: Path, diags: list[Diagnostic], lost: set[str] | None = Non
         key: Place(key, string(e.get("name")), strings(e.get("names")), string(e.get("modern")), pos)
         for key, e, pos in _load_register(root, "places", schema.PLACE, "place", diags, lost)
     }
-
-
-def load_config(root: Path, diags: list[Diagnostic]) -> Config:  # noqa: C901
-    display = "edition.yaml"
-    node, d = read_yaml_file(root / display, display)
-    diags.extend(d)
-    readable = node is not None
-    if node is None:  # its own error is said: the keys it lacks are not
-        node = YNode({}, Pos(display, 1, 1), "map")
-    else:
-        diags.extend(schema.check_map(node, schema.CONFIG, "edition.yaml", strict=True))
-    g = node.get
-    series: list[SeriesConfig] = list(DEFAULT_SERIES)
-    if (sn := g("series")) is not None and isinstance(sn.value, list):
-        series = []
-        defaults = {s.id: s for s in DEFAULT_SERIES}
-        for item in sn.value:
-            diags.extend(schema.check_map(item, schema.SERIES, "series", strict=True))
-            if item.is_map:
-                sid = string(item.get("id"))
-                base = defaults.get(sid, SeriesConfig(sid, sid.capitalize(), "arabic", "normal", "foot"))
-                series.append(SeriesConfig(sid, string(item.get("name"), base.name),
-                                           string(item.get("numbering"), base.numbering),
-                                           string(item.get("layout"), base.layout),
-                                           string(item.get("placement"), base.placement)))
-    parts: list[Part] = []
-    if (pn := g("parts")) is not None and isinstance(pn.value, list):
-        for item in pn.value:
-            diags.extend(schema.check_map(item, schema.PART, "part", strict=True))
-            if item.is_map:
-                parts.append(Part(string(item.get("id")), string(item.get("title")),
-                                  parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
-                                  item.pos, item_positions(item.get("documents"))))
-                number_spans(parts[-1].headnote)
-    two_sided = g("two_sided")
-    apparatus = dict(DEFAULT_APPARATUS)
-    if (an := g("apparatus")) is not None and an.is_map:
-        for kind, flag in an.items():
-            if kind not in schema.APPARATUS_KINDS:
-                diags.append(error(an.key_pos[kind], f"unknown intervention '{kind}' in apparatus",
-                                   did_you_mean(kind, schema.APPARATUS_KINDS) or "known: " + ", ".join(schema.APPARATUS_KINDS)))
-            elif schema.as_bool(flag) is None:
-                diags.append(error(flag.pos, f"apparatus: '{kind}' must be true or false"))
-            else:
-                apparatus[kind] = bool(schema.as_bool(flag))
-    offset = string(g("binding_offset"), "0mm")
-    if not LENGTH.match(offset):
-        diags.append(error(g("binding_offset").pos if g("binding_offset") else node.pos,  # type: ignore[union-attr]
-                           f"binding_offset '{offset}' is not a length", "write a number and a unit: 5mm, 0.5cm, 0.2in"))
-        offset = "0mm"
-    return Config(
-        title=string(g("title"), "Reader"),
-        subtitle=string(g("subtitle")),
-        editor=string(g("editor")),
-        institution=string(g("institution")),
-        course=string(g("course")),
-        year=string(g("year")),
-        paper=string(g("paper"), "a4"),
-        font_size=string(g("font_size"), "11pt"),
-        two_sided=bool(two_sided is not None and schema.as_bool(two_sided)),
-        binding_offset=offset,
-        parts=parts,
-        series=series,
-        bibliography=strings(g("bibliography")),  # none named: schema.DEFAULT_BIBLIOGRAPHY, if it exists
-        archive_style=string(g("archive_style"), "modern"),
-        licence=string(g("licence")),
-        path=display,
-        note_numbering=string(g("note_numbering"), "document"),
-        index_places=_flag(g("index_places"), False), transliteration=string(g("transliteration"), "ala_lc_alt"),
-        keywords=strings(g("keywords")), web_address=string(g("web_address")),
-        note_on_texts=string(g("note_on_texts")),
-        works_cited_groups=_groups(g("works_cited_groups"), diags),
-        persons_register=_flag(g("persons_register"), True),
-        apparatus=apparatus, exclude=excluded(g("exclude"), diags),
-        **originals_config(g("originals"), diags),
-        field_pos=node.positions(), readable=readable,
-        citation_style=cs.plain() if (cs := g("citation_style")) is not None and cs.is_map else {},  # type: ignore[arg-type]
-    )
-
-
-def _groups(node: YNode | None, diags: list[Diagnostic]) -> list[dict[str, str]]:
-    groups: list[dict[str, str]] = []
-    for item in (node.value if node is not None and isinstance(node.value, list) else []):
-        if not item.is_map or not string(item.get("title")):
-            diags.append(error(item.pos, "a works-cited group is {title: ..., keyword: ...}"))
-            continue
-        groups.append({"title": string(item.get("title")), **({"keyword": string(item.get("keyword"))} if item.get("keyword") else {})})
-    return groups
-
-
-def _flag(node: YNode | None, default: bool) -> bool:
-    value = schema.as_bool(node) if node is not None else None
-    return default if value is None else value
 
 
 def source_files(root: Path) -> tuple[list[Path], list[Diagnostic]]:

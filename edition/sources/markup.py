@@ -93,85 +93,119 @@ def text_positions(text: str, origin: Pos) -> PosAt:
 _PLAIN = re.compile(r"[^\\{}]+")
 
 
+class _Run:
+    """The plain text read since the last span: its pieces and where it began."""
+
+    __slots__ = ("parser", "out", "buf", "start")
+
+    def __init__(self, parser: _InlineParser, start: int) -> None:
+        self.parser = parser
+        self.out: list[Inline] = []
+        self.buf: list[str] = []
+        self.start = start
+
+    def add(self, at: int, text: str) -> None:
+        if not self.buf:
+            self.start = at
+        self.buf.append(text)
+
+    def flush(self, at: int) -> None:
+        """End the run at ``at``: its text becomes one Text node, with the indent of its continuation lines."""
+        if self.buf:
+            s, pos_at = self.parser.s, self.parser.pos_at
+            newline = s.find("\n", self.start, at)
+            indent = pos_at(newline + 1).column - 1 if 0 <= newline < at - 1 else 0
+            self.out.append(Text("".join(self.buf), pos_at(self.start), indent))
+        self.buf = []
+        self.start = at
+
+
 class _InlineParser:
     def __init__(self, text: str, pos_at: PosAt) -> None:
         self.s = text
         self.pos_at = pos_at
         self.diags: list[Diagnostic] = []
 
-    def parse(self, i: int, end: int, depth: int = 0, closing: bool = False) -> tuple[list[Inline], int]:  # noqa: C901
+    def parse(self, i: int, end: int, depth: int = 0, closing: bool = False) -> tuple[list[Inline], int]:
         """Parse from ``i``; stop at ``end``, or at an unescaped ``}`` when ``closing``."""
-        out: list[Inline] = []
-        buf: list[str] = []
-        buf_start = i
+        run = _Run(self, i)
         s = self.s
-
-        def flush(at: int) -> None:
-            nonlocal buf, buf_start
-            if buf:
-                text = "".join(buf)
-                newline = s.find("\n", buf_start, at)
-                indent = self.pos_at(newline + 1).column - 1 if 0 <= newline < at - 1 else 0
-                out.append(Text(text, self.pos_at(buf_start), indent))
-            buf = []
-            buf_start = at
-
         literal = 0  # '{' printed as written and not yet matched by a '}'
         while i < end:
             plain = _PLAIN.match(s, i, end)
             if plain:  # a run of characters that are never markup, taken at once
-                if not buf:
-                    buf_start = i
-                buf.append(plain.group())
+                run.add(i, plain.group())
                 i = plain.end()
                 continue
             c = s[i]
             if c == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
-                if not buf:
-                    buf_start = i
-                buf.append(s[i + 1])
+                run.add(i, s[i + 1])
                 i += 2
                 continue
-            if c == "}" and literal:  # the end of a '{' that is no markup ('{\\"o}'): printed as written
-                literal -= 1
-            elif c == "}" and closing:
-                flush(i)
-                return out, i
-            elif c == "}":
-                self.diags.append(error(self.pos_at(i), "this '}' closes nothing: no markup is open here",
-                                        "remove it, or write \\} for a brace that prints"))
-            if c == "{":
-                m = _TAG.match(s, i, end)
-                if m and m.group(1) not in TAGS and s[m.end()] == "}":
-                    # "{word}" of an unknown word: TeX-like text, kept literally.
-                    self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
-                                              "write \\{ to mark a literal brace, or use a known tag: "
-                                              + (_tag_hint(m.group(1)) or _TAG_LIST)))
-                    m = None
+            if c == "}":
+                if literal:  # the end of a '{' that is no markup ('{\\"o}'): printed as written
+                    literal -= 1
+                elif closing:
+                    run.flush(i)
+                    return run.out, i
+                else:
+                    self.diags.append(error(self.pos_at(i), "this '}' closes nothing: no markup is open here",
+                                            "remove it, or write \\} for a brace that prints"))
+            elif c == "{":
+                m = self._tag_at(i, end)
                 if m:
-                    flush(i)
+                    run.flush(i)
                     span, i = self._span(m, end, depth)
-                    if span is not None:
-                        out.append(span)
-                    buf_start = i
+                    run.out.append(span)
                     continue
                 literal += 1
-            if not buf:
-                buf_start = i
-            buf.append(c)
+            run.add(i, c)
             i += 1
-        flush(i)
-        return out, i
+        run.flush(i)
+        return run.out, i
 
-    def _span(self, m: re.Match[str], end: int, depth: int) -> tuple[Span | None, int]:  # noqa: C901
+    def _tag_at(self, i: int, end: int) -> re.Match[str] | None:
+        """The tag of the span that opens at the ``{`` at ``i``, or None for a brace that prints as written.
+        "{word}" of an unknown word is TeX-like text, kept literally, with a warning."""
+        m = _TAG.match(self.s, i, end)
+        if m and m.group(1) not in TAGS and self.s[m.end()] == "}":
+            self.diags.append(warning(self.pos_at(i), f"'{{{m.group(1)}}}' is not markup and prints as written",
+                                      "write \\{ to mark a literal brace, or use a known tag: "
+                                      + (_tag_hint(m.group(1)) or _TAG_LIST)))
+            return None
+        return m
+
+    def _span(self, m: re.Match[str], end: int, depth: int) -> tuple[Span, int]:
+        """The span whose tag ``m`` matched, and the offset after its closing ``}``."""
         start, tag = m.start(), m.group(1)
         pos = self.pos_at(start)
         if depth >= MAX_DEPTH:
             self.diags.append(error(pos, f"markup nested more than {MAX_DEPTH} levels deep"))
-        i = m.end()
-        args: list[str] = []
-        s = self.s
         spec = TAGS.get(tag)
+        args, i = self._args(m.end(), end, spec)
+        children: list[Inline] = []
+        has_content = i < end and self.s[i] == "|"
+        if has_content:
+            if depth < MAX_DEPTH:
+                children, i = self.parse(i + 1, end, depth + 1, closing=True)
+            else:
+                i = self._skip_to_close(i + 1, end)
+        if i >= end or self.s[i] != "}":
+            opened = "{" + ":".join([tag, *args])
+            self.diags.append(error(pos, f"'{opened}' is not closed: the markup opened here runs on to the end of the paragraph",
+                                    "close it with '}' where it ends (a blank line ends a paragraph), or write \\{ for a brace that prints"))
+            return Span(tag, args, children, pos), end
+        if spec is None:
+            hint = _tag_hint(tag) or "known tags: " + ", ".join(sorted(TAGS))
+            self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
+        else:
+            self._check_usage(tag, spec, args, children if has_content else None, pos)
+        return Span(tag, args, children, pos), i + 1
+
+    def _args(self, i: int, end: int, spec: TagSpec | None) -> tuple[list[str], int]:
+        """The ``:``-separated arguments of a span from ``i`` (after its tag), and the offset after them."""
+        s = self.s
+        args: list[str] = []
         while i < end and s[i] == ":":
             i += 1
             arg: list[str] = []
@@ -184,24 +218,11 @@ class _InlineParser:
                 arg.append(s[i])
                 i += 1
             args.append("".join(arg).strip())
-        children: list[Inline] = []
-        has_content = False
-        if i < end and s[i] == "|":
-            has_content = True
-            if depth < MAX_DEPTH:
-                children, i = self.parse(i + 1, end, depth + 1, closing=True)
-            else:
-                i = self._skip_to_close(i + 1, end)
-        if i >= end or s[i] != "}":
-            opened = "{" + ":".join([tag, *args])
-            self.diags.append(error(pos, f"'{opened}' is not closed: the markup opened here runs on to the end of the paragraph",
-                                    "close it with '}' where it ends (a blank line ends a paragraph), or write \\{ for a brace that prints"))
-            return Span(tag, args, children, pos), end
-        i += 1
-        if spec is None:
-            hint = _tag_hint(tag) or "known tags: " + ", ".join(sorted(TAGS))
-            self.diags.append(error(pos, f"unknown markup tag '{tag}'", hint))
-            return Span(tag, args, children, pos), i
+        return args, i
+
+    def _check_usage(self, tag: str, spec: TagSpec, args: list[str], content: list[Inline] | None, pos: Pos) -> None:
+        """The arguments and content of a closed span of a known tag, against what the tag takes
+        (``content`` is None for a span without '|')."""
         usage = f"usage: {spec.doc.split(': ', 1)[-1]}"
         if tag == "add" and args and args[0] and args[0] not in ADD_PLACES:
             self.diags.append(error(pos, f"'{args[0]}' is not a place of an addition",
@@ -211,11 +232,10 @@ class _InlineParser:
             self.diags.append(error(pos, f"'{tag}' takes {want} argument(s), got {len(args)}", usage))
         elif any(not a for a in args[: spec.min_args]):
             self.diags.append(error(pos, f"'{tag}' has an empty argument", usage))
-        if spec.content == "required" and not (has_content and _text_of(children).strip()):
+        if spec.content == "required" and not (content is not None and _text_of(content).strip()):
             self.diags.append(error(pos, f"'{tag}' needs content after '|'", usage))
-        if spec.content == "none" and has_content:
+        if spec.content == "none" and content is not None:
             self.diags.append(error(pos, f"'{tag}' takes no content", usage))
-        return Span(tag, args, children, pos), i
 
     def _skip_to_close(self, i: int, end: int) -> int:
         level = 1

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
+from edition.sources.yamlpos import YamlError, YNode, load_yaml
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # pybtex and latexcodec read about 100 KB of .bib a second: 5 MB (some 50,000 entries) is a minute.
@@ -282,3 +283,23 @@ def _display(root: Path, path: Path) -> str:
 def _outside_folder(root: Path, path: Path) -> Diagnostic:
     return error(Pos(_display(root, path), 1, 1), f"the folder is a symbolic link to '{os.path.realpath(path)}', outside the project",
                  "keep every file the reader uses inside the project folder")
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """A project file's text (``sources/reading.py``: regular files inside the project only,
+    UTF-8, byte-order mark and CRLF removed, suspect characters reported where they stand).
+    ``display`` is the path from the project folder; an absolute one (a file named on the
+    command line) may lie anywhere."""
+    parts = Path(display).parts
+    inside = bool(parts) and not Path(display).is_absolute() and path.parts[-len(parts):] == parts
+    return read_project_text(path, display, Path(*path.parts[: -len(parts)]) if inside else None)
+
+
+def read_yaml_file(path: Path, display: str) -> tuple[YNode | None, list[Diagnostic]]:
+    text, diags = read_text(path, display)
+    if text is None:
+        return None, diags
+    try:
+        return load_yaml(text, display), diags
+    except YamlError as exc:
+        return None, diags + [exc.diagnostic]
