@@ -456,3 +456,72 @@ def test_short_ref_sorts_naturally(register: ArchivesRegister) -> None:
         "RGASPI, f. 558, op. 11, d. 71a",
     ]
     assert short_ref(ArchivalCitation("rgaspi", fond="558")) < short_ref(ArchivalCitation("rgaspi", fond="558", opis="1"))
+
+
+# --- fields given beside 'cited' --------------------------------------------------------
+
+
+def _source(cited: str, **fields: str) -> Any:
+    from edition.model.corpus import ArchiveSource
+
+    given = {name: fields.get(name, "") for name in ("repository", "fond", "opis", "delo", "folios", "vypusk", "form")}
+    return ArchiveSource(**given, cited_as=cited, pos=Pos("letter.md", 14, 5))
+
+
+CITED = "RTsKhIDNI f. 558, op. 1, d. 3263, l. 1. Autograph"
+
+
+@pytest.mark.parametrize(("fields", "printed"), [
+    ({}, "RGASPI, f. 558, op. 1, d. 3263, l. 1. Autograph"),
+    ({"folios": "2 ob."}, "RGASPI, f. 558, op. 1, d. 3263, l. 2 ob. Autograph"),  # the folios win, the rest is the text's
+    ({"form": "typescript"}, "RGASPI, f. 558, op. 1, d. 3263, l. 1. Typescript"),  # a form alone is printed too
+    ({"delo": "3264", "form": "copy"}, "RGASPI, f. 558, op. 1, d. 3264, l. 1. Copy"),
+    ({"vypusk": "IV"}, "RGASPI, f. 558, op. 1, d. 3263, vyp. IV, l. 1. Autograph"),
+])
+def test_explicit_fields_win_field_by_field_over_the_cited_text(register: ArchivesRegister, fields: dict[str, str],
+                                                                 printed: str) -> None:
+    from edition.passes.archives import citation_of
+
+    citation, problems = citation_of(_source(CITED, **fields), register)
+    assert problems == [] and citation is not None
+    assert format_citation(citation, register) == printed
+
+
+def test_an_explicit_field_that_differs_from_the_cited_text_is_a_warning_and_is_printed(register: ArchivesRegister) -> None:
+    from edition.model.corpus import Document
+    from edition.passes.archives import document_citations
+
+    doc = Document.__new__(Document)
+    doc.archives = [_source(CITED, delo="3264")]
+    doc.field_pos, doc.pos = {}, Pos("letter.md", 1, 1)
+    diags: list[Any] = []
+    [citation] = document_citations(doc, register, diags)
+    assert [(d.severity.value, d.message) for d in diags] == [
+        ("warning", "archival source: delo '3264' is given beside the cited text, which reads '3263': '3264' is printed")]
+    assert format_citation(citation, register).startswith("RGASPI, f. 558, op. 1, d. 3264, l. 1")
+
+
+@pytest.mark.latex
+def test_merged_fields_and_an_explicit_form_print_in_the_pdf_and_the_html_source_note(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import pdf_text, require_latex
+    from lxml import html
+
+    require_latex()
+    root = tmp_path / "reader"
+    assert subprocess.run([sys.executable, "-m", "edition", "init", str(root)], capture_output=True, check=False).returncode == 0
+    letter = root / "sources" / "letters" / "1926-06-02-stalin-molotov.md"
+    text = letter.read_text(encoding="utf-8")
+    cited = '  - cited: "RTsKhIDNI f. 558, op. 1, d. 3263, l. 1"\n'
+    assert cited in text
+    letter.write_text(text.replace(cited, cited + '    folios: "2 ob."\n    form: typescript\n'), encoding="utf-8")
+    for args in (["build"], ["build", "--html"]):
+        done = subprocess.run([sys.executable, "-m", "edition", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        assert done.returncode == 0 and "warning" not in done.stderr, done.stderr
+    expected = "RGASPI, f. 558, op. 1, d. 3263, l. 2 ob. Typescript."
+    assert expected in " ".join(pdf_text(root / "build" / "reader.pdf").split())
+    page = html.parse(str(root / "build" / "html" / "documents" / "1926-06-02-stalin-molotov.html"))
+    archive = page.xpath("//section[h2[@id='source-h']]//dt[.='Archive']/following-sibling::dd[1]")
+    assert [" ".join(a.text_content().split()) for a in archive] == [expected]

@@ -10,43 +10,50 @@ from edition.passes.typography import typeset
 from edition.registers import archives as arch
 from edition.sources.markup import plain_text
 
+_GIVEN = ("repository", *arch.LEVELS, "folios", "form")
+
 
 def citation_of(source: ArchiveSource, register: arch.ArchivesRegister) -> tuple[arch.ArchivalCitation | None, list[str]]:
-    """A document's archival source as a structured citation.
+    """A document's archival source as a structured citation, with its problems."""
+    citation, problems, _overrides = _citation(source, register)
+    return citation, problems
 
-    The ``cited`` text is parsed when given; fields given explicitly win, and
-    must agree with what the text says.
-    """
+
+def _citation(source: ArchiveSource, register: arch.ArchivesRegister) -> tuple[arch.ArchivalCitation | None, list[str], list[str]]:
+    """The ``cited`` text is parsed when given, and each field given explicitly beside it
+    wins over what is parsed, field by field (the others are kept); the third list says where
+    an explicit field differs from the text, a warning: the text is often kept as printed."""
     parsed, problems = arch.parse_citation(source.cited_as, register) if source.cited_as else (None, [])
-    if not any((source.repository, source.fond, source.opis, source.delo, source.folios)):
-        return parsed, problems
+    if not any(getattr(source, name) for name in _GIVEN):
+        return parsed, problems, []
     repo = register.get(source.repository) or register.lookup(source.repository)
     if source.repository and repo is None:
-        return None, [f"unknown archive '{source.repository}'"]
-    folios, folio_problems = arch.parse_folios(source.folios)
+        return None, [f"unknown archive '{source.repository}'"], []
+    folios, folio_problems = arch.parse_folios(source.folios) if source.folios else ((parsed.folios if parsed else ()), [])
+    fond, opis, delo, vypusk = (getattr(source, level) or (getattr(parsed, level) if parsed else None) or None for level in arch.LEVELS)
+    form = (arch.parse_form(source.form), source.form, "") if source.form else \
+        ((parsed.form, parsed.form_as_written, parsed.hand) if parsed else (None, "", ""))
     citation = arch.ArchivalCitation(
-        repo.id if repo else (parsed.repository if parsed else None),
-        parsed.cited_as if parsed else "",
-        source.fond or None, source.opis or None, source.delo or None, source.vypusk or None,
-        folios, arch.parse_form(source.form) if source.form else (parsed.form if parsed else None),
-        source.form or (parsed.form_as_written if parsed else ""),
-    )
+        repo.id if repo else (parsed.repository if parsed else None), parsed.cited_as if parsed else "", fond, opis, delo, vypusk,
+        folios=folios, form=form[0], form_as_written=form[1], hand=form[2], notices=parsed.notices if parsed else ())
     problems = folio_problems + arch.validate_citation(citation, register)
-    if parsed is not None:
-        for level in ("repository", *arch.LEVELS):
-            given, read = getattr(citation, level), getattr(parsed, level)
-            if given and read and given != read:
-                problems.append(f"{level} '{given}' disagrees with the cited text, which reads '{read}'")
-    return citation, problems
+    overrides = []
+    for level in ("repository", *arch.LEVELS) if parsed is not None else ():
+        given, read = getattr(citation, level), getattr(parsed, level)
+        if given and read and given != read:
+            overrides.append(f"{level} '{given}' is given beside the cited text, which reads '{read}': '{given}' is printed")
+    return citation, problems, overrides
 
 
 def document_citations(doc: Document, register: arch.ArchivesRegister, diags: list[Diagnostic]) -> list[arch.ArchivalCitation]:
     """The archival sources of a document as structured citations."""
     out: list[arch.ArchivalCitation] = []
     for source in doc.archives:
-        citation, problems = citation_of(source, register)
+        citation, problems, overrides = _citation(source, register)
         for problem in problems:
             diags.append(error(source.pos, f"archival source: {problem}", "see docs/source-format.md, 'Archival sources'"))
+        diags.extend(warning(source.pos, f"archival source: {o}", "if 'cited' keeps a slip of the source as printed, "
+                             "leave it so; otherwise correct the one that is wrong") for o in overrides)
         if citation is not None:
             diags.extend(warning(source.pos, f"archival source: {notice}", "correct the letter in 'cited'") for notice in citation.notices)
             out.append(citation)
