@@ -6,6 +6,10 @@ import dataclasses
 import re
 from pathlib import Path
 
+import lxml.html
+import pytest
+from conftest import FIXTURES, copy_project, edition, pdf_pages
+
 from edition.model.corpus import walk_spans
 from edition.passes.apparatus import own_entries, whitespace_only
 from edition.pipeline import prepare
@@ -41,3 +45,55 @@ def test_the_title_gives_the_years_of_the_documents() -> None:
 def test_the_editorial_matter_spells_each_russian_name_one_way() -> None:
     _, diags = prepare(REPO)
     assert not [str(d) for d in diags if "is spelt" in d.message]
+
+
+# ---------------------------------------------------------------- references written by hand
+HEADNOTE = """headnote: |
+  See note 2 in letter 26 and document 4 (No. 12).
+  Its note 1 of the copy is the copy's; so is letter 22 of that edition.
+  {p:stalin|Stalin} wrote in No. 47 of {em|Pravda} and {em|Iskra} no. 42,
+  see {cite:lenin-cw-35|no. 197}.
+"""
+
+
+def test_a_number_written_by_hand_in_the_editors_text_is_a_warning_at_its_place(tmp_path: Path) -> None:
+    root = copy_project(FIXTURES / "mini", tmp_path)
+    letter = root / "sources" / "letters" / "letter.md"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("notes:\n", HEADNOTE + "notes:\n", 1), encoding="utf-8")
+    run = edition(root, "check")
+    found = re.findall(r"^(\S+:\d+:\d+): warning: '([^']+)' is a number written by hand.*\n\s+hint: (.*)$", run.err, re.M)
+    headnote_line = letter.read_text(encoding="utf-8").splitlines().index("headnote: |") + 2
+    where = f"sources/letters/letter.md:{headnote_line}"
+    line = HEADNOTE.splitlines()[1]
+    assert [(p, w) for p, w, _ in found] == [(f"{where}:{line.index(w) + 1}", w)
+                                             for w in ("note 2", "letter 26", "document 4", "No. 12")], run.err
+    assert all("{ref:" in hint for _, _, hint in found)
+
+
+def test_the_shipped_reader_writes_no_number_by_hand_and_its_references_name_this_readers_numbers() -> None:
+    _, diags = prepare(REPO)
+    assert not [str(d) for d in diags if "written by hand" in d.message]
+
+
+@pytest.mark.latex
+def test_a_reference_between_notes_prints_this_readers_number_and_the_page(reader_build: Path) -> None:
+    project, _ = prepare(REPO)
+    plan = project.plan
+    pages = [" ".join(p.split()) for p in pdf_pages(reader_build / "build" / "reader.pdf")]
+    text = " ".join(pages)
+    # "see note 2 in letter 26" was the Yale edition's numbering; the reader numbers the letter and its notes itself
+    assert "note 2 in letter 26" not in text and "letter 21, note 4" not in text
+    target = "1926-09-08-stalin-molotov"
+    number = plan.note_number(target, "editor", "2")
+    title = " ".join(plan.titles[target].split())
+    said = re.search(rf"Anglo-Russian Committee \(see {re.escape(title)}, note {number} \(p\. (\d+)\)\)", text)
+    assert said, plan.titles[target]
+    folio = said.group(1)
+    # the page named is a page of that document (where the note is anchored)
+    at = [p for p in pages if p.startswith(f"{folio} ") or p.endswith(f" {folio}")]
+    assert at and any("8 September 1926" in p or "Stalin to Molotov" in p for p in at), folio
+    site_run = edition(reader_build, "build", "--html")
+    assert site_run.code == 0, site_run.err
+    page = lxml.html.parse(str(reader_build / "build" / "html" / "documents" / "1926-08-27-stalin-molotov.html")).getroot()
+    links = [(a.get("href"), a.text_content()) for a in page.find_class("xref")]
+    assert (f"{target}.html#editor-{number}", f"{plan.titles[target]}, note {number}") in links, links

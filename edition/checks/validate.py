@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from edition.checks.labels import check_labels
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
 from edition.checks.parts import check_parts, printed_ids, renamed_files
+from edition.checks.references import hand_written_references
 from edition.checks.structure import check_structure
 from edition.checks.versions import check_print_modes, check_versions
 from edition.model.corpus import Corpus, Document, Span, walk_spans
@@ -43,6 +44,7 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
     diags.extend(alias_conflicts(corpus))
     diags.extend(untagged_mentions(corpus, only))
     diags.extend(two_spellings(corpus, only))
+    diags.extend(hand_written_references(corpus, only))
     diags.extend(check_structure(corpus, only))
     return diags
 
