@@ -20,9 +20,7 @@ from edition.interchange.importer_notes import (
     ATTRIBUTION,
     BYLINE,
     GENERIC_HEADING,
-    META,
     RawBlock,
-    RawNote,
     attribute,
     core,
     find_anchors,
@@ -31,15 +29,14 @@ from edition.interchange.importer_notes import (
     parse_notes,
     title_like,
 )
+from edition.interchange.raw_anchoring import anchored_texts
 from edition.interchange.raw_dates import date_or_year as find_date
-from edition.interchange.raw_dates import is_dateline as _dateline
 from edition.interchange.raw_draft import (
     DocState,
     block_scalar,
     collection,
     comments,
     fields_yaml,
-    heading_mark,
     make_title,
     note_paragraph,
     one_author,
@@ -48,17 +45,22 @@ from edition.interchange.raw_draft import (
     quote,
     repeated,
     slug,
-    star_anchor,
-    start_anchor,
 )
-from edition.interchange.raw_editorial import deletion_at_anchor, editorial_edits, struck_words
 from edition.interchange.raw_finish import decide
-from edition.interchange.raw_markup import Edit, anchor_edit, paragraph, person_edits, render, word_before
+from edition.interchange.raw_front import front
+from edition.interchange.raw_markup import paragraph, person_edits, render
 from edition.interchange.raw_meta import read_heading, read_meta
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import read_page
 from edition.interchange.raw_people import Registry
 from edition.interchange.raw_report import DraftReport, PageReport, draft_report, page_report
+from edition.interchange.raw_roles import (
+    article_headings,
+    closing_roles,
+    kind_of,
+    middle_headings,
+    opening_roles,
+)
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
@@ -66,10 +68,6 @@ from edition.registers.names import DEFAULT_SCHEME
 from edition.sources.markup import UNPLACED
 from edition.sources.writer import write_span
 
-_BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
-_GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
-_CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
-_TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 _MID_SENTENCE = re.compile(r"(?:[,;–-]|\b(?:the|of|and|a|an|to|in|for|with|from|by|at|or|that|which|who|Com\.|Comrade|Mr\.)|['’]s)$")
 SERIES_ORDER = ("author", "translator", "editor", "textual")
 
@@ -170,7 +168,7 @@ class _Importer:
         body_end = heading_at if heading_at is not None else start
         notes, loose = parse_notes(note_blocks)
         doc.leftovers += loose
-        body = self.front(doc, blocks[:body_end])
+        body = front(doc, blocks[:body_end], self.matcher, self.citation)
         body = page_heading(doc, body)
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
@@ -244,7 +242,7 @@ class _Importer:
             return False
         return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c))
 
-    def build_body(self, doc: DocState, body: list[RawBlock]) -> str:  # noqa: C901
+    def build_body(self, doc: DocState, body: list[RawBlock]) -> str:
         """Roles of the paragraphs, note anchors and person tags: the text of the source."""
         body = self.split_closer(body)
         if not body:
@@ -253,55 +251,24 @@ class _Importer:
             return write_span("gap", [])
         cores = [core(b.text) for b in body]
         roles = ["p"] * len(body)
-        opening = 0
-        while opening < len(body) and len(body[opening].lines) == 1 and len(cores[opening]) <= 80:
-            c = cores[opening]
-            if _dateline(c):
-                roles[opening] = "dateline"
-            elif re.search(r"[,!]$", c) or c.endswith(":") and _GREETING.match(c):
-                roles[opening] = "salute"
-            elif title_like(c) or BYLINE.match(c):
-                roles[opening] = "lines"
-            else:
-                break
-            opening += 1
-        if "salute" not in roles and (greet := [j for j in range(opening) if roles[j] == "lines" and _GREETING.match(cores[j])]):
-            roles[greet[-1]] = "salute"
-        j, signed, closer = len(body) - 1, False, False
-        while j >= opening:
-            c, single = cores[j], len(body[j].lines) == 1
-            if c.startswith(("P.S.", "PS.", "P. S.")):
-                roles[j] = "postscript"
-            elif j == len(body) - 1 and re.match(r"^\[.*\]\.?$", c, re.S):
-                pass  # an editor's remark in brackets after the signature
-            elif (not signed or roles[j + 1] == "signed" and len(cores[j]) <= 60) and not closer and self.signature(body[j].text):
-                roles[j], signed = "signed", True
-            elif single and _dateline(c):
-                roles[j] = "dateline"
-            elif single and not closer and len(c) <= 60 and c.endswith(",") and _CLOSING.search(c):
-                roles[j], closer = "closer", True
-            else:
-                break
-            j -= 1
-        middle = [k for k in range(opening, j) if roles[k] == "p" and title_like(cores[k]) and len(cores[k]) <= 80 and " " in cores[k]
-                  and len(body[k - 1].text) >= 100 and k + 1 < len(body) and len(body[k + 1].text) >= 100]
+        opening = opening_roles(body, cores, roles)
+        j, signed, closer = closing_roles(body, cores, roles, opening, self.signature)
+        middle = middle_headings(body, cores, roles, opening, j)
         first_text = " ".join(b.text for b in body[:opening]) + " ".join(n.first.text[:100] for n in doc.notes[:1])
-        if _TELEGRAM.search(first_text):
-            doc.kind = "telegram"
-        elif "salute" in roles or closer or (doc.heading is not None and doc.heading.text.startswith("Letter")):
-            doc.kind = "letter"
-        elif any(BYLINE.match(c) for c in cores[:opening]) or len(middle) >= 2:
-            doc.kind = "article"
-        elif signed and ATTRIBUTION.match(cores[roles.index("signed")]):
-            doc.kind = "excerpt"
-        elif not signed:
-            doc.kind = "article"
+        doc.kind = kind_of(first_text, doc.heading.text if doc.heading is not None else "", cores, roles, opening, middle,
+                           signed, closer) or doc.kind
         if doc.kind in ("article", "excerpt"):
-            for k in range(opening):
-                if roles[k] == "lines" and not BYLINE.match(cores[k]):
-                    roles[k] = "heading"
-            for k in middle:
-                roles[k] = "heading"
+            article_headings(roles, cores, opening, middle)
+        self.people_of_roles(doc, cores, roles)
+        if not doc.date:
+            doc.date = self.date_of_lines(doc, cores, roles)
+        if (rep := repeated(body)) is not None:
+            self.warn(rep[0], rep[1], "the copy repeats a passage here", f"'{rep[2][:60]}...'; print it once and record it in a textual note")
+        doc.texts, doc.roles = cores, roles
+        return "\n\n".join(paragraph(r, t) for r, t in zip(roles, anchored_texts(doc, body, roles, self.matcher, self.warn), strict=True))
+
+    def people_of_roles(self, doc: DocState, cores: list[str], roles: list[str]) -> None:
+        """The authors a signature or byline names, the recipients a salutation names."""
         for k, role in enumerate(roles):
             if role == "signed":
                 doc.authors += [a for a in self.matcher.resolve(cores[k]) if a not in doc.authors]
@@ -309,110 +276,15 @@ class _Importer:
                 doc.recipients += [r for r in self.matcher.resolve(cores[k]) if r not in doc.recipients and r not in doc.authors]
             elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:
                 doc.authors = self.matcher.resolve(cores[k])[:1]
-        if not doc.date:
-            places = [cores[k] for k, r in enumerate(roles) if r == "dateline"] + [b.text for b in doc.meta]
-            places += [cores[k] for k, r in enumerate(roles) if r == "signed"]
-            for text in places:
-                if iso := find_date(text):
-                    doc.date = {"when": iso}
-                    break
-        if (rep := repeated(body)) is not None:
-            self.warn(rep[0], rep[1], "the copy repeats a passage here", f"'{rep[2][:60]}...'; print it once and record it in a textual note")
-        doc.texts, doc.roles = cores, roles
-        return "\n\n".join(paragraph(r, t) for r, t in zip(roles, self.texts(doc, body, roles), strict=True))
 
-    def texts(self, doc: DocState, body: list[RawBlock], roles: list[str]) -> list[str]:
-        """Each paragraph rendered as source text, with its anchors and person tags."""
-        texts = [b.text for b in body]
-        stars = {n.number: a for n in doc.notes if n.style == "a" and (a := star_anchor(texts, n.number)) is not None}
-        anchors, spelled = find_anchors(texts, [n.number for n in doc.notes if n.style != "a"])
-        anchors.update(stars)
-        mark = heading_mark(doc.region)
-        unanchored = [n for n in doc.notes if n.number not in anchors]
-        for note in unanchored:
-            if mark and (mark == "*" * note.number or mark == str(note.number) or len(unanchored) == 1) and texts:
-                anchors[note.number] = start_anchor(note.number, texts[0])  # the note of the heading
-                mark = ""
-        edits: list[list[Edit]] = [[] for _ in body]
-        free_word = 0
-        lost: list[RawNote] = []
-        for note in doc.notes:
-            a = anchors.get(note.number)
-            if a is not None:
-                doc.anchored[note.number] = word_before(texts[a.block], a.start)
-                struck = struck_words(note.text)
-                edits[a.block] += (deletion_at_anchor(texts[a.block], a, note.series, str(note.number), struck) if struck
-                                   else [anchor_edit(texts[a.block], a, note.series, str(note.number))])
-                if a.strength == "lone":
-                    self.warn(body[a.block], a.start + 1, f"the number {note.number} standing alone is taken as the anchor of note {note.number}",
-                              "check that it is not a number of the text")
-                continue
-            hint = "put the anchor where the note belongs"
-            for n, i, offset, word in spelled:
-                if n == note.number:
-                    self.warn(body[i], offset, f"'{word}' may be the anchor of note {n} spelt out; left as text", "replace it by the anchor")
-                    hint = "see the warning about the spelt-out number"
-            if note.series == "textual":
-                k = next((k for k, r in enumerate(roles) if r in ("p", "salute", "dateline", "lines")), 0)
-                words = list(re.finditer(r"\S+", texts[k]))
-                if free_word < len(words):
-                    w = words[free_word]
-                    free_word += 1
-                    edits[k].append(Edit.around(w.start(), w.end(), "n", "textual", str(note.number)))
-                    self.warn(body[k], w.start(), f"textual note {note.number} has no anchor in the copy: attached to the first words", hint)
-                    continue
-            self.warn(note.first, 0, f"note {note.number} has no anchor in the text: kept as an @unplaced paragraph", hint)
-            lost.append(note)
-        for note in lost:
-            doc.notes.remove(note)
-            doc.leftovers += note.blocks
-        out = []
-        for k, text in enumerate(texts):
-            edits[k] += editorial_edits(text, edits[k])
-            doc.marked.update("del" if not e.kind else e.kind for e in edits[k] if e.kind in ("sup", "del", ""))
-            found = self.matcher.find(text, fold=roles[k] == "signed")
-            out.append(render(text, edits[k] + person_edits(found, edits[k])))
-        return out
-
-    def front(self, doc: DocState, blocks: list[RawBlock]) -> list[RawBlock]:
-        """Take metadata, title, author line, date and archival lines off the body; return the rest."""
-        body: list[RawBlock] = []
-        for b in blocks:
-            text = b.text.strip()
-            single = len(b.lines) == 1
-            if single and META.match(text):  # a metadata line the page reader left: recorded as it stands
-                doc.consumed.append((b.line, text))
-                continue
-            if (cited := self.citation(text, b)) is not None:
-                doc.archives.append(cited)
-                doc.consumed.append((b.line, text))
-                continue
-            opening = not any(len(x.text) >= 120 for x in body)
-            if opening and not doc.date and (m := _BRACKET_DATE.match(text)) and (iso := find_date(m.group(1))):
-                doc.date = {"when": iso, "supplied": True}
-                doc.consumed.append((b.line, text))
-                doc.consumed += [(x.line, x.text) for x in body]  # collection titles and the like before a letter's date
-                body = []
-                continue
-            if (opening and single and doc.heading is None and len(text) <= 60 and not doc.region.heading and not doc.region.meta
-                    and not _GREETING.match(text) and not BYLINE.match(text) and not re.search(r"[,:!]$", text)
-                    and not re.search(r"[a-z]{2,}", re.sub(r"\b[A-Z][a-z'’]+\b", "", text))):
-                ids = self.matcher.resolve(text)
-                names_only = all(self.matcher.resolve(w) for w in re.findall(r"[^\W\d_]{2,}", re.sub(r" to ", " ", text)))
-                if names_only and (len(ids) == 1 or len(ids) == 2 and re.search(r" [-–—] | to ", text)):
-                    doc.authors += [i for i in ids[:1] if i not in doc.authors]
-                    doc.recipients += [i for i in ids[1:] if i not in doc.recipients]
-                    doc.consumed.append((b.line, text))
-                    continue
-            if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) \
-                    and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta and not _dateline(text):
-                doc.title = " ".join(core(text).split()) if re.search(r"\d$", text) is None else " ".join(text.split())
-                doc.consumed.append((b.line, text))
-                doc.leftovers += body  # captions and the like before the title
-                body = []
-                continue
-            body.append(b)
-        return body
+    def date_of_lines(self, doc: DocState, cores: list[str], roles: list[str]) -> dict[str, Any]:
+        """The date of a dateline, a metadata line or a signature line."""
+        lines = [cores[k] for k, r in enumerate(roles) if r == "dateline"] + [b.text for b in doc.meta]
+        lines += [cores[k] for k, r in enumerate(roles) if r == "signed"]
+        for text in lines:
+            if iso := find_date(text):
+                return {"when": iso}
+        return {}
 
     def emit(self, doc: DocState, body: str) -> ImportedDocument:
         date = doc.date

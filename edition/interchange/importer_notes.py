@@ -1,11 +1,11 @@
-"""The importer's reading of raw text: paragraphs, documents, notes, anchors, names.
+"""The importer's reading of raw text: paragraphs, note lists, note anchors.
 
 A raw copy is handled here as ``RawBlock`` values (a paragraph of the copy
-with the position of every character in the raw file). This module splits a
-copy into paragraphs and documents, finds the note list at the end of a
-document, the numbers in the text that anchor its notes, the names of the
-persons register. ``raw_markup`` writes a block back as source markup, and
-``importer`` assembles the documents.
+with the position of every character in the raw file). This module finds the
+note list at the end of a document, the series of each note, and the numbers
+in the text that anchor its notes. ``raw_page`` splits a copy into documents,
+``raw_markup`` writes a block back as source markup, and ``importer``
+assembles the documents.
 """
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ _TEXTUAL = re.compile(r"\bnotation\b|crossed out|upper (?:left|right)[- ]hand co
 FURNITURE = re.compile(r"\S\s*\|\s*\S[^|]*\|\s*\S|^\s*<\s*backward|forward\s*>\s*$|^\s*Public Domain:|^\s*Join us\s*$|"
                        r"^\s*If you want more information about joining|Home Page\s*$")
 GENERIC_HEADING = re.compile(r"^(?:Letter|Document|No\.)\s*(\d+)\.?$")
-_GLUED_HEADING = re.compile(r"(?<=[.!?”\"')\]])\s+((?:Letter|Document)\s+(\d+))\s*$")
 META = re.compile(r"^(Written|Published|Source|Translated|Transcription\s*[\\/]\s*Markup|Courtesy|Compiled by|Available at|"
                   r"Retrieved from|Translated from the \w+ by|First published)\b\s*:?", re.IGNORECASE)
-END_MARKER = re.compile(r"^(?:Source|Courtesy)\s*:|^(?:Available at|Retrieved from)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(r"^[A-Z][\w.’' -]{1,40}\(\d{4}\)")
 BYLINE = re.compile(r"^[Bb][Yy]\s+\S")
 NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes|Notes and references|Примечания|ПРИМЕЧАНИЯ)\s*:?\s*$|^[_\-=]{5,}$")
@@ -158,113 +156,6 @@ def title_like(text: str) -> bool:
             and (t[0].isupper() or t[0] in "[(‘“\"'"))
 
 
-# --- paragraphs and documents -------------------------------------------------------
-
-Report = list[tuple[RawBlock, int, str]]
-
-
-def raw_blocks(text: str) -> tuple[list[RawBlock], list[tuple[int, str]], Report]:
-    """The paragraphs of the copy, the furniture lines dropped, and headings split off a line's end."""
-    lines = text.split("\n")
-    numbered = {int(m.group(1)) for line in lines if (m := re.match(r"^\s*(?:Letter|Document)\s+(\d+)\s*$", line))}
-    blocks: list[RawBlock] = []
-    dropped: list[tuple[int, str]] = []
-    report: Report = []
-    cur: list[tuple[int, int, str]] = []
-
-    def close() -> None:
-        if cur:
-            blocks.append(RawBlock(list(cur)))
-            cur.clear()
-
-    for no, line in enumerate(lines, 1):
-        stripped = line.strip()
-        if not stripped or FURNITURE.search(line):
-            if stripped:
-                dropped.append((no, line))
-            close()
-            continue
-        col = len(line) - len(line.lstrip()) + 1
-        m = _GLUED_HEADING.search(stripped)
-        if m and {int(m.group(2)) - 1, int(m.group(2)) + 1} & numbered:
-            cur.append((no, col, stripped[:m.start()].rstrip()))
-            close()
-            blocks.append(RawBlock([(no, col + m.start(1), m.group(1))]))
-            report.append((blocks[-1], 0, f"heading '{m.group(1)}' split off the end of a line"))
-            continue
-        if META.match(stripped):
-            close()  # a metadata line is a paragraph of its own
-            cur.append((no, col, stripped))
-            close()
-            continue
-        cur.append((no, col, stripped))
-    close()
-    return blocks, dropped, report
-
-
-def _has_body(blocks: Sequence[RawBlock]) -> bool:
-    return any(len(b.text) >= 120 and not META.match(b.text) for b in blocks)
-
-
-def split_segments(text: str) -> tuple[list[tuple[list[RawBlock], list[RawBlock]]], list[tuple[int, str]], Report]:  # noqa: C901
-    """The documents of a copy as (paragraphs, leftovers), the furniture dropped, and what was noticed.
-
-    A document starts at a numbered heading ("Letter 12", "No. 2."), at a title
-    followed by a byline, or after the end of the previous one: a "Source:"
-    line, or an attribution "NAME (1936)". Short tag lines after the end stay
-    with the document they follow.
-    """
-    blocks, dropped, report = raw_blocks(text)
-    segs: list[list[RawBlock]] = [[]]
-    generic = [False]
-    tags: list[RawBlock] = []
-    body_seen = closing = False
-    for i, b in enumerate(blocks):
-        t = b.text.strip()
-        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
-        start: bool | None = None  # a new document: generic heading or not
-        if len(b.lines) == 1 and GENERIC_HEADING.match(t):
-            start = True
-        elif closing:
-            if title_like(t) and title_like(nxt) and nxt.split() != t.split() and not BYLINE.match(nxt):
-                tags.append(b)  # a line of links or keywords after the end of a document
-                continue
-            if not (END_MARKER.match(t) or META.match(t) or re.match(r"^\[.*\]\.?$", t, re.S)):
-                start = False
-        elif body_seen and title_like(t) and BYLINE.match(nxt):
-            start = False
-        if start is not None:
-            if segs[-1]:
-                segs.append([])
-                generic.append(start)
-            else:
-                generic[-1] = start
-            body_seen = closing = False
-        segs[-1].append(b)
-        body_seen = body_seen or (len(t) >= 120 and not META.match(t))
-        if body_seen and (END_MARKER.match(t) or ATTRIBUTION.match(t) and len(t) < 250 and not END_MARKER.match(nxt)):
-            closing = True
-    out: list[tuple[list[RawBlock], list[RawBlock]]] = []
-    preamble: list[RawBlock] = []
-    for k, seg in enumerate(segs):
-        if not seg:
-            continue
-        if out and k > 0 and not generic[k] and not _has_body(seg):
-            out[-1][0].extend(seg)
-            continue
-        if not generic[k] and not _has_body(seg) and k + 1 < len(segs):
-            preamble += seg
-            continue
-        out.append((seg, preamble))
-        preamble = []
-    for tag in tags:  # each goes to the leftovers of the document it follows
-        for seg, extra in reversed(out):
-            if (seg[0].line, seg[0].lines[0][1]) < (tag.line, tag.lines[0][1]):
-                extra.append(tag)
-                break
-    return out, dropped, report
-
-
 # --- the note list ----------------------------------------------------------------
 
 
@@ -368,16 +259,8 @@ def _candidates(i: int, text: str, wanted: set[int]) -> list[Anchor]:
     return found
 
 
-def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[int, Anchor], list[tuple[int, int, int, str]]]:  # noqa: C901
-    """The anchor of each note number that can be found, and spelt-out numbers that may be anchors.
-
-    Bracketed numbers ("[4]") name their note outright. Other numbers (glued
-    to a word, "Zinoviev,2", or standing alone after a name or punctuation,
-    "Luch 3(") are taken in the longest chain that rises with the text, glued
-    ones counting double. The second result lists (note, block, offset, word)
-    for numbers spelt out where an unanchored note might belong.
-    """
-    wanted = set(numbers)
+def _bracketed(blocks: Sequence[str], wanted: set[int]) -> dict[int, Anchor]:
+    """Bracketed numbers ("[4]"): each names its note outright, the first one found wins."""
     anchors: dict[int, Anchor] = {}
     for i, text in enumerate(blocks):
         for m in _BRACKET.finditer(text):
@@ -385,8 +268,11 @@ def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[in
             if n in wanted and n not in anchors:
                 start = m.start() - 1 if m.start() > 0 and text[m.start() - 1].isspace() else m.start()
                 anchors[n] = Anchor(n, i, start, m.end(), "bracket")
-    rest = wanted - set(anchors)
-    cands = sorted((c for i, t in enumerate(blocks) for c in _candidates(i, t, rest)), key=lambda c: (c.block, c.start))
+    return anchors
+
+
+def _rising_chain(cands: list[Anchor]) -> list[Anchor]:
+    """The longest chain of candidates whose numbers rise with the text, glued numbers counting double."""
     score: list[int] = []
     back: list[int] = []
     for k, c in enumerate(cands):
@@ -397,17 +283,36 @@ def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[in
                 best, prev = score[j] + weight, j
         score.append(best)
         back.append(prev)
-    if cands:
-        k = max(range(len(cands)), key=lambda x: (score[x], -x))
-        while k >= 0:
-            anchors[cands[k].number] = cands[k]
-            k = back[k]
+    chain: list[Anchor] = []
+    k = max(range(len(cands)), key=lambda x: (score[x], -x)) if cands else -1
+    while k >= 0:
+        chain.append(cands[k])
+        k = back[k]
+    return chain
+
+
+def _spelled_out(blocks: Sequence[str], missing: set[int]) -> list[tuple[int, int, int, str]]:
+    """(note, block, offset, word) for each number spelt out ("one", "two") where an unanchored note may belong."""
     spelled: list[tuple[int, int, int, str]] = []
-    for n in sorted(wanted - set(anchors)):
-        if n > len(_SPELLED):
-            continue
+    for n in sorted(m for m in missing if m <= len(_SPELLED)):
         word = _SPELLED[n - 1]
         for i, text in enumerate(blocks):
-            for m in re.finditer(rf"(?<=[?.!,;:)] ){word}(?=\s*$|\s+[A-Z(])", text):
-                spelled.append((n, i, m.start(), word))
-    return anchors, spelled
+            spelled += [(n, i, m.start(), word) for m in re.finditer(rf"(?<=[?.!,;:)] ){word}(?=\s*$|\s+[A-Z(])", text)]
+    return spelled
+
+
+def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[int, Anchor], list[tuple[int, int, int, str]]]:
+    """The anchor of each note number that can be found, and spelt-out numbers that may be anchors.
+
+    Bracketed numbers ("[4]") name their note outright. Other numbers (glued
+    to a word, "Zinoviev,2", or standing alone after a name or punctuation,
+    "Luch 3(") are taken in the longest chain that rises with the text, glued
+    ones counting double. The second result lists (note, block, offset, word)
+    for numbers spelt out where an unanchored note might belong.
+    """
+    wanted = set(numbers)
+    anchors = _bracketed(blocks, wanted)
+    rest = wanted - set(anchors)
+    cands = sorted((c for i, t in enumerate(blocks) for c in _candidates(i, t, rest)), key=lambda c: (c.block, c.start))
+    anchors.update((c.number, c) for c in _rising_chain(cands))
+    return anchors, _spelled_out(blocks, wanted - set(anchors))

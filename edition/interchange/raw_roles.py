@@ -1,0 +1,90 @@
+"""The roles of a document's paragraphs in a raw copy, and the kind of document they make.
+
+The opening lines (datelines, salutations, address lines), the closing ones
+(postscripts, signatures, closings, a dateline after the signature), the short
+lines inside that are headings of an article, and from all of them the kind:
+a telegram, a letter, an article or an excerpt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from edition.interchange.importer_notes import ATTRIBUTION, BYLINE, RawBlock, title_like
+from edition.interchange.raw_dates import is_dateline
+
+GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
+_CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
+_TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
+
+
+def opening_roles(body: list[RawBlock], cores: list[str], roles: list[str]) -> int:
+    """Mark the short lines that open the text (dateline, salutation, address lines); return how many there are."""
+    opening = 0
+    while opening < len(body) and len(body[opening].lines) == 1 and len(cores[opening]) <= 80:
+        c = cores[opening]
+        if is_dateline(c):
+            roles[opening] = "dateline"
+        elif re.search(r"[,!]$", c) or c.endswith(":") and GREETING.match(c):
+            roles[opening] = "salute"
+        elif title_like(c) or BYLINE.match(c):
+            roles[opening] = "lines"
+        else:
+            break
+        opening += 1
+    if "salute" not in roles and (greet := [j for j in range(opening) if roles[j] == "lines" and GREETING.match(cores[j])]):
+        roles[greet[-1]] = "salute"
+    return opening
+
+
+def closing_roles(body: list[RawBlock], cores: list[str], roles: list[str], opening: int,
+                  signature: Callable[[str], bool]) -> tuple[int, bool, bool]:
+    """Mark the lines that close the text, from the end up; return where the text proper ends, and whether
+    it is signed and has a closing formula."""
+    j, signed, closer = len(body) - 1, False, False
+    while j >= opening:
+        c, single = cores[j], len(body[j].lines) == 1
+        if c.startswith(("P.S.", "PS.", "P. S.")):
+            roles[j] = "postscript"
+        elif j == len(body) - 1 and re.match(r"^\[.*\]\.?$", c, re.S):
+            pass  # an editor's remark in brackets after the signature
+        elif (not signed or roles[j + 1] == "signed" and len(cores[j]) <= 60) and not closer and signature(body[j].text):
+            roles[j], signed = "signed", True
+        elif single and is_dateline(c):
+            roles[j] = "dateline"
+        elif single and not closer and len(c) <= 60 and c.endswith(",") and _CLOSING.search(c):
+            roles[j], closer = "closer", True
+        else:
+            break
+        j -= 1
+    return j, signed, closer
+
+
+def middle_headings(body: list[RawBlock], cores: list[str], roles: list[str], opening: int, end: int) -> list[int]:
+    """Short title-like lines between long paragraphs: the headings of an article's sections."""
+    return [k for k in range(opening, end) if roles[k] == "p" and title_like(cores[k]) and len(cores[k]) <= 80 and " " in cores[k]
+            and len(body[k - 1].text) >= 100 and k + 1 < len(body) and len(body[k + 1].text) >= 100]
+
+
+def kind_of(first_text: str, heading: str, cores: list[str], roles: list[str], opening: int, middle: list[int],
+            signed: bool, closer: bool) -> str | None:
+    """The kind the roles make of the document, or None when they say nothing."""
+    if _TELEGRAM.search(first_text):
+        return "telegram"
+    if "salute" in roles or closer or heading.startswith("Letter"):
+        return "letter"
+    if any(BYLINE.match(c) for c in cores[:opening]) or len(middle) >= 2:
+        return "article"
+    if signed and ATTRIBUTION.match(cores[roles.index("signed")]):
+        return "excerpt"
+    return None if signed else "article"
+
+
+def article_headings(roles: list[str], cores: list[str], opening: int, middle: list[int]) -> None:
+    """In an article, the opening lines (but a byline) and the short lines between sections are headings."""
+    for k in range(opening):
+        if roles[k] == "lines" and not BYLINE.match(cores[k]):
+            roles[k] = "heading"
+    for k in middle:
+        roles[k] = "heading"
