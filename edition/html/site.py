@@ -21,6 +21,7 @@ from edition.html.richtext import to_html
 from edition.model.corpus import Block, Document
 from edition.model.diagnostics import Diagnostic
 from edition.passes.index import Entry
+from edition.passes.order import page_range
 from edition.passes.plan import Plan
 from edition.registers.bibliography import DocumentCitation, ReaderInfo, reader_entries
 
@@ -100,7 +101,7 @@ class Site:
     def citation(self, page: DocumentPage) -> None:
         cfg = self.corpus.config
         first, last = self.pages.get(page.doc.id, ("", ""))
-        page.printed_pages = "" if not first else f"p. {first}" if first == last else f"pp. {first}\u2013{last}"
+        page.printed_pages = page_range(first, last)
         page.citation = page.cite_as + (f", {page.printed_pages}" if page.printed_pages else "")
         entry = DocumentCitation(key=page.doc.id, title=page.title_with_date, first_page=first or "", last_page=last or "",
                                  authors=[self._person(a) for a in page.doc.authors],

@@ -131,6 +131,14 @@ def cite_as(corpus: Corpus, doc: Document, number: int = 0) -> str:
     return f"{title_with_date(doc)}, {where} {title}" + (f" ({cfg.year})" if cfg.year else "")
 
 
+def page_range(first: str, last: str) -> str:
+    """A document's printed pages as "Cite as" gives them: "p. 17", "pp. 18–20" (the LaTeX
+    side's ``\\edPages`` sets the same form), or "" when the pages are not known."""
+    if not first:
+        return ""
+    return f"p.\u00a0{first}" if first == last or not last else f"pp.\u00a0{first}\u2013{last}"
+
+
 def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation | None, archive_lines: tuple[str, ...],
                   endnotes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (),
                   original_lines: tuple[SourceLine, ...] = ()) -> DocumentPlan:
