@@ -176,3 +176,23 @@ def test_arbitrary_text_in_body_and_note_builds_and_prints_its_words(tmp_path_fa
     flat = pdf_text(root / "build" / "reader.pdf")
     for word in words:
         assert word in flat, word
+
+
+def test_verbose_latex_output_reaches_the_terminal_with_its_controls_made_visible(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                                  capsys: pytest.CaptureFixture[str]):
+    """LaTeX quotes the sources (an overfull line's words): under --verbose its output goes through the
+    terminal's one sanitising function, so a source's escape sequence or bidirectional override is shown, not obeyed."""
+    from edition import cli
+    from edition.build import compile as build
+
+    hostile = "Overfull \\hbox in paragraph\n[]\\TU/x word\x1b]0;owned\x07 \x1b[2J\u202edrow\r hidden\n"
+
+    def latex_run(cmd: list[str], cwd: Path, progress: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(cmd, 1, hostile, "")
+
+    monkeypatch.setattr(build, "_run", latex_run)
+    monkeypatch.setattr(build.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert cli.main(["--root", str(mini), "build", "--verbose"]) == 2
+    out = capsys.readouterr().out
+    assert "Overfull \\hbox in paragraph" in out and "word\\x1b]0;owned\\x07 \\x1b[2J\\u202edrow\\x0d hidden" in out
+    assert not any(c in out for c in "\x1b\x07\u202e\r"), out

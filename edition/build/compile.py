@@ -178,10 +178,11 @@ def _run(cmd: list[str], cwd: Path, progress: Callable[[str], None] | None) -> s
     return subprocess.CompletedProcess(cmd, proc.returncode, "".join(pieces) + decoder.decode(b"", final=True), "")
 
 
-def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose: bool = False,
+def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", echo: Callable[[str], None] | None = None,
                 single_pass: bool = False, progress: Callable[[str], None] | None = None) -> CompileResult:
     """Run latexmk with LuaLaTeX on ``tex_dir/reader.tex``: until the auxiliary files stop
-    changing (two passes from cold), or once for a draft (``single_pass``)."""
+    changing (two passes from cold), or once for a draft (``single_pass``). ``echo`` is given
+    LaTeX's whole output (``--verbose``: the command line shows it, its controls made visible)."""
     if shutil.which("latexmk") is None or shutil.which("lualatex") is None:
         return CompileResult(False, None, 0, [error(Pos("edition.yaml", 0, 0), "latexmk and lualatex are not installed",
                                                     "run 'make pdf', which installs TeX Live, or install texlive-luatex and latexmk")])
@@ -193,8 +194,8 @@ def compile_pdf(tex_dir: Path, corpus: Corpus, jobname: str = "reader", verbose:
         cmd[4:4] = ["-e", "$max_repeat = 1; $edition_single_pass = 1;"]
     proc = _run(cmd, tex_dir, progress)
     passes = len(pass_times(tex_dir, "lualatex"))
-    if verbose:
-        print(proc.stdout, proc.stderr, sep="\n")
+    if echo is not None:
+        echo(proc.stdout + (f"\n{proc.stderr}" if proc.stderr else ""))
     pdf = tex_dir / f"{jobname}.pdf"
     log_path = tex_dir / f"{jobname}.log"
     log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""

@@ -69,7 +69,7 @@ def commit(folder: Path, build_dir: Path) -> list[Path]:
 
 
 def build(root: Path, corpus: Corpus, files: dict[str, str], exports: Exports | None, *, draft: bool, booklet: bool,
-          stamp: str, verbose: bool = False, step: Step = lambda text: None, progress: Step | None = None) -> Outcome:
+          stamp: str, echo: Step | None = None, step: Step = lambda text: None, progress: Step | None = None) -> Outcome:
     """Write ``files`` and typeset them; on success put the outputs in place (``exports`` writes
     the bibliography exports into the folder it is given; None for a draft)."""
     build_dir = root / "build"
@@ -80,7 +80,7 @@ def build(root: Path, corpus: Corpus, files: dict[str, str], exports: Exports | 
         write_tree(tex_dir, files)
         trust.record(build_dir)
         step("typesetting with LuaLaTeX (latexmk)")
-        result = _typeset(tex_dir, corpus, files, verbose, draft, progress)
+        result = _typeset(tex_dir, corpus, files, echo, draft, progress)
         outcome = Outcome(result.ok, tex_dir, result, removed=removed, diagnostics=list(result.diagnostics))
         if not result.ok or result.pdf is None:
             return outcome
@@ -105,9 +105,9 @@ def build(root: Path, corpus: Corpus, files: dict[str, str], exports: Exports | 
         return outcome
 
 
-def _typeset(tex_dir: Path, corpus: Corpus, files: dict[str, str], verbose: bool, draft: bool, progress: Step | None) -> CompileResult:
+def _typeset(tex_dir: Path, corpus: Corpus, files: dict[str, str], echo: Step | None, draft: bool, progress: Step | None) -> CompileResult:
     warm = (tex_dir / "reader.aux").exists()
-    result = compile_pdf(tex_dir, corpus, jobname="reader", verbose=verbose, single_pass=draft, progress=progress)
+    result = compile_pdf(tex_dir, corpus, jobname="reader", echo=echo, single_pass=draft, progress=progress)
     if result.ok or not warm or not result.diagnostics or result.diagnostics[0].pos.path != "build/tex/reader.log":
         return result
     # Failed without a located error in a folder an earlier run left: start it afresh, once.
@@ -115,4 +115,4 @@ def _typeset(tex_dir: Path, corpus: Corpus, files: dict[str, str], verbose: bool
         if entry.name not in files and not entry.is_dir():
             entry.unlink()
     write_tree(tex_dir, files)
-    return compile_pdf(tex_dir, corpus, jobname="reader", verbose=verbose, single_pass=draft, progress=progress)
+    return compile_pdf(tex_dir, corpus, jobname="reader", echo=echo, single_pass=draft, progress=progress)

@@ -38,6 +38,12 @@ def _print_diagnostics(diags: list[Diagnostic]) -> None:
         print(shown(d), file=sys.stderr)
 
 
+def _latex_output(text: str) -> None:
+    """LaTeX's output under ``--verbose``, on standard output: it quotes the sources (an overfull
+    line's words), so it goes through ``say`` like every message that may hold their text."""
+    say(text, file=sys.stdout)
+
+
 def _summary(diags: list[Diagnostic]) -> tuple[int, int]:
     errors = sum(1 for d in diags if d.is_error)
     return errors, len(diags) - errors
@@ -119,7 +125,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(rdiags)
     try:
         outcome = build(root, corpus, files, None if only else (lambda aux, out: write_exports(project, aux, out)),
-                        draft=bool(only), booklet=args.booklet, stamp=stamp, verbose=args.verbose, step=report.step,
+                        draft=bool(only), booklet=args.booklet, stamp=stamp, echo=_latex_output if args.verbose else None,
+                        step=report.step,
                         progress=report.latex)
     except BuildLocked as exc:
         say(f"edition build: {exc}")
