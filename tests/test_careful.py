@@ -97,3 +97,24 @@ def test_a_reference_between_notes_prints_this_readers_number_and_the_page(reade
     page = lxml.html.parse(str(reader_build / "build" / "html" / "documents" / "1926-08-27-stalin-molotov.html")).getroot()
     links = [(a.get("href"), a.text_content()) for a in page.find_class("xref")]
     assert (f"{target}.html#editor-{number}", f"{plan.titles[target]}, note {number}") in links, links
+
+
+@pytest.mark.latex
+def test_the_title_page_and_cite_as_name_who_edited_the_reader(reader_build: Path) -> None:
+    project, _ = prepare(REPO)
+    editors = project.corpus.config.editors
+    assert editors, "edition.yaml names the reader's editors"
+    who = " and ".join(editors)
+    pages = [" ".join(p.split()) for p in pdf_pages(reader_build / "build" / "reader.pdf")]
+    assert f"Edited by {who}" in pages[0], pages[0]
+    printed = re.findall(r"Cite as: (.*?\(\d{4}\))", " ".join(pages))
+    assert len(printed) == len(project.plan.documents) and all(f", ed. {who} (" in c for c in printed), printed[:2]
+    run = edition(reader_build, "build", "--html")
+    assert run.code == 0, run.err
+    site = reader_build / "build" / "html"
+    assert f"Edited by {who}" in " ".join(lxml.html.parse(str(site / "index.html")).getroot().text_content().split())
+    for number, page in enumerate(sorted((site / "documents").glob("*.html"))):
+        cite = " ".join(lxml.html.parse(str(page)).getroot().get_element_by_id("cite-text").text_content().split())
+        assert f", ed. {who} (" in cite, (page.name, cite)
+        same = [c for c in printed if c.split(", no.")[0] in cite]
+        assert same and any(c in cite for c in same), (cite, number)

@@ -14,7 +14,7 @@ from typing import Any
 from edition.model.corpus import Block, Corpus, Document, Part
 from edition.passes.citations import Citation
 from edition.passes.heads import short_title
-from edition.passes.typography import typeset
+from edition.passes.typography import names, typeset
 
 LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
              "en": "English", "ko": "Korean"}
@@ -124,9 +124,12 @@ def reference(doc: Document, number: int) -> str:
 
 
 def cite_as(corpus: Corpus, doc: Document, number: int = 0) -> str:
-    """"Stalin to Molotov, 3 June 1926, no. 12 in Title: Subtitle, ed. Editor (2026)"."""
+    """"Stalin to Molotov, 3 June 1926, no. 12 in Title: Subtitle, ed. A. Historian (2026)": the editors
+    by name (``editors:``), which print and web both print from here."""
     cfg = corpus.config
     title = f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title
+    if cfg.editors:
+        title += f", ed. {names(cfg.editors)}"
     where = f"no.\u00a0{number} in" if number else "in"
     return f"{title_with_date(doc)}, {where} {title}" + (f" ({cfg.year})" if cfg.year else "")
 

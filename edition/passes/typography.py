@@ -172,11 +172,22 @@ def _place(p: Place) -> Place:
     return dataclasses.replace(p, name=typeset(p.name), names=[typeset(n) for n in p.names], modern=typeset(p.modern))
 
 
+def names(editors: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return " and ".join(editors) if len(editors) < 3 else ", ".join(editors[:-1]) + " and " + editors[-1]
+
+
+def edited_by(editors: list[str]) -> str:
+    """The title page's line when edition.yaml gives the editors' names but no ``editor:`` line of its own."""
+    return f"Edited by {names(editors)}" if editors else ""
+
+
 def _config(cfg: Config, setter: _Setter) -> Config:
     parts = [dataclasses.replace(p, title=typeset(p.title), headnote=setter.blocks(p.headnote, editorial=True)) for p in cfg.parts]
     series = [dataclasses.replace(s, name=typeset(s.name)) for s in cfg.series]
     return dataclasses.replace(cfg, parts=parts, series=series, title=typeset(cfg.title), subtitle=typeset(cfg.subtitle),
-                               editor=typeset(cfg.editor), institution=typeset(cfg.institution),
+                               editor=typeset(cfg.editor or edited_by(cfg.editors)),
+                               editors=[typeset(e) for e in cfg.editors], institution=typeset(cfg.institution),
                                course=typeset(cfg.course), licence=typeset(cfg.licence),
                                keywords=[typeset(k) for k in cfg.keywords])
 

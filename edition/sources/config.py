@@ -67,7 +67,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         path=display,
         note_numbering=string(g("note_numbering"), "document"),
         index_places=_flag(g("index_places"), False), transliteration=string(g("transliteration"), "ala_lc_alt"),
-        keywords=strings(g("keywords")), web_address=string(g("web_address")),
+        keywords=strings(g("keywords")), editors=strings(g("editors")), web_address=string(g("web_address")),
         note_on_texts=string(g("note_on_texts")),
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),

@@ -180,7 +180,10 @@ WORKS_CITED_GROUP = (
 CONFIG = (
     Field("title", "str", True, "title of the reader", example='"Letters from the Summer of 1926"'),
     Field("subtitle", "str", False, "subtitle", example='"A Seminar Reader"'),
-    Field("editor", "str", False, "editor(s), as printed on the title page", example='"Edited by A. Historian"'),
+    Field("editor", "str", False, "editor(s), as printed on the title page; without it the title page says 'Edited by' and the names of editors",
+          example='"Edited by A. Historian"'),
+    Field("editors", "strs", False, "who edited the reader, each by name as cited: 'Cite as' names them after 'ed.', "
+          "the title page after 'Edited by' (unless editor says otherwise)", default="[]", example='["A. Historian", "B. Scholar"]'),
     Field("institution", "str", False, "institution", example='"University of Somewhere"'),
     Field("course", "str", False, "course the reader is made for", example='"Seminar in Soviet History"'),
     Field("year", "str", False, "year of the reader", example='"2026"'),
