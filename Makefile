@@ -1,7 +1,7 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
 # make test  run the test suite
 # make html  build the HTML edition into build/html/ (with its search index and EPUB)
-# make test-fast  the tests that run no LuaLaTeX (under a minute)
+# make test-fast  the tests that run no LuaLaTeX and install nothing (under a minute)
 # make check check the sources and report every problem
 # make clean remove build/
 VENV   := .venv
@@ -21,7 +21,7 @@ test: $(STAMP) system web-test-tools
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not latex"
+	$(PY) -m pytest -q -m "not latex and not install"
 
 check: $(STAMP)
 	$(VENV)/bin/edition check
