@@ -213,7 +213,8 @@ def read_date(text: str) -> dict[str, str] | None:
 _PAREN_YEAR = re.compile(r"\((\d{4})\)")
 _MONTH_EN = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
              r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATEISH = re.compile(rf"\b(?:{_MONTH_EN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b")
+_DATEISH = re.compile(rf"\b(?:{_MONTH_EN}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+                      r"|(?<!\d)\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*(?![\w])", re.I)
 
 
 def date_or_year(text: str) -> str | None:

@@ -21,6 +21,7 @@ from edition.registers.names import is_cyrillic, name_cases
 _TRANSLATED = re.compile(r"\btranslat(?:ed|ion)\b", re.I)
 _THIS_TRANSLATION = re.compile(r"^\s*(?:This|The) translation\b", re.I)
 _NAME_LIST = re.compile(r"[A-Z][a-z][\w-]+(?:,\s+[A-Z][a-z][\w-]+)+(?:,?\s+and\s+[A-Z][a-z][\w-]+)?")
+_ADDRESSED = re.compile(r",\s*[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей)\b")  # "Астрахань, Раковскому. 21 апреля.": a telegram's address and date
 _ADDRESS_CITY = re.compile(r"^(?:Из\s+)?(?P<city>[A-ZА-ЯЁ][\w-]+)(?:[,.]|\s+[—–-]\s+|\s+(?=[А-ЯЁ][а-яё]+(?:у|ю|ям|ам)\b)|\s+и\s+по\s+)")
 
 
@@ -212,7 +213,8 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         text = text[:80]
         if "from" not in place and (m := re.match(r"^(?:Из|From)\s+([A-ZА-ЯЁ][\w-]+)", text)) and (pid := registry.place(m.group(1))):
             place["from"] = pid
-        elif "to" not in place and role in ("p", "lines", "salute") and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
+        elif "to" not in place and (role in ("p", "lines", "salute") or role == "dateline" and _ADDRESSED.search(text)) \
+                and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
                 place["to"] = pid
     for text, role in zip(body, roles, strict=False):

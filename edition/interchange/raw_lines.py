@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_headings import INCIPIT, letter_heading
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
 
@@ -96,7 +97,9 @@ def furniture(text: str) -> str | None:
 
 def heading_like(text: str) -> bool:
     """A short line that reads as a document's heading."""
-    t = text.strip()
+    t = INCIPIT.sub("", text.strip())
+    if letter_heading(t) and "\n" not in t:
+        return True
     if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
         return False
     if re.match(r"^To:\s+[A-ZА-Я]", t):

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import read_date
+from edition.interchange.raw_headings import bare
 from edition.interchange.raw_lines import title_words
 from edition.interchange.raw_page import Meta
 
@@ -92,7 +93,7 @@ def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
 def read_heading(lines: Sequence[str]) -> Heading:
     """What the heading lines of a document say."""
     h = Heading()
-    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    lines = [" ".join(bare(line).split()) for line in lines if line.strip()]
     if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
         h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
     text = " ".join(lines)

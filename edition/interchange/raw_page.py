@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_headings import DOC_NUMBER, edition_dating
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -82,6 +83,7 @@ class Page:
     title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
     noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
 
+_PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
@@ -101,6 +103,8 @@ def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: 
     if len(t) < 200 and (_SOURCE_START.match(t) and (_SOURCE.search(t) or re.search(r"\d{4}\s*(?:гг?\.)?\s*$", t))
                          or re.match(r"^\[.*\]$", t) and _SOURCE.search(t)):
         return "source"
+    if len(t) < 400 and (re.search(r"\s//\s", t) or _PUBLISHER.search(t)) and re.search(r"\d{4}", t):
+        return "source"  # a bibliographic reference: "Чехов А. П. Письмо Суворину ... // Полное собрание ... — М.: Наука, 1977."
     if is_archive_name(t):
         return "archive-name"
     return "body"
@@ -246,6 +250,10 @@ class _Segmenter:
         self.phase = "commentary"
 
     def _body(self, b: RawBlock) -> None:
+        if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 and edition_dating(b.text) \
+                and _addressee_heading(self.r.heading[-1].text):
+            self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
+            return
         if self.phase == "commentary" or (self.phase == "tail" and self.substantial()) and not (
                 self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text)):
             self.r.commentary.append(b)
@@ -266,6 +274,11 @@ class _Segmenter:
         self.r.blocks.append(b)
         if self.phase != "notes":
             self.phase = "body"
+
+def _addressee_heading(text: str) -> bool:
+    """A heading of a complete works' letter: its number and addressee ("1184. А. С. СУВОРИНУ"), or the addressee in capitals."""
+    return bool(DOC_NUMBER.match(text.strip())) or re.sub(r"[^\w]|[\d_]", "", text).isupper()
+
 
 def _title_case_line(text: str) -> bool:
     """A short English line in title case without final punctuation: "Lenin on the Press"."""
@@ -314,6 +327,9 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         _commentary_before_opening(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]
     title: list[RawBlock] = []
-    if len(regions) > 1 and regions[0].heading and not regions[0].blocks and any(m.label == "generic" for m in regions[1].meta):
-        title = regions.pop(0).heading  # the title of a page of numbered letters: "Stalin to Molotov"
+    if len(regions) > 1 and regions[0].heading and not regions[0].blocks and not regions[0].commentary \
+            and (any(m.label == "generic" for m in regions[1].meta) or regions[1].heading):
+        first = regions.pop(0)
+        title = first.heading  # the title of a page of numbered letters ("Stalin to Molotov"), a page's own heading
+        regions[0].meta[:0] = first.meta
     return Page(regions, dropped, unplaced, hints, title, noticed)

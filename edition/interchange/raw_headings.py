@@ -1,0 +1,48 @@
+"""Headings of letters as complete works, editions of correspondence and their sites print them.
+
+A letter's number before its addressee ("1184. А. С. СУВОРИНУ", "* 1. О. Ф. Новокшонову, А. А. Фофанову",
+"XII. To his Brother Michael"), an addressee alone ("To A. S. Suvorin."), a site's catalogue line
+("Оболонскому Н. Н., 1 марта 1892"), a writer and an addressee with a typewriter's hyphen ("И. С. Тургенев -
+Н. А. Некрасову"), an incipit in parentheses after a heading ("(«Вы не заехали ко мне...»)"); and the edition's
+dating under such a heading ("4 июня 1892 г. Мелихово.", "1904 г. Января 2. Я. П."), which is not the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+DOC_NUMBER = re.compile(r"^(?:\*\s*)?(?:\d{1,4}|[IVXLC]{1,7})\.\s+(?=\S)")
+INCIPIT = re.compile(r"\s*\(«[^»]{1,80}»\)\s*\.?$")
+_DATIVE = r"[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей|ым|им|ам|ям|ву|ну)"
+_INITIALS = r"(?:[А-ЯЁ]\.\s?){1,3}"
+_DATIVE_NAMES = re.compile(rf"^(?:{_INITIALS}\s*{_DATIVE}(?:\s*\([^()]{{2,40}}\))?(?:,\s*|\s+и\s+|\.?$))+$")
+_TO_PERSON = re.compile(r"^To\s+(?:(?:[A-Z]\.\s?){1,3}\s*[A-Z][\w'’-]+|(?:his|her|my)\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$")
+_CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?\*?$")
+_HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
+                          rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
+EDITION_DATING = re.compile(r"^(?:(?:[Кк]онец|[Нн]ачало|[Сс]ередина|[Нн]е ранее|[Нн]е позднее)\s+)?(?:\d{1,2}(?:\s*\([^()]{1,30}\))?"
+                            r"(?:\s+или\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
+                            r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\.(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
+
+
+def bare(text: str) -> str:
+    """A heading without a letter's number before it and an incipit after it."""
+    return DOC_NUMBER.sub("", INCIPIT.sub("", text.strip())).strip()
+
+
+def letter_heading(text: str) -> bool:
+    """Whether a line is one of the headings of an edition of letters this module knows."""
+    t = INCIPIT.sub("", text.strip())
+    numbered = DOC_NUMBER.match(t)
+    rest = t[numbered.end():] if numbered else t
+    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\sи\s", " ", rest))
+    if numbered and len(letters) >= 4 and letters.isupper() and re.search(r"[А-ЯЁ]", letters):
+        return True  # "1184. А. С. СУВОРИНУ"
+    if _DATIVE_NAMES.match(rest) and (numbered or "," in rest):
+        return True
+    return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
+
+
+def edition_dating(text: str) -> bool:
+    """The edition's date (and place) of a letter, printed under its heading: "1 марта 1892 г. Москва."."""
+    return bool(EDITION_DATING.match(text.strip()))

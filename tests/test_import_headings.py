@@ -1,0 +1,49 @@
+"""`edition import` on the headings of editions of letters: a letter's number, an addressee alone, a catalogue line,
+the edition's dating under the heading (read into the fields, not left in the text)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_importer import PERSONS, REGISTER
+
+from edition.interchange.importer import import_raw
+from edition.interchange.raw_headings import edition_dating, letter_heading
+
+
+@pytest.mark.parametrize("text", [
+    "1184. А. С. СУВОРИНУ", "339. Н. А. и О. А. ГЕРЦЕН", "2727. А. М. ПЕШКОВУ (М. ГОРЬКОМУ)",
+    "* 1. О. Ф. Новокшонову, А. А. Фофанову, В. Щербакову.", "XII. To his Brother Michael", "To A. S. Suvorin.",
+    "Оболонскому Н. Н., 1 марта 1892", "И. С. Тургенев - Н. А. Некрасову", "Горький М. - Чехову А. П., конец апреля 1899 г.",
+])
+def test_headings_of_editions_of_letters(text: str) -> None:
+    assert letter_heading(text)
+
+
+@pytest.mark.parametrize("text", ["1. We must do this now", "To the Editor.", "To be continued.", "И. В. Сталиным",
+                                  "2) Верно ли, что две недели назад"])
+def test_lines_that_are_not_such_headings(text: str) -> None:
+    assert not letter_heading(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("4 июня 1892 г. Мелихово.", True), ("8 марта (24 февраля) 1863 г. Лондон.", True), ("1904 г. Января 2. Я. П.", True),
+    ("21. IV. 1918 г.", False), ("5 марта. Мелихово.", False),
+])
+def test_the_editions_dating(text: str, expected: bool) -> None:
+    assert edition_dating(text) is expected
+
+
+def test_a_complete_works_letter_keeps_its_own_dateline_and_gives_the_editions_to_the_fields() -> None:
+    raw = ("1184. А. С. СУВОРИНУ\n\n4 июня 1892 г. Мелихово.\n\n4 июнь. Мелихово.\n\n"
+           "Вы не заехали ко мне, потому что, как пишете, Вас смутили три девицы. Но девицы давно уже уехали, "
+           "и мои две комнаты всегда к Вашим услугам.\n\nВаш А. Чехов.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    text = result.documents[0].text
+    body = text.split("\n---\n", 1)[1]
+    assert body.lstrip().startswith("@dateline 4 июнь. Мелихово."), body
+    assert "1184" not in body and "1892 г." not in body
+    assert re.search(r"(?m)^date: .*1892-06-04", text), text
+    assert re.search(r"(?m)^recipients: .*suvorin", text), text
