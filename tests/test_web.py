@@ -161,6 +161,46 @@ def test_second_build_writes_only_what_changed(tmp_path: Path) -> None:
     assert changed == ["documents/letter-ru.html"]
 
 
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("where", ["pages", "epub", "search-index"])
+def test_a_fault_mid_build_leaves_the_last_site_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """The site is made in a stage and takes the place of build/html only when complete: a full disk
+    halfway through the pages, a failing EPUB or search index leave the last site byte for byte, and
+    no stage behind; the next build installs the new site."""
+    from edition import cli
+    from edition.build.web import SearchIndexError
+    from edition.cli import web
+
+    root = copy_project(FIXTURES / "web", tmp_path)
+    _build(root)
+    site = root / "build" / "html"
+    before = _snapshot(site)
+    source = root / "sources" / "docs" / "letter-ru.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("чаще", "реже"), encoding="utf-8")
+    real = web.write_changed
+
+    def half_then_full_disk(out: Path, files: dict[str, str | bytes], keep: tuple[str, ...]) -> list[str]:
+        names = sorted(files, key=lambda n: n != "documents/letter-ru.html")  # the changed page among those written
+        real(out, {n: files[n] for n in names[:len(names) // 2]}, keep)
+        raise OSError(28, "No space left on device", str(out / names[len(names) // 2]))
+
+    def fail(*_args: object) -> None:
+        raise SearchIndexError("the indexer was killed") if where == "search-index" else OSError(28, "No space left on device")
+
+    monkeypatch.setattr(web, {"pages": "write_changed", "epub": "epub", "search-index": "finish_search_index"}[where],
+                        half_then_full_disk if where == "pages" else fail)
+    assert cli.main(["--root", str(root), "build", "--html"]) == 2
+    assert _snapshot(site) == before
+    assert not [p.name for p in (root / "build").iterdir() if p.name.startswith(".staging")]
+    monkeypatch.undo()
+    _build(root)
+    assert "реже" in (site / "documents" / "letter-ru.html").read_text(encoding="utf-8")
+    assert not [p.name for p in (root / "build").iterdir() if p.name.startswith(".staging")]
+
+
 def test_one_escaping_point() -> None:
     """Templates escape through Jinja's autoescape; Python makes HTML only in edition/html/markup.py."""
     from edition.html.site import environment

@@ -218,6 +218,24 @@ def sanitize(build_dir: Path) -> list[str]:
     return removed
 
 
+def intact(build_dir: Path, folder: str) -> bool:
+    """Whether ``build_dir/folder`` holds exactly the files the last recorded build left there, each
+    as it was written (its size, times and inode, or else its digest): a file cut short by an
+    interrupted run, changed or removed since, and the folder is not intact."""
+    known = read_manifest(build_dir)
+    expected = {name for name in known if name.startswith(folder + "/")}
+    if not expected:
+        return False
+    for name, path, st in _files(build_dir / folder):
+        if stat.S_ISDIR(st.st_mode):
+            continue
+        full = f"{folder}/{name}"
+        if full not in expected or not _matches(known.get(full), path, st):
+            return False
+        expected.discard(full)
+    return not expected
+
+
 def _temporary(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     return base.startswith(STAGING_PREFIX) or any(mark in base for mark in TEMPORARY_MARKS)

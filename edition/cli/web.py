@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -11,14 +12,23 @@ from pathlib import Path
 from edition.build import trust
 from edition.build.compile import fingerprint
 from edition.build.pages import document_pages
-from edition.build.web import SearchIndexError, copy_changed, finish_search_index, same_but_dates, start_search_index, write_changed
+from edition.build.web import (
+    SearchIndexError,
+    copy_changed,
+    finish_search_index,
+    install_site,
+    same_but_dates,
+    stage_site,
+    start_search_index,
+    write_changed,
+)
 from edition.cli.terminal import say, shown
 from edition.html.epub import epub
 from edition.html.site import Download, site
 from edition.interchange.cmif import export_cmif
 from edition.interchange.tei.export import export_tei
 from edition.model.diagnostics import sort_key
-from edition.pipeline import prepare
+from edition.pipeline import Project, prepare
 
 EXIT_OK, EXIT_SOURCE, EXIT_BUILD, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -72,18 +82,43 @@ def _html(args: argparse.Namespace, root: Path, build: Path) -> int:
     started = time.perf_counter()
     out = build / "html"
     stamp, recorded = _stamp(root, build), build / ".html.fingerprint"
-    if not args.force and recorded.exists() and recorded.read_text(encoding="utf-8", errors="replace") == stamp and (out / "edition.epub").exists():
+    intact = trust.intact(build, "html")  # no file of the last site damaged or missing (an interrupted run, a disk)
+    if (not args.force and intact and recorded.exists() and recorded.read_text(encoding="utf-8", errors="replace") == stamp
+            and (out / "edition.epub").exists()):
         _say(f"wrote {out.relative_to(root)}/ (0 changed: nothing changed since the last build)")
         return EXIT_OK
     project, diags = prepare(root)
-    corpus, registers, plan = project.corpus, project.registers, project.plan
     for d in sorted(diags, key=sort_key):
         say(shown(d))
     errors = sum(1 for d in diags if d.is_error)
     if errors or (args.strict and diags):
         _say(f"stopped, {errors} error(s), {len(diags) - errors} warning(s) in the sources; build/html is unchanged")
         return EXIT_SOURCE
-    trust.real_folder(out)  # a file or a link in its place is removed
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        out.unlink()  # a file or a link in its place
+    # The new site is made in a stage that starts as the last good one (its files linked, not
+    # copied: unchanged pages keep their dates), or empty if that one is damaged; it takes the
+    # place of build/html only once every page, the search index and the EPUB are complete.
+    stage = stage_site(out if intact else build / ".no-site", build)
+    try:
+        written = _write_site(project, build, stage)
+        if written is None:
+            return EXIT_BUILD
+        install_site(stage, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)  # what is left of a failed build, or the old site
+    recorded.write_text(stamp)
+    files, changed, pages_changed = written
+    took = time.perf_counter() - started
+    _say(f"wrote {out.relative_to(root)}/ ({files} files, {changed} changed, "
+         f"{'search index and EPUB rebuilt' if pages_changed else 'nothing to reindex'}) in {took:.1f} s")
+    return EXIT_OK
+
+
+def _write_site(project: Project, build: Path, stage: Path) -> tuple[int, int, bool] | None:
+    """Write the site into ``stage``: (files, files changed, whether a page changed), or None after
+    saying why the search index or the EPUB could not be made."""
+    corpus, registers, plan = project.corpus, project.registers, project.plan
     pages = document_pages(build / "tex" / "reader.aux", list(plan.documents))
     taken = _downloads(build)
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,20 +134,24 @@ def _html(args: argparse.Namespace, root: Path, build: Path) -> int:
         for d in rdiags:
             say(shown(d))
         keep = ("pagefind/", "downloads/", "edition.epub")
-        changed = write_changed(out, files, keep)
-        changed += copy_changed({name: path for name, (path, _l, _k) in taken.items()}, out, same_but_dates)
-    pages_changed = [c for c in changed if c.endswith(".html")]
+        changed = write_changed(stage, files, keep)
+        changed += copy_changed({name: path for name, (path, _l, _k) in taken.items()}, stage, same_but_dates)
+    pages_changed = any(c.endswith(".html") for c in changed)
+    indexing = None
     try:
-        indexing = start_search_index(out) if pages_changed or not (out / "pagefind").is_dir() else None
-        if pages_changed or not (out / "edition.epub").exists():
-            epub(corpus, files, out / "edition.epub")
+        if pages_changed or not (stage / "pagefind").is_dir():
+            shutil.rmtree(stage / "pagefind", ignore_errors=True)  # made anew (the links to the last one go, not it)
+            indexing = start_search_index(stage)
+        if pages_changed or not (stage / "edition.epub").exists():
+            (stage / "edition.epub").unlink(missing_ok=True)
+            epub(corpus, files, stage / "edition.epub")
         if indexing is not None:
             finish_search_index(indexing)
     except (SearchIndexError, OSError) as exc:
-        _say(f"the search index or the EPUB could not be built: {exc}")
-        return EXIT_BUILD
-    recorded.write_text(stamp)
-    took = time.perf_counter() - started
-    _say(f"wrote {out.relative_to(root)}/ ({len(files)} files, {len(changed)} changed, "
-         f"{'search index and EPUB rebuilt' if pages_changed else 'nothing to reindex'}) in {took:.1f} s")
-    return EXIT_OK
+        _say(f"the search index or the EPUB could not be built: {exc}; build/html is unchanged")
+        return None
+    finally:
+        if indexing is not None and indexing.poll() is None:
+            indexing.kill()
+            indexing.wait()
+    return len(files), len(changed), pages_changed
