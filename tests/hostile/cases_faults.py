@@ -7,10 +7,11 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from harness import LETTER, Case, Expect, Fifo, Run, letter
+from harness import LETTER, Case, Expect, Fifo, Run, letter, run_subprocess
 
 CYRILLIC = letter(title='"Сталин — Каменеву"')
 
@@ -122,9 +123,54 @@ def no_partial_files(root: Path, run: Run) -> str:
     return ""
 
 
+def _html_repaired(damage: Callable[[Path], Path]) -> Callable[[Case, Path, Path], Run]:
+    """An HTML edition built, one of its files cut short (as an interrupted run or a full disk would
+    leave it), then a build with nothing changed in the sources: it must find the damage by itself
+    and leave every file of the site as a good build writes it."""
+
+    def runner(case: Case, root: Path, cache: Path) -> Run:
+        args = ["--root", str(root), "build", "--html"]
+        first = run_subprocess(args, {"XDG_CACHE_HOME": str(cache)}, 120, root)
+        site = root / "build" / "html"
+        if first.code != 0:
+            return Run(first.code, first.out, "the first, good build failed:\n" + first.err)
+        good = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".epub"}
+        damaged = damage(site)
+        data = damaged.read_bytes()
+        damaged.write_bytes(data[: len(data) // 2])
+        run = run_subprocess(args, {"XDG_CACHE_HOME": str(cache)}, 120, root)
+        if run.code != 0 or run.traceback:
+            return run
+        now = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix != ".epub"}
+        from edition.build.web import same_but_dates  # the CMIF file's date is the day it is written
+
+        problems = [f"{name} is not as a good build writes it" for name in sorted(good.keys() | now.keys())
+                    if not same_but_dates(good.get(name, b""), now.get(name, b""))]
+        try:
+            with zipfile.ZipFile(site / "edition.epub") as book:
+                bad = book.testzip()
+                if bad is not None or "mimetype" not in book.namelist():
+                    problems.append(f"the EPUB is damaged ({bad})")
+        except (OSError, zipfile.BadZipFile) as exc:
+            problems.append(f"the EPUB is damaged: {exc}")
+        return Run(0 if not problems else 99, run.out, run.err + "\n" + "\n".join(problems[:5]))
+
+    return runner
+
+
+def _largest_index_file(site: Path) -> Path:
+    return max((p for p in (site / "pagefind").rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+
+
 ASCII = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": None}
 
 CASES = [
+    Case("search-index-truncated-is-repaired", "faults", expect=Expect(0), timeout=240,
+         runner=_html_repaired(_largest_index_file)),
+    Case("search-index-entry-truncated-is-repaired", "faults", expect=Expect(0), timeout=240,
+         runner=_html_repaired(lambda site: site / "pagefind" / "pagefind-entry.json")),
+    Case("epub-truncated-is-repaired", "faults", expect=Expect(0), timeout=240, runner=_html_repaired(lambda site: site / "edition.epub")),
+    Case("html-page-truncated-is-repaired", "faults", expect=Expect(0), timeout=240, runner=_html_repaired(lambda site: site / "index.html")),
     Case("cache-garbage", "faults", setup=_with_cache(_garbage), expect=Expect(0)),
     Case("cache-truncated", "faults", setup=_with_cache(_truncate), expect=Expect(0)),
     Case("cache-entry-tampered", "faults", setup=_with_cache(_tamper), command=("list",), expect=Expect(0, check=title_is_the_sources)),

@@ -122,6 +122,10 @@ CASES = [
     _case("truncated-toc", after_fault(_truncate_then_build("reader.toc"), 0)),
     _case("truncated-fdb", after_fault(_truncate_then_build("reader.fdb_latexmk"), 0)),
     _case("truncated-log", after_fault(_truncate_then_build("reader.log"), 0)),
+    # reledmac's line list of the first numbered section, read by the next pass, and the page record
+    # the layout audit reads (the index of names is made in the run itself: no .idx or .ind to damage)
+    _case("truncated-line-list", after_fault(_truncate_then_build("reader.1"), 0)),
+    _case("truncated-layout-record", after_fault(_truncate_then_build("reader.layout"), 0)),
     _case("full-disk-in-latex", after_fault(_full_disk(30_000), 2)),
     _case("garbage-stamp", after_fault(_garbage_stamp, 0)),
 ]
