@@ -68,3 +68,15 @@ def test_a_value_in_quotes_over_lines_is_not_taken_for_the_mistake() -> None:
     with pytest.raises(YamlError) as info:
         load_yaml('id: x\nheadnote: "a long\n  text"\nkind letter\nz: 1\n', "f.yaml")
     assert str(info.value.diagnostic.pos) == "f.yaml:4:1" and "'kind letter' has no ':'" in info.value.diagnostic.message
+
+
+@pytest.mark.parametrize("problem", ["did not find expected '-' indicator", "expected <block end>, but found '<block sequence start>'"])
+def test_a_list_item_out_of_line_is_said_against_its_list(problem: str) -> None:
+    """libyaml's and PyYAML's words for the same mistake: a part indented by 3 spaces where the others use 2."""
+    from edition.sources.yamlwords import explain
+
+    text = "parts:\n  - id: exile\n    title: Exile\n   - id: bell\n    title: The Bell\n"
+    said = explain(text, problem, (3, 3), "while parsing a block collection", (1, 2), line_offset=10)
+    assert said is not None and (said.line, said.column) == (3, 3)
+    assert said.message == "this line is indented by 3 spaces, the lines above by 2 (line 12)"
+    assert said.hint == "the items of a list line up: indent this '-' by 2 spaces, like the one on line 12"

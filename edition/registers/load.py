@@ -25,7 +25,7 @@ class Registers:
 def load_archives(root: Path, diags: list[Diagnostic], lost: set[str] | None = None) -> arch.ArchivesRegister:
     """The archives register; ``lost`` gets 'archives' when the file is there but cannot be read."""
     display = "sources/archives.yaml"
-    node, d = read_yaml_file(root / display, display) if os.path.lexists(root / display) else (None, [])
+    node, d = read_yaml_file(root / display, display, "archive id") if os.path.lexists(root / display) else (None, [])
     diags.extend(d)
     if lost is not None and (any(x.is_error for x in d) or (node is not None and not node.is_map)):
         lost.add("archives")

@@ -144,7 +144,7 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
     lost = set() if lost is None else lost
     for path in register_files(root, name):
         display = path.relative_to(root).as_posix()
-        node, d = read_yaml_file(path, display)
+        node, d = read_yaml_file(path, display, f"{what} id")
         diags.extend(d)
         if node is None:
             lost.add(name)
@@ -157,7 +157,8 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
         for key, entry in node.items():
             pos = node.key_pos[key]
             if key in seen:
-                diags.append(error(pos, f"{what} id '{key}' is already defined at {seen[key]}", "merge the two entries"))
+                diags.append(error(pos, f"the {what} id '{key}' is given twice: first in {seen[key].path}, line {seen[key].line}",
+                                   "merge the two entries, or give the second an id of its own"))
                 continue
             seen[key] = pos
             diags.extend(schema.check_map(entry, fields, f"{what} '{key}'", at=pos if entry.is_map else entry.pos))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
-from edition.sources.yamlpos import YamlError, YNode, load_yaml
+from edition.sources.yamlpos import Entries, YamlError, YNode, load_yaml
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # pybtex and latexcodec read about 100 KB of .bib a second: 5 MB (some 50,000 entries) is a minute.
@@ -295,11 +295,15 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     return read_project_text(path, display, Path(*path.parts[: -len(parts)]) if inside else None)
 
 
-def read_yaml_file(path: Path, display: str) -> tuple[YNode | None, list[Diagnostic]]:
+def read_yaml_file(path: Path, display: str, ids: str = "") -> tuple[YNode | None, list[Diagnostic]]:
+    """A YAML file; ``ids`` names what its top-level keys are ("person id") in a register,
+    where one given twice is an error in those words and the rest of the file is read."""
     text, diags = read_text(path, display)
     if text is None:
         return None, diags
+    twice: list[Diagnostic] = []
     try:
-        return load_yaml(text, display), diags
+        node = load_yaml(text, display, entries=Entries(ids, twice) if ids else None)
     except YamlError as exc:
         return None, diags + [exc.diagnostic]
+    return node, diags + twice

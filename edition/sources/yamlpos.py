@@ -37,6 +37,16 @@ Value = Union[str, list["YNode"], dict[str, "YNode"], None]
 _UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+@dataclass(frozen=True)
+class Entries:
+    """A register's file maps ids to entries: an id given twice is said in these words
+    ("the person id 'herzen' is given twice"), into ``problems``, and the first entry is kept,
+    so that the rest of the file is still read."""
+
+    what: str  # "person id"
+    problems: list[Diagnostic]
+
+
 @dataclass
 class YNode:
     """A YAML value with the position where it starts.
@@ -138,8 +148,8 @@ def _block_indent(lines: list[str], node: Node) -> int:
     return 0
 
 
-def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,
-             seen: set[int] | None = None) -> YNode:
+def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,  # noqa: C901
+             seen: set[int] | None = None, entries: Entries | None = None) -> YNode:
     pos = _pos(path, node, line_offset)
     seen = set() if seen is None else seen
     if isinstance(node, (SequenceNode, MappingNode)) or node.value:
@@ -171,6 +181,10 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         if not isinstance(key_node, ScalarNode):
             raise YamlError(error(kpos, "a mapping key must be a plain word or number"))
         key = str(key_node.value)
+        if key in mapping and entries is not None and depth == 0:
+            entries.problems.append(error(kpos, f"the {entries.what} '{key}' is given twice: first on line {key_pos[key].line}",
+                                          "merge the two entries, or give the second an id of its own"))
+            continue
         if key in mapping:
             raise YamlError(error(kpos, f"duplicate key '{key}'", f"first given at line {key_pos[key].line}"))
         key_pos[key] = kpos
@@ -178,7 +192,7 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
     return YNode(mapping, pos, "map", key_pos=key_pos)
 
 
-def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
+def load_yaml(text: str, path: str, line_offset: int = 0, entries: Entries | None = None) -> YNode:
     """Parse one YAML document into positioned plain data; raise ``YamlError``.
 
     ``line_offset`` is added to every line (for front matter inside a file).
@@ -215,7 +229,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> YNode:
                               "a source holds a few levels of lists and mappings")) from None
     if node is None:
         return YNode({}, Pos(path, 1 + line_offset, 1), "map")
-    return _convert(node, path, line_offset, text.split("\n"))
+    return _convert(node, path, line_offset, text.split("\n"), entries=entries)
 
 
 def _explained(text: str, exc: yaml.MarkedYAMLError, line_offset: int) -> Explained | None:

@@ -46,9 +46,11 @@ def explain(text: str, problem: str, at: Mark | None, context: str, context_at: 
     for rule in (_quotes, _colon, _block_text, _missing_colon, _flow, _indentation):
         found = rule(lines, problem, at, context, context_at, last)
         if found is not None:
-            words = found.message.replace("{line}", str(found.line + 1 + line_offset))
-            words = re.sub(r"\{line_of:(\d+)\}", lambda m: str(int(m[1]) + 1 + line_offset), words)
-            return Explained(found.line, found.column, words, found.hint)
+            def lines_named(said: str, found: Explained = found) -> str:
+                said = said.replace("{line}", str(found.line + 1 + line_offset))
+                return re.sub(r"\{line_of:(\d+)\}", lambda m: str(int(m[1]) + 1 + line_offset), said)
+
+            return Explained(found.line, found.column, lines_named(found.message), lines_named(found.hint))
     return None
 
 
@@ -205,13 +207,22 @@ def _flow(lines: list[str], problem: str, at: Mark | None, context: str, context
                      f"end the {what} with '{close}' (and separate its items with commas)")
 
 
+# What PyYAML and libyaml say of a line indented unlike the lines above it.
+_OUT_OF_LINE = ("expected <block end>", "did not find expected key", "did not find expected '-' indicator")
+
+
 def _indentation(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
-    if at is None or at[0] >= len(lines) or ("expected <block end>" not in problem and "did not find expected key" not in problem):
+    if at is None or at[0] >= len(lines) or not any(p in problem for p in _OUT_OF_LINE):
         return None
     n, col = at
     line = lines[n]
     if col != _indent(line):
         return None
+    item = _list_item(lines, context_at) if line[col:col + 2].rstrip() == "-" else None
+    if item is not None and item[1] != col:  # an item out of line with the items of its list
+        k, indent = item
+        return Explained(n, col, f"this line is indented by {_spaces(col)}, the lines above by {indent} (line {{line_of:{k}}})",
+                         f"the items of a list line up: indent this '-' by {_spaces(indent)}, like the one on line {{line_of:{k}}}")
     levels: dict[int, int] = {}
     for k in _key_lines(lines, n):
         levels[_indent(lines[k])] = k
@@ -220,7 +231,20 @@ def _indentation(lines: list[str], problem: str, at: Mark | None, context: str, 
     near = sorted(levels, key=lambda i: (abs(i - col), i))[:2]
     said = " or ".join(f"{i} (line {{line_of:{levels[i]}}})" for i in near)
     return Explained(n, col, f"this line is indented by {_spaces(col)}, the lines above by {said}",
-                     "a key lines up with the other keys of its mapping: indent it like the key it stands beside")
+                     "the items of a list line up: indent this '-' like the other items of its list" if line[col:col + 2].rstrip() == "-"
+                     else "a key lines up with the other keys of its mapping: indent it like the key it stands beside")
+
+
+def _list_item(lines: list[str], context_at: Mark | None) -> tuple[int, int] | None:
+    """The line and indentation of the '-' of the list item where the parser's context began:
+    a list's first item, or the item whose mapping it was reading."""
+    if context_at is None or context_at[0] >= len(lines):
+        return None
+    k, at = context_at
+    text = lines[k]
+    if text[at:at + 1] == "-" or (text.lstrip().startswith("- ") and _indent(text) < at):
+        return k, _indent(text) if text[at:at + 1] != "-" else at
+    return None
 
 
 def _spaces(n: int) -> str:

@@ -71,7 +71,7 @@ CASES = [
     Case("yaml-bad-indent-register", "yaml", {"sources/persons.yaml": "kamenev:\n   name: x\n  aliases: [y]\n" + PERSONS[PERSONS.index("stalin"):]},
          _err("sources/persons.yaml:3:3", "")),
     Case("yaml-duplicate-person", "yaml", {"sources/persons.yaml": 'kamenev:\n  name: "A, B"\n' + PERSONS},
-         _err("sources/persons.yaml:3:1", "duplicate key 'kamenev'")),
+         _err("sources/persons.yaml:3:1", "the person id 'kamenev' is given twice: first on line 1")),
     Case("yaml-register-is-a-list", "yaml", {"sources/persons.yaml": "- kamenev\n- stalin\n"},
          _err("sources/persons.yaml:1:1", "must map ids to entries")),
     Case("yaml-register-entry-scalar", "yaml", {"sources/persons.yaml": PERSONS + "zinoviev: Grisha\n"},
