@@ -148,7 +148,7 @@ def _block_indent(lines: list[str], node: Node) -> int:
     return 0
 
 
-def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,  # noqa: C901
+def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: int = 0,
              seen: set[int] | None = None, entries: Entries | None = None) -> YNode:
     pos = _pos(path, node, line_offset)
     seen = set() if seen is None else seen
@@ -161,16 +161,7 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
     if node.tag not in _CORE_TAGS:
         raise YamlError(error(pos, f"YAML tag '{node.tag}' is not allowed", "sources hold plain data: strings, numbers, lists and mappings"))
     if isinstance(node, ScalarNode):
-        tag = _short_tag(node.tag)
-        value: Value = None if tag == "null" else str(node.value)
-        indent = _block_indent(lines, node) if node.style in ("|", ">") else 0
-        scalar = YNode(value, pos, tag, node.style, indent)
-        if isinstance(value, str) and (bad := _UNWRITABLE.search(value)):  # written as an escape: "\ud800", "\e", "\0"
-            char = bad.group()
-            what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "control character"
-            raise YamlError(error(scalar_text_pos(scalar, bad.start()), f"YAML: {what} U+{ord(char):04X} in a string",
-                                  "write the character itself, or leave it out"))
-        return scalar
+        return _scalar(node, pos, lines)
     if isinstance(node, SequenceNode):
         return YNode([_convert(n, path, line_offset, lines, depth + 1, seen) for n in node.value], pos, "seq")
     assert isinstance(node, MappingNode)
@@ -190,6 +181,19 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         key_pos[key] = kpos
         mapping[key] = _convert(value_node, path, line_offset, lines, depth + 1, seen)
     return YNode(mapping, pos, "map", key_pos=key_pos)
+
+
+def _scalar(node: ScalarNode, pos: Pos, lines: list[str]) -> YNode:
+    tag = _short_tag(node.tag)
+    value: Value = None if tag == "null" else str(node.value)
+    indent = _block_indent(lines, node) if node.style in ("|", ">") else 0
+    scalar = YNode(value, pos, tag, node.style, indent)
+    if isinstance(value, str) and (bad := _UNWRITABLE.search(value)):  # written as an escape: "\ud800", "\e", "\0"
+        char = bad.group()
+        what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "control character"
+        raise YamlError(error(scalar_text_pos(scalar, bad.start()), f"YAML: {what} U+{ord(char):04X} in a string",
+                              "write the character itself, or leave it out"))
+    return scalar
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0, entries: Entries | None = None) -> YNode:
