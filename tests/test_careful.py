@@ -8,7 +8,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_pages
+from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text
 
 from edition.model.corpus import walk_spans
 from edition.passes.apparatus import own_entries, whitespace_only
@@ -118,3 +118,27 @@ def test_the_title_page_and_cite_as_name_who_edited_the_reader(reader_build: Pat
         assert f", ed. {who} (" in cite, (page.name, cite)
         same = [c for c in printed if c.split(", no.")[0] in cite]
         assert same and any(c in cite for c in same), (cite, number)
+
+
+@pytest.mark.latex
+def test_persons_named_in_a_parts_headnote_reach_the_index(reader_build: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = reader_build / "build" / "reader.pdf"
+    pages = [" ".join(p.split()) for p in pdf_pages(pdf)]
+    labels = PdfReader(str(pdf)).page_labels
+    part = next(i for i, p in enumerate(pages) if "Texts of very different kinds, gathered on the web" in p)
+    # the index is set in two columns: read without -layout, so that each column's lines follow each other
+    flowing = [" ".join(p.split()) for p in pdf_text(pdf).split("\f")]
+    index = " ".join(flowing[next(i for i, p in enumerate(flowing) if p.startswith("Index of Names")):])
+    # Krupskaia and Ul'ianova are named in the anthology's headnote: the index gives its page
+    for name in ("Krupskaia, N. K.", "Ul\u2019ianova, M. I."):
+        entry = re.search(rf"{re.escape(name)}[^,]*\([^)]*\), ((?:\d+n?(?:\u2013\d+)?, )*\d+n?(?:\u2013\d+)?)", index)
+        assert entry, name
+        found = set()
+        for item in entry.group(1).split(", "):
+            first, _, last = item.rstrip("n").partition("\u2013")
+            found.update(range(int(first), int(last or first) + 1))
+        assert int(labels[part]) in found, (name, labels[part], entry.group(1))
+    _, diags = prepare(REPO)
+    assert not [str(d) for d in diags if "edition.yaml" in d.pos.path and "not tagged" in d.message]

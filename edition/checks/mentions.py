@@ -53,17 +53,17 @@ def untagged_mentions(corpus: Corpus, only: set[str] | None = None) -> list[Diag
     pattern = re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     index: NameIndex | None = None
     diags: list[Diagnostic] = []
-    for doc in corpus.selected(only):
-        for text in _untagged_texts(doc.all_blocks()):
-            found = [(m.start(), m.group(1), sorted(forms[m.group(1)])) for m in pattern.finditer(text.text)]
-            if is_cyrillic(text.text):
-                index = index or NameIndex.of_persons(corpus.persons, corpus.config.transliteration)
-                found += _inflected(text.text, index, {start for start, _, _ in found})
-            pos_at = positions(text)
-            for start, word, ids in sorted(found):
-                who = ids[0] if len(ids) == 1 else " or ".join(ids)
-                diags.append(warning(pos_at(start), f"'{word}' may name {who} but is not tagged",
-                                     f"write {{p:{ids[0]}|{word}}}, or {{nx|{word}}} if it is not that person"))
+    parts = [b for part in corpus.config.parts for b in part.headnote] if only is None else []
+    for text in _untagged_texts(parts) + [t for doc in corpus.selected(only) for t in _untagged_texts(doc.all_blocks())]:
+        found = [(m.start(), m.group(1), sorted(forms[m.group(1)])) for m in pattern.finditer(text.text)]
+        if is_cyrillic(text.text):
+            index = index or NameIndex.of_persons(corpus.persons, corpus.config.transliteration)
+            found += _inflected(text.text, index, {start for start, _, _ in found})
+        pos_at = positions(text)
+        for start, word, ids in sorted(found):
+            who = ids[0] if len(ids) == 1 else " or ".join(ids)
+            diags.append(warning(pos_at(start), f"'{word}' may name {who} but is not tagged",
+                                 f"write {{p:{ids[0]}|{word}}}, or {{nx|{word}}} if it is not that person"))
     return diags
 
 

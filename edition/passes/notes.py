@@ -46,10 +46,12 @@ def referenced_notes(corpus: Corpus) -> set[tuple[str, str, str]]:
 
 
 def mentioned_ids(corpus: Corpus, only: set[str] | None = None) -> dict[str, set[str]]:
-    """Person ("p") and place ("pl") ids mentioned anywhere in the printed documents."""
+    """Person ("p") and place ("pl") ids mentioned anywhere in the printed documents, and in the
+    headnotes of the parts (of a whole reader: a draft prints no part headnote)."""
     found: dict[str, set[str]] = {"p": set(), "pl": set()}
-    for doc in corpus.selected(only):
-        for span in walk_spans(doc.all_blocks()):
+    parts = [b for part in corpus.config.parts for b in part.headnote] if only is None else []
+    for blocks in [parts, *(doc.all_blocks() for doc in corpus.selected(only))]:
+        for span in walk_spans(blocks):
             if span.kind in found and span.args:
                 found[span.kind].add(span.args[0])
     return found
