@@ -80,3 +80,14 @@ def test_a_list_item_out_of_line_is_said_against_its_list(problem: str) -> None:
     assert said is not None and (said.line, said.column) == (3, 3)
     assert said.message == "this line is indented by 3 spaces, the lines above by 2 (line 12)"
     assert said.hint == "the items of a list line up: indent this '-' by 2 spaces, like the one on line 12"
+
+
+@pytest.mark.parametrize("title", ["Letters", "Letters & Articles"])  # '&' in the text: PyYAML's own loader reads it
+def test_a_list_item_indented_further_than_its_list_is_not_read_as_more_words(title: str) -> None:
+    text = f"title: {title}\ndocuments:\n  - 1857-herzen\n   - 1862-bakunin\n"
+    with pytest.raises(YamlError) as caught:
+        load_yaml(text, "f.yaml")
+    d = caught.value.diagnostic
+    assert (d.pos.line, d.pos.column) == (4, 4)
+    assert d.message.startswith("this line is indented by 3 spaces, the lines above by 2 (line 3)")
+    assert load_yaml("items:\n  - a plain item\n    that goes on - and on\n", "f.yaml").get("items") is not None

@@ -163,6 +163,8 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
     if isinstance(node, ScalarNode):
         return _scalar(node, pos, lines)
     if isinstance(node, SequenceNode):
+        for item in node.value:
+            _item_run_on(item, path, line_offset, lines)
         return YNode([_convert(n, path, line_offset, lines, depth + 1, seen) for n in node.value], pos, "seq")
     assert isinstance(node, MappingNode)
     mapping: dict[str, YNode] = {}
@@ -181,6 +183,23 @@ def _convert(node: Node, path: str, line_offset: int, lines: list[str], depth: i
         key_pos[key] = kpos
         mapping[key] = _convert(value_node, path, line_offset, lines, depth + 1, seen)
     return YNode(mapping, pos, "map", key_pos=key_pos)
+
+
+def _item_run_on(item: Node, path: str, line_offset: int, lines: list[str]) -> None:
+    """A list item in plain words whose next line is an item indented further ("- a" over
+    " - b"): YAML reads the second as more words of the first, which is never meant."""
+    if not isinstance(item, ScalarNode) or item.style or item.end_mark.line <= item.start_mark.line:
+        return
+    first = item.start_mark.line
+    dash = lines[first].rfind("- ", 0, item.start_mark.column + 1)
+    for n in range(first + 1, min(item.end_mark.line, len(lines) - 1) + 1):
+        text = lines[n]
+        if text.lstrip().startswith("- ") and dash >= 0:
+            col = len(text) - len(text.lstrip())
+            raise YamlError(error(Pos(path, n + 1 + line_offset, col + 1),
+                                  f"this line is indented by {col} spaces, the lines above by {dash} (line {first + 1 + line_offset}): "
+                                  "YAML reads it as more words of the item above",
+                                  f"the items of a list line up: indent this '-' by {dash} spaces, like the one on line {first + 1 + line_offset}"))
 
 
 def _scalar(node: ScalarNode, pos: Pos, lines: list[str]) -> YNode:

@@ -64,6 +64,8 @@ CONFIG = [
          r"^this line is indented by 3 spaces, the lines above by 2 \(line 12\)$"),
     case("config-part-indented-4", Y, "  - id: kolokol", "    - id: kolokol", "- id: kolokol",
          r"^this line is indented by 4 spaces, the lines above by 2 \(line 12\)$"),
+    case("config-document-indented-7", Y, "      - 1862-bakunin-herzen", "       - 1862-bakunin-herzen", "- 1862-bakunin",
+         r"^this line is indented by 7 spaces, the lines above by 6 \(line 17\): YAML reads it as more words of the item above$"),
     case("config-part-id-twice", Y, "  - id: kolokol", "  - id: exile", "id: exile", r"part.*'exile'.*(twice|already)", nth=2),
     case("config-part-title-missing", Y, KOLOKOL, "  - id: kolokol\n", "id: kolokol", r"required key 'title'"),
     case("config-part-title-misspelt", Y, KOLOKOL, '  - id: kolokol\n    titel: "The Bell"\n', "titel", r"unknown key 'titel'"),
