@@ -47,3 +47,16 @@ def test_a_complete_works_letter_keeps_its_own_dateline_and_gives_the_editions_t
     assert "1184" not in body and "1892 г." not in body
     assert re.search(r"(?m)^date: .*1892-06-04", text), text
     assert re.search(r"(?m)^recipients: .*suvorin", text), text
+
+
+def test_a_signature_the_register_does_not_know_gives_a_proposed_author_and_an_abbreviated_month_a_date() -> None:
+    raw = ("* 1. О. Ф. Новокшонову.\n\n1904 г. Января 2. Я. П.\n\n"
+           "Получил ваше письмо, любезн[ые] старички.1 Надеюсь, что вы теперь уже на отъезде. Прощайте. Дай бог вам всего хорошего.\n\n"
+           "Лев Толстой.\n\n2 янв. 1904.\n\nПечатается по копировальной книге № 6, л. 28.\n\n"
+           "1 «Старичками» у духоборов назывались женатые мужчины.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    text = result.documents[0].text
+    assert re.search(r"(?m)^authors: \[tolsto", text), text
+    assert re.search(r"(?m)^date: .*1904-01-02", text), text
+    assert "«Старичками» у духоборов" in text.split("\n---\n", 1)[0], "the note is read into the notes, not the text"

@@ -60,6 +60,7 @@ from edition.interchange.raw_roles import (
     kind_of,
     middle_headings,
     opening_roles,
+    signed_name,
 )
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
@@ -240,7 +241,7 @@ class _Importer:
             return True
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
             return False
-        return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c))
+        return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c)) or bool(signed_name(text))
 
     def build_body(self, doc: DocState, body: list[RawBlock]) -> str:
         """Roles of the paragraphs, note anchors and person tags: the text of the source."""
@@ -271,7 +272,10 @@ class _Importer:
         """The authors a signature or byline names, the recipients a salutation names."""
         for k, role in enumerate(roles):
             if role == "signed":
-                doc.authors += [a for a in self.matcher.resolve(cores[k]) if a not in doc.authors]
+                found = self.matcher.resolve(cores[k])
+                if not found and (name := signed_name(cores[k])) and (pid := self.registry.person(name, context=cores[k])):
+                    found = [pid]  # a writer the register does not know: a proposed entry
+                doc.authors += [a for a in found if a not in doc.authors]
             elif role == "salute":
                 doc.recipients += [r for r in self.matcher.resolve(cores[k]) if r not in doc.recipients and r not in doc.authors]
             elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:

@@ -21,7 +21,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 _EN_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
              r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _RU_MONTH = (r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
-             r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
+             r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв\.|февр?\.|мар\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.)")
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _OS = (r"(?:\s*\((?P<ns>(?:(?P<ns_mon1>[A-Za-zА-Яа-яё]+)\.?\s+)?(?P<ns_day>[0-3]?\d)(?:\s+(?P<ns_mon2>[A-Za-zА-Яа-яё]+))?)\s*\))?")
@@ -68,6 +68,8 @@ def _month(name: str) -> int:
         for i, stem in enumerate(table, 1):
             if low.startswith(stem) and not (stem == "ма" and not re.match(r"ма[йяе]$", low)):
                 return i
+    if low.endswith(".") and (i := next((i for i, stem in enumerate(_RU_MONTHS, 1) if len(stem) > 3 and low[:3] == stem[:3]), 0)):
+        return i  # "янв.", "сент.", "нояб."
     if low.isdigit():
         return int(low)
     return 0

@@ -36,6 +36,8 @@ def letter_heading(text: str) -> bool:
     numbered = DOC_NUMBER.match(t)
     rest = t[numbered.end():] if numbered else t
     letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\sи\s", " ", rest))
+    if numbered and t.startswith("*") and re.match(r"[А-ЯЁ]\.", rest):
+        return True  # "* 2. В. Н. Ф...": a letter's number and its addressee's initials, as a reading site marks them
     if numbered and len(letters) >= 4 and letters.isupper() and re.search(r"[А-ЯЁ]", letters):
         return True  # "1184. А. С. СУВОРИНУ"
     if _DATIVE_NAMES.match(rest) and (numbered or "," in rest):

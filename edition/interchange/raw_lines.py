@@ -36,6 +36,10 @@ _FURNITURE = [
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
     (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
     (re.compile(r"^Политика$|^Лента$|^Главная$"), "site navigation or a banner"),
+    (re.compile(r"^(?:[←→↑⬅➡]\S*\s*)?(?:Back to (?:index|top|contents|the index)|View Raw|More Information|List of authors|"
+                r"Previous Document\b.*\bNext Document|Continued\s*[. ]*|Download:?\s*(?:TXT|DOCX?|PDF|EPUB|FB2|MOBI|RTF|\s|,)+)$", re.I),
+     "site navigation or a banner"),
+    (re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"), "a line of the site that begins with a pictograph"),
 ]
 
 

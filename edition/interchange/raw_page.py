@@ -83,6 +83,7 @@ class Page:
     title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
     noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
 
+_NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
@@ -249,7 +250,14 @@ class _Segmenter:
             self.r.commentary.append(b.after(len(b.text) - len(rest)))
         self.phase = "commentary"
 
+    def _glued_in_text(self, n: int) -> bool:
+        """Whether the text so far carries note number ``n`` glued to a word ("старички.1", "р.,3")."""
+        return any(re.search(rf"(?:[^\W\d_]|[.,;:!?»)\]]){n}(?!\d)", x.text) for x in self.r.body_blocks())
+
     def _body(self, b: RawBlock) -> None:
+        if self.phase in ("tail", "commentary") and (m := _NUMBERED_NOTE.match(b.text)) and self._glued_in_text(int(m.group(1))):
+            self._note(b)  # "1 «Старичками» ...": the notes after an edition's trailer and headnote
+            return
         if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 and edition_dating(b.text) \
                 and _addressee_heading(self.r.heading[-1].text):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"

@@ -19,6 +19,18 @@ _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shak
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 
 
+_NAME = r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ][a-zа-яёáéíóú]+\s+(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][\w'’-]+)"
+_SIGNED = re.compile(rf"^(?:.{{0,50}}\b(?:[Yy]ours|Ваш|Твой|Ваша|Твоя|[Пп]реданный|[Уу]важающий|[Лл]юбящий|[Цц]елую)\b[\w ,]{{0,20}}?\s+)?"
+                     rf"(?P<name>{_NAME})\.?\s*[\"”»]?$")
+
+
+def signed_name(text: str) -> str:
+    """The name a signature line gives ("А. Чехов.", "Лев Толстой.", "Sincerely Yours Seán MacDiarmada."), or ""."""
+    t = " ".join(text.split())
+    m = _SIGNED.match(t) if len(t) <= 90 and "\n" not in text.strip() else None
+    return m.group("name") if m else ""
+
+
 def opening_roles(body: list[RawBlock], cores: list[str], roles: list[str]) -> int:
     """Mark the short lines that open the text (dateline, salutation, address lines); return how many there are."""
     opening = 0
