@@ -28,7 +28,12 @@ def signed_name(text: str) -> str:
     """The name a signature line gives ("А. Чехов.", "Лев Толстой.", "Sincerely Yours Seán MacDiarmada."), or ""."""
     t = " ".join(text.split())
     m = _SIGNED.match(t) if len(t) <= 90 and "\n" not in text.strip() else None
-    return m.group("name") if m else ""
+    if not m:
+        return ""
+    name = m.group("name")
+    closing = m.start("name") > 0
+    # a bare "Jane Doe" under an English text may be its compiler's byline; "Лев Толстой." and "А. Чехов." sign a letter
+    return name if closing or "." in name or re.search(r"[А-ЯЁ]", name) else ""
 
 
 def opening_roles(body: list[RawBlock], cores: list[str], roles: list[str]) -> int:
