@@ -9,6 +9,7 @@ import pytest
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
+from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
 
 
@@ -60,3 +61,19 @@ def test_a_signature_the_register_does_not_know_gives_a_proposed_author_and_an_a
     assert re.search(r"(?m)^authors: \[tolsto", text), text
     assert re.search(r"(?m)^date: .*1904-01-02", text), text
     assert "«Старичками» у духоборов" in text.split("\n---\n", 1)[0], "the note is read into the notes, not the text"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("1904 г. Января 2. Я. П.", "Ясная Поляна"), ("8 марта (24 февраля) 1863 г. Лондон.", "Лондон"),
+    ("4 июня 1892 г. Мелихово.", "Мелихово"), ("MOSCOW, October 16, 1891.", "Moscow"),
+])
+def test_the_place_of_a_dating(text: str, place: str) -> None:
+    assert dateline_place(text) == place
+
+
+def test_a_labelled_author_line_names_the_writer() -> None:
+    raw = ("Title: Letter To Lenin (21 December 1920)\nAuthor: Pëtr Kropotkin\nDate: December 21, 1920\n\n"
+           "Dmitrov (Moscow province)\n\n21 December, 1920\n\nRespected Vladimir Illich,\n\n"
+           "An announcement has been placed in Izvestiia and in Pravda which makes known the decision of the Soviet government.\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    assert re.search(r"(?m)^authors: \[kropotkin", text), text

@@ -31,6 +31,8 @@ _YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года|год))?"
 _PATTERNS = [
     # 19 августа 1932 г., 31 дня августа 1918 г., 20 (7) марта 1918 г.
     ("dmy", re.compile(rf"(?<!\d){_DAY}{_OS}(?:\s+дня)?\s+{_RU_MONTH}\s*,?\s+{_YEAR}{_YEAR_WORD}", re.I)),
+    # 1904 г. Января 2. (the Tolstoy edition's dating: year, month, day)
+    ("ymd", re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+{_DAY}(?!\d)", re.I)),
     # November 11, 1917; Nov. 19 (December 2), 1917
     ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),
     # February 27 [1915]: the year supplied by the editor

@@ -53,9 +53,11 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
            notes_text: str, found_kind: str = "letter") -> Fields:
     f = Fields()
     context = " ".join(body)
-    f.authors = _ids(registry, heading.authors, context) or found_authors or ([page_author] if page_author else [])
+    labelled = _ids(registry, [meta.author], context) if meta.author else []
+    f.authors = _ids(registry, heading.authors, context) or labelled or found_authors or ([page_author] if page_author else [])
     if f.authors:
-        f.why["authors"] = "the heading" if heading.authors else "the signature" if found_authors else "the page's author line"
+        f.why["authors"] = ("the heading" if heading.authors else "the 'Author:' line" if labelled else "the signature" if found_authors
+                            else "the page's author line")
     f.recipients = _ids(registry, heading.recipients, context)
     f.why["recipients"] = "the heading"
     if not f.recipients and found_recipients:
@@ -217,8 +219,10 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
                 and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
                 place["to"] = pid
-    for text, role in zip(body, roles, strict=False):
-        if role == "dateline" and "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
+    datelines = [meta.dated] if meta.dated else []
+    datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"]
+    for text in datelines:
+        if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
             place["from"] = pid
     return place
 
@@ -230,13 +234,25 @@ _NOT_PLACES = re.compile(r"(?i)^(?:конец|начало|середина|ме
                          r"not|sent|written|received|no\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
+# the places a Russian edition abbreviates in its datings: "1904 г. Января 2. Я. П."
+_PLACE_ABBREVIATIONS = {"Я. П.": "Ясная Поляна", "Я.П.": "Ясная Поляна", "М.": "Москва", "СПб.": "Петербург", "Спб.": "Петербург",
+                        "Пб.": "Петербург", "Пг.": "Петроград", "Н. Новгород": "Нижний Новгород", "Н.Новгород": "Нижний Новгород"}
+_PLACE_ABBREVIATION = re.compile(r"(?:^|[\s,.])(" + "|".join(re.escape(k) for k in _PLACE_ABBREVIATIONS) + r")\s*$")
+
+
 def dateline_place(text: str) -> str:
     """The place a dateline gives beside its date: "MOSCOW, October 16, 1891." -> "Moscow", "Wronke, August 24, 1916",
     "London, 10 June 1859", "26 или 28 августа 1899, Н. Новгород." -> "Н. Новгород"; "" when the rest is not a name."""
     found = find_dates(text)
-    if not found:
+    if not found and not read_date(text):
         return ""
-    rest = (text[:found[0].start] + " , " + text[found[-1].end:]).replace("[", " ").replace("]", " ")
+    if m := _PLACE_ABBREVIATION.search(text):
+        return _PLACE_ABBREVIATIONS[m.group(1)]
+    if found:
+        rest = text[:found[0].start] + " , " + text[found[-1].end:]
+    else:  # "8 марта (24 февраля) 1863 г. Лондон.": the place after the year
+        rest = re.sub(r"^.*?\d{4}\s*(?:г\.|года)?", "", text)
+    rest = rest.replace("[", " ").replace("]", " ")
     rest = re.sub(r"\b(?:г\.|года|гг\.)|\((?:[^()]*)\)", " ", rest)
     parts = [p.strip(" ,.;:") for p in re.split(r"[,;]", rest) if p.strip(" ,.;:")]
     for part in parts:

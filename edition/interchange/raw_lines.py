@@ -55,7 +55,7 @@ _INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
 _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription\s*[\\/]\s*(?:HTML\s+)?Markup|"
                     r"HTML(?:\s+Markup)?|Online Version|Proofread|Wired|Sent|Delivered|Dictated|Courtesy|Compiled by|"
                     r"Available at|Retrieved from|Реквизиты|Тип документа|Направление|Государство|Датировка|Метки|Источник|"
-                    r"Архив|Дата|Место|Публикация)\s*(?::|$)\s*(?P<value>.*)$", re.I)
+                    r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор)\s*(?::|$)\s*(?P<value>.*)$", re.I)
 
 
 _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+from|Sent\s+from|"

@@ -188,6 +188,8 @@ class MetaFields:
     archives: list[str] = field(default_factory=list)
     supplied: bool = False  # the date stands in square brackets: the editor's
     published: str = ""  # a date of publication (for an article, its date)
+    author: str = ""  # an "Author:" line's name
+    dated: str = ""  # the edition's dating line under the heading ("4 июня 1892 г. Мелихово."): its place is where it was written
 
 
 _DATE_LABELS = ("written", "wired", "датировка", "дата", "sent", "delivered", "dictated")
@@ -213,6 +215,8 @@ def _meta_date(out: MetaFields, label: str, value: str) -> None:
     if (label in _DATE_LABELS or written) and not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value):
         if (d := read_date(value)) and (out.date is None or label != "trailer"):
             out.date, out.date_from = d, value
+    if label == "date" and not out.dated:
+        out.dated = value
     if label == "date" and out.date is None and (d := read_date(value)):
         out.date, out.date_from, out.supplied = d, value, bool(re.fullmatch(r"\[.*\]\.?", value))
     if label in ("source", "published", "first published", "trailer") and not out.published and (d := read_date(value)):
@@ -226,6 +230,8 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
     """Where it was sent from and to, who translated it, the language it was written in."""
     if m := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
         out.sent_from, out.sent_to = m.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m.group(2))
+    if label in ("author", "автор") and value and not out.author:
+        out.author = value
     if label == "translated" and value:
         out.translator = value.rstrip(". ")
     elif m := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
