@@ -62,6 +62,13 @@ def test_off_a_terminal_one_line_per_stage_and_pass() -> None:
     assert "\r" not in out.getvalue()
 
 
+def test_a_third_pass_is_not_counted_as_one_of_two() -> None:
+    out = io.StringIO()
+    progress = Progress(out)
+    progress.latex(RUN + "This is LuaHBTeX, Version 1.17.0 (TeX Live 2023)\n")
+    assert out.getvalue().splitlines()[-1].split("] ", 1)[1] == "typesetting: LuaLaTeX pass 3, once more, until the cross-references settle"
+
+
 @pytest.mark.latex
 def test_ctrl_c_during_lualatex_exits_130_and_keeps_the_last_good_pdf(tmp_path: Path) -> None:
     require_latex()

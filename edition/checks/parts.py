@@ -4,6 +4,7 @@ names is a document. Each problem is reported where the id is written."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import PurePosixPath
 
 from edition.model.corpus import Corpus, Document
@@ -27,12 +28,15 @@ def check_parts(corpus: Corpus) -> list[Diagnostic]:
     first: dict[str, str] = {}  # document id -> the part that prints it
     seen_parts: dict[str, Pos] = {}
     renamed = renamed_files(corpus)
+    held = Counter(d.id for d in corpus.documents)
     for part in corpus.config.parts:
         if part.id and part.id in seen_parts:
             diags.append(error(part.pos, f"part id '{part.id}' is used twice (first at line {seen_parts[part.id].line})",
                                "give each part an id of its own"))
         seen_parts.setdefault(part.id, part.pos)
         for i, doc_id in enumerate(part.documents):
+            if held[doc_id] > 1 and doc_id in first:  # two files with one id: said at the second file, the cause
+                continue
             pos = part.doc_pos[i] if i < len(part.doc_pos) else part.pos
             diags.extend(_listed(corpus, part.id, doc_id, pos, first, renamed))
     known = [d.id for d in corpus.documents]

@@ -4,6 +4,8 @@ make by accident in tests/broken/reader/, with the place and the words of the er
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from broken_case import Case, change, write
 
 H = "sources/exile/1857-07-01-herzen-ogarev.md"
@@ -168,3 +170,10 @@ PARTS_MORE = [
          f"{Y}:21:39", r"'1862-bakunin-herzen' is already printed in part 'exile'"),
 ]
 CASES += PARTS_MORE
+
+_PREFACE = (Path(__file__).resolve().parent / "reader" / K).read_text(encoding="utf-8")
+COPIES = [  # a file copied to start a new document, its id left as it was: said at the copy, not as a part listing it twice
+    Case("document-copied-id-kept", (write("sources/kolokol/1858-kolokol-second.md", _PREFACE),), "sources/kolokol/1858-kolokol-second.md:2:5",
+         r"^document id '1857-kolokol-preface' is already the id of sources/kolokol/1857-kolokol-preface\.md$"),
+]
+CASES += COPIES
