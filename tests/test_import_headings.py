@@ -77,3 +77,15 @@ def test_a_labelled_author_line_names_the_writer() -> None:
            "An announcement has been placed in Izvestiia and in Pravda which makes known the decision of the Soviet government.\n")
     text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
     assert re.search(r"(?m)^authors: \[kropotkin", text), text
+
+
+def test_a_volume_title_and_blurb_before_the_first_heading_are_the_pages_metadata_and_name_the_writer() -> None:
+    raw = ("Том 23. Письма 1892-1894\n\nВ пятом томе печатаются письма Чехова с 1 марта 1892 по 31 декабря 1894 года, "
+           "и в них бьется пульс всей культурной и общественной жизни России конца века.\n\n"
+           "Оболонскому Н. Н., 1 марта 1892\n\n*\n\n1122. Н. Н. ОБОЛОНСКОМУ\n\n1 марта 1892 г. Москва.\n\nПосылаю Вам письмо Гнедича\n\n*\n\n"
+           ", полученное мною от Свободина. Перехватил я его с единственною целью — заманить Вас к себе.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    text = result.documents[0].text
+    assert "Посылаю Вам письмо Гнедича, полученное мною" in text, text
+    assert re.search(r"(?m)^authors: \[chekhov", text) and re.search(r"(?m)^recipients: \[obolonsk", text), text

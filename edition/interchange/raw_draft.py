@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_finish import Fields
+from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import Heading, MetaFields, read_heading
 from edition.interchange.raw_names import PersonMatcher
@@ -146,10 +147,6 @@ def collection(matcher: PersonMatcher, page: Page) -> list[str]:
     return []
 
 
-_COLLECTION_OF = re.compile(r"^(?:The\s+)?(?:(?:Selected\s+)?Letters|Correspondence)\s+of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)"
-                            r"(?:\s+to\s+[^,]+)?(?:,\s*by\s+[\w. ]+)?$")
-
-
 def page_author(registry: Registry, page: Page) -> str:
     """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
     lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
@@ -157,7 +154,8 @@ def page_author(registry: Registry, page: Page) -> str:
     titles = [b.text for b in page.title] + [b.text for r in page.regions[:1] for b in [*r.heading, *r.blocks[:2]]]
     for line in titles + lines:
         # "Letters of Anton Chekhov, by Anton Chekhov", "Письма А. П. Чехова": a collection of one writer's letters
-        if (m := _COLLECTION_OF.match(" ".join(line.split()))) and (pid := registry.person(m.group("name"))):
+        m = COLLECTION_OF.match(" ".join(line.split())) or LETTERS_OF.search(line) if len(line) < 400 else None
+        if m and (pid := registry.person(m.group("name") or m.group("ru"))):
             return pid
     for line in lines:
         m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())

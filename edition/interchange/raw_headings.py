@@ -48,3 +48,14 @@ def letter_heading(text: str) -> bool:
 def edition_dating(text: str) -> bool:
     """The edition's date (and place) of a letter, printed under its heading: "1 марта 1892 г. Москва."."""
     return bool(EDITION_DATING.match(text.strip()))
+
+
+# "Letters of Anton Chekhov, by Anton Chekhov", "Letters of Fyodor Michailovitch Dostoevsky to His Family and friends",
+# "Письма А. П. Чехова": the title of a collection of one writer's letters
+COLLECTION_OF = re.compile(r"^(?:The\s+)?(?:(?:Selected\s+)?Letters|Correspondence)\s+of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)"
+                           r"(?:\s+to\s+[^,]+)?(?:,\s*by\s+[\w. ]+)?$"
+                           r"|^(?:Письма|Переписка)\s+(?P<ru>(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё-]+)(?:\s*[.,(].*)?$")
+# "В пятом томе печатаются письма Чехова ...": a volume's blurb naming the writer of its letters
+LETTERS_OF = re.compile(r"\b[Пп]исьма\s+(?P<ru>(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:а|я))\b"
+                        r"|\bletters of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)")
+VOLUME_TITLE = re.compile(r"^(?:Том|Volume|Vol\.)\s+\d+\b")

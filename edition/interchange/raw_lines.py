@@ -40,6 +40,7 @@ _FURNITURE = [
                 r"Previous Document\b.*\bNext Document|Continued\s*[. ]*|Download:?\s*(?:TXT|DOCX?|PDF|EPUB|FB2|MOBI|RTF|\s|,)+)$", re.I),
      "site navigation or a banner"),
     (re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"), "a line of the site that begins with a pictograph"),
+    (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
 ]
 
 
@@ -265,6 +266,11 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
             group += 1
             continue
         text = item[2]
+        if not cur and out and re.match(r"^[,.;:!?)»]", text):
+            cur = list(out.pop()[0].lines)  # "Гнедича / * / , полученное": the sentence runs on after a mark standing alone
+            no, col, last = cur.pop()
+            cur.append((no, col, last + text))
+            continue
         alone = bool(_LABEL.match(text) or _NUMBER.match(text) or _GENERIC.match(text) or _NOTES_START.match(text) or _RULE.match(text)
                      or heading_like(text) and not _TRAILER.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)

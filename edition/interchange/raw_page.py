@@ -21,7 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import RawBlock
-from edition.interchange.raw_headings import DOC_NUMBER, edition_dating
+from edition.interchange.raw_dates import is_dateline
+from edition.interchange.raw_headings import COLLECTION_OF, DOC_NUMBER, VOLUME_TITLE, edition_dating
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -304,6 +305,22 @@ def _commentary_before_opening(r: Region) -> None:
         r.blocks.remove(b)
         r.commentary.append(b)
 
+def front_matter(regions: list[Region]) -> None:
+    """A book's title and blurb before the first heading ("Том 23. Письма 1892-1894", "Letters of Fyodor Dostoevsky to
+    His Family"): the page's metadata, not a document."""
+    first = regions[0] if regions else None
+    if first is None or first.heading or not first.blocks:
+        return
+    letterlike = any(_GREETING.match(b.text) or _SIGNATURE.match(b.text) or is_dateline(b.text) for b in first.blocks[1:])
+    if len(regions) > 1 and VOLUME_TITLE.match(first.blocks[0].text) and not letterlike \
+            and not any(m.label in ("trailer", "source", "archive") for m in first.meta):
+        regions.pop(0)
+        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
+    elif COLLECTION_OF.match(" ".join(first.blocks[0].text.split())) and len(first.blocks) > 1:
+        b = first.blocks.pop(0)
+        first.meta.append(Meta("preamble", b.text, b))
+
+
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     noticed: list[tuple[int, int, str]] = []
@@ -320,6 +337,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
             and not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta):
         first = regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
+    front_matter(regions)
     if regions and not regions[0].heading and len(regions[0].blocks) > 1 and _title_case_line(regions[0].blocks[0].text):
         regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
     if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
