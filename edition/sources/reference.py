@@ -39,7 +39,9 @@ SECTIONS: tuple[tuple[str, str, tuple[Field, ...]], ...] = (
     ("A document's metadata: `place`", "", schema.PLACE_REF),
     ("A document's metadata: `translation`", "", schema.TRANSLATION),
     ("A document's metadata: `source`", "", schema.SOURCE),
-    ("A document's metadata: an entry of `archives`", "Fields given explicitly win over what is parsed from `cited`.",
+    ("A document's metadata: an entry of `archives`",
+     "`cited` is parsed into the fields below; each field given beside it replaces that field alone "
+     "(the others are kept from the text), and one that differs from the text is printed with a warning.",
      schema.ARCHIVE),
     ("A document's metadata: `original`", "", schema.ORIGINAL),
     ("The front matter of a file holding an original", "", schema.VERSION_FILE),

@@ -101,7 +101,7 @@ SOURCE = (
 )
 
 ARCHIVE = (
-    Field("cited", "str", False, "the citation as the source prints it; parsed when no fields are given"),
+    Field("cited", "str", False, "the citation as the source prints it, parsed into the fields below"),
     Field("repository", "str", False, "archive id from sources/archives.yaml"),
     Field("fond", "str", False, "fond (collection) number"),
     Field("opis", "str", False, "opis (inventory) number"),
