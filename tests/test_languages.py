@@ -67,3 +67,51 @@ def test_a_russian_text_is_hyphenated_and_quoted_as_russian(tmp_path: Path) -> N
     assert "«Правды»" in body and "\"" not in body[:400]
     assert re.search(r"»\s*— и", body)
     assert "Russian—printed as written—with" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("project", ["seed", "web"])
+def test_the_html_and_the_latex_set_each_text_note_and_passage_in_the_plans_language(project: str, tmp_path: Path) -> None:
+    """The language of every text, note and {foreign:...} passage is decided once (plan.language); the
+    LaTeX (babel environments and \\edForeign) and the HTML (lang attributes) both follow it, document
+    by document, read from what each renderer writes."""
+    from collections import Counter
+
+    import lxml.html
+    from conftest import REPO
+
+    from edition.html.site import site
+    from edition.latex.languages import babel_name
+    from edition.latex.render import render
+
+    root = copy_project(REPO if project == "seed" else FIXTURES / "web", tmp_path)
+    plan = prepare(root)[0].plan
+    latex, _ = render(plan)
+    pages, _ = site(plan)
+    notes: dict[str, Counter[str]] = {}
+    for (doc, _series, _key), code in plan.language.notes.items():
+        notes.setdefault(doc, Counter())[code] += 1
+    passages: dict[str, Counter[str]] = {}
+    for (owner, _uid), code in plan.language.passages.items():
+        passages.setdefault(owner, Counter())[code] += 1
+    assert plan.language.texts.keys() == plan.documents.keys()
+    for doc, code in plan.language.texts.items():
+        tex, page = latex[f"docs/{doc}.tex"], lxml.html.fromstring(pages[f"documents/{doc}.html"])
+        if doc not in plan.parallel:  # a text beside its original: test_web.py, test_versions.py
+            section = page.find_class("text")[0]
+            assert (section.get("lang") or "en") == code, doc
+            assert ("\\begin{otherlanguage}{" in tex) == (code != "en"), doc
+            if code != "en":
+                assert f"\\begin{{otherlanguage}}{{{babel_name(code)}}}" in tex, doc
+        marked = Counter(body.get("lang") for body in page.find_class("note-body") if body.get("lang"))
+        expected = {c: n for c, n in notes.get(doc, Counter()).items() if c != "en"}
+        assert marked == expected, (doc, marked, expected)
+        if code != "en" or doc in plan.parallel:  # each note set in its language in LaTeX too
+            for c, n in expected.items():
+                assert tex.count(f"\\edInLanguage{{{babel_name(c)}}}") == n, (doc, c)
+        foreign = Counter(i.get("lang") for i in page.iter("i") if i.get("lang"))
+        assert foreign == passages.get(doc, Counter()), (doc, foreign)
+        assert Counter({c: tex.count(f"\\edForeign{{{babel_name(c)}}}") for c in foreign}) == foreign, doc
+    if project == "seed":  # the decisions this corpus makes: Russian notes to Russian originals, Latin passages
+        assert sum(n["ru"] for n in notes.values()) == 2 and sum(n["la"] for n in passages.values()) == 5
+    else:
+        assert plan.language.texts["letter-ru"] == "ru"

@@ -8,7 +8,6 @@ from markupsafe import Markup
 
 from edition.html.rich import DocumentRenderer, Mention, NoteEntry
 from edition.model.corpus import Document, SeriesConfig
-from edition.passes.languages import text_language
 from edition.passes.order import DocumentPlan
 
 LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
@@ -77,7 +76,7 @@ def render_document(renderer: DocumentRenderer, face: DocumentPlan, path: str, p
     uses_sigla = any(cls in html for html in [body, *(c for r in (versions.rows if versions else []) for c in r)]
                      for cls in ('class="iv ', 'class="iv-wrap"'))
     mentions = renderer.state.mentions + (renderer.original.state.mentions if versions and renderer.original else [])
-    return DocumentPage(doc, face.number, path, face.title, face.date, face.places, parties, text_language(doc),
+    return DocumentPage(doc, face.number, path, face.title, face.date, face.places, parties, renderer.plan.text_language(doc.id),
                         headnote, body, notes, source_lines, mentions, part,
                         title_with_date=face.title_with_date, cite_as=face.cite_as, uses_sigla=uses_sigla,
                         versions=versions)

@@ -18,6 +18,7 @@ from edition.html.markup import el, join, slug, text, void
 from edition.html.richtext import to_html
 from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.queries import ref_target
+from edition.passes.languages import passage_language
 from edition.passes.plan import Plan
 from edition.sources.markup import plain_text
 
@@ -44,6 +45,7 @@ class NoteEntry:
     id: str
     content: Markup
     lemma: Markup = Markup("")
+    lang: str = "en"  # the note's language (the plan's)
 
 
 @dataclass
@@ -153,7 +155,7 @@ class DocumentRenderer:
         return handler(span) if handler else self._kids(span)
 
     def _emphasis(self, span: Span) -> Markup:
-        lang = span.args[0] if span.kind == "foreign" and span.args else None
+        lang = self.plan.language.passages.get((self.owner, span.uid), passage_language(span)) if span.kind == "foreign" else None
         return el("em" if span.kind == "em" else "i", self._kids(span), lang=lang)
 
     def _label(self, span: Span) -> Markup:
@@ -217,7 +219,7 @@ class DocumentRenderer:
             entry = el("em", words)
         return self._apparatus_entry(span, shown, entry)
 
-    def _apparatus_entry(self, span: Span, lemma: Markup, entry: Markup, key: str = "") -> Markup:
+    def _apparatus_entry(self, span: Span, lemma: Markup, entry: Markup, key: str = "", lang: str = "en") -> Markup:
         assert self.apparatus is not None
         self.state.apparatus_count += 1
         n = self.state.apparatus_count
@@ -226,7 +228,7 @@ class DocumentRenderer:
         # cross-references from other pages find it; an intervention's, from its count in its version
         note_id = f"{self.apparatus.id}-{slug(key)}" if key else f"{self.prefix}{self.apparatus.id}-iv{n}"
         self.state.notes.setdefault(self.apparatus.id, []).append(
-            NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=text(plain_text(span.children)) or lemma))
+            NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=text(plain_text(span.children)) or lemma, lang=lang))
         ref = el("a", el("span", mark, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
                  class_=f"noteref noteref-{self.apparatus.id}", role="doc-noteref",
                  aria_label=f"{self.apparatus.name}, {mark}")
@@ -241,12 +243,13 @@ class DocumentRenderer:
         if series.numbering == "line":
             lemma = self._kids(span)
             content = self.note_content(note)
-            return self._apparatus_entry(span, lemma, content, key)
+            return self._apparatus_entry(span, lemma, content, key, lang=self.plan.note_language(self.doc.id, sid, key))
         number = self.plan.note_number(self.doc.id, sid, key)
         shown = mark(series.numbering, number)
         note_id = f"{self.prefix}{sid}-{number}"
         content = self.note_content(note)
-        self.state.notes.setdefault(sid, []).append(NoteEntry(series, key, shown, note_id, content))
+        self.state.notes.setdefault(sid, []).append(NoteEntry(series, key, shown, note_id, content,
+                                                              lang=self.plan.note_language(self.doc.id, sid, key)))
         return el("a", el("span", shown, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
                   class_=f"noteref noteref-{sid}", role="doc-noteref", aria_label=f"{series.name}, {shown}")
 

@@ -24,7 +24,6 @@ from edition.latex.scripts import MACRO_MARKS, needs_shaping
 from edition.latex.text import LETTERS, TextWriter, Where
 from edition.model.corpus import Document
 from edition.model.diagnostics import Diagnostic, Pos
-from edition.passes.languages import text_language
 from edition.passes.plan import Plan
 from edition.resources import LATEX_DIR
 
@@ -92,7 +91,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
     out = env.get_template("document.tex.jinja").render(
         label_id=escape_label(doc.id),
         number=face.number,
-        language=babel_name(text_language(doc)),
+        language=babel_name(plan.text_language(doc.id)),
         cite_as=face.cite_as, draft=plan.draft,
         title=face.title,
         short_title=face.short_title if face.short_title != face.title else "",

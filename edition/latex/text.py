@@ -16,6 +16,7 @@ from edition.latex.languages import babel_name
 from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
 from edition.model.diagnostics import Diagnostic, Pos, warning
 from edition.model.queries import RefTarget, ref_target
+from edition.passes.languages import passage_language
 from edition.passes.plan import Plan
 from edition.passes.reading import part_key
 
@@ -131,7 +132,8 @@ class TextWriter:
         return macro("edLineLabel", escape_label(f"l:{where.doc.id}:{span.args[0]}"))
 
     def foreign(self, span: Span, kids: Latex, where: Where) -> str:
-        return macro("edForeign", escape_text(babel_name(span.args[0].strip()) if span.args else ""), kids)
+        code = self.plan.language.passages.get((where.owner, span.uid), passage_language(span))
+        return macro("edForeign", escape_text(babel_name(code)), kids)
 
     def citation(self, span: Span, kids: Latex, where: Where) -> str:
         citation = self.plan.citations.get((where.owner, span.uid))
@@ -209,6 +211,11 @@ class TextWriter:
                 parts.append(macro("edNoteQuote", Latex(sep.join(self.block_inline(b, where) for b in block.blocks))))
             else:
                 parts.append(self.inline(block.content, where))
+        # In a document that sets another language, each note is set in its own (the plan's): an
+        # editor's note to a Russian text is English, an author's note to a Russian original Russian.
+        language = babel_name(self.plan.note_language(doc.id, note.series, note.key))
+        if language and (self.plan.text_language(doc.id) != "en" or doc.original is not None):
+            return macro("edInLanguage", language, join(parts))
         return join(parts)
 
     def block_inline(self, block: Block, where: Where) -> Latex:

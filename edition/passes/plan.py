@@ -14,7 +14,8 @@ frozen ``Plan`` with its diagnostics as data:
 6. apparatus (``apparatus``): the interventions that make their own apparatus entry;
 7. index (``index``), back matter (``backmatter``) and chronology;
 8. versions (``parallel``): the documents printed beside their original, how (facing pages,
-   columns, the original after the translation), their alignment units and the original's notes.
+   columns, the original after the translation), their alignment units and the original's notes;
+9. languages (``languages``): the language of each text, note and ``{foreign:...}`` passage.
 
 A renderer (LaTeX, HTML, EPUB, TEI) reads the plan and decides none of these
 again, so print and web cannot disagree about a number or a citation.
@@ -31,7 +32,8 @@ from edition.model.diagnostics import Diagnostic
 from edition.passes import apparatus, archives, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
 from edition.passes.index import Group, index_groups
-from edition.passes.languages import reader_languages
+from edition.passes.languages import Languages
+from edition.passes.languages import decide as decide_languages
 from edition.passes.reading import SpanKey
 from edition.passes.typography import typeset as typeset_text
 from edition.passes.typography import typeset_blocks, typeset_corpus
@@ -93,6 +95,13 @@ class Plan:
     headings: Mapping[str, str]
     parallel: Mapping[str, parallel.ParallelPlan]  # the printed documents set beside their original, by id
     languages: tuple[str, ...] = ()  # every language but English the printed reader sets (passes/languages.py)
+    language: Languages = Languages({}, {}, {}, ())  # the language of each text, note and marked passage
+
+    def text_language(self, doc: str) -> str:
+        return self.language.texts.get(doc, "en")
+
+    def note_language(self, doc: str, series: str, key: str) -> str:
+        return self.language.notes.get((doc, series, key), "en")
 
     def printed(self) -> list[Document]:
         """The printed documents of the typeset corpus, in reading order."""
@@ -129,6 +138,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         archives.archive_lines(sources.get(d.id, []), registers.archives, cfg.archive_style),
         notes.endnotes(raw[d.id], placements, numbers), beside[d.id].source_lines if d.id in beside else ()) for d in printed}
     mentioned = notes.mentioned_ids(corpus, only)  # 7. index and back matter
+    languages = decide_languages(typeset, printed)
     back = None if only is not None else back_matter(
         typeset, printed, {d.id: archives.cited_in(raw[d.id], sources, inline) for d in printed},
         sources, registers, style)
@@ -152,7 +162,8 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
                                              "documents": str(len(printed))}),
         headings=HEADINGS,
         parallel=beside,
-        languages=reader_languages(typeset, printed),
+        languages=languages.reader,
+        language=languages,
     )
     return result, diags
 
