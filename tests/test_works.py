@@ -95,7 +95,7 @@ def test_each_document_prints_its_suggested_citation_with_its_pages(reader_build
     entry = exported.entries["1912-12-stalin-kamenev"]
     first, _, last = entry.fields["pages"].partition("--")
     assert "Cite as: Stalin to Kamenev, [December 1912], no. 1 in Lenin, Stalin and the Bolshevik Leadership" in flat  # its number in the reader
-    assert f"A Reader (2026), pp. {first}–{last or first}." in flat
+    assert f"(2026), pp. {first}–{last or first}." in flat  # after the editors, "ed. ..."
 
 
 def test_front_matter_lists_every_document_with_its_page_and_prints_the_note_on_texts(reader_build: Path):
