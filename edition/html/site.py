@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from edition.html.document import DocumentPage, render_document
+from edition.html.markup import slug
 from edition.html.rich import DocumentRenderer, Mention
 from edition.html.richtext import to_html
 from edition.model.corpus import Block, Document
@@ -71,6 +72,7 @@ class Site:
             return Markup("")
         renderer = DocumentRenderer(self.plan, doc, owner, lambda i: f"documents/{i}.html")
         renderer.heading = heading
+        renderer.prefix = f"{slug(owner)}-"  # the headnotes of several parts share the start page: ids of their own
         return renderer.prose(list(blocks))
 
     def build(self) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
