@@ -89,3 +89,12 @@ def test_a_volume_title_and_blurb_before_the_first_heading_are_the_pages_metadat
     text = result.documents[0].text
     assert "Посылаю Вам письмо Гнедича, полученное мною" in text, text
     assert re.search(r"(?m)^authors: \[chekhov", text) and re.search(r"(?m)^recipients: \[obolonsk", text), text
+
+
+def test_an_address_line_and_a_dateline_after_a_signature_open_the_next_letter() -> None:
+    raw = ("Kilmainham Prison\nMay 11th 1916 .\n\nMy Dear Daly ,\nJust a wee note to bid you Goodbye. I expect in a few hours to join "
+           "Tom and the other heroes in a better world.\n\nSincerely Yours Seán MacDiarmada.\n\nKilmainham Gaol\n\nMay 11th 1916\n\n"
+           "My dear Brothers and Sisters\n\nI sincerely hope that this letter will not come as a surprise to any of you.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    assert re.search(r"(?m)^authors: \[macdiarmada", result.documents[0].text), result.documents[0].text

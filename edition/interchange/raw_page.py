@@ -40,6 +40,7 @@ from edition.interchange.raw_lines import (
     _lines,
     heading_like,
 )
+from edition.interchange.raw_roles import signed_name
 
 
 @dataclass
@@ -251,6 +252,16 @@ class _Segmenter:
             self.r.commentary.append(b.after(len(b.text) - len(rest)))
         self.phase = "commentary"
 
+    def _next_letter(self, b: RawBlock) -> bool:
+        """Whether a short line after a signature opens another letter: a dateline before a salutation, or an address line
+        before a dateline ("Kilmainham Gaol" / "May 11th 1916")."""
+        nxt = self.following.text if self.following is not None else ""
+        if len(b.lines) > 1 or len(b.text) > 40:
+            return False
+        if re.search(r"\d{4}", b.text) and _GREETING.match(nxt):
+            return True
+        return not re.search(r"[.,;:!?]$", b.text) and len(nxt) <= 40 and is_dateline(nxt) and bool(re.search(r"\d{4}", nxt))
+
     def _glued_in_text(self, n: int) -> bool:
         """Whether the text so far carries note number ``n`` glued to a word ("старички.1", "р.,3")."""
         return any(re.search(rf"(?:[^\W\d_]|[.,;:!?»)\]]){n}(?!\d)", x.text) for x in self.r.body_blocks())
@@ -277,9 +288,8 @@ class _Segmenter:
             self.r.heading.append(b)
             return
         prev = self.r.blocks[-1].text if self.r.blocks else ""
-        if self.phase == "body" and _SIGNATURE.match(prev) and len(b.text) <= 30 and re.search(r"\d{4}", b.text) \
-                and self.following is not None and _GREETING.match(self.following.text):
-            self.new()  # a dateline and a salutation after a signature: the next letter
+        if self.phase == "body" and (_SIGNATURE.match(prev) or signed_name(prev)) and self._next_letter(b):
+            self.new()  # a dateline and a salutation (or an address line and a dateline) after a signature: the next letter
         self.r.blocks.append(b)
         if self.phase != "notes":
             self.phase = "body"
