@@ -271,7 +271,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
             no, col, last = cur.pop()
             cur.append((no, col, last + text))
             continue
-        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or COLLECTION_OF.match(text) or _GENERIC.match(text) or _NOTES_START.match(text) or _RULE.match(text)
+        alone = bool(_LABEL.match(text) or _NUMBER.match(text) or COLLECTION_OF.match(text) or _GENERIC.match(text)
+                     or _NOTES_START.match(text) or _RULE.match(text)
                      or heading_like(text) and not _TRAILER.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
                                or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
@@ -284,7 +285,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
 
 def alone_before(cur: list[Line]) -> bool:
     t = cur[-1][2]
-    return len(cur) == 1 and bool(_LABEL.match(t) or _NUMBER.match(t) or COLLECTION_OF.match(t) or heading_like(t) and not _TRAILER.match(t) or _NOTES_START.match(t))
+    return len(cur) == 1 and bool(_LABEL.match(t) or _NUMBER.match(t) or COLLECTION_OF.match(t)
+                                  or heading_like(t) and not _TRAILER.match(t) or _NOTES_START.match(t))
 
 
 def _joins(prev: str, text: str) -> bool:
