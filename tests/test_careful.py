@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import lxml.html
@@ -11,6 +12,7 @@ import pytest
 from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text
 
 from edition.model.corpus import walk_spans
+from edition.passes import abbreviations
 from edition.passes.apparatus import own_entries, whitespace_only
 from edition.pipeline import prepare
 
@@ -142,3 +144,52 @@ def test_persons_named_in_a_parts_headnote_reach_the_index(reader_build: Path) -
         assert int(labels[part]) in found, (name, labels[part], entry.group(1))
     _, diags = prepare(REPO)
     assert not [str(d) for d in diags if "edition.yaml" in d.pos.path and "not tagged" in d.message]
+
+
+# ---------------------------------------------------------------- the list of abbreviations
+_ROMAN = re.compile(r"^[IVX]+$")  # congresses (XIV); CC and CCC are the party's bodies
+
+
+def _abbreviations_in(text: str, standard: Iterable[str]) -> set[str]:
+    """What looks like an abbreviation, found without the list: capitals (CC, RTsKhIDNI, TsK), dotted capitals
+    (R.S.F.S.R., U.S. Ed.; two or three before a name are initials), a short word with a stop before a
+    number (f. 17, op. 2), a note's signature (—Trans.), and the house style's forms."""
+    found = set()
+    for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w.])", text):
+        if not _ROMAN.match(m.group()) and 2 * sum(c.isupper() for c in m.group()) >= len(m.group()):
+            found.add(m.group())
+    for m in re.finditer(r"(?<![\w.])(?:[A-Z]\.){2,}(?: \([a-z]\))?(?: Ed\.)?", text):
+        short = m.group().count(".") <= 3 and "(" not in m.group() and "Ed" not in m.group()
+        if not (short and re.match(r"\s[A-Z][a-z]|[”’\"]", text[m.end():m.end() + 3])):
+            found.add(m.group())
+    found |= {m.group(1) for m in re.finditer(r"(?<![\w.])([a-z]{1,4}\.)(?=\s?\d)", text)}
+    found |= {m.group(1) for m in re.finditer(r"\u2014\s?([A-Z][a-z]{1,5}\.)(?=\s|$)", text)}
+    found |= {a for a in standard if re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", text)}
+    return found
+
+
+@pytest.mark.latex
+def test_the_list_of_abbreviations_holds_what_the_editorial_matter_uses_and_nothing_else(reader_build: Path) -> None:
+    project, _ = prepare(REPO)
+    plan = project.plan
+    assert plan.back is not None
+    listed = [a for a, _ in plan.back.abbreviations]
+    pages = pdf_pages(reader_build / "build" / "reader.pdf")
+    at = next(i for i, p in enumerate(pages) if p.strip().startswith("Abbreviations"))
+    shown = " ".join(" ".join(p.split()) for p in pages[at:at + 2])
+    for abbr, expansion in plan.back.abbreviations:  # printed, each with its expansion
+        assert f"{abbr} {' '.join(expansion.split())}" in shown, (abbr, shown)
+    texts = abbreviations.editorial_texts(plan.corpus, plan.printed(), plan.documents, plan.citations.values(),
+                                          plan.archival.values(), plan.note_on_texts.blocks if plan.note_on_texts else ())
+    used = _abbreviations_in("\n".join(texts), abbreviations.STANDARD)
+    words = {w for a in listed for w in a.split()}
+    assert not sorted(u for u in used if u not in listed and u not in words), "used but not in the list"
+    for expected in ("f.", "op.", "d.", "l.", "CC", "CCC", "U.S. Ed."):
+        assert expected in listed
+    # nothing unused: each abbreviation stands on some other page of the reader
+    rest = " ".join(" ".join(p.split()) for i, p in enumerate(pages) if i not in (at, at + 1))
+    assert not [a for a in listed if not re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", rest)], "listed but not used"
+    run = edition(reader_build, "build", "--html")  # the web edition prints the same list
+    assert run.code == 0, run.err
+    web = " ".join(lxml.html.parse(str(reader_build / "build" / "html" / "archives.html")).getroot().text_content().split())
+    assert not [a for a in listed if a not in web]

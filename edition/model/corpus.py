@@ -232,6 +232,7 @@ class Config:
     transliteration: str = "ala_lc_alt"  # the reader's scheme for Russian names (iuliia)
     keywords: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)  # who edited the reader, by name: "Cite as" gives them
+    abbreviations: dict[str, str] = field(default_factory=dict)  # the reader's own, beside passes/abbreviations.STANDARD
     web_address: str = ""  # where the HTML edition is published: its documents are cited at this address
     note_on_texts: str = ""
     works_cited_groups: list[dict[str, str]] = field(default_factory=list)

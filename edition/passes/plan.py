@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from edition.model.corpus import Block, Corpus, Document, Inline, Text
 from edition.model.diagnostics import Diagnostic
-from edition.passes import apparatus, archives, citations, notes, order, parallel
+from edition.passes import abbreviations, apparatus, archives, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
-from edition.passes.index import Group, index_groups
+from edition.passes.index import Group, index_groups, sort_key
 from edition.passes.languages import Languages
 from edition.passes.languages import decide as decide_languages
 from edition.passes.reading import SpanKey
@@ -165,6 +165,11 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         languages=languages.reader,
         language=languages,
     )
+    if back is not None:  # the abbreviations the printed editorial matter uses, and only those
+        texts = abbreviations.editorial_texts(typeset, printed, documents, cites.values(), result.archival.values(),
+                                              result.note_on_texts.blocks if result.note_on_texts else ())
+        listed = abbreviations.used(texts, back.abbreviations, {typeset_text(a): typeset_text(e) for a, e in cfg.abbreviations.items()})
+        result = dataclasses.replace(result, back=dataclasses.replace(back, abbreviations=sorted(listed, key=lambda kv: sort_key(kv[0]))))
     return result, diags
 
 

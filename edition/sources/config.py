@@ -68,7 +68,7 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         note_numbering=string(g("note_numbering"), "document"),
         index_places=_flag(g("index_places"), False), transliteration=string(g("transliteration"), "ala_lc_alt"),
         keywords=strings(g("keywords")), editors=strings(g("editors")), web_address=string(g("web_address")),
-        note_on_texts=string(g("note_on_texts")),
+        note_on_texts=string(g("note_on_texts")), abbreviations=_abbreviations(g("abbreviations"), diags),
         works_cited_groups=_groups(g("works_cited_groups"), diags),
         persons_register=_flag(g("persons_register"), True),
         apparatus=apparatus, exclude=excluded(g("exclude"), diags),
@@ -123,6 +123,20 @@ def _apparatus(node: YNode | None, diags: list[Diagnostic]) -> dict[str, bool]:
         else:
             apparatus[kind] = bool(schema.as_bool(flag))
     return apparatus
+
+
+def _abbreviations(node: YNode | None, diags: list[Diagnostic]) -> dict[str, str]:
+    """``abbreviations:``, each abbreviation with its expansion."""
+    out: dict[str, str] = {}
+    if node is None or not node.is_map:
+        return out
+    for abbr, expansion in node.items():
+        if not expansion.is_scalar or not string(expansion):
+            diags.append(error(expansion.pos, f"abbreviations: '{abbr}' needs its expansion, as text",
+                               'write it after the colon: CC: "Central Committee"'))
+        else:
+            out[abbr] = string(expansion)
+    return out
 
 
 def _binding_offset(value: YNode | None, config: YNode, diags: list[Diagnostic]) -> str:

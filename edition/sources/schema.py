@@ -217,6 +217,10 @@ CONFIG = (
           example="{sic: true}"),
     Field("originals", "map", False, "how the documents that hold their original print (see ORIGINALS)",
           default="{print: facing}", example="{print: columns}"),
+    Field("abbreviations", "map", False,
+          "the reader's own abbreviations and their expansions; the list of abbreviations prints those its editorial matter "
+          "uses, with the standard ones (f., op., d., l., p., vol., ed. ...) it uses",
+          default="{}", example='{CC: "Central Committee", "U.S. Ed.": "the editors of the American edition"}'),
     Field("parts", "list", True, "parts of the reader, in order (see PART)", example="[{id: letters, title: Letters}]"),
     Field("exclude", "strs", False, "ids of documents in sources/ deliberately left out of the reader", default="[]",
           example="[1926-draft-unsent]"),
