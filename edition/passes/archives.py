@@ -51,7 +51,7 @@ def document_citations(doc: Document, register: arch.ArchivesRegister, diags: li
     for source in doc.archives:
         citation, problems, overrides = _citation(source, register)
         for problem in problems:
-            diags.append(error(source.pos, f"archival source: {problem}", "see docs/source-format.md, 'Archival sources'"))
+            diags.append(error(source.pos, f"archival source: {problem}", _hint(problem)))
         diags.extend(warning(source.pos, f"archival source: {o}", "if 'cited' keeps a slip of the source as printed, "
                              "leave it so; otherwise correct the one that is wrong") for o in overrides)
         if citation is not None:
@@ -60,6 +60,13 @@ def document_citations(doc: Document, register: arch.ArchivesRegister, diags: li
     resolved, problems = arch.resolve_ibid(out)
     diags.extend(error(doc.field_pos.get("archives", doc.pos), f"archival source: {p}") for p in problems)
     return resolved
+
+
+def _hint(problem: str) -> str:
+    if problem.startswith("unknown archive") and "did you mean" not in problem:
+        return ("add the archive to sources/archives.yaml: an id, its city, and each name it has borne with its 'abbr' "
+                "(docs/reference.md)")
+    return "see docs/source-format.md, 'Archival sources'"
 
 
 def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list[Diagnostic],
@@ -78,7 +85,7 @@ def inline_archives(corpus: Corpus, register: arch.ArchivesRegister, diags: list
             if citation is not None and citation.ibid and not problems:
                 resolved, problems = arch.resolve_ibid([previous, citation] if previous else [citation])
                 citation = resolved[-1]
-            diags.extend(error(span.pos, f"archival citation: {p}", "see docs/source-format.md, 'Archival sources'") for p in problems)
+            diags.extend(error(span.pos, f"archival citation: {p}", _hint(p)) for p in problems)
             if citation is not None and not problems:
                 parsed[(doc.id, span.uid)] = citation
                 previous = citation

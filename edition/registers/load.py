@@ -47,6 +47,8 @@ def load_archives(root: Path, diags: list[Diagnostic], lost: set[str] | None = N
 
     register, d2 = arch.ArchivesRegister.from_data(node.plain(), pos_of)
     diags.extend(d2)
+    if lost is not None and any(x.is_error for x in d2):  # a repository left out: its citations are not "unknown"
+        lost.add("archives")
     return register
 
 

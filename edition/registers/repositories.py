@@ -123,15 +123,20 @@ def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list
                                   "write 'names:' and below it each name as '- abbr: ...' with 'expansion:', 'from:', 'to:'",
                                   f"{rid}.names" if "names" in entry else f"key:{rid}")]
     names = [_name_from_data(f"name {i} of '{rid}'", n, problems, f"{rid}.names[{i - 1}]") for i, n in enumerate(raw, 1)]
-    ordered = sorted((n for n in names if n), key=lambda n: (n.start is not None, n.start or 0))
-    if sum(n.end is None for n in ordered) > 1:
-        problems.append((f"repository '{rid}' has more than one name without an end year",
-                         "give every name but the present one a 'to:' year", f"key:{rid}"))
-    for a, b in itertools.pairwise(ordered):
+    ordered = sorted(((i, n) for i, n in enumerate(names) if n), key=lambda p: (p[1].start is not None, p[1].start or 0))
+    current = [(i, n) for i, n in ordered if n.end is None]
+    if len(current) > 1:  # said at the older one: it is the name that lacks its 'to'
+        i, n = current[0]
+        problems.append((f"repository '{rid}' has more than one name without an end year: '{n.abbr}' and '{current[1][1].abbr}'",
+                         f"give every name but the present one a 'to:' year: 'to:' under '{n.abbr}', the last year it was in use",
+                         f"{rid}.names[{i}]"))
+    for (_, a), (j, b) in itertools.pairwise(ordered):
+        if a.end is None and len(current) > 1:
+            continue  # the name without its end year, said above
         if a.end is None or b.start is None or b.start < a.end:
             problems.append((f"the periods of '{a.abbr}' and '{b.abbr}' ({rid}) overlap", "one name ends in the year the next begins",
-                             f"key:{rid}"))
-    return (None if problems else Repository(rid, str(city).strip(), tuple(ordered))), problems
+                             f"{rid}.names[{j}].from" if b.start is not None else f"{rid}.names[{j}]"))
+    return (None if problems else Repository(rid, str(city).strip(), tuple(n for _, n in ordered))), problems
 
 
 class ArchivesRegister:

@@ -113,6 +113,10 @@ ARCHIVES = [
     case("archive-abbr-missing", A, "    - abbr: RGALI\n      expansion:", "    - expansion:", "expansion", r"non-empty 'abbr'"),
     case("archive-ends-before-it-begins", A, "from: 1992\n", "from: 1992\n      to: 1980\n", "1980", r"ends \(1980\) before it begins"),
     case("archive-expansion-quote-unclosed", A, "expansion: Russian", 'expansion: "Russian', '"', r"quotation mark opened"),
+    case("archive-old-name-without-to", A, "  names:\n", "  names:\n    - abbr: TsGALI\n      expansion: Central State Archive of Literature"
+         " and Art\n      from: 1941\n", "abbr: TsGALI", r"^repository 'rgali' has more than one name without an end year: 'TsGALI' and 'RGALI'$"),
+    case("archive-names-overlap", A, "  names:\n", "  names:\n    - abbr: TsGALI\n      expansion: Central State Archive of Literature"
+         " and Art\n      from: 1941\n      to: 1995\n", "1992", r"^the periods of 'TsGALI' and 'RGALI' \(rgali\) overlap$"),
     case("archive-id-twice", A, "      from: 1992\n", "      from: 1992\nrgali:\n  city: Moscow\n", "rgali",
          r"^the archive id 'rgali' is given twice: first on line 1$", nth=2),
     case("archive-names-not-a-list", A, "  names:\n    - abbr: RGALI\n      expansion: Russian State Archive of Literature and Art\n      from: 1992\n",
