@@ -141,7 +141,7 @@ STRUCTURE = [
          _err("sources/persons.yaml:2:3", "name")),
     Case("archive-periods-overlap", "structure", {"sources/archives.yaml": "rgaspi:\n  city: Moscow\n  names:\n"
                                                   "    - {abbr: A, expansion: Aa, to: 1999}\n    - {abbr: B, expansion: Bb, from: 1991}\n"},
-         _err("sources/archives.yaml:1:1", "overlap")),
+         _err("sources/archives.yaml:5:38", "overlap")),
     # .bib files
     Case("bib-name-three-commas", "structure", bib(WORKS.replace("Lenin, V. I.", "Lenin, V., I., Jr, Sr")),
          _err("bibliography/works.bib:2:3", "comma")),
