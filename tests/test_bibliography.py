@@ -109,6 +109,8 @@ def test_chapters_and_articles(tmp_path: Path) -> None:
     assert to_plain(style.full_note("art", "5")) == (
         "Lars T. Lih and Oleg V. Naumov, “A Bolshevik Letter,” Kritika 3, no. 2 (2002): 5")
     assert to_plain(style.short_note("art", "5")) == "Lih and Naumov, “Bolshevik Letter,” 5"
+    for written in ("p. 5", "pp. 5-7"):  # a locator written as for a book: no "p." after the colon
+        assert to_plain(style.full_note("art", written)).endswith("(2002): " + written.split(" ", 1)[1].replace("-", "–"))
     assert to_plain(style.bibliography_entry("art")) == (
         "Lih, Lars T., and Oleg V. Naumov. “A Bolshevik Letter.” Kritika 3, no. 2 (2002): 1–20.")
     assert to_latex(style.short_note("chap")) == r"Kotkin, “Coercion and Identity”"

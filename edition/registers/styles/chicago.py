@@ -13,7 +13,7 @@ from pybtex.richtext import Tag, Text
 
 from edition.registers.bib.model import Work
 from edition.registers.styles.base import EditionStyle, people
-from edition.registers.styles.chicago_parts import Parts, kind
+from edition.registers.styles.chicago_parts import Parts, after_colon, kind
 from edition.registers.styles.rich import Item, Quoted, capfirst, drop_article, headline_case, join, quoted
 
 _NO_PARENS = ("online", "patent")
@@ -49,7 +49,7 @@ class ChicagoStyle(EditionStyle):
         note = p.notes()
         if article:
             body = join(items, ", ", american=cfg.american_punctuation)
-            where = p.locator(locator) if locator else p.pages()
+            where = p.locator(after_colon(locator)) if locator else p.pages()
             body = Text(body, ": ", where) if where is not None else body
         else:  # the locator in the list, so that a comma after a quoted title goes inside
             body = join([*items, note, p.locator(locator) if locator else None], ", ", american=cfg.american_punctuation)

@@ -43,6 +43,15 @@ LANGUAGE_NAMES = {"german": "German", "ngerman": "German", "french": "French", "
                   "russian": "Russian", "polish": "Polish", "italian": "Italian", "spanish": "Spanish",
                   "latin": "Latin", "greek": "Greek", "ukrainian": "Ukrainian", "czech": "Czech"}
 _NUMBER = r"\b(?:\d+[^\W\d_]{0,2}|[ivxlcdm]+|[IVXLCDM]+)\b"  # 12, 12ob (verso), xiv, XIV
+_PAGE_WORD = re.compile(r"^\s*pp?\.\s*(?=\d|[ivxlcdm]+\b)", re.IGNORECASE)
+
+
+def after_colon(locator: str) -> str:
+    """The pages of an article after its colon, without the "p."/"pp." the citation may give:
+    "Soviet Studies 45, no. 1 (1986): 25", never "): p. 25" (Chicago 14.171)."""
+    return _PAGE_WORD.sub("", locator)
+
+
 RANGE = re.compile(rf"({_NUMBER})\s*(?:--|-|–)\s*({_NUMBER})")
 
 
