@@ -98,3 +98,11 @@ def test_an_address_line_and_a_dateline_after_a_signature_open_the_next_letter()
     result = import_raw(raw, "page.txt", PERSONS, REGISTER)
     assert len(result.documents) == 2, [d.text for d in result.documents]
     assert re.search(r"(?m)^authors: \[macdiarmada", result.documents[0].text), result.documents[0].text
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_document_before_and_an_address_line_makes_a_telegram() -> None:
+    raw = ("А. СЕДОВА - Л. СЕДОВУ\nАлма-Ата, Седову, из Москвы. 20 апреля 1928 г.\nСамочувствие лучше. Отсрочка получена. Крепко целую всех.\n"
+           "ТРОЦКИЙ - РАКОВСКОМУ\nАстрахань, Раковскому. 21 апреля.\nМы благополучны. Тебе необходимо перевестись из Астрахани. Обнимаем вас крепко.\n")
+    docs = [d.text for d in import_raw(raw, "page.txt", PERSONS, REGISTER).documents]
+    assert len(docs) == 2
+    assert re.search(r"(?m)^date: .*1928-04-21", docs[1]) and re.search(r"(?m)^kind: telegram", docs[1]), docs[1]

@@ -54,6 +54,10 @@ _PATTERNS = [
 _DAY_MONTH = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b")
 
 
+_RU_DAY_MONTH = re.compile(rf"(?<!\d){_DAY}\s+{_RU_MONTH}(?![\w])(?!\s*,?\s*\d)", re.I)
+_EN_MONTH_DAY = re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?!,?\s*\d)")
+
+
 @dataclass(frozen=True)
 class Found:
     iso: str  # YYYY, YYYY-MM or YYYY-MM-DD
@@ -124,9 +128,13 @@ def find_date(text: str) -> str | None:
 
 
 def day_month(text: str, year: str) -> str | None:
-    """A date written without its year ("20/XI."), completed with ``year``."""
-    m = _DAY_MONTH.search(text)
-    return _iso(year, _ROMAN[m.group("mon")], int(m.group("day"))) if m and year else None
+    """A date written without its year ("20/XI.", "21 апреля.", "April 21"), completed with ``year``."""
+    if not year:
+        return None
+    if m := _DAY_MONTH.search(text):
+        return _iso(year, _ROMAN[m.group("mon")], int(m.group("day")))
+    m = _RU_DAY_MONTH.search(text) or _EN_MONTH_DAY.search(text)
+    return _iso(year, _month(m.group("mon")), int(m.group("day"))) if m and _month(m.group("mon")) else None
 
 
 _NOT_BEFORE = re.compile(r"\b(?:later than|not earlier than|not before|after|no earlier than)\b|не ранее|после\b", re.I)

@@ -21,6 +21,8 @@ from edition.registers.names import is_cyrillic, name_cases
 _TRANSLATED = re.compile(r"\btranslat(?:ed|ion)\b", re.I)
 _THIS_TRANSLATION = re.compile(r"^\s*(?:This|The) translation\b", re.I)
 _NAME_LIST = re.compile(r"[A-Z][a-z][\w-]+(?:,\s+[A-Z][a-z][\w-]+)+(?:,?\s+and\s+[A-Z][a-z][\w-]+)?")
+_TELEGRAM_ADDRESS = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?,\s*(?:[А-ЯЁ][\w -]{1,30},\s*)?"
+                               r"(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей|ым|им)(?:,\s*из\s+[А-ЯЁ][а-яё-]+)?[.,]?(?:\s|$)")
 _ADDRESSED = re.compile(r",\s*[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей)\b")  # "Астрахань, Раковскому. 21 апреля.": a telegram's address and date
 _ADDRESS_CITY = re.compile(r"^(?:Из\s+)?(?P<city>[A-ZА-ЯЁ][\w-]+)(?:[,.]|\s+[—–-]\s+|\s+(?=[А-ЯЁ][а-яё]+(?:у|ю|ям|ам)\b)|\s+и\s+по\s+)")
 
@@ -99,7 +101,7 @@ def _old_style(date: dict[str, str], language: str, place_from: str) -> bool:
 
 
 _SALUTE_NAME = re.compile(r"^(?:Dear|My dear|Дорог(?:ой|ая)|Уважаем(?:ый|ая))\s+(?:Mr\.|Mrs\.|Miss|Comrade|Com\.|Cde\.|Herr|товарищ|тов\.)\s+"
-                          r"([A-ZА-ЯЁ][a-zа-яё]{2,})[,:!]")
+                          r"([A-ZА-ЯЁ][a-zа-яё]{2,})[,:!.]")
 
 
 def _salutation(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
@@ -167,6 +169,8 @@ def _kind(heading: Heading, meta: MetaFields, body: Sequence[str], notes_text: s
         return "telegram"
     if re.search(r"\b(?:This|Lenin’s|Lenin's|the) telegram\b|\bОтправлена шифром|телеграмм", notes_text[:400], re.I):
         return "telegram"
+    if body and _TELEGRAM_ADDRESS.match(body[0]):
+        return "telegram"  # "Алма-Ата, Седову, из Москвы.", "Астрахань, Раковскому. 21 апреля.": a telegram's address line
     if re.search(r"\bWritten (?:under|on) the text\b|\bНадпись\b", notes_text[:300]):
         return "note"
     return ""

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from edition.interchange.importer_notes import ATTRIBUTION, BYLINE, RawBlock, title_like
 from edition.interchange.raw_dates import is_dateline
 
-GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed)\b")
+GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed|Дорог|Уважаем|Глубокоуважаем|Многоуважаем|Милый|"
+                      r"Милая|Здравствуй|Товарищ)\b")
 _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 
@@ -43,7 +44,7 @@ def opening_roles(body: list[RawBlock], cores: list[str], roles: list[str]) -> i
         c = cores[opening]
         if is_dateline(c):
             roles[opening] = "dateline"
-        elif re.search(r"[,!]$", c) or c.endswith(":") and GREETING.match(c):
+        elif re.search(r"[,!]$", c) or c.endswith((":", ".")) and GREETING.match(c) and len(c) <= 60:
             roles[opening] = "salute"
         elif title_like(c) or BYLINE.match(c):
             roles[opening] = "lines"
