@@ -116,6 +116,15 @@ def test_chapters_and_articles(tmp_path: Path) -> None:
     assert to_latex(style.short_note("chap")) == r"Kotkin, “Coercion and Identity”"
 
 
+def test_a_range_of_years_in_a_title_takes_an_en_dash(tmp_path: Path) -> None:
+    """Zotero writes "1878-1928" with a hyphen; a reference prints a range with an en dash. Other hyphens stay."""
+    bib, _ = load(tmp_path, "@book{k, author = {Kotkin, Stephen}, title = {Stalin: {Paradoxes} of {Power}, 1878-1928},"
+                            " subtitle = {The Years 1917-18 and {Self-Rule}}, isbn = {978-1-59420-379-4}, year = {2014}}\n")
+    assert str(bib["k"].fields["title"]) == "Stalin: Paradoxes of Power, 1878–1928"
+    assert str(bib["k"].fields["subtitle"]) == "The Years 1917–18 and Self-Rule"
+    assert str(bib["k"].fields["isbn"]) == "978-1-59420-379-4"
+
+
 def test_config_choices(tmp_path: Path) -> None:
     bib, _ = load(tmp_path, LENIN + r"""
 @book{eng, author = {Carr, E. H.}, title = {the {Bolshevik} revolution of the {USSR}}, year = 1950,

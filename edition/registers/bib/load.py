@@ -35,6 +35,10 @@ NAME_ROLES = {"author", "editor", "translator", "bookauthor", "editora", "editor
               "sortname"}
 
 
+_TITLES = {"title", "subtitle", "booktitle", "booksubtitle", "maintitle", "mainsubtitle", "shorttitle", "issuetitle"}
+_YEARS = re.compile(r"(?<![\d-])(1\d{3}|20\d\d)-(1\d{3}|20\d\d|\d\d)(?![\d-])")
+
+
 @lru_cache(maxsize=4096)
 def parse_name(name: str) -> Name:
     """A name written the BibTeX way: "Lenin, V. I.", "V. I. Lenin", "{Comintern}"."""
@@ -217,6 +221,8 @@ class _Reader:
             elif name in VERBATIM:
                 work.fields[name] = Text(value)
             else:
+                if name in _TITLES:  # "1878-1928" as Zotero writes it: a range of years, with an en dash
+                    value = _YEARS.sub(r"\1--\2", value)
                 work.fields[name] = self.decode(key, raw_name, value)
                 if "\\" in value:
                     sortable = self.decoder.sortable(value)
