@@ -121,7 +121,7 @@ def heading_like(text: str) -> bool:
         return bool(re.search(r"(?:у|ю|ым|им|ам|ям|ой|ей)\b", t)) or bool(re.search(r"\d{4}", t))
     if re.match(r"^(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+(?:,\s*(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+)*\s+-\s+(?:[A-Z]\.\s*){1,2}[A-Z][\w'-]+$", t):
         return True  # "S. Spandaryan, I. V. Stalin - V. I. Lenin"
-    if (m := re.match(r"^(?P<a>[A-Z][\w.’' ()-]{1,120})\s(?:to|TO)\s(?P<b>(?:the\s|THE\s)?[A-Z][\w.’' ()-]{1,120})$", t)) \
+    if (m := re.match(r"^(?P<a>[A-Z][\w.’' ()-]{1,120})\s(?:to|To|TO)\s(?P<b>(?:the\s|THE\s)?[A-Z][\w.’' ()-]{1,120})$", t)) \
             and not re.search(r"[.!?]$", t) and len(t.split()) <= 24 and title_words(m.group("a")) and title_words(m.group("b")):
         return True  # "President Roosevelt to Marshal Stalin 1", "ENGELS TO MARX", but not "Loyal to the old line"
     return bool(re.match(r"^[A-Z][\w ]{2,40}:\s*Letter to\b", t))  # "Leon Trotsky: Letter to an Unknown Comrade"

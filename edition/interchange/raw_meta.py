@@ -67,10 +67,15 @@ def kind_of(text: str) -> str:
     return ""
 
 
+_SHARED_SURNAME = re.compile(r"((?:[A-ZА-ЯЁ]\.\s?){1,3})\s*(?:и|and)\s+((?:[A-ZА-ЯЁ]\.\s?){1,3})\s*([A-ZА-ЯЁ][\w'’ʹ-]{2,})")
+
+
 def names_in(text: str) -> list[str]:
     """The names a list such as "Л.М. Кагановичу, В.М. Молотову" or "Manner, Sirola and Viiku" holds."""
     text = _TITLES.sub("", text)
     parts = [p.strip(" .,;:") for p in re.split(r",\s*|\s+(?:and|и)\s+|\s*&\s*", text) if p.strip(" .,;:")]
+    if m := _SHARED_SURNAME.fullmatch(text.strip(" .")):  # "Н. А. и О. А. ГЕРЦЕН": two of one family
+        parts = [f"{m.group(1).strip()} {m.group(3)}", f"{m.group(2).strip()} {m.group(3)}"]
     out = []
     for part in parts:
         part = _initials_first(part)

@@ -85,6 +85,7 @@ class Page:
     title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
     noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
 
+_CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
@@ -161,6 +162,9 @@ class _Segmenter:
 
     def _heading(self, b: RawBlock) -> None:
         t = " ".join(b.text.split())
+        if _CORRESPONDENCE.match(t) and not self.r.blocks and not self.r.heading:
+            self.r.meta.append(Meta("preamble", t, b))  # "Marx-Engels Correspondence 1859": the collection, not the letter
+            return
         if self.last_kind == "heading" and not self.r.blocks:
             self.r.heading.append(b)
             return

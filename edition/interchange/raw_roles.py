@@ -63,8 +63,10 @@ def closing_roles(body: list[RawBlock], cores: list[str], roles: list[str], open
     j, signed, closer = len(body) - 1, False, False
     while j >= opening:
         c, single = cores[j], len(body[j].lines) == 1
-        if c.startswith(("P.S.", "PS.", "P. S.")):
-            roles[j] = "postscript"
+        if c.startswith(("P.S.", "PS.", "P. S.")) or j == len(body) - 1 and j > opening + 1 and single and len(c) <= 80 \
+                and len(re.findall(r"\b[a-zа-яё]{3,}\b", c)) >= 2 and re.search(r"[.!]$", c) and not is_dateline(c) \
+                and signature(body[j - 1].text) and not signature(body[j].text):
+            roles[j] = "postscript"  # a line after the signature: "Огарев благодарит за память."
         elif j == len(body) - 1 and re.match(r"^\[.*\]\.?$", c, re.S):
             pass  # an editor's remark in brackets after the signature
         elif (not signed or roles[j + 1] == "signed" and len(cores[j]) <= 60) and not closer and signature(body[j].text):
