@@ -243,13 +243,22 @@ function M.reset_check() expected = nil end
 function M.next_page(boxnum)
   if #queue == 0 then tex.sprint("0") return end
   local units = table.remove(queue, 1)
-  local head, tail = nil, nil
+  local head, tail, boxed = nil, nil, false
   for _, u in ipairs(units) do
     for _, x in ipairs(u) do
       if head then tail.next = x; x.prev = tail; tail = x else head, tail = x, x end
+      boxed = boxed or is_box(x)
     end
   end
-  if head then tail.next = nil else head = node.new(HLIST) end -- an empty page is still a page
+  if head then tail.next = nil end
+  -- An empty page is still a page: a page of whatsits alone (the line list's writes that go
+  -- with a version's last page, when the other version needs one more page) would be no page
+  -- to TeX's page builder, which discards the \penalty-10000 before anything is boxed.
+  if not boxed then
+    local empty = node.new(HLIST)
+    if head then empty.next = head; head.prev = empty end
+    head = empty
+  end
   tex.box[boxnum] = node.vpack(head)
   tex.sprint("1")
 end

@@ -90,8 +90,6 @@ def page_of(pages: list[str], token: str) -> int:
     return found[0]
 
 
-@pytest.mark.xfail(strict=True, reason="regression of the page make-up of this stop (note space at 45% of a page): "
-                   "the long note EditorNote21 starts three pages after its anchor; issue 19")
 def test_each_note_starts_on_the_page_of_its_anchor(built: list[str]):
     pairs = [("anchorA1", "AuthorNoteOne"), ("anchorT1", "TranslatorNoteOne"), ("anchorA2", "AuthorNoteTwo"),
              ("anchorLong", "EditorLongNote begins")]

@@ -172,3 +172,21 @@ def test_original_after_the_translation_and_columns_as_latex(tmp_path: Path) -> 
     assert facing.count(r"\edParBoundary") == 8  # four units, in each version
     assert r"\usepackage{edition-parallel}" in files["reader.tex"]
     assert "edition-parallel.lua" in files and "edition-parallel.sty" in files
+
+
+@pytest.mark.latex
+def test_a_translation_a_page_longer_than_its_original_keeps_the_spreads(tmp_path: Path) -> None:
+    """A paragraph of the translation runs two pages beyond its original's: the original's
+    last page holds nothing but the line list's writes, and is still a page (it was no page
+    to TeX's page builder, and the build stopped with 'a page overflowed')."""
+    require_latex()
+    root = _project(tmp_path)
+    doc = root / "sources" / "letters" / "same-file.md"
+    long = " ".join(["Go away and rest, the doctors of the south will see to it that you recover."] * 70)
+    doc.write_text(doc.read_text().replace("@signed Yours, {p:lenin|Lenin}", f"{long} EndOfLong. Yours, {{p:lenin|Lenin}}"))
+    run = edition(root, "build", "--paper", "a5")
+    assert run.code == 0, run.err
+    pages = pdf_pages(root / "build" / "reader.pdf")
+    end = next(i for i, p in enumerate(pages) if "EndOfLong" in p)
+    assert end % 2 == 0 and "Ваш Ленин" in pages[end - 3]  # a right page; the left page facing it is empty
+    assert not re.sub(r"Letters|[\d\s]", "", pages[end - 1]), pages[end - 1]
