@@ -61,7 +61,7 @@ class Progress:
         self._tail = text[max(len(text) - 40, start):]
 
     def _pass_text(self) -> str:
-        of = f" of {self.expected}" if self.passes <= self.expected else ", once more, until the cross-references settle"
+        of = f" of {self.expected}" if self.passes <= self.expected else ""
         return f"typesetting: LuaLaTeX pass {self.passes}{of}"
 
     def done(self) -> None:
