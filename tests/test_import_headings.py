@@ -106,3 +106,14 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_document_before_and_an_
     docs = [d.text for d in import_raw(raw, "page.txt", PERSONS, REGISTER).documents]
     assert len(docs) == 2
     assert re.search(r"(?m)^date: .*1928-04-21", docs[1]) and re.search(r"(?m)^kind: telegram", docs[1]), docs[1]
+
+
+def test_a_labelled_header_before_the_heading_belongs_to_the_letter_and_names_its_translator() -> None:
+    raw = ("-=-=-=-=-=-=-\n\nTitle: Letter To Lenin (21 December 1920)\nAuthor: Pëtr Kropotkin\nDate: December 21, 1920\n"
+           "Source: Retrieved on June 8, 2012 from http://example.org/kropotlenindec20.html.\n"
+           "Notes: From Selected Writings on Anarchism and Revolution, edited and translated by Martin A. Miller.\n\n"
+           "Pëtr Kropotkin\n\nLetter To Lenin (21 December 1920)\n\nDmitrov (Moscow province)\n\n21 December, 1920\n\n"
+           "Respected Vladimir Illich,\n\nAn announcement has been placed in Izvestiia and in Pravda which makes known the decision.\n")
+    docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
+    assert len(docs) == 1, [d.text for d in docs]
+    assert re.search(r"(?m)^translation: .*Miller", docs[0].text) and re.search(r"(?m)^language: ru", docs[0].text), docs[0].text

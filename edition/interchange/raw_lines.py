@@ -41,6 +41,7 @@ _FURNITURE = [
      "site navigation or a banner"),
     (re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"), "a line of the site that begins with a pictograph"),
     (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
+    (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
 ]
 
 
@@ -56,7 +57,7 @@ _INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
 _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription\s*[\\/]\s*(?:HTML\s+)?Markup|"
                     r"HTML(?:\s+Markup)?|Online Version|Proofread|Wired|Sent|Delivered|Dictated|Courtesy|Compiled by|"
                     r"Available at|Retrieved from|Реквизиты|Тип документа|Направление|Государство|Датировка|Метки|Источник|"
-                    r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор)\s*(?::|$)\s*(?P<value>.*)$", re.I)
+                    r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор|Date|Notes(?=\s*:\s*\S))\s*(?::|$)\s*(?P<value>.*)$", re.I)
 
 
 _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+from|Sent\s+from|"

@@ -241,6 +241,9 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
         out.translator = value.rstrip(". ")
     elif m := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
         out.translator = m.group(1).rstrip(". ")
+    elif label in ("notes", "source", "trailer") and not out.translator \
+            and (m := re.search(r"\btranslated by\s+((?:[A-Z][\w’'-]*\.?\s?){2,4})", value)):
+        out.translator = m.group(1).rstrip(". ")  # "Notes: From Selected Writings ..., edited and translated by Martin A. Miller."
     if m := re.search(r"Written\s+in\s+(German|French|English|Russian|Polish|Italian)", value):
         out.language = _LANGUAGES[m.group(1)]
     elif m := re.search(r"Перевод с (английского|немецкого|французского)", value):

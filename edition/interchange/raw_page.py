@@ -348,7 +348,8 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     # short lines before the first heading (a page title, an author line): metadata of the document after them
     while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
             and len(regions[0].blocks) <= 3 and not regions[0].commentary \
-            and not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta):
+            and (not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta)
+                 or any(m.label in ("title", "author") for m in regions[0].meta)):  # "Title: ... / Author: ... / Source: ..."
         first = regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
     front_matter(regions)
