@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from broken_case import Case, change, remove
+from broken_case import Case, change, remove, write
 
 READER = Path(__file__).resolve().parent / "reader"
 Y = "edition.yaml"
@@ -84,6 +84,8 @@ PERSONS = [
     case("person-name-quote-unclosed", P, 'name: "Ogarev, N. P."', 'name: "Ogarev, N. P.', '"Ogarev',
          r"quotation mark opened on line 8, column 9 is never closed"),
     case("person-id-reused", P, "bakunin:\n", "herzen:\n", "herzen", r"^the person id 'herzen' is given twice: first on line 1$", nth=2),
+    Case("person-id-in-two-files", (write("sources/persons/emigres.yaml", 'herzen:\n  name: "Herzen, A. I."\n'),),
+         "sources/persons/emigres.yaml:1:1", r"^the person id 'herzen' is given twice: first in sources/persons\.yaml, line 1$"),
     case("person-name-missing", P, '  name: "Bakunin, M. A."\n', "", "bakunin", r"required key 'name'"),
     case("person-name-empty", P, '  name: "Bakunin, M. A."', '  name: ""', 'name: ""', r"required key 'name'|name.*empty"),
     case("person-name-misspelt", P, '  name: "Bakunin, M. A."', '  nmae: "Bakunin, M. A."', "nmae", r"unknown key 'nmae'"),
