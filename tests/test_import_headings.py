@@ -117,3 +117,13 @@ def test_a_labelled_header_before_the_heading_belongs_to_the_letter_and_names_it
     docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
     assert len(docs) == 1, [d.text for d in docs]
     assert re.search(r"(?m)^translation: .*Miller", docs[0].text) and re.search(r"(?m)^language: ru", docs[0].text), docs[0].text
+
+
+def test_an_editors_note_in_round_brackets_signed_red_becomes_a_note_at_the_word_before() -> None:
+    raw = ("Горький - Чехову\n\n26 августа 1899, Н. Новгород.\n\nДорогой Антон Павлович!\n\n"
+           "Сейчас прочитал в «Жизни» статью Соловьёва о Вас. (Е.А.Соловьёв (псевдоним - Андреевич). \"Антон Павлович Чехов\". "
+           "Журнал \"Жизнь\", август 1899. – Ред.). Недоволен, хотя по адресу Михайловского он дельно говорит.\n\nА. Пешков\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert "Е.А.Соловьёв (псевдоним - Андреевич)" in front and "Ред." not in body, text
+    assert re.search(r"о Вас\.\{n:editor:\d+\} Недоволен", body), body

@@ -25,6 +25,7 @@ from edition.interchange.importer_notes import (
     core,
     find_anchors,
     find_note_list,
+    inline_notes,
     marker,
     parse_notes,
     title_like,
@@ -170,7 +171,8 @@ class _Importer:
         body_end = heading_at if heading_at is not None else start
         notes, loose = parse_notes(note_blocks)
         doc.leftovers += loose
-        body = front(doc, blocks[:body_end], self.matcher, self.citation)
+        text_blocks, inline = inline_notes(blocks[:body_end], max((n.number for n in notes), default=0) + 1)
+        body = front(doc, text_blocks, self.matcher, self.citation)
         body = page_heading(doc, body)
         cited = {n.number: self.citation(n.text, n.first, report=False) if not n.more else None for n in notes}
         for note in notes:
@@ -180,6 +182,8 @@ class _Importer:
             if not (any(a.strength != "lone" for a in anchors.values()) or any(cited.values()) or any(n.attributed for n in notes)):
                 body += note_blocks  # numbered paragraphs of the text: nothing marks them as notes
                 notes = []
+        notes += inline
+        cited.update((n.number, None) for n in inline)
         for note in notes:
             if cited[note.number]:
                 doc.archives.append(self.citation(note.text, note.first) or "")

@@ -316,3 +316,33 @@ def find_anchors(blocks: Sequence[str], numbers: Sequence[int]) -> tuple[dict[in
     cands = sorted((c for i, t in enumerate(blocks) for c in _candidates(i, t, rest)), key=lambda c: (c.block, c.start))
     anchors.update((c.number, c) for c in _rising_chain(cands))
     return anchors, _spelled_out(blocks, wanted - set(anchors))
+
+
+_INLINE_SIGN_OFF = re.compile(r"\s*[–—-]\s*(?:Ред|Ed)\.\s*\)")
+
+
+def inline_notes(blocks: Sequence[RawBlock], first: int) -> tuple[list[RawBlock], list[RawNote]]:
+    """Editors' notes printed in the text in round brackets and signed ("(отдельное издание ... – Ред.)"): each becomes
+    a note numbered from ``first``, its place in the text a bracketed number after the word before it."""
+    out: list[RawBlock] = []
+    notes: list[RawNote] = []
+    for b in blocks:
+        lines = list(b.lines)
+        for k, (no, col, text) in enumerate(lines):
+            while m := _INLINE_SIGN_OFF.search(text):
+                depth, i = 1, m.end() - 2
+                while i >= 0 and depth:
+                    i -= 1
+                    depth += {")": 1, "(": -1}.get(text[i], 0) if i >= 0 else 0
+                if i < 0 or m.end() - i > 600:
+                    break
+                number = first + len(notes)
+                inner = text[i + 1:m.end() - 1].strip()
+                notes.append(RawNote(number, "b", RawBlock([(no, col + i + 1, inner)]), series="editor", attributed=True))
+                before, rest = text[:i].rstrip(), text[m.end():]
+                if before.endswith((".", "!", "?")) and rest.startswith("."):
+                    rest = rest[1:]  # "о Вас. (... – Ред.). Недоволен": one full stop
+                text = f"{before}[{number}]{rest}"
+            lines[k] = (no, col, text)
+        out.append(RawBlock(lines))
+    return out, notes
