@@ -82,3 +82,53 @@ def test_notes_and_citations_agree(both: tuple[Path, Path]) -> None:
             assert words[:30] in squeezed and words[-30:] in squeezed, (cite.get("data-form"), cite.text_content())
             checked_cites += 1
     assert checked_notes > 100 and checked_cites > 10, (checked_notes, checked_cites)
+
+
+def test_the_printed_pages_are_marked_where_they_begin_and_listed_in_the_epub(both: tuple[Path, Path]) -> None:
+    """Each page of the reader that begins with a document's heading, headnote or text is marked
+    (role doc-pagebreak, the page's number) before that heading or the paragraph its first line is
+    in, and the EPUB lists them (its page-list, epub:type pagebreak) and names its page source."""
+    import zipfile
+
+    from tests.web.harness import browse, epubcheck, serve, validate_html
+
+    pdf, site = both
+    pages = _pdf_pages(pdf)
+    index = _page_index(pdf)
+    marked: list[str] = []
+    for _number, _page, tree in _documents(site):
+        labels = []
+        for marker in tree.xpath("//*[@role='doc-pagebreak']"):
+            label = marker.text_content()
+            printed = _squeeze(pages[index[label]])
+            after = marker.getnext()
+            while after is not None and after.get("role") == "doc-pagebreak":  # two pages begin with the same element
+                after = after.getnext()
+            if after is None or after.tag == "header":  # the page begins with the document's heading
+                heading = tree.find_class("document-head")[0].find("h1")
+                assert _squeeze(heading.text_content())[-20:] in printed, (label, heading.text_content())
+            else:  # with a line of this paragraph: some of its words are on the page
+                words = _squeeze(after.text_content())
+                assert any(words[i:i + 16] in printed for i in range(0, max(1, len(words) - 15), 8)), (label, words[:60])
+            labels.append(int(label))
+        assert labels == sorted(labels)
+        marked += [str(n) for n in labels]
+    assert len(marked) == len(set(marked)) and len(marked) > 100, marked
+    with zipfile.ZipFile(site / "edition.epub") as book:
+        nav = next(book.read(n).decode() for n in book.namelist() if n.endswith("nav.xhtml"))
+        opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
+        chapters = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    listed = re.search(r'<nav[^>]*epub:type="page-list".*?</nav>', nav, re.S)
+    assert listed is not None and re.findall(r">([^<>]+)</a>", listed.group(0)) == marked
+    assert chapters.count('epub:type="pagebreak"') == len(marked)
+    assert re.search(r'<dc:source id="print-source">[^<]*A Reader \(2026\), PDF</dc:source>', opf) and "pageNavigation" in opf
+    assert '<meta refines="#print-source" property="source-of">pagination</meta>' in opf
+    documents = [p for _n, p, _t in _documents(site)]
+    errors = validate_html(documents[:12])  # the pages with their markers are valid HTML, and axe finds nothing
+    assert not errors, errors[:10]
+    with serve(site) as base:
+        report = browse({"base": base, "pages": [p.relative_to(site).as_posix() for p in documents[:6]]})
+    problems = {p: r["violations"] for p, r in report["pages"].items() if r["violations"]}
+    assert not problems, str(problems)[:3000]
+    code, out = epubcheck(site / "edition.epub")
+    assert code == 0 and ("No errors or warnings" in out or "0 fatals / 0 errors" in out), out[-3000:]

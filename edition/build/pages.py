@@ -9,6 +9,7 @@ all of them give a document the pages the reader prints.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -33,3 +34,41 @@ def document_pages(aux: Path, ids: list[str]) -> dict[str, tuple[str, str]]:
     labels = {str(escape_label(i)): i for i in ids}
     return {labels[label]: (page, latest[label][1] if label in latest else ends.get(label, page))
             for label, page in starts.items() if label in labels}
+
+
+def page_breaks(tex_dir: Path, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """Where each printed page begins in the documents ``ids``, from the page record of the build
+    (``reader.layout``, latex/edition-audit.sty) and the documents' source maps: for each document,
+    (page label, "path:line" of the paragraph in which the page's first line of text stands, or ""
+    when the page begins with the document's heading or headnote), in page order. A page that holds
+    no document's heading, headnote or text (front and back matter, a page of notes) has no entry."""
+    from edition.build.audit import HEADING, HEADNOTE, TEXT, read_layout
+
+    layout = read_layout(tex_dir / "reader.layout")
+    if layout is None:
+        return {}
+    labels = {str(escape_label(i)): i for i in ids}
+    maps: dict[str, dict[str, str]] = {}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for page in layout.pages:
+        run = next((r for r in page.runs if r.kind in (HEADING, HEADNOTE, TEXT) and r.doc in layout.docs), None)
+        doc = labels.get(layout.docs[run.doc]) if run is not None else None
+        if run is None or doc is None:
+            continue
+        where = ""
+        if run.kind == TEXT:
+            if doc not in maps:
+                maps[doc] = _source_map(tex_dir / "docs" / f"{doc}.map.json")
+            where = maps[doc].get(str(run.line), "").rsplit(":", 1)[0]
+            if not where:
+                continue
+        found.setdefault(doc, []).append((page.label, where))
+    return found
+
+
+def _source_map(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

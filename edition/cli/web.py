@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.build import trust
 from edition.build.compile import fingerprint
-from edition.build.pages import document_pages
+from edition.build.pages import document_pages, page_breaks
 from edition.build.web import (
     SearchIndexError,
     copy_changed,
@@ -27,6 +27,7 @@ from edition.html.epub import epub
 from edition.html.site import Download, site
 from edition.interchange.cmif import export_cmif
 from edition.interchange.tei.export import export_tei
+from edition.model.corpus import Corpus
 from edition.model.diagnostics import sort_key
 from edition.pipeline import Project, prepare
 
@@ -50,12 +51,18 @@ def _downloads(build: Path) -> dict[str, tuple[Path, str, str]]:
     return found
 
 
+def _reader_title(corpus: Corpus) -> str:
+    cfg = corpus.config
+    return (f"{cfg.title}: {cfg.subtitle}" if cfg.subtitle else cfg.title) + (f" ({cfg.year})" if cfg.year else "")
+
+
 def _stamp(root: Path, build: Path) -> str:
     """What the HTML edition is made of: the sources and code (as for the PDF), the printed pages
     of the last LaTeX run and the files offered for download."""
     aux = build / "tex" / "reader.aux"
     listed = sorted(f"{n}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for n, (p, _l, _k) in _downloads(build).items())
-    pages = hashlib.sha256(aux.read_bytes()).hexdigest() if aux.exists() else ""
+    layout = build / "tex" / "reader.layout"  # where each page begins
+    pages = hashlib.sha256(aux.read_bytes() + (layout.read_bytes() if layout.exists() else b"")).hexdigest() if aux.exists() else ""
     return fingerprint(root, repr(("html", pages, listed)))
 
 
@@ -101,7 +108,7 @@ def _html(args: argparse.Namespace, root: Path, build: Path) -> int:
     # place of build/html only once every page, the search index and the EPUB are complete.
     stage = stage_site(out if intact else build / ".no-site", build)
     try:
-        written = _write_site(project, build, stage)
+        written = _write_site(project, build, stage, args.force)
         if written is None:
             return EXIT_BUILD
         install_site(stage, out)
@@ -115,11 +122,12 @@ def _html(args: argparse.Namespace, root: Path, build: Path) -> int:
     return EXIT_OK
 
 
-def _write_site(project: Project, build: Path, stage: Path) -> tuple[int, int, bool] | None:
+def _write_site(project: Project, build: Path, stage: Path, force: bool) -> tuple[int, int, bool] | None:
     """Write the site into ``stage``: (files, files changed, whether a page changed), or None after
     saying why the search index or the EPUB could not be made."""
     corpus, registers, plan = project.corpus, project.registers, project.plan
     pages = document_pages(build / "tex" / "reader.aux", list(plan.documents))
+    breaks = page_breaks(build / "tex", list(plan.documents)) if pages else {}
     taken = _downloads(build)
     with tempfile.TemporaryDirectory() as tmp:
         export_tei(corpus, registers, plan, Path(tmp) / "tei")
@@ -130,7 +138,7 @@ def _write_site(project: Project, build: Path, stage: Path) -> tuple[int, int, b
         listed = [Download(name, label, kind) for name, (_p, label, kind) in taken.items() if "/tei/" not in name]
         if any("/tei/" in name for name in taken):
             listed.append(Download("downloads/tei/", "Every document, the registers and the bibliography", "TEI folder"))
-        files, rdiags = site(plan, pages, listed)
+        files, rdiags = site(plan, pages, listed, breaks)
         for d in rdiags:
             say(shown(d))
         keep = ("pagefind/", "downloads/", "edition.epub")
@@ -139,12 +147,12 @@ def _write_site(project: Project, build: Path, stage: Path) -> tuple[int, int, b
     pages_changed = any(c.endswith(".html") for c in changed)
     indexing = None
     try:
-        if pages_changed or not (stage / "pagefind").is_dir():
+        if pages_changed or force or not (stage / "pagefind").is_dir():
             shutil.rmtree(stage / "pagefind", ignore_errors=True)  # made anew (the links to the last one go, not it)
             indexing = start_search_index(stage)
-        if pages_changed or not (stage / "edition.epub").exists():
+        if pages_changed or force or not (stage / "edition.epub").exists():
             (stage / "edition.epub").unlink(missing_ok=True)
-            epub(corpus, files, stage / "edition.epub")
+            epub(corpus, files, stage / "edition.epub", printed=f"{_reader_title(corpus)}, PDF" if breaks else "")
         if indexing is not None:
             finish_search_index(indexing)
     except (SearchIndexError, OSError) as exc:
@@ -154,4 +162,4 @@ def _write_site(project: Project, build: Path, stage: Path) -> tuple[int, int, b
         if indexing is not None and indexing.poll() is None:
             indexing.kill()
             indexing.wait()
-    return len(files), len(changed), pages_changed
+    return len(files), len(changed), pages_changed or force

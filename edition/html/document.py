@@ -57,6 +57,7 @@ class DocumentPage:
     printed_pages: str = ""
     uses_sigla: bool = False
     versions: Versions | None = None  # the original beside the translation, where the document has one
+    top_breaks: list[Markup] = field(default_factory=list)  # the printed pages that begin with its heading
     previous: tuple[str, str] | None = None
     following: tuple[str, str] | None = None
     downloads: list[tuple[str, str]] = field(default_factory=list)

@@ -39,6 +39,8 @@ def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str, str]:
             a.drop_tag()
         elif ".html" in href:
             a.set("href", href.replace(".html", ".xhtml", 1))
+    for marker in main.xpath("//*[@role='doc-pagebreak']"):  # the EPUB's own name for it, which its page list reads
+        marker.set("epub:type", "pagebreak")
     main.tag = "div"
     main.attrib.clear()
     main.set("class", "main")
@@ -46,8 +48,10 @@ def _chapter(html: str, path: str, included: set[str]) -> tuple[str, str, str]:
     return title, lang, f'<div lang="{lang}">' + lxml.html.tostring(main, encoding="unicode") + "</div>"
 
 
-def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path:
-    """The EPUB of the site's ``files`` (the documents' pages in the order the site wrote them: reading order)."""
+def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path, printed: str = "") -> Path:
+    """The EPUB of the site's ``files`` (the documents' pages in the order the site wrote them: reading order).
+    ``printed`` names the printed reader whose page breaks the pages mark (``role="doc-pagebreak"``), ""
+    when they mark none: the book then has a page list and says where its pages come from."""
     cfg = corpus.config
     book = eb.EpubBook()
     book.set_identifier(f"urn:edition:{cfg.title}:{cfg.year}")
@@ -63,6 +67,14 @@ def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path
                         ("schema:accessibilitySummary", "The text, notes, apparatus and registers of the edition as "
                          "structured text with headings, lists and links; every note and intervention is given in words.")):
         book.add_metadata(None, "meta", value, {"property": prop})
+    if printed:
+        for prop, value in (("schema:accessibilityFeature", "pageBreakMarkers"), ("schema:accessibilityFeature", "pageNavigation")):
+            book.add_metadata(None, "meta", value, {"property": prop})
+        # The source of the page breaks, as EPUB 3.2 says it (dc:source refined as the source of the
+        # pagination): EPUB Accessibility 1.1's a11y:pageBreakSource is refused as an undefined
+        # property by the epubcheck of Debian (4.2), which the tests run.
+        book.add_metadata("DC", "source", printed, {"id": "print-source"})
+        book.add_metadata(None, "meta", "pagination", {"refines": "#print-source", "property": "source-of"})
     book.add_metadata("DC", "rights", cfg.licence or "All rights reserved")
     book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", {"property": "dcterms:conformsTo"})
     css = eb.EpubItem(uid="css", file_name="assets/edition.css", media_type="text/css", content=files["assets/edition.css"])
@@ -83,6 +95,6 @@ def epub(corpus: Corpus, files: Mapping[str, str | bytes], target: Path) -> Path
     book.add_item(eb.EpubNcx())
     book.add_item(eb.EpubNav())
     target.parent.mkdir(parents=True, exist_ok=True)
-    eb.write_epub(str(target), book, {"epub3_pages": False})
+    eb.write_epub(str(target), book, {"epub3_pages": bool(printed), "pages_title": "Pages of the printed reader"})
     return target
 

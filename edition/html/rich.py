@@ -65,12 +65,21 @@ class _State:
     apparatus_count: int = 0
 
 
+def page_break(label: str) -> Markup:
+    """Where a page of the printed reader begins, its number in the margin (the EPUB makes its page
+    list of these, each named by its text)."""
+    return el("span", label, class_="pagebreak", role="doc-pagebreak", id=f"page-{label}", title=f"Page {label} of the printed reader")
+
+
 class DocumentRenderer:
     """Renders the rich text of ``doc`` (a document of the plan's typeset corpus); ``owner`` is
     the plan's owner of its spans (the document's id, or ``part:ID`` for a part's headnote)."""
 
-    def __init__(self, plan: Plan, doc: Document, owner: str, document_link: Callable[[str], str]) -> None:
+    def __init__(self, plan: Plan, doc: Document, owner: str, document_link: Callable[[str], str],
+                 page_breaks: dict[str, list[str]] | None = None) -> None:
         self.plan, self.corpus, self.doc, self.owner, self.document_link = plan, plan.corpus, doc, owner, document_link
+        # the printed pages that begin in a paragraph of the text, by the paragraph's "path:line" (build/pages.py)
+        self.page_breaks = page_breaks if page_breaks is not None else {}
         self.series = {s.id: s for s in self.corpus.config.series}
         self.apparatus = next((s for s in self.corpus.config.series if s.numbering == "line"), None)
         self.state = _State()
@@ -100,7 +109,7 @@ class DocumentRenderer:
         if self.doc.original is None:
             return None
         if self._original is None:
-            self._original = DocumentRenderer(self.plan, self.doc, self.owner, self.document_link)
+            self._original = DocumentRenderer(self.plan, self.doc, self.owner, self.document_link, self.page_breaks)
             self._original.prefix = "original-"
         return self._original
 
@@ -108,6 +117,10 @@ class DocumentRenderer:
         return join(self.block(b) for b in blocks)
 
     def block(self, block: Block) -> Markup:
+        labels = self.page_breaks.pop(f"{block.pos.path}:{block.pos.line}", []) if self.state.in_text else []
+        return join([*(page_break(label) for label in labels), self._block(block)]) if labels else self._block(block)
+
+    def _block(self, block: Block) -> Markup:
         if block.kind == "quote":
             return el("blockquote", [self.block(b) for b in block.blocks])
         if block.kind == "heading":

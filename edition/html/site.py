@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from edition.html.document import DocumentPage, render_document
 from edition.html.markup import slug
-from edition.html.rich import DocumentRenderer, Mention
+from edition.html.rich import DocumentRenderer, Mention, page_break
 from edition.html.richtext import to_html
 from edition.model.corpus import Block, Document
 from edition.model.diagnostics import Diagnostic
@@ -49,8 +49,9 @@ class Download:
 
 
 class Site:
-    def __init__(self, plan: Plan, pages: dict[str, tuple[str, str]], downloads: list[Download]) -> None:
-        self.plan, self.corpus, self.pages, self.downloads = plan, plan.corpus, pages, downloads
+    def __init__(self, plan: Plan, pages: dict[str, tuple[str, str]], downloads: list[Download],
+                 breaks: dict[str, list[tuple[str, str]]]) -> None:
+        self.plan, self.corpus, self.pages, self.downloads, self.breaks = plan, plan.corpus, pages, downloads, breaks
         self.env = environment()
         self.documents = plan.printed()
         self.files: dict[str, str | bytes] = {}
@@ -90,11 +91,15 @@ class Site:
 
     def document_page(self, doc: Document) -> DocumentPage:
         face = self.plan.documents[doc.id]
-        renderer = DocumentRenderer(self.plan, doc, doc.id, lambda i: f"{i}.html")
+        in_text: dict[str, list[str]] = {}
+        for label, where in self.breaks.get(doc.id, []):
+            in_text.setdefault(where, []).append(label)
+        renderer = DocumentRenderer(self.plan, doc, doc.id, lambda i: f"{i}.html", in_text)
         part = next(p.title for p in self.plan.parts if doc.id in p.documents)
         lines = [(line.label, to_html(line.text)) for line in face.source_lines]
         parties = next((row.parties for row in self.plan.chronology if row.document == doc.id), "")
         page = render_document(renderer, face, f"documents/{doc.id}.html", parties, part, lines)
+        page.top_breaks = [page_break(label) for label in in_text.pop("", [])]
         for m in page.mentions:
             self.mentions.setdefault((m.kind, m.target), []).append((doc, m))
         self.citation(page)
@@ -166,10 +171,12 @@ class Site:
         return out
 
 
-def site(plan: Plan, pages: dict[str, tuple[str, str]] | None = None,
-         downloads: list[Download] | None = None) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
-    """Every file of the HTML edition (not yet its search index), by path inside the site."""
-    return Site(plan, pages or {}, downloads or []).build()
+def site(plan: Plan, pages: dict[str, tuple[str, str]] | None = None, downloads: list[Download] | None = None,
+         breaks: dict[str, list[tuple[str, str]]] | None = None) -> tuple[dict[str, str | bytes], list[Diagnostic]]:
+    """Every file of the HTML edition (not yet its search index), by path inside the site; ``pages`` and
+    ``breaks`` are what the last LaTeX run printed (build/pages.py): each document's pages, and where
+    each page begins in it."""
+    return Site(plan, pages or {}, downloads or [], breaks or {}).build()
 
 
 __all__ = ["Download", "PAGES", "environment", "site"]
