@@ -187,7 +187,7 @@ def test_a_fault_mid_build_leaves_the_last_site_whole(tmp_path: Path, monkeypatc
         real(out, {n: files[n] for n in names[:len(names) // 2]}, keep)
         raise OSError(28, "No space left on device", str(out / names[len(names) // 2]))
 
-    def fail(*_args: object) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
         raise SearchIndexError("the indexer was killed") if where == "search-index" else OSError(28, "No space left on device")
 
     monkeypatch.setattr(web, {"pages": "write_changed", "epub": "epub", "search-index": "finish_search_index"}[where],
