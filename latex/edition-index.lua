@@ -51,8 +51,16 @@ end
 
 -- The pages of an entry: in order, "34n" where the name stands only in notes,
 -- three or more consecutive pages as a range.
-function M.pages(kind, id)
-  local pages = seen[kind .. "|" .. id]
+function M.pages(kinds, id)
+  -- kinds: one kind or several, "p,pa,pr" (mentions, documents written, received), merged
+  local pages
+  for kind in string.gmatch(kinds, "[^,]+") do
+    for abs, page in pairs(seen[kind .. "|" .. id] or {}) do
+      pages = pages or {}
+      local had = pages[abs]
+      pages[abs] = { label = page.label, notes_only = page.notes_only and (had == nil or had.notes_only) }
+    end
+  end
   if not pages then return end
   local order = {}
   for abs in pairs(pages) do order[#order + 1] = abs end

@@ -193,3 +193,54 @@ def test_the_list_of_abbreviations_holds_what_the_editorial_matter_uses_and_noth
     assert run.code == 0, run.err
     web = " ".join(lxml.html.parse(str(reader_build / "build" / "html" / "archives.html")).getroot().text_content().split())
     assert not [a for a in listed if a not in web]
+
+
+# ---------------------------------------------------------------- the index's subentries
+def _first_pages(pages: list[str], labels: list[str], plan: object) -> dict[str, str]:
+    """Each document's first page, where its numbered heading stands (after the front matter)."""
+    body = next(i for i, p in enumerate(pages) if p.startswith("Part I"))
+    lines = [[" ".join(line.split()) for line in p.splitlines()] for p in pages]
+    out = {}
+    for doc_id, face in plan.documents.items():  # type: ignore[attr-defined]
+        heading = f"{face.number}. {' '.join(face.title.split())}"[:30]  # a long heading may wrap
+        out[doc_id] = labels[next(i for i in range(body, len(pages)) if any(line.startswith(heading) for line in lines[i]))]
+    return out
+
+
+@pytest.mark.latex
+def test_the_index_divides_a_person_with_many_locators_by_role(reader_build: Path) -> None:
+    from pypdf import PdfReader
+
+    from edition.passes.index import SUBENTRIES_OVER, Entry
+
+    project, _ = prepare(REPO)
+    plan = project.plan
+    entries = {i.id: i for g in plan.index_persons for i in g.items if isinstance(i, Entry)}
+    divided = {pid: e for pid, e in entries.items() if e.roles}
+    assert {"stalin", "molotov", "lenin"} <= set(divided)
+    for e in divided.values():
+        assert len({d for r in e.roles for d in r.documents}) > SUBENTRIES_OVER and len(e.roles) > 1
+    pdf = reader_build / "build" / "reader.pdf"
+    pages = pdf_text(pdf).split("\f")
+    labels = PdfReader(str(pdf)).page_labels
+    first = _first_pages(pages, labels, plan)
+    index = " ".join(" ".join(p.split()) for p in pages[next(i for i, p in enumerate(pages) if p.startswith("Index of Names")):])
+    stalin = divided["stalin"]
+    printed = re.search(r"Stalin, I\. V\. \([^)]*\): as author, (.*?) as recipient, (.*?) mentioned, ", index)
+    assert printed, index[index.find("Stalin, I. V."):][:300]
+    for role, shown in zip(stalin.roles, printed.groups()):
+        assert shown.split(", ") == sorted({first[d] for d in role.documents}, key=int), (role.label, shown)
+    # a person with few locators keeps one run of pages, with the documents they wrote or received
+    few = next(e for pid, e in entries.items() if not e.roles and any(pid in d.recipients for d in plan.printed()))
+    doc = next(d for d in plan.printed() if few.id in d.recipients)
+    line = re.search(rf"{re.escape(few.heading)}(?: \([^)]*\))?, ([\dn, \u2013]+)", index)
+    assert line and first[doc.id] in re.findall(r"\d+", line.group(1)), (few.heading, first[doc.id])
+    # the web edition divides the same entries
+    run = edition(reader_build, "build", "--html")
+    assert run.code == 0, run.err
+    site = lxml.html.parse(str(reader_build / "build" / "html" / "index-names.html")).getroot()
+    for pid, e in divided.items():
+        roles = site.get_element_by_id(f"i-p-{pid}").find_class("roles")[0]
+        shown = [" ".join(li.find_class("role")[0].text_content().split()) for li in roles.getchildren()]
+        assert shown == [r.label for r in e.roles], (pid, shown)
+    assert not site.get_element_by_id(f"i-p-{few.id}").find_class("roles")

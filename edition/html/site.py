@@ -157,7 +157,8 @@ class Site:
             if groups is None:
                 continue
             self.render("index.html.jinja", f"{page}.html", title=self.titles[page], groups=groups,
-                        mentions=self._mention_links(kind), is_entry=lambda i: isinstance(i, Entry))
+                        mentions=self._mention_links(kind), is_entry=lambda i: isinstance(i, Entry),
+                        documents={i: f"{d.number}. {d.title_with_date}" for i, d in self.plan.documents.items()})
 
     def _mention_links(self, kind: str) -> dict[str, list[tuple[Document, int, list[Mention]]]]:
         out: dict[str, list[tuple[Document, int, list[Mention]]]] = {}

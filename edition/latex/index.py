@@ -7,6 +7,7 @@ fills those in from the mentions on the pages it has shipped in the same run
 from __future__ import annotations
 
 from edition.latex.escape import Latex, escape_label, escape_text
+from edition.model.corpus import Document
 from edition.passes.index import Entry, Group
 from edition.passes.plan import Plan
 
@@ -18,14 +19,29 @@ def render(groups: list[Group], title: str) -> str:
         out.append(r"\edIndexLetter{" + escape_text(group.letter) + "}")
         for item in group.items:
             if isinstance(item, Entry):
-                heading, gloss = escape_text(item.heading), escape_text(item.gloss)
-                pages = rf"\edIndexPages{{{item.kind}}}{{{escape_label(item.id)}}}"
-                out.append(rf"\edIndexEntry{{{heading}}}{{{gloss}}}{{{pages}}}")
+                out.extend(_entry(item))
             else:
                 heading, target = escape_text(item.heading), escape_text(item.target)
                 out.append(rf"\edIndexSee{{{heading}}}{{{target}}}")
     out.append(r"\end{edIndex}")
     return Latex("\n".join(out) + "\n")
+
+
+def _entry(item: Entry) -> list[str]:
+    """An entry with its pages, or with a subentry per role (the plan decides which)."""
+    heading, gloss, label = escape_text(item.heading), escape_text(item.gloss), escape_label(item.id)
+    if not item.roles:
+        kinds = "p,pa,pr" if item.kind == "p" else item.kind  # mentions, and the documents written or received
+        return [rf"\edIndexEntry{{{heading}}}{{{gloss}}}{{\edIndexPages{{{kinds}}}{{{label}}}}}"]
+    return [rf"\edIndexHead{{{heading}}}{{{gloss}}}",
+            *(rf"\edIndexSub{{{escape_text(r.label)}}}{{\edIndexPages{{{r.kind}}}{{{label}}}}}" for r in item.roles)]
+
+
+def heading_marks(doc: Document) -> Latex:
+    """Marks at a document's heading for the index: its authors ("pa") and recipients ("pr") have its first page."""
+    marks = [rf"\edIndexMark{{pa}}{{{escape_label(p)}}}" for p in dict.fromkeys(doc.authors)]
+    marks += [rf"\edIndexMark{{pr}}{{{escape_label(p)}}}" for p in dict.fromkeys(doc.recipients)]
+    return Latex("".join(marks))
 
 
 def indexes(plan: Plan) -> str:

@@ -11,6 +11,7 @@ import jinja2
 
 from edition.latex.bibtex import to_latex
 from edition.latex.escape import Latex, escape_label
+from edition.latex.index import heading_marks
 from edition.latex.languages import babel_name
 from edition.latex.text import TextWriter, Where
 from edition.model.corpus import Block, Document
@@ -53,7 +54,7 @@ def parallel_document(env: jinja2.Environment, writer: TextWriter, doc: Document
         source_lines=[(line.label, to_latex(line.text)) for line in face.source_lines])
     out = env.get_template("parallel.tex.jinja").render(
         mode=side.mode, label_id=label, number=face.number, title=face.title,
-        short_title=face.short_title if face.short_title != face.title else "", date=face.date, places=face.places,
+        short_title=face.short_title if face.short_title != face.title else "", date=face.date, places=face.places, index_marks=heading_marks(doc),
         headnote=writer.prose(doc.headnote, where) if doc.headnote else "",
         language_name=side.original_name, original_lang=babel(side.original_language),
         translation_lang=babel(side.translation_language), babel_original=babel(side.original_language),

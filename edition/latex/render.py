@@ -17,7 +17,7 @@ import jinja2
 from edition.latex.bibtex import to_latex
 from edition.latex.contents import chronology, contents
 from edition.latex.escape import Latex, escape_label, escape_text
-from edition.latex.index import indexes
+from edition.latex.index import heading_marks, indexes
 from edition.latex.languages import babel_name, provide
 from edition.latex.parallel import parallel_document
 from edition.latex.scripts import MACRO_MARKS, needs_shaping
@@ -96,7 +96,7 @@ def document(env: jinja2.Environment, writer: TextWriter, doc: Document) -> tupl
         title=face.title,
         short_title=face.short_title if face.short_title != face.title else "",
         date=face.date,
-        places=face.places,
+        places=face.places, index_marks=heading_marks(doc),
         endnotes=endnotes,
         headnote=writer.prose(doc.headnote, where) if doc.headnote else "",
         body=[latex for latex, _ in paragraphs],

@@ -11,16 +11,23 @@ gives no reference, another one ("Коба") gives one in the reader's form. So 
 person has one entry, under one spelling, whatever script the register or the
 mentions use. This module decides the entries and their groups as plain data;
 ``edition.latex.index`` and the HTML edition write them (LuaLaTeX adds the pages).
+
+A person's locators are the documents they wrote, received or are named in; a person with more
+than ``SUBENTRIES_OVER`` of them, in more than one of those roles, gets subentries, as scholarly indexes do: "as author", "as
+recipient" (the first page of each such document) and "mentioned" (the pages that name them),
+each only where it has locators. Everyone else has one run of pages: mentions, and the first
+page of each document they wrote or received.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import dataclasses
 from dataclasses import dataclass, field
 
 from edition.model.collation import collator
-from edition.model.corpus import Corpus, surname_of
+from edition.model.corpus import Corpus, Document, surname_of, walk_spans
 from edition.registers.names import DEFAULT_SCHEME, is_cyrillic, spelling_key, transliterate
 
 
@@ -32,6 +39,21 @@ class Entry:
     gloss: str  # what prints after it in parentheses: the register's Cyrillic form, the dates
     sort: tuple[tuple[int, ...], ...]
     original: str = ""  # the register's name when it is in another script ("Сталин, И. В.")
+    roles: tuple[Role, ...] = ()  # subentries, for a person with many locators
+
+
+@dataclass(frozen=True)
+class Role:
+    """A subentry: its label, the kind of mark its pages come from (``pa`` the headings of documents the
+    person wrote, ``pr`` of those they received, ``p`` the mentions), and its documents, in the reader's order."""
+
+    label: str
+    kind: str
+    documents: tuple[str, ...]
+
+
+SUBENTRIES_OVER = 5  # locators (documents) beyond which a person's entry is divided by role
+ROLE_LABELS = (("pa", "as author"), ("pr", "as recipient"), ("p", "mentioned"))
 
 
 @dataclass
@@ -150,6 +172,34 @@ def _same_name(alias: str, surname_: str) -> bool:
     return a.startswith(s) or a.endswith(s) or s.startswith(a) and len(a) > 3
 
 
-def index_groups(corpus: Corpus, ids: set[str], kind: str) -> list[Group]:
-    """The index of names (``kind`` "p") or of places ("pl") for the ids mentioned."""
-    return build(ids, index_data(corpus, kind == "pl"), kind, corpus.config.transliteration)
+def index_groups(corpus: Corpus, ids: set[str], kind: str, printed: list[Document] | None = None) -> list[Group]:
+    """The index of names (``kind`` "p") or of places ("pl") for the ids mentioned; for persons, with the
+    authors and recipients of the ``printed`` documents, and subentries where they have many locators."""
+    printed = printed or []
+    if kind == "p":
+        ids = ids | {pid for d in printed for pid in (*d.authors, *d.recipients)}
+    groups = build(ids, index_data(corpus, kind == "pl"), kind, corpus.config.transliteration)
+    if kind == "p":
+        located = _locators(printed)
+        for group in groups:
+            group.items = [_with_roles(i, located) if isinstance(i, Entry) else i for i in group.items]
+    return groups
+
+
+def _locators(printed: list[Document]) -> dict[tuple[str, str], list[str]]:
+    """(role kind, person) -> the documents, in the reader's order."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for doc in printed:
+        named = {s.args[0] for s in walk_spans(doc.all_blocks()) if s.kind == "p" and s.args}
+        for kind, people in (("pa", doc.authors), ("pr", doc.recipients), ("p", sorted(named))):
+            for pid in dict.fromkeys(people):
+                found.setdefault((kind, pid), []).append(doc.id)
+    return found
+
+
+def _with_roles(entry: Entry, located: dict[tuple[str, str], list[str]]) -> Entry:
+    """Subentries for more than SUBENTRIES_OVER locators in more than one role."""
+    roles = [Role(label, k, tuple(located[(k, entry.id)])) for k, label in ROLE_LABELS if (k, entry.id) in located]
+    if len({d for r in roles for d in r.documents}) <= SUBENTRIES_OVER or len(roles) < 2:
+        return entry
+    return dataclasses.replace(entry, roles=tuple(roles))
