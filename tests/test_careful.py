@@ -229,7 +229,7 @@ def test_the_index_divides_a_person_with_many_locators_by_role(reader_build: Pat
     stalin = divided["stalin"]
     printed = re.search(r"Stalin, I\. V\. \([^)]*\): as author, (.*?) as recipient, (.*?) mentioned, ", index)
     assert printed, index[index.find("Stalin, I. V."):][:300]
-    for role, shown in zip(stalin.roles, printed.groups()):
+    for role, shown in zip(stalin.roles[:2], printed.groups(), strict=True):
         assert shown.split(", ") == sorted({first[d] for d in role.documents}, key=int), (role.label, shown)
     # a person with few locators keeps one run of pages, with the documents they wrote or received
     few = next(e for pid, e in entries.items() if not e.roles and any(pid in d.recipients for d in plan.printed()))

@@ -21,9 +21,9 @@ page of each document they wrote or received.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
-import dataclasses
 from dataclasses import dataclass, field
 
 from edition.model.collation import collator
