@@ -358,6 +358,9 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
         imp.document(doc)
     one_author(docs)
     year_from_the_document_before(docs)
+    for doc in docs:  # the end of a letter whose beginning is on the page before, among letters: a letter
+        if doc.region.partial and doc.kind == "article" and any(d.kind == "letter" for d in docs if d is not doc):
+            doc.kind = doc.fields.kind = "letter"
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
         make_title(doc, imp.matcher, imp.registry, imp.collection)
