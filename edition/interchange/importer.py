@@ -32,7 +32,6 @@ from edition.interchange.importer_notes import (
 )
 from edition.interchange.raw_anchoring import anchored_texts
 from edition.interchange.raw_dates import date_or_year as find_date
-from edition.interchange.raw_dates import day_month
 from edition.interchange.raw_draft import (
     DocState,
     block_scalar,
@@ -47,6 +46,7 @@ from edition.interchange.raw_draft import (
     quote,
     repeated,
     slug,
+    year_from_the_document_before,
 )
 from edition.interchange.raw_finish import decide
 from edition.interchange.raw_front import front
@@ -358,9 +358,6 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
         imp.document(doc)
     one_author(docs)
     year_from_the_document_before(docs)
-    for doc in docs:  # the end of a letter whose beginning is on the page before, among letters: a letter
-        if doc.region.partial and doc.kind == "article" and any(d.kind == "letter" for d in docs if d is not doc):
-            doc.kind = doc.fields.kind = "letter"
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients
         make_title(doc, imp.matcher, imp.registry, imp.collection)
@@ -371,21 +368,6 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
     result.report = page_report(imp.reports, imp.matcher, imp.registry, page)
     result.summary = result.report.all_lines()
     return result
-
-
-def year_from_the_document_before(docs: list[DocState]) -> None:
-    """A dateline without its year ("21 апреля.") in a run of documents takes the year of the one before it."""
-    year = ""
-    for doc in docs:
-        when = str(doc.date.get("when") or doc.date.get("not_before") or "")
-        if when[:4].isdigit():
-            year = when[:4]
-            continue
-        lines = [t for t, r in zip(doc.texts, doc.roles, strict=False) if r == "dateline"] + doc.texts[:2]
-        if not doc.date and year and (iso := next((d for t in lines if len(t) <= 80 and (d := day_month(t, year))), None)):
-            doc.date = {"when": iso}
-            doc.fields.date = {"when": iso}
-            doc.fields.why["date"] = f"the dateline, with the year of the document before ({year})"
 
 
 def write_imported(result: ImportResult, into: Path, force: bool) -> list[Path]:

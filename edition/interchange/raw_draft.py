@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
+from edition.interchange.raw_dates import day_month
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
@@ -242,3 +243,22 @@ def repeated(body: list[RawBlock]) -> tuple[RawBlock, int, str] | None:
                 return b, m.start(), sentence
             seen.add(sentence)
     return None
+
+
+def year_from_the_document_before(docs: list[DocState]) -> None:
+    """A dateline without its year ("21 апреля.") in a run of documents takes the year of the one before it; the end of
+    a letter among letters is a letter."""
+    year = ""
+    for doc in docs:
+        when = str(doc.date.get("when") or doc.date.get("not_before") or "")
+        if when[:4].isdigit():
+            year = when[:4]
+            continue
+        lines = [t for t, r in zip(doc.texts, doc.roles, strict=False) if r == "dateline"] + doc.texts[:2]
+        if not doc.date and year and (iso := next((d for t in lines if len(t) <= 80 and (d := day_month(t, year))), None)):
+            doc.date = {"when": iso}
+            doc.fields.date = {"when": iso}
+            doc.fields.why["date"] = f"the dateline, with the year of the document before ({year})"
+    for doc in docs:  # the end of a letter whose beginning is on the page before, among letters: a letter
+        if doc.region.partial and doc.kind == "article" and any(d.kind == "letter" for d in docs if d is not doc):
+            doc.kind = doc.fields.kind = "letter"
