@@ -2,7 +2,7 @@
 
     python bench/import_bench.py [--pages 100] [--out bench/import-results.md]
 
-The pages are the real copies of tests/fixtures/import/real/ (68 of them), taken
+The pages are the real copies of tests/fixtures/import/real/ (82 of them), taken
 in turn until there are ``--pages``; the registers of this project are read
 once, as `edition import` reads them. It times loading the registers, the first
 use of the analyser (pymorphy3's dictionary), and the imports; the target is
@@ -56,7 +56,7 @@ def main() -> int:
     out = Path(args.out)
     if not out.exists():
         out.write_text("# `edition import` on real raw pages\n\n"
-                       "`python bench/import_bench.py` (also run by `make bench`): the 43 real pages of "
+                       "`python bench/import_bench.py` (also run by `make bench`): the real pages of "
                        "tests/fixtures/import/real/ taken in turn, in one process. Target: 100 pages under 5 s.\n\n"
                        "| date | Python | pages | drafts | registers (s) | analyser (s) | imports (s) | ms/page | total (s) |\n"
                        "|---|---|---|---|---|---|---|---|---|\n", encoding="utf-8")
