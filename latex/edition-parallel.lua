@@ -66,11 +66,23 @@ local function is_discardable(n) return n.id == GLUE or n.id == KERN or n.id == 
 
 -- A unit: the glue and penalties before a line, the line, and what migrated out of it
 -- (inserts, marks, whatsits). Pages break only between units.
+-- A line after a penalty of 10000 or more (a source note's lines, the last lines of a text
+-- kept with it, a paragraph's first and last two lines) stays in the unit of the line before.
+local function forbids_break(carry)
+  for _, n in ipairs(carry) do
+    if n.id == PENALTY and n.penalty >= 10000 then return true end
+  end
+  return false
+end
+
 local function to_units(items)
   local units, cur, carry, has_box = {}, {}, {}, false
   for _, n in ipairs(items) do
     if is_box(n) then
-      if has_box then units[#units + 1] = cur; cur = carry; carry = {} end
+      if has_box and forbids_break(carry) then
+        for _, c in ipairs(carry) do cur[#cur + 1] = c end
+        carry = {}
+      elseif has_box then units[#units + 1] = cur; cur = carry; carry = {} end
       cur[#cur + 1] = n; has_box = true
     elseif is_discardable(n) then
       if has_box then carry[#carry + 1] = n else cur[#cur + 1] = n end
@@ -105,9 +117,12 @@ function M.collect(side, boxnum)
     end
     p = nxt
   end
-  if #items > 0 then -- \endnumbering's tail and what follows it: with the last unit
+  if #items > 0 then -- \endnumbering's tail and what follows it (the source note): with the last unit
     if #list == 0 then list[1] = {} end
-    for _, u in ipairs(to_units(items)) do table.insert(list[#list], u) end
+    local all = {}
+    for _, u in ipairs(list[#list]) do for _, x in ipairs(u) do all[#all + 1] = x end end
+    for _, x in ipairs(items) do all[#all + 1] = x end
+    list[#list] = to_units(all)
   end
   chunks[side] = list
 end

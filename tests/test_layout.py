@@ -174,3 +174,13 @@ def test_a_short_title_is_a_clause_cut_at_a_word_never_inside_quotes_and_never_w
     assert short_title("M. I. Ulyanova to the Joint Plenum of the CC and CCC") == "M. I. Ulyanova to the Joint Plenum"
     assert short_title("International Stalin Society formed (Press Release)") == "International Stalin Society formed"
     assert all("…" not in short_title(t) and len(short_title(t)) <= 36 for t in (long, "A " * 40))
+
+
+@pytest.mark.latex
+def test_the_shipped_reader_passes_the_layout_audit(reader_build: Path):
+    """CI's check of the shipped reader (A4, as edition.yaml prints it) with --strict-layout: the
+    session's build of it, audited again (nothing changed, so no LaTeX runs), has no problem."""
+    run = edition(reader_build, "build", "--strict-layout")
+    assert run.code == 0, [line for line in run.err.splitlines() if "layout" in line]
+    assert "layout: no problems found" in run.err + run.out
+    assert "nothing changed since the last good build" in run.err  # the audit of the session's build, not a new one
