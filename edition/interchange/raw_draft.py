@@ -158,6 +158,10 @@ def page_author(registry: Registry, page: Page) -> str:
         m = COLLECTION_OF.match(" ".join(line.split())) or LETTERS_OF.search(line) if len(line) < 400 else None
         if m and (pid := registry.person(m.group("name") or m.group("ru"))):
             return pid
+    collection = any(re.match(r"^(?:Letters|Correspondence)\s+(?:to|of|from)\s|^(?:Письма|Переписка)\s", t) for t in titles)
+    for line in lines if collection else []:
+        if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}", line.strip()) and (pid := registry.person(line.strip())):
+            return pid  # "Rosa Luxemburg" over "Letters to Sophie Liebknecht": the writer of the collection
     for line in lines:
         m = re.match(r"^(?:Автор книги:\s*|From\s+|Source:\s*)?((?:[A-ZА-ЯЁ]\.\s*){1,3}[A-ZА-ЯЁ][\w-]+|[A-ZА-ЯЁ][\w-]+)(?:['’]s)?\b", line.strip())
         if m and len(line) < 200 and not (is_cyrillic(m.group(1)) and "nomn" not in name_cases(m.group(1).split()[-1].title())) \
