@@ -116,7 +116,8 @@ def heading_like(text: str) -> bool:
     letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\s(?:г|гг)\.$", "", t))
     if len(letters) >= 4 and letters.isupper() and not re.search(r"[.!?]\s*$", re.sub(r"\b(?:г|гг|[A-ZА-Я])\.$", "", t)):
         return True
-    if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter [Tt]o|Telegram [Tt]o|Note [Tt]o|Cipher telegram)\b", t):
+    if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter [Tt]o|Telegram [Tt]o|Note [Tt]o|"
+                r"Message [Tt]o|Cipher telegram)\b", t):
         return not re.search(r"[.!?:]$", t) or bool(re.search(r"\d{4}\s*(?:г\.|года)?$", t))
     if re.match(r"^[^—–\n]{3,80}\s[—–]\s[^—–\n]{3,80}(?:\s\[?\d.*)?$", t) and not re.search(r"[.!?]$", re.sub(r"г\.$", "", t)):
         return bool(re.search(r"(?:у|ю|ым|им|ам|ям|ой|ей)\b", t)) or bool(re.search(r"\d{4}", t))

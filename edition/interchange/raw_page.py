@@ -274,6 +274,10 @@ class _Segmenter:
         if self.phase in ("tail", "commentary") and (m := _NUMBERED_NOTE.match(b.text)) and self._glued_in_text(int(m.group(1))):
             self._note(b)  # "1 «Старичками» ...": the notes after an edition's trailer and headnote
             return
+        if self.phase == "head" and not self.r.body_blocks() and len(b.lines) == 1 and len(b.text) <= 100 \
+                and re.match(r"^\d{4}-\d\d-\d\d\b(?!\s*[.,;:]?\s*[a-zа-яё])", b.text) and self.following is not None:
+            self.r.meta.append(Meta("date", b.text, b))  # "1942-12-06 Correspondence V1, No. 93, to Churchill": a site's record
+            return
         if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 and edition_dating(b.text) \
                 and _addressee_heading(self.r.heading[-1].text):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
