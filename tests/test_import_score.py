@@ -32,7 +32,8 @@ FLOOR_HELDOUT = 0.92  # the first 10 held-out pages
 FLOOR_FRESH = 0.62  # the 10 fresh held-out pages (44-53), gathered later: 46.5% before any rule, 59.2% before the third set, 63.1% now
 FLOOR_FRESH2 = 0.61  # the second fresh set (54-68, both halves), gathered later still: 32.4% before any rule, 50.9%, 62.5% now
 FLOOR_FRESH2_HELDOUT = 0.61  # (62.6% after the third set's rules) its held-out half (odd pages): 32.8% before, 38.2% with rules made on the dev half only, 59.5% with the menu rule, which was made after reading the failures of held-out page 65 (so no longer a clean held-out figure)
-FLOOR_FRESH3 = 0.62  # the third fresh set (69-82, both halves), scored blind before any rule was made on it: 32.1%; 63.4% now (dev half 81.8%, held-out half 44.9%)
+FLOOR_FRESH3 = 0.62  # the third fresh set (69-82, both halves), scored blind before any rule was made on it: 32.1%; 64.0% now
+FLOOR_FRESH3_HELDOUT = 0.44  # its held-out half (odd pages), never looked at while the rules were made: 27.8% blind, 44.9% at the end
 FLOOR_WORDS = 0.995
 
 
@@ -118,12 +119,14 @@ def test_the_importer_stays_above_the_floor(scores: list[PageScore]):
     fresh2 = totals(rows["fresh-2 dev"] + rows["fresh-2 held-out"])
     fresh2_held = totals(rows["fresh-2 held-out"])
     fresh3 = totals(rows["fresh-3 dev"] + rows["fresh-3 held-out"])
+    fresh3_held = totals(rows["fresh-3 held-out"])
     assert first["fields"] >= FLOOR_ALL, first
     assert held["fields"] >= FLOOR_HELDOUT, held
     assert fresh["fields"] >= FLOOR_FRESH, fresh
     assert fresh2["fields"] >= FLOOR_FRESH2, fresh2
     assert fresh2_held["fields"] >= FLOOR_FRESH2_HELDOUT, fresh2_held
     assert fresh3["fields"] >= FLOOR_FRESH3, fresh3
+    assert fresh3_held["fields"] >= FLOOR_FRESH3_HELDOUT, fresh3_held
     assert totals(scores)["words"] >= FLOOR_WORDS, [(s.page, s.missing_words) for s in scores if s.kept < s.words]
 
 
