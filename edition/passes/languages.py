@@ -6,6 +6,7 @@ patterns where TeX Live has them; HTML: ``lang``); English is the reader's own."
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,11 +29,19 @@ class Languages:
     reader: tuple[str, ...]  # every language but English that the reader sets, sorted
 
 
+SAMPLE = 2000  # letters enough to tell the script of a text
+
+
+def _latin(c: str) -> bool:
+    code = ord(c)
+    return code < 0x250 or 0x1E00 <= code < 0x1F00 or "LATIN" in unicodedata.name(c, "")
+
+
 def _mostly_other_script(blocks: Iterable[Block]) -> bool:
-    """Whether most letters of the blocks are of a script other than Latin (Cyrillic, Georgian...)."""
-    letters = [c for b in blocks for c in _letters(b) if c.isalpha()]
-    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
-    return bool(letters) and latin < len(letters) / 2
+    """Whether most letters of the blocks (of their first ``SAMPLE``) are of a script other than
+    Latin (Cyrillic, Georgian...)."""
+    letters = [c for c in itertools.islice((c for b in blocks for c in _letters(b) if c.isalpha()), SAMPLE)]
+    return bool(letters) and sum(1 for c in letters if _latin(c)) < len(letters) / 2
 
 
 def _letters(block: Block) -> str:
