@@ -1,5 +1,5 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
-# make test  run the test suite
+# make test  run the test suite (one process per core: pytest-xdist)
 # make html  build the HTML edition into build/html/ (with its search index and EPUB)
 # make test-fast  the tests that run no LuaLaTeX and install nothing (under a minute)
 # make check check the sources and report every problem
@@ -18,10 +18,10 @@ html: $(STAMP)
 	$(VENV)/bin/edition build --html
 
 test: $(STAMP) system web-test-tools
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not latex and not install"
+	$(PY) -m pytest -q -n auto -m "not latex and not install"
 
 check: $(STAMP)
 	$(VENV)/bin/edition check

@@ -1,11 +1,22 @@
-"""Shared helpers: building a project with the real CLI and reading its PDF back."""
+"""Shared helpers: building a project with the real CLI, reading its PDF back, and the
+builds the tests share.
+
+Builds that many tests read (the shipped reader, its HTML edition) are made once per run,
+also when pytest-xdist runs the tests in several processes (``once``). A test that runs
+LuaLaTeX must be marked ``latex``: a test that takes a building fixture is marked by
+itself, and one that is not marked and runs ``lualatex`` or ``latexmk`` anyway fails
+(``_latex_runs_are_marked``), so that ``pytest -m "not latex"`` (``make test-fast``) runs none.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +32,8 @@ def have_latex() -> bool:
 
 
 # Fixtures that run LuaLaTeX: a test that takes one of them is marked "latex" by itself.
-BUILDING_FIXTURES = {"reader_build", "built"}
+BUILDING_FIXTURES = {"reader_build", "reader_site", "built"}
+LATEX_PROGRAMS = ("lualatex", "luatex", "luahbtex", "latexmk")
 _current: list[pytest.Item] = []
 
 
@@ -33,11 +45,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
-    """The parse cache of this test session, not the user's ~/.cache/edition: tests neither
+    """The parse cache of this test run, not the user's ~/.cache/edition: tests neither
     read what earlier runs left nor leave pickles behind. A test that needs a cache of its
-    own passes XDG_CACHE_HOME itself."""
+    own passes XDG_CACHE_HOME itself. Under pytest-xdist the workers of a run share it, and
+    so the key that signs a build's manifest: a build one worker made is trusted by the others."""
     before = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        cache = tmp_path_factory.getbasetemp().parent / "cache"
+        cache.mkdir(exist_ok=True)
+        os.environ["XDG_CACHE_HOME"] = str(cache)
+        with open(cache / ".key.lock", "w") as lock:  # one key, not one per worker that raced to make it
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            from edition.build.trust import _key
+
+            _key()
+    else:
+        cache = tmp_path_factory.mktemp("cache")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
     yield
     if before is None:
         os.environ.pop("XDG_CACHE_HOME", None)
@@ -50,6 +74,58 @@ def _remember_test(request: pytest.FixtureRequest) -> object:
     _current.append(request.node)
     yield
     _current.pop()
+
+
+@pytest.fixture(autouse=True)
+def _latex_runs_are_marked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test not marked ``latex`` runs LuaLaTeX through stand-ins first on PATH: each notes the
+    run and hands over to the real program, and the test fails after it."""
+    if request.node.get_closest_marker("latex") is not None:
+        yield
+        return
+    shims = tmp_path_factory.getbasetemp() / "latex-shims"
+    seen = shims / "seen"
+    if not shims.is_dir():
+        shims.mkdir()
+        for name in LATEX_PROGRAMS:
+            real = shutil.which(name)
+            shim = shims / name
+            shim.write_text(f'#!/bin/sh\necho "{name} $*" >> "{seen}"\n'
+                            + (f'exec "{real}" "$@"\n' if real else "exit 127\n"), encoding="utf-8")
+            shim.chmod(0o755)
+    seen.unlink(missing_ok=True)
+    if any(shutil.which(name) for name in LATEX_PROGRAMS):
+        monkeypatch.setenv("PATH", f"{shims}{os.pathsep}{os.environ.get('PATH', '')}")
+    yield
+    if seen.exists():
+        ran = seen.read_text(encoding="utf-8").splitlines()
+        seen.unlink()
+        pytest.fail(f"{request.node.nodeid} runs LuaLaTeX ({ran[0]}...): mark it @pytest.mark.latex", pytrace=False)
+
+
+def once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name``, filled by ``make(folder)`` once per test run. Under pytest-xdist the
+    first process to ask makes it while the others wait, then all read it; if making it failed,
+    every test that asks fails with the same message."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the folder all the workers of this run share
+    folder, done, failed = base / f"once-{name}", base / f"once-{name}.done", base / f"once-{name}.failed"
+    with open(base / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists() and not failed.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException as exc:
+                failed.write_text("".join(traceback.format_exception_only(type(exc), exc)), encoding="utf-8")
+                raise
+            done.touch()
+    if failed.exists():
+        pytest.fail(f"the shared '{name}' could not be made: {failed.read_text(encoding='utf-8')}", pytrace=False)
+    return folder
 
 
 def require_latex() -> None:
@@ -90,22 +166,45 @@ def copy_project(src: Path, dest: Path) -> Path:
     return dest
 
 
-def pdf_pages(pdf: Path) -> list[str]:
-    """The text of each page of a PDF, by pdftotext (form feeds split pages)."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_pages(pdf: Path, layout: bool = True) -> list[str]:
+    """The text of each page of a PDF, by pdftotext (form feeds split pages), laid out as
+    printed (``layout``) or in reading order."""
+    text = pdf_text(pdf, layout=layout)
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_text(pdf: Path, layout: bool = False, page: int | None = None, strict: bool = True) -> str:
+    """The text of a PDF (of its page number ``page`` only, counted from 1), by pdftotext; not
+    ``strict``, a PDF pdftotext cannot read gives what it printed (a test then says what is wrong)."""
+    pages = ["-f", str(page), "-l", str(page)] if page is not None else []
+    cmd = ["pdftotext", *(["-layout"] if layout else []), *pages, str(pdf), "-"]
+    return subprocess.run(cmd, capture_output=True, text=True, check=strict).stdout
+
+
+def build_reader(root: Path) -> None:
+    """Build the shipped reader's sources, copied into ``root``; what the build said is kept
+    in build/stderr.txt, for tests of its warnings."""
+    copy_project(REPO, root)
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    (root / "build" / "stderr.txt").write_text(run.err, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped reader, built once per test session from a copy of the repository's sources."""
+    """The shipped reader, built once per test run from a copy of the repository's sources.
+    Tests read it and change nothing in it."""
     require_latex()
-    root = copy_project(REPO, tmp_path_factory.mktemp("reader"))
-    run = edition(root, "build")
-    assert run.code == 0, run.err
-    (root / "build" / "stderr.txt").write_text(run.err, encoding="utf-8")  # what the build said, for tests of its warnings
-    return root
+    return once(tmp_path_factory, "reader", build_reader)
+
+
+@pytest.fixture(scope="session")
+def reader_site(reader_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML edition of the built shipped reader (so 'Cite this' has the printed pages), made once."""
+
+    def build_site(_folder: Path) -> None:
+        run = edition(reader_build, "build", "--html")
+        assert run.code == 0, run.err
+
+    once(tmp_path_factory, "reader-site", build_site)
+    return reader_build / "build" / "html"

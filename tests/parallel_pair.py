@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import random
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from conftest import pdf_pages
 
 RU = ("письмо товарищ партия вопрос съезд работа газета статья рабочих решение комитет политика "
       "предложение ответ время дело мнение нужно очень теперь можно всего только между против "
@@ -101,13 +102,6 @@ class SpreadReport:
     lost: list[str] = field(default_factory=list)
 
 
-def page_texts(pdf: Path) -> list[str]:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    count = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    return [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
-                           capture_output=True, text=True, check=True).stdout for i in range(1, count + 1)]
-
-
 def _tokens(texts: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str, set[int]], list[set[str]]]:
     """First and last page of each paragraph, the pages of each note token, the versions on each page."""
     first: dict[str, int] = {}
@@ -132,7 +126,7 @@ def _tokens(texts: list[str]) -> tuple[dict[str, int], dict[str, int], dict[str,
 
 def check_spreads(pdf: Path, pairs: int) -> SpreadReport:
     """Read each page of the PDF and count what is out of place (see the module's docstring)."""
-    texts = page_texts(pdf)
+    texts = pdf_pages(pdf, layout=False)
     report = SpreadReport(pages=len(texts))
     first, last, seen, sides = _tokens(texts)
     keys = [f"{s}{n:03d}" for s in "OT" for n in range(1, pairs + 1)]

@@ -4,11 +4,10 @@ that does no LaTeX run when nothing changed; the small commands list and new."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_pages, require_latex
+from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
 from pypdf import PdfReader
 
 
@@ -75,8 +74,7 @@ def test_print_options_from_the_command_line_and_a_booklet(tmp_path: Path):
     assert f"reader-booklet.pdf ({len(booklet.pages)} pages, {len(booklet.pages) // 2} sheets)" in run.err
     sheet = booklet.pages[0].mediabox
     assert (round(float(sheet.width)), round(float(sheet.height))) == (792, 612)
-    first_side = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(root / "build" / "reader-booklet.pdf"), "-"],
-                                capture_output=True, text=True, check=True).stdout
+    first_side = pdf_text(root / "build" / "reader-booklet.pdf", layout=True, page=1)
     assert "Mini Reader" in first_side  # page 1 on the right half of the first sheet
     last = " ".join(pdf_pages(pdf)[-1].split())
     if (n % 4) == 0 and last:

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project, edition
+from conftest import FIXTURES, REPO, copy_project, edition, pdf_text
 
 from edition.build.fonts import FAMILIES, coverage, parse_charset
 from edition.latex.scripts import MACRO_MARKS
@@ -66,7 +66,7 @@ def test_the_marks_of_an_addition_print(tmp_path: Path) -> None:
     run = edition(root, "build")
     assert run.code == 0, run.err
     pdf = root / "build" / "reader.pdf"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(pdf)
     assert "\u2e0cquite\u2e0d" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Junicode" in fonts

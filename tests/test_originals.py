@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from conftest import REPO, pdf_pages
-from parallel_pair import page_texts
 
 from edition.model.corpus import Block, Document
 from edition.pipeline import prepare
@@ -66,7 +65,7 @@ def _spread_problems(pages: list[str], doc: Document, units: tuple) -> list[str]
 
 
 def test_each_spread_of_the_shipped_reader_shows_the_same_paragraphs_on_both_pages(reader_build: Path) -> None:
-    pages = [_letters(p) for p in page_texts(reader_build / "build" / "reader.pdf")]
+    pages = [_letters(p) for p in pdf_pages(reader_build / "build" / "reader.pdf", layout=False)]
     project, _ = prepare(reader_build)
     docs = {d.id: d for d in project.corpus.documents}
     problems: list[str] = []

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, require_latex
+from conftest import REPO, pdf_text, require_latex
 
 from edition.build.compile import build_warnings, latex_environment
 from edition.build.texlog import package_warnings, unwrapped
@@ -99,7 +99,7 @@ def compile_tiny(folder: Path, before_edition: str = "", options: str = "") -> s
 
 
 def tiny_text(folder: Path) -> str:
-    return subprocess.run(["pdftotext", str(folder / "tiny.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(folder / "tiny.pdf")
 
 
 @pytest.mark.latex

@@ -5,13 +5,11 @@ the printed form (full, short, ibid.). The PDF is read with pdftotext, the pages
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import lxml.html
 import pytest
-
-from tests.conftest import edition
+from conftest import pdf_pages
 
 pytestmark = pytest.mark.latex
 
@@ -19,11 +17,6 @@ pytestmark = pytest.mark.latex
 def _squeeze(text: str) -> str:
     """Text with line breaks, hyphenation and spacing out of the way: what both outputs must share."""
     return re.sub(r"[\s\u00ad\-]+", "", text)
-
-
-def _pdf_pages(pdf: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return out.split("\f")
 
 
 def _page_index(pdf: Path) -> dict[str, int]:
@@ -34,10 +27,8 @@ def _page_index(pdf: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def both(reader_build: Path) -> tuple[Path, Path]:
-    run = edition(reader_build, "build", "--html")
-    assert run.code == 0, run.err
-    return reader_build / "build" / "reader.pdf", reader_build / "build" / "html"
+def both(reader_build: Path, reader_site: Path) -> tuple[Path, Path]:
+    return reader_build / "build" / "reader.pdf", reader_site
 
 
 def _documents(site: Path) -> list[tuple[int, Path, lxml.html.HtmlElement]]:
@@ -52,7 +43,7 @@ def _documents(site: Path) -> list[tuple[int, Path, lxml.html.HtmlElement]]:
 def test_documents_cite_as_and_pages_agree(both: tuple[Path, Path]) -> None:
     pdf, site = both
     # "Cite as" ends with its pages, wherever the page's notes follow it
-    printed = [_squeeze(m) for m in re.findall(r"Cite as: (.*?pp?\.\s[0-9ivxlc]+(?:\u2013[0-9ivxlc]+)?\.)", "\n".join(_pdf_pages(pdf)), re.S)]
+    printed = [_squeeze(m) for m in re.findall(r"Cite as: (.*?pp?\.\s[0-9ivxlc]+(?:\u2013[0-9ivxlc]+)?\.)", "\n".join(pdf_pages(pdf, layout=False)), re.S)]
     web = [_squeeze(tree.get_element_by_id("cite-text").text_content()) for _n, _p, tree in _documents(site)]
     assert len(web) == 36 and web == printed  # same order (the web's numbers), same words, same pages
     assert all(re.search(r"pp?\.\d", w) for w in web)
@@ -60,7 +51,7 @@ def test_documents_cite_as_and_pages_agree(both: tuple[Path, Path]) -> None:
 
 def test_notes_and_citations_agree(both: tuple[Path, Path]) -> None:
     pdf, site = both
-    pages = _pdf_pages(pdf)
+    pages = pdf_pages(pdf, layout=False)
     index = _page_index(pdf)
     checked_notes = checked_cites = 0
     for _number, _page, tree in _documents(site):

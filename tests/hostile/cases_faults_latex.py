@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import pdf_text
 from harness import LETTER, Case, Expect, Run, letter, run_subprocess
 
 DRAFT = ("build", "--only", "letter")
@@ -28,7 +29,7 @@ def _change(root: Path, words: str) -> None:
 
 
 def _pdf_text(root: Path) -> str:
-    return subprocess.run(["pdftotext", str(root / PDF), "-"], capture_output=True, text=True, check=False).stdout
+    return pdf_text(root / PDF, strict=False)
 
 
 def _partial(root: Path) -> list[str]:
