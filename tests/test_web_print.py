@@ -84,7 +84,7 @@ def test_the_printed_pages_are_marked_where_they_begin_and_listed_in_the_epub(bo
     from tests.web.harness import browse, epubcheck, serve, validate_html
 
     pdf, site = both
-    pages = _pdf_pages(pdf)
+    pages = pdf_pages(pdf, layout=False)
     index = _page_index(pdf)
     marked: list[str] = []
     for _number, _page, tree in _documents(site):
