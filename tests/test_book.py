@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
+from conftest import FIXTURES, copy_project, edition, edition_here, pdf_pages, pdf_text, require_latex
 from pypdf import PdfReader
 
 
@@ -105,18 +105,18 @@ def test_second_build_with_nothing_changed_runs_no_latex(tmp_path: Path):
 
 def test_list_and_new(tmp_path: Path):
     root = copy_project(FIXTURES / "mini", tmp_path)
-    run = edition(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--author", "stalin", "--to", "kamenev",
+    run = edition_here(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--author", "stalin", "--to", "kamenev",
                   "--date", "1926-06-02", "--part", "one")
     assert run.code == 0, run.err
     assert "added '1926-06-02-stalin-kamenev' to the documents of part 'one'" in run.err
     assert "documents: [letter, 1926-06-02-stalin-kamenev]" in (root / "edition.yaml").read_text()
-    assert edition(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--part", "one").code == 1
-    unknown = edition(root, "new", "note", "--id", "x", "--part", "onw")
+    assert edition_here(root, "new", "telegram", "--id", "1926-06-02-stalin-kamenev", "--part", "one").code == 1
+    unknown = edition_here(root, "new", "note", "--id", "x", "--part", "onw")
     assert unknown.code == 1 and "no part 'onw'" in unknown.err and "did you mean 'one'?" in unknown.err
-    listing = edition(root, "list")
+    listing = edition_here(root, "list")
     assert re.search(r"1926-06-02-stalin-kamenev\s+2 June 1926\s+Stalin -> Kamenev", listing.out)
     assert re.search(r"^letter\s+\[December 1912\]", listing.out, re.M)
-    check = edition(root, "check")
+    check = edition_here(root, "check")
     assert check.code == 0 and "in no part" not in check.err, check.err
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project, edition
+from conftest import FIXTURES, REPO, copy_project, edition_here
 
 from edition.interchange.raw_dates import read_date
 from edition.interchange.raw_meta import read_heading
@@ -84,7 +84,7 @@ def test_check_warns_of_untagged_inflected_russian_names(tmp_path: Path):
     letter = root / "sources" / "letters" / "letter.md"
     text = letter.read_text(encoding="utf-8")
     letter.write_text(text.rstrip("\n") + "\n\nПередайте Кагановичу, что письмо {p:stalin|Сталина} получено.\n", encoding="utf-8")
-    run = edition(root, "check")
+    run = edition_here(root, "check")
     assert "'Кагановичу' may name kaganovich but is not tagged" in run.err, run.err
     assert "'Сталина' may name" not in run.err  # tagged
 
@@ -93,7 +93,7 @@ def test_an_import_reports_its_decisions_and_marks_what_it_could_not_place(tmp_p
     (tmp_path / "reader").mkdir()
     root = copy_project(REPO, tmp_path / "reader")
     page = REAL / "15-topreading-lenin-pss50-simbirsk-1918.txt"
-    run = edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    run = edition_here(root, "import", str(page), "--into", str(root / "sources" / "imported"))
     assert run.code in (0, 1), run.err
     assert "1918-04-20-lenin" in run.err and "dated 20 April 1918 (read from the line 'Написано 20 апреля 1918 г.')" in run.err
     assert "dropped as site furniture" in run.err and "left @unplaced" in run.err
@@ -102,7 +102,7 @@ def test_an_import_reports_its_decisions_and_marks_what_it_could_not_place(tmp_p
     first = drafts[0].read_text(encoding="utf-8")
     assert "@unplaced Текст со слов «Прошу известить»" in first  # the note of the document on the page before
     assert "#   62: 62  (a page number of the printed edition)" in first or "a page number of the printed edition" in first
-    check = edition(root, "check")
+    check = edition_here(root, "check")
     lines = [line for line in check.err.splitlines() if "unplaced material left by 'edition import'" in line]
     assert len(lines) == 1 and lines[0].startswith(f"{drafts[0].relative_to(root)}:") or lines[0].startswith(str(drafts[0]))
 
@@ -111,12 +111,12 @@ def test_unknown_persons_are_proposed_in_a_register_file(tmp_path: Path):
     (tmp_path / "reader").mkdir()
     root = copy_project(REPO, tmp_path / "reader")
     page = REAL / "10-chitka-stalin-tom17-1931.txt"
-    run = edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    run = edition_here(root, "import", str(page), "--into", str(root / "sources" / "imported"))
     proposed = root / "sources" / "persons" / f"imported-{page.stem}.yaml"
     assert proposed.exists(), run.err
     entries = proposed.read_text(encoding="utf-8")
     assert 'kirov:\n  name: "Kirov, S. M."' in entries and "Киров" in entries
-    check = edition(root, "check")
+    check = edition_here(root, "check")
     assert "unknown person" not in check.err
 
 
@@ -124,11 +124,11 @@ def test_ibid_in_a_note_refers_to_the_documents_own_archival_line(tmp_path: Path
     (tmp_path / "reader").mkdir()
     root = copy_project(REPO, tmp_path / "reader")
     page = REAL / "08-istmat-stalin-kaganovich-1932-08-19.txt"
-    edition(root, "import", str(page), "--into", str(root / "sources" / "imported"))
+    edition_here(root, "import", str(page), "--into", str(root / "sources" / "imported"))
     (draft,) = sorted((root / "sources" / "imported").glob("*.md"))
     text = draft.read_text(encoding="utf-8")
     assert "({arch|Там же. Л. 38})" in text and "({arch|РГАСПИ. Ф. 17. Оп. 162. Д. 13. Л. 76})" in text
-    check = edition(root, "check")
+    check = edition_here(root, "check")
     mine = [line for line in check.err.splitlines() if line.startswith(str(draft.relative_to(root)))]
     # A draft is in no part until the editor puts it into one: that is its only error.
     assert not [line for line in mine if ": error:" in line and "is in no part" not in line], mine
@@ -140,5 +140,5 @@ def test_check_warns_of_a_name_spelt_in_two_systems_in_the_editors_text(tmp_path
     letter = root / "sources" / "letters" / "letter.md"
     text = letter.read_text(encoding="utf-8").replace("---\n", "---\nheadnote: |\n  Sent to {p:kamenev|Kamenev}, not to {p:kamenev|L. B. Kamenyev}.\n", 1)
     letter.write_text(text, encoding="utf-8")
-    run = edition(root, "check")
+    run = edition_here(root, "check")
     assert "kamenev is spelt 'Kamenev' and 'Kamenyev' in the editor's text" in run.err, run.err
