@@ -32,7 +32,9 @@ def test_corrections_of_white_space_only_are_silent_and_counted_in_the_note_on_t
     assert not set(spaces) & plan.apparatus  # silent, as the note on the texts says
     assert any(s.kind == "corr" for d in printed for t in d.texts() for s in walk_spans(t) if (d.id, s.uid) in plan.apparatus)
     note = _note_text(plan.note_on_texts.blocks if plan.note_on_texts else ())
-    assert f"({len(spaces)} times in the {len(plan.documents)} documents of this reader)" in note
+    in_notes = [(d.id, s.uid) for d in printed for s in walk_spans(d.note_blocks()) if whitespace_only(s)]
+    assert f"({len(spaces)} times in the {len(plan.documents)} documents of this reader, and {len(in_notes)} times in their notes)" \
+        in " ".join(note.split())
     # The editor who wants them reported says so in edition.yaml.
     loud = dataclasses.replace(corpus.config, apparatus={**corpus.config.apparatus, "whitespace": True})
     assert set(spaces) <= own_entries(dataclasses.replace(corpus, config=loud), printed)
@@ -241,3 +243,30 @@ def test_the_index_divides_a_person_with_many_locators_by_role(reader_build: Pat
         shown = [" ".join(li.find_class("role")[0].text_content().split()) for li in roles.getchildren()]
         assert shown == [r.label for r in e.roles], (pid, shown)
     assert not site.get_element_by_id(f"i-p-{few.id}").find_class("roles")
+
+
+@pytest.mark.latex
+def test_corrections_in_the_notes_follow_the_rule_of_the_texts(reader_build: Path) -> None:
+    """A correction in a note other than of white space has its apparatus entry at the note's anchor, in print and
+    on the web; one of white space only is silent."""
+    project, _ = prepare(REPO)
+    plan, corpus = project.plan, project.corpus
+    printed = [d for d in corpus.documents if d.id in plan.documents]
+    loud = [(d, n, s) for d in printed for notes in d.notes.values() for n in notes.values() for s in walk_spans(n.content)
+            if s.kind == "corr" and not whitespace_only(s)]
+    quiet = [(d.id, s) for d in printed for s in walk_spans(d.note_blocks()) if whitespace_only(s)]
+    assert len(loud) > 20 and len(quiet) > 20
+    assert {(d.id, n.series, n.key) for d, n, _ in loud} <= set(plan.note_apparatus)
+    reported = {(key[0], uid) for key, uids in plan.note_apparatus.items() for uid in uids}
+    assert not {(d, s.uid) for d, s in quiet} & reported
+    text = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
+    doc, note, span = next((d, n, s) for d, n, s in loud if d.id == "1926-05-26-stalin-molotov")
+    number = plan.note_number(doc.id, note.series, note.key)
+    assert f"note {number}: left\u2014U.S. ] leftU.S. copy" in text
+    for _, s in quiet:
+        assert f"] {s.args[0]} copy" not in text, s.args[0]  # "formedical copy" is never printed
+    run = edition(reader_build, "build", "--html")
+    assert run.code == 0, run.err
+    page = lxml.html.parse(str(reader_build / "build" / "html" / "documents" / f"{doc.id}.html")).getroot()
+    entries = [" ".join(li.text_content().split()) for li in page.find_class("note-series-textual")[0].iter("li")]
+    assert any(e.endswith(f"note {number}: left\u2014U.S.] leftU.S. copy") for e in entries), entries

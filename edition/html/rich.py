@@ -16,7 +16,7 @@ from markupsafe import Markup
 from edition.html.marks import letters, mark
 from edition.html.markup import el, join, slug, text, void
 from edition.html.richtext import to_html
-from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
+from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text, walk_spans
 from edition.model.queries import ref_target
 from edition.passes.languages import passage_language
 from edition.passes.plan import Plan
@@ -221,18 +221,18 @@ class DocumentRenderer:
             shown = el("span", kids, class_=f"iv iv-{k}")
         if (self.owner, span.uid) not in self.plan.apparatus or self.apparatus is None or not self.state.in_text:
             return shown
-        words = APPARATUS_WORDS[k]
-        if k in ("corr", "reg"):
-            entry = join([text(arg0), " ", el("em", words)])
-        elif k == "add" and arg0:
-            entry = el("em", f"added {ADD_PLACES.get(arg0, arg0)}")
-        elif k == "gap" and arg0:
-            entry = el("em", f"illegible: {arg0}")
-        else:
-            entry = el("em", words)
-        return self._apparatus_entry(span, shown, entry)
+        return self._apparatus_entry(span, shown, _entry_words(span))
 
-    def _apparatus_entry(self, span: Span, lemma: Markup, entry: Markup, key: str = "", lang: str = "en") -> Markup:
+    def _note_entries(self, note: Note, name: str) -> Markup:
+        """The apparatus entries of a note's interventions (the plan's), after its anchor: "note 3: left—U.S.] ..."."""
+        uids = set(self.plan.note_apparatus.get((self.doc.id, note.series, note.key), ()))
+        if not uids or self.apparatus is None:
+            return Markup("")
+        return join(self._apparatus_entry(s, Markup(""), _entry_words(s), shown_lemma=text(f"{name}: {plain_text(s.children)}"))
+                    for s in walk_spans(note.content) if s.uid in uids)
+
+    def _apparatus_entry(self, span: Span, lemma: Markup, entry: Markup, key: str = "", lang: str = "en",
+                         shown_lemma: Markup | None = None) -> Markup:
         assert self.apparatus is not None
         self.state.apparatus_count += 1
         n = self.state.apparatus_count
@@ -241,7 +241,8 @@ class DocumentRenderer:
         # cross-references from other pages find it; an intervention's, from its count in its version
         note_id = f"{self.apparatus.id}-{slug(key)}" if key else f"{self.prefix}{self.apparatus.id}-iv{n}"
         self.state.notes.setdefault(self.apparatus.id, []).append(
-            NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=text(plain_text(span.children)) or lemma, lang=lang))
+            NoteEntry(self.apparatus, key, mark, note_id, entry, lemma=shown_lemma or text(plain_text(span.children)) or lemma,
+                      lang=lang))
         ref = el("a", el("span", mark, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
                  class_=f"noteref noteref-{self.apparatus.id}", role="doc-noteref",
                  aria_label=f"{self.apparatus.name}, {mark}")
@@ -256,15 +257,17 @@ class DocumentRenderer:
         if series.numbering == "line":
             lemma = self._kids(span)
             content = self.note_content(note)
-            return self._apparatus_entry(span, lemma, content, key, lang=self.plan.note_language(self.doc.id, sid, key))
+            return join([self._apparatus_entry(span, lemma, content, key, lang=self.plan.note_language(self.doc.id, sid, key)),
+                         self._note_entries(note, "textual note")])
         number = self.plan.note_number(self.doc.id, sid, key)
         shown = mark(series.numbering, number)
         note_id = f"{self.prefix}{sid}-{number}"
         content = self.note_content(note)
         self.state.notes.setdefault(sid, []).append(NoteEntry(series, key, shown, note_id, content,
                                                               lang=self.plan.note_language(self.doc.id, sid, key)))
-        return el("a", el("span", shown, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
-                  class_=f"noteref noteref-{sid}", role="doc-noteref", aria_label=f"{series.name}, {shown}")
+        return join([el("a", el("span", shown, class_="mark"), href=f"#{note_id}", id=f"ref-{note_id}",
+                        class_=f"noteref noteref-{sid}", role="doc-noteref", aria_label=f"{series.name}, {shown}"),
+                     self._note_entries(note, f"note {shown}")])
 
     def note_content(self, note: Note) -> Markup:
         saved = (self.state.in_text, self.state.in_note)
@@ -298,3 +301,14 @@ class DocumentRenderer:
         prefix = "original-" if side is not None and (target.series, target.key) in side.original_notes else ""
         return el("a", words, href=f"{base}#{prefix}{target.series}-{number}", class_="xref")
 
+
+def _entry_words(span: Span) -> Markup:
+    """An intervention's apparatus entry: "leftU.S. <em>copy</em>", "<em>added above</em>"."""
+    k, arg0 = span.kind, span.args[0] if span.args else ""
+    if k in ("corr", "reg"):
+        return join([text(arg0), " ", el("em", APPARATUS_WORDS[k])])
+    if k == "add" and arg0:
+        return el("em", f"added {ADD_PLACES.get(arg0, arg0)}")
+    if k == "gap" and arg0:
+        return el("em", f"illegible: {arg0}")
+    return el("em", APPARATUS_WORDS[k])

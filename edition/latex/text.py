@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from edition.latex.bibtex import to_latex
 from edition.latex.escape import Latex, escape_label, escape_text
 from edition.latex.languages import babel_name
-from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text
+from edition.model.corpus import ADD_PLACES, Block, Document, Inline, Note, SeriesConfig, Span, Text, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, warning
 from edition.model.queries import RefTarget, ref_target
 from edition.passes.languages import passage_language
 from edition.passes.plan import Plan
 from edition.passes.reading import part_key
+from edition.sources.markup import plain_text
 
 _NUMBER_STYLE = {"arabic": "Arabic", "roman": "Roman", "symbols": "Symbols"}
 
@@ -151,23 +152,43 @@ class TextWriter:
         label = Latex("")
         if (doc.id, sid, key) in self.plan.referenced_notes:
             label = macro("edLineLabel" if slot.critical else "label", escape_label(f"n:{doc.id}:{sid}:{key}"))
-        if slot.critical:
-            return macro("edtext", label + lemma, macro(f"{slot.letter}footnote", self.note_text(note, doc)))
         number = str(self.plan.note_number(doc.id, sid, key))
+        entries = self.note_entries(note, doc, Latex("textual note") if slot.critical else
+                                    Latex("note~") + macro("edNumberAs", slot.number_style, number))
+        if slot.critical:
+            return macro("edtext", label + lemma, macro(f"{slot.letter}footnote", self.note_text(note, doc))) + entries
         if slot.config.placement == "end-of-document":
-            return label + macro("edEndnoteMark", slot.number_style, number)
-        return label + macro("edFootnote", slot.letter, number, self.note_text(note, doc))
+            return label + macro("edEndnoteMark", slot.number_style, number) + entries
+        return label + macro("edFootnote", slot.letter, number, self.note_text(note, doc)) + entries
+
+    def note_entries(self, note: Note, doc: Document, name: Latex) -> Latex:
+        """The apparatus entries of a note's interventions (the plan's), keyed to the line of its anchor:
+        "12 note 3: left—U.S.] leftU.S. copy"."""
+        uids = set(self.plan.note_apparatus.get((doc.id, note.series, note.key), ()))
+        if not uids or self.apparatus is None:
+            return Latex("")
+        out = []
+        for span in walk_spans(note.content):
+            if span.uid in uids:
+                lemma = Latex(r"\lemma{" + name + ": " + escape_text(plain_text(span.children)) + "}")
+                out.append(macro("edtext", Latex(""), lemma + macro(f"{self.apparatus.letter}footnote", self._entry(span))))
+        return join(out)
+
+    def _entry(self, span: Span) -> Latex:
+        """An intervention's apparatus entry: "leftU.S. copy", "added above"."""
+        entry_macro = INTERVENTIONS[span.kind][1]
+        arg0 = escape_text(ADD_PLACES.get(span.args[0], span.args[0]) if span.kind == "add" else span.args[0]) if span.args else Latex("")
+        return macro(entry_macro, arg0) if span.kind in ("corr", "reg", "add", "gap") else macro(entry_macro)
 
     def intervention(self, span: Span, kids: Latex, own_entry: bool) -> str:
         """An intervention's siglum, and its own apparatus entry where the plan says so."""
-        shown_macro, entry_macro = INTERVENTIONS[span.kind]
+        shown_macro = INTERVENTIONS[span.kind][0]
         arg0 = escape_text(ADD_PLACES.get(span.args[0], span.args[0]) if span.kind == "add" else span.args[0]) if span.args else Latex("")
         shown = macro(shown_macro, kids) if span.kind in ("sup", "del", "sic", "unclear") else \
             macro(shown_macro, arg0) if span.kind == "gap" else macro(shown_macro, arg0, kids)
         if not own_entry or self.apparatus is None:
             return shown
-        entry = macro(entry_macro, arg0) if span.kind in ("corr", "reg", "add", "gap") else macro(entry_macro)
-        return macro("edtext", shown, macro(f"{self.apparatus.letter}footnote", entry))
+        return macro("edtext", shown, macro(f"{self.apparatus.letter}footnote", self._entry(span)))
 
     def ref(self, span: Span, kids: Latex, where: Where) -> str:
         target = ref_target(span.args)

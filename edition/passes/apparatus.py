@@ -2,8 +2,10 @@
 
 ``edition.yaml``'s ``apparatus:`` says, per kind (``corr``, ``reg``, ``del``...),
 whether an intervention is also reported in the apparatus; only those in a
-document's text (or its original's) do (not in its notes or headnote), and only when the reader has
-an apparatus series (one with ``numbering: line``). A correction whose only difference from the
+document's text (or its original's) do, and those in its notes, by the same rule, reported at the
+note's anchor (``note_entries``: "12 note 3: left—U.S.] leftU.S. copy"), and only when the reader has
+an apparatus series (one with ``numbering: line``). The headnotes are the editors' own text, set
+as written. A correction whose only difference from the
 copy is white space (``{corr:formedical|for medical}``: words the copy ran together or split) is
 silent, as the note on the texts says, unless ``apparatus: {whitespace: true}``; the source keeps
 the copy's form all the same, and the TEI export records it.
@@ -30,6 +32,23 @@ def own_entries(corpus: Corpus, documents: list[Document]) -> set[SpanKey]:
             if span.kind in wanted and (spaces or not whitespace_only(span))}
 
 
+def note_entries(corpus: Corpus, documents: list[Document]) -> dict[tuple[str, str, str], tuple[int, ...]]:
+    """(document, series, key) of each note -> the uids of its interventions that the apparatus reports,
+    by the rule of the texts (white space only: silent unless ``apparatus: {whitespace: true}``)."""
+    if not any(s.numbering == "line" for s in corpus.config.series):
+        return {}
+    wanted = {kind for kind in INTERVENTIONS if corpus.config.apparatus.get(kind, False)}
+    spaces = corpus.config.apparatus.get("whitespace", False)
+    out: dict[tuple[str, str, str], tuple[int, ...]] = {}
+    for doc in documents:
+        for sid, notes in doc.notes.items():
+            for key, note in notes.items():
+                uids = tuple(s.uid for s in walk_spans(note.content) if s.kind in wanted and (spaces or not whitespace_only(s)))
+                if uids:
+                    out[(doc.id, sid, key)] = uids
+    return out
+
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -42,3 +61,8 @@ def whitespace_only(span: Span) -> bool:
 def whitespace_corrections(documents: list[Document]) -> int:
     """How many corrections in the texts are of white space only (the note on the texts gives the figure)."""
     return sum(1 for doc in documents for text in doc.texts() for span in walk_spans(text) if whitespace_only(span))
+
+
+def whitespace_corrections_in_notes(documents: list[Document]) -> int:
+    """How many corrections in the notes are of white space only."""
+    return sum(1 for doc in documents for span in walk_spans(doc.note_blocks()) if whitespace_only(span))

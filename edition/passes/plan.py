@@ -96,6 +96,7 @@ class Plan:
     parallel: Mapping[str, parallel.ParallelPlan]  # the printed documents set beside their original, by id
     languages: tuple[str, ...] = ()  # every language but English the printed reader sets (passes/languages.py)
     language: Languages = Languages({}, {}, {}, ())  # the language of each text, note and marked passage
+    note_apparatus: Mapping[NoteKey, tuple[int, ...]] = dataclasses.field(default_factory=dict)  # reported at the anchor
 
     def text_language(self, doc: str) -> str:
         return self.language.texts.get(doc, "en")
@@ -153,12 +154,14 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         archival=archives.inline_texts(raw_printed, inline, registers.archives, cfg.archive_style),
         archival_sources={k: tuple(v) for k, v in sources.items()},
         apparatus=frozenset(apparatus.own_entries(corpus, raw_printed)),  # 6. apparatus
+        note_apparatus=apparatus.note_entries(corpus, raw_printed),
         mentioned={k: frozenset(v) for k, v in mentioned.items()},
         index_persons=tuple(index_groups(typeset, mentioned["p"], "p", printed)),
         index_places=tuple(index_groups(typeset, mentioned["pl"], "pl")) if cfg.index_places else None,
         back=back,
         chronology=tuple(chronology(typeset, printed, doc_numbers)),
         note_on_texts=_prose(note_on_texts, {"whitespace_corrections": str(apparatus.whitespace_corrections(raw_printed)),
+                                             "whitespace_corrections_in_notes": str(apparatus.whitespace_corrections_in_notes(raw_printed)),
                                              "documents": str(len(printed))}),
         headings=HEADINGS,
         parallel=beside,
