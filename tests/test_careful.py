@@ -270,3 +270,16 @@ def test_corrections_in_the_notes_follow_the_rule_of_the_texts(reader_build: Pat
     page = lxml.html.parse(str(reader_build / "build" / "html" / "documents" / f"{doc.id}.html")).getroot()
     entries = [" ".join(li.text_content().split()) for li in page.find_class("note-series-textual")[0].iter("li")]
     assert any(e.endswith(f"note {number}: left\u2014U.S.] leftU.S. copy") for e in entries), entries
+
+
+def test_the_tei_and_cmif_name_the_editors(tmp_path: Path) -> None:
+    from lxml import etree
+
+    root = copy_project(REPO, tmp_path)
+    editors = prepare(REPO)[0].corpus.config.editors
+    assert edition(root, "export", "tei").code == 0 and edition(root, "export", "cmif").code == 0
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    tei = etree.parse(str(next((root / "build" / "tei").glob("1926-*.xml"))))
+    assert tei.xpath("//t:titleStmt/t:respStmt/t:name/text()", namespaces=ns) == editors
+    cmif = etree.parse(str(root / "build" / "cmif" / "cmif.xml"))
+    assert cmif.xpath("//t:titleStmt/t:editor/text()", namespaces=ns) == [" and ".join(editors)]

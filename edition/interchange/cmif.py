@@ -27,6 +27,7 @@ from edition.interchange.tei.common import date_attributes, sub, tei, write_xml
 from edition.interchange.validate import validate_against
 from edition.model.corpus import Corpus, Document
 from edition.passes.order import document_numbers
+from edition.passes.typography import names
 from edition.registers.load import Registers
 from edition.resources import SCHEMAS_DIR
 
@@ -88,14 +89,15 @@ def cmif_tree(corpus: Corpus, url: str = "", licence: str = CC_BY, when: str = "
     file_desc = sub(sub(root, "teiHeader"), "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
     sub(title_stmt, "title", f"{config.title}: letters and telegrams")
-    sub(title_stmt, "editor", config.editor or config.institution or f"The editors of {config.title}")
+    editors = names(config.editors) or config.editor
+    sub(title_stmt, "editor", editors or config.institution or f"The editors of {config.title}")
     pub = sub(file_desc, "publicationStmt")
-    sub(pub, "publisher", config.institution or config.editor or config.title)
+    sub(pub, "publisher", config.institution or editors or config.title)
     sub(pub, "idno", url or "cmif.xml", type="url")
     sub(pub, "date", when=when or timestamp())
     sub(sub(pub, "availability"), "licence", LICENCE_TEXT.get(licence, "Licence"), target=licence)
     bibl_id = source_id(config.title)
-    reader = ", ".join(p for p in (config.editor, ": ".join(t for t in (config.title, config.subtitle) if t), config.year) if p)
+    reader = ", ".join(p for p in (editors, ": ".join(t for t in (config.title, config.subtitle) if t), config.year) if p)
     sub(sub(file_desc, "sourceDesc"), "bibl", reader, type="print", xml_id=bibl_id)
     profile = sub(root[0], "profileDesc")
     numbers = document_numbers(corpus)

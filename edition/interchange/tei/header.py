@@ -67,10 +67,11 @@ def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc:
     title_stmt = file_desc[0]
     for pid in doc.authors:
         _person_ref(title_stmt, "author", pid, corpus)
-    if config.editor:
+    if config.editors or config.editor:  # the editors by name, else the title page's line
         resp = sub(title_stmt, "respStmt")
         sub(resp, "resp", "editorial responsibility")
-        sub(resp, "name", config.editor)
+        for name in config.editors or [config.editor]:
+            sub(resp, "name", name)
     if doc.translation is not None:
         resp = sub(title_stmt, "respStmt")
         language = LANGUAGES.get(doc.translation.language, doc.translation.language)
