@@ -114,7 +114,7 @@ class Site:
                                  authors=[self._person(a) for a in page.doc.authors],
                                  recipients=[self._person(r) for r in page.doc.recipients], date=page.date,
                                  number=page.number)
-        reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year, editor=(),
+        reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year, editor=tuple(cfg.editors),
                             institution=cfg.institution or cfg.course)
         bibtex, csl = reader_entries(reader, [entry])
         self.files[f"documents/{page.doc.id}.bib"] = bibtex

@@ -43,7 +43,7 @@ def write_all(corpus: Corpus, bib: Bibliography, documents: list[Document], page
     written = write_exports(bib, sorted(cited_keys(documents, bib)), out, "works-cited")
     cfg = corpus.config
     reader = ReaderInfo(key="reader", title=cfg.title, subtitle=cfg.subtitle, year=cfg.year,
-                        editor=(), institution=cfg.institution or cfg.course)
+                        editor=tuple(cfg.editors), institution=cfg.institution or cfg.course)
     entries = []
     numbers = document_numbers(corpus)
     for doc in documents:

@@ -172,9 +172,15 @@ def _place(p: Place) -> Place:
     return dataclasses.replace(p, name=typeset(p.name), names=[typeset(n) for n in p.names], modern=typeset(p.modern))
 
 
+def plain_name(name: str) -> str:
+    """A name as it prints: "{Seminar in Soviet History}" (a body, not a person, as BibTeX writes it) without its braces."""
+    return name[1:-1] if name.startswith("{") and name.endswith("}") else name
+
+
 def names(editors: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
-    return " and ".join(editors) if len(editors) < 3 else ", ".join(editors[:-1]) + " and " + editors[-1]
+    shown = [plain_name(e) for e in editors]
+    return " and ".join(shown) if len(shown) < 3 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def edited_by(editors: list[str]) -> str:

@@ -9,6 +9,7 @@ from lxml import etree
 from edition.interchange.tei.common import CORRESPONDENCE, LANGUAGES, add_text, date_element, sub, xml_id
 from edition.model.corpus import Corpus, Document
 from edition.passes.archives import citation_of
+from edition.passes.typography import plain_name
 from edition.registers import archives as arch
 from edition.registers.bibstyle import EditionStyle
 from edition.registers.load import Registers
@@ -71,7 +72,7 @@ def header(root: etree._Element, file_desc: etree._Element, corpus: Corpus, doc:
         resp = sub(title_stmt, "respStmt")
         sub(resp, "resp", "editorial responsibility")
         for name in config.editors or [config.editor]:
-            sub(resp, "name", name)
+            sub(resp, "name", plain_name(name))
     if doc.translation is not None:
         resp = sub(title_stmt, "respStmt")
         language = LANGUAGES.get(doc.translation.language, doc.translation.language)
