@@ -184,7 +184,8 @@ CONFIG = (
           example='"Edited by A. Historian"'),
     Field("editors", "strs", False, "who edited the reader, each by name as cited: 'Cite as' names them after 'ed.', "
           "the title page after 'Edited by' (unless editor says otherwise), reader.bib as its editors; "
-          "a body rather than a person in braces, as BibTeX writes it: '{Seminar in Soviet History}'", default="[]", example='["A. Historian", "B. Scholar"]'),
+          "a body rather than a person in braces, as BibTeX writes it: '{Seminar in Soviet History}'",
+          default="[]", example='["A. Historian", "B. Scholar"]'),
     Field("institution", "str", False, "institution", example='"University of Somewhere"'),
     Field("course", "str", False, "course the reader is made for", example='"Seminar in Soviet History"'),
     Field("year", "str", False, "year of the reader", example='"2026"'),
