@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from edition.checks.offsets import positions
 from edition.model.corpus import Block, Corpus, Inline, Span, Text
 from edition.model.diagnostics import Diagnostic, warning
+from edition.model.queries import paragraphs
 
 # "letter 26", "notes 2 and 3", "No. 12", "document 4", "the letters for 1927"
 _NUMBERED = re.compile(r"(?<![\w.])(?P<what>letters?|notes?|documents?|nos?\.)\s+(?:for\s+(?=\d{4}\b))?\d+(?![\w])",
@@ -101,11 +102,7 @@ def _in_paragraph(content: list[Inline]) -> list[Diagnostic]:
 
 
 def _blocks(blocks: list[Block]) -> list[Diagnostic]:
-    diags: list[Diagnostic] = []
-    for block in blocks:
-        diags.extend(_in_paragraph(block.content))
-        diags.extend(_blocks(block.blocks))
-    return diags
+    return [d for content in paragraphs(blocks) for d in _in_paragraph(content)]
 
 
 def hand_written_references(corpus: Corpus, only: set[str] | None = None) -> list[Diagnostic]:

@@ -3,14 +3,22 @@ cross-reference points at, the line labels of a text. Pure functions of the data
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from edition.model.corpus import Block, Document, Span, walk_spans
+from edition.model.corpus import Block, Document, Inline, Span, walk_spans
 
 
 def anchors(doc: Document) -> list[Span]:
     """The note anchors of a document's text (the translation, where it has an original), in reading order."""
     return anchors_in(doc.body)
+
+
+def paragraphs(blocks: Iterable[Block]) -> Iterator[list[Inline]]:
+    """The content of each block and of the blocks inside it, in reading order."""
+    for block in blocks:
+        yield block.content
+        yield from paragraphs(block.blocks)
 
 
 def anchors_in(blocks: list[Block]) -> list[Span]:

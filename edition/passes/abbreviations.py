@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from edition.model.corpus import Block, Corpus, Document, Inline, Text
+from edition.model.queries import paragraphs
 from edition.passes.citations import Citation
 from edition.passes.order import DocumentPlan
 
@@ -65,11 +66,7 @@ def _words(nodes: Iterable[Inline]) -> str:
 
 
 def _plain(blocks: Iterable[Block]) -> list[str]:
-    out: list[str] = []
-    for block in blocks:
-        out.append(_words(block.content))
-        out.extend(_plain(block.blocks))
-    return out
+    return [_words(content) for content in paragraphs(blocks)]
 
 
 def editorial_texts(corpus: Corpus, printed: Iterable[Document], faces: Mapping[str, DocumentPlan],
