@@ -45,12 +45,17 @@ system:
 web-test-tools:
 	@tools/ensure-web-test.sh
 
+# setuptools tells every editable install of a package that sits at the top of its checkout that a
+# folder of the package's name in the working directory takes precedence: here that folder is the
+# package itself, so the advice is filtered out (tests/test_install.py uses the same filter).
+EDITABLE_QUIET := PYTHONWARNINGS="ignore:Editable installation"
+
 $(STAMP): pyproject.toml
 	@tools/ensure-system.sh
 	@echo "edition: installing, once: a Python environment in $(VENV)/ with edition and its libraries (PyYAML, Jinja2, pybtex, lxml...) and the test tools; a minute or two" >&2
 	@python3 -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q -e '.[test]'
+	@$(EDITABLE_QUIET) $(PY) -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 	@echo "edition: installed; from now on 'make pdf' only builds" >&2
 
