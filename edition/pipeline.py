@@ -12,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.build.fonts import coverage, installed_families
-from edition.build.pages import document_pages
 from edition.checks.characters import missing_characters, needs_font_check
 from edition.checks.validate import validate
-from edition.interchange.exports import write_all
 from edition.model.corpus import Block, Corpus
 from edition.model.diagnostics import Diagnostic, error
 from edition.passes.plan import Plan, plan
@@ -69,6 +66,8 @@ def prepare(root: Path, only: set[str] | None = None,
     note = note_on_texts(root, corpus, diags)
     diags.extend(validate(corpus, registers.bibliography.keys(), only))
     if needs_font_check(corpus, only):  # a character beyond those Libertine surely has: ask fontconfig
+        from edition.build.fonts import coverage, installed_families  # only then: 'edition check' starts faster
+
         covered = coverage()  # what the installed fonts can print (None: fontconfig cannot be asked)
         if covered is not None:
             diags.extend(missing_characters(corpus, covered, installed_families(), only))
@@ -94,6 +93,9 @@ def without_consequences(diags: list[Diagnostic], lost: set[str]) -> list[Diagno
 def write_exports(project: Project, aux: Path, out: Path) -> list[Path]:
     """works-cited and reader bibliographies (BibTeX, CSL-JSON) in ``out``, with the pages of
     each document from the finished LaTeX run's ``aux`` file."""
+    from edition.build.pages import document_pages  # here, not at the top: 'edition check' needs neither
+    from edition.interchange.exports import write_all
+
     by_id = project.corpus.by_id()
     printed = [by_id[i] for i in project.plan.documents]
     pages = document_pages(aux, [d.id for d in printed])

@@ -107,3 +107,28 @@ def test_no_module_is_too_long(module: str, path: Path) -> None:
     assert lines <= allowed, f"{module} has {lines} lines (at most {allowed}): split it by concern"
     if module in OVER_TODAY:
         assert lines > LIMIT, f"{module} is down to {lines} lines: remove it from OVER_TODAY"
+
+
+# What 'edition --help' and 'edition check' must not load: each command imports the stages it
+# needs when it runs, so the commonest commands start in a fraction of the time.
+NOT_AT_START = {"--help": ("edition.pipeline", "edition.latex", "edition.html", "edition.interchange", "edition.build",
+                           "jinja2", "lxml", "pybtex"),
+                "check": ("edition.latex", "edition.html", "edition.interchange", "jinja2", "lxml")}
+
+
+@pytest.mark.parametrize("command", sorted(NOT_AT_START))
+def test_a_command_loads_only_the_stages_it_needs(command: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom edition.cli.main import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print('\\n'.join(sorted(sys.modules)))")
+    root = PACKAGE.parent
+    proc = subprocess.run([sys.executable, "-c", probe, "--root", str(root), command], capture_output=True, text=True,
+                          check=False, cwd=tmp_path)
+    loaded = set(proc.stdout.split())
+    assert "edition.cli.main" in loaded, proc.stderr
+    if command == "check":
+        assert "edition.passes.plan" in loaded, "the probe did not run the check"
+    heavy = sorted(m for m in loaded if any(m == p or m.startswith(p + ".") for p in NOT_AT_START[command]))
+    assert not heavy, f"'edition {command}' loads {', '.join(heavy)} before it needs them"

@@ -19,9 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from edition.build.trust import write_atomically
 from edition.cli.terminal import visible
-from edition.pipeline import prepare
 
 EXIT_OK, EXIT_SOURCE = 0, 1
 
@@ -37,6 +35,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _reader_ids(root: Path) -> tuple[list[str], int]:
+    from edition.pipeline import prepare
+
     project, diags = prepare(root, None, {})
     errors = [d for d in diags if d.is_error]
     for d in errors:
@@ -48,6 +48,8 @@ def _reader_ids(root: Path) -> tuple[list[str], int]:
 
 
 def cmd_handouts(args: argparse.Namespace) -> int:
+    from edition.build.trust import write_atomically
+
     root = Path(args.root).resolve()
     ids, code = (list(args.ids), EXIT_OK) if args.ids else _reader_ids(root)
     if code != EXIT_OK:

@@ -14,21 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
-from edition.build.run import build
 from edition.cli import handouts
-from edition.cli.interchange import cli_export, cli_import, cli_import_tei
-from edition.cli.layout import report_layout
-from edition.cli.new import cmd_new
-from edition.cli.progress import Progress
 from edition.cli.project import init, project_root
 from edition.cli.terminal import quiet_broken_pipe, say, shown, visible
 from edition.cli.terminal import setup as setup_terminal
-from edition.latex.render import render
 from edition.model.diagnostics import Diagnostic, sort_key
-from edition.pipeline import prepare, write_exports
 from edition.sources.config import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
+
+# Each command imports the stages it needs when it runs (the pipeline, LaTeX, HTML, the
+# importer): 'edition --help' or 'edition check' does not pay for loading the others.
 
 EXIT_OK, EXIT_SOURCE, EXIT_LATEX, EXIT_LOCKED, EXIT_LAYOUT = 0, 1, 2, 3, 4
 
@@ -55,6 +50,8 @@ def _fatal(diags: list[Diagnostic], strict: bool) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from edition.pipeline import prepare
+
     root = Path(args.root).resolve()
     _project, diags = prepare(root)
     _print_diagnostics(diags)
@@ -92,6 +89,13 @@ def cmd_build_any(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from edition.build.compile import BuildLocked, fingerprint, unchanged_since_last_build
+    from edition.build.run import build
+    from edition.cli.layout import report_layout
+    from edition.cli.progress import Progress
+    from edition.latex.render import render
+    from edition.pipeline import prepare, write_exports
+
     root = Path(args.root).resolve()
     report = Progress()
     build_dir = root / "build"
@@ -157,6 +161,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from edition.cli.interchange import cli_import, cli_import_tei
+
     root = Path(args.root).resolve()
     into = Path(args.into) if args.into else root / "sources" / "imported"
     if args.source_format == "tei":
@@ -166,6 +172,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per document: id, date, from -> to, title, and its status from the checks."""
+    from edition.pipeline import prepare
+
     root = Path(args.root).resolve()
     project, diags = prepare(root)
     corpus = project.corpus
@@ -186,6 +194,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from edition.cli.interchange import cli_export
+
     root = Path(args.root).resolve()
     out = Path(args.out) if args.out else root / "build" / args.kind
     return cli_export(args.kind, root, out)
@@ -258,7 +268,7 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD; [brackets] for a date the editor supplied")
     n.add_argument("--title", help="the heading as printed")
     n.add_argument("--force", action="store_true", help="overwrite an existing file")
-    n.set_defaults(func=cmd_new)
+    n.set_defaults(func=_cmd_new)
     e = sub.add_parser("export", help="write the edition as TEI P5 files or as one CMIF file",
                        description="TEI: one file per document with persons.xml and places.xml, validated against "
                                    "schemas/edition-tei.rng. CMIF: the letters' metadata for correspSearch.")
@@ -281,6 +291,12 @@ def _with_common(common: argparse.ArgumentParser) -> type[argparse.ArgumentParse
             super().__init__(*args, **kwargs)
 
     return Sub
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from edition.cli.new import cmd_new
+
+    return cmd_new(args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
