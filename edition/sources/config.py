@@ -103,7 +103,7 @@ def _parts(node: YNode | None, diags: list[Diagnostic]) -> list[Part]:
         diags.extend(schema.check_map(item, schema.PART, "part", strict=True))
         if item.is_map:
             parts.append(Part(string(item.get("id")), string(item.get("title")),
-                              parse_blocks_field(item.get("headnote"), diags), strings(item.get("documents")),
+                              parse_blocks_field(item.get("headnote"), diags, schema.PART, "part's headnote"), strings(item.get("documents")),
                               item.pos, item_positions(item.get("documents"))))
             number_spans(parts[-1].headnote)
     return parts

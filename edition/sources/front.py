@@ -7,12 +7,14 @@ be: a malformed one, a range or limits that end before they start.
 
 from __future__ import annotations
 
+import re
+
 from edition.model.corpus import Block, Inline
 from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
-from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.sources import schema
 from edition.sources.markup import PosAt, parse_blocks, parse_inline
-from edition.sources.schema import string
+from edition.sources.schema import Field, string
 from edition.sources.yamlpos import YNode, scalar_text_pos
 
 
@@ -99,9 +101,33 @@ def parse_text_field(node: YNode | None, diags: list[Diagnostic]) -> list[Inline
     return nodes
 
 
-def parse_blocks_field(node: YNode | None, diags: list[Diagnostic]) -> list[Block]:
+_KEY_LINE = re.compile(r"^[ \t]*(-[ \t]+)?([a-z_]+)[ \t]*:(?:[ \t]|$)", re.M)
+
+
+def keys_swallowed(node: YNode, siblings: tuple[Field, ...], what: str) -> list[Diagnostic]:
+    """A block scalar (``|`` or ``>``) takes every line indented more than its key, so a
+    part or a key indented too far becomes words of the text above it: warn at each line
+    of the text that reads as a key of the mapping around it."""
+    if node.style not in ("|", ">") or not siblings:
+        return []
+    names = {f.name for f in siblings}
+    text = str(node.value)
+    m = next((m for m in _KEY_LINE.finditer(text) if m.group(2) in names), None)
+    if m is None:
+        return []
+    line = text[m.start():].split("\n", 1)[0].strip()
+    return [warning(scalar_text_pos(node, m.start() + len(m.group()) - len(m.group().lstrip())),
+                    f"this line of the {what} reads as the key '{m.group(2)}' ('{line}'), "
+                    f"but it is indented as text: it and the lines under it print as words of the {what}",
+                    "a new entry or key lines up with the keys above the text (a list item's '-' under the other "
+                    "items' '-'); text that must begin so can be put in other words")]
+
+
+def parse_blocks_field(node: YNode | None, diags: list[Diagnostic], siblings: tuple[Field, ...] = (),
+                       what: str = "headnote") -> list[Block]:
     if node is None or node.value is None or not node.is_scalar:
         return []
+    diags.extend(keys_swallowed(node, siblings, what))
     blocks, d = parse_blocks(str(node.value), _yaml_pos_at(node))
     diags.extend(d)
     return blocks

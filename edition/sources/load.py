@@ -117,7 +117,7 @@ def _document(meta: YNode, body: str, body_line: int, display: str, diags: list[
         translation=translation,
         source=source,
         archives=archives,
-        headnote=parse_blocks_field(g("headnote"), diags),
+        headnote=parse_blocks_field(g("headnote"), diags, schema.DOCUMENT),
         body=blocks,
         notes=notes,
         pos=Pos(display, 1, 1),

@@ -66,6 +66,13 @@ CONFIG = [
          r"^this line is indented by 4 spaces, the lines above by 2 \(line 12\)$"),
     case("config-document-indented-7", Y, "      - 1862-bakunin-herzen", "       - 1862-bakunin-herzen", "- 1862-bakunin",
          r"^this line is indented by 7 spaces, the lines above by 6 \(line 17\): YAML reads it as more words of the item above$"),
+    case("config-part-under-a-headnote", Y,
+         '    headnote: |\n      Letters written in London between the friends of the Free Russian Press.\n    documents:\n'
+         '      - 1857-07-01-herzen-ogarev\n      - 1862-bakunin-herzen\n  - id: kolokol\n    title: "The Bell"\n',
+         '    documents:\n      - 1857-07-01-herzen-ogarev\n      - 1862-bakunin-herzen\n    headnote: |\n'
+         '      Letters written in London between the friends of the Free Russian Press.\n      - id: kolokol\n        title: "The Bell"\n',
+         "- id: kolokol", r"^this line of the part's headnote reads as the key 'id' \('- id: kolokol'\), but it is indented as text",
+         severity="warning"),
     case("config-part-id-twice", Y, "  - id: kolokol", "  - id: exile", "id: exile", r"part.*'exile'.*(twice|already)", nth=2),
     case("config-part-title-missing", Y, KOLOKOL, "  - id: kolokol\n", "id: kolokol", r"required key 'title'"),
     case("config-part-title-misspelt", Y, KOLOKOL, '  - id: kolokol\n    titel: "The Bell"\n', "titel", r"unknown key 'titel'"),
