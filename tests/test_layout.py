@@ -95,6 +95,29 @@ def test_the_audit_finds_each_kind_of_problem(provoked: tuple[Path, list[Finding
 
 
 @pytest.mark.latex
+def test_a_long_headnote_at_the_foot_of_a_page_breaks_with_its_heading_above(tmp_path: Path):
+    """A headnote of many lines whose heading falls low on a page is not carried whole overleaf (half a
+    page left empty): at least three of its lines stand under the heading and at least two go over."""
+    require_latex()
+
+    def low_long_headnote(files: dict[str, str]) -> None:
+        two = files["docs/letter-2.tex"]
+        start, end = two.index(r"\begin{edHeadnote}") + len(r"\begin{edHeadnote}"), two.index(r"\end{edHeadnote}")
+        two = two[:start] + "\n" + " ".join([two[start:end].strip()] * 12) + "\n" + two[end:]
+        files["docs/letter-2.tex"] = _insert(two, r"\edDocument", 0, "\\newpage\\null\\vspace{0.6\\textheight}\n")
+
+    tex_dir = _build(write_layout_project(tmp_path), low_long_headnote)
+    layout = read_layout(tex_dir / "reader.layout")
+    assert layout is not None
+    doc = next(k for k, v in layout.docs.items() if v == "letter-2")
+    spread = [(p.lines({4}, doc), p.lines({3}, doc)) for p in layout.pages if p.lines({4}, doc)]
+    assert len(spread) == 2 and spread[0][1] and spread[0][0] >= 3 and spread[1][0] >= 2, spread
+    findings = audit(tex_dir)
+    # (The page is short by the test's own space above the heading, not by the headnote.)
+    assert findings is not None and not [f for f in findings if f.doc == "letter-2" and f.kind != "short-page"], findings
+
+
+@pytest.mark.latex
 def test_the_pages_are_those_of_the_pdf(provoked: tuple[Path, list[Finding]]):
     tex_dir, findings = provoked
     pages = pdf_pages(tex_dir / "reader.pdf")
@@ -139,6 +162,18 @@ def test_checks_of_a_record_fail_where_they_should():
     assert "stranded-heading" in _kinds(_page(1, (7, 1, 0, 1), (1, 1, 1, 45), (3, 2, 0, 2)), _page(2, (7, 2, 0, 1), (1, 2, 2, 40)))
     assert "source-note" in _kinds(_page(1, (7, 1, 0, 1), (1, 1, 1, 45)), _page(2, (7, 1, 0, 1), (5, 1, 0, 4), (3, 2, 0, 2), (1, 2, 2, 30)))
     assert "short-page" in _kinds(_page(1, (7, 1, 0, 1), (1, 1, 1, 10)), _page(2, (7, 1, 0, 1), (1, 1, 1, 40)))
+
+
+def test_a_long_headnote_may_break_with_three_lines_under_its_heading_and_two_over():
+    def pages(kept: int, over: int) -> tuple[Page, Page]:
+        return (_page(1, (7, 1, 0, 1), (1, 1, 1, 30), (3, 2, 0, 2), (4, 2, 0, kept)),
+                _page(2, (7, 2, 0, 1), (4, 2, 0, over), (1, 2, 2, 30)))
+    assert _kinds(*pages(3, 2)) == [] and _kinds(*pages(6, 5)) == []
+    assert "stranded-heading" in _kinds(*pages(2, 4))  # too few of its lines under the heading
+    assert "stranded-heading" in _kinds(*pages(6, 1))  # its last line alone overleaf
+    # A headnote that ends at the foot of the page, its text overleaf, is stranded as before.
+    assert "stranded-heading" in _kinds(_page(1, (7, 1, 0, 1), (1, 1, 1, 30), (3, 2, 0, 2), (4, 2, 0, 6)),
+                                        _page(2, (7, 2, 0, 1), (1, 2, 2, 30)))
 
 
 def test_a_record_cut_short_is_read_as_far_as_it_goes(tmp_path: Path):

@@ -13,8 +13,11 @@ tolerances of ``Tolerances``:
 - ``notes-page``: a page of notes with no text or fewer than a few lines of it;
 - ``short-page``: a page filled below a threshold that is not the last before a part or the
   back matter;
-- ``stranded-heading``: a document's heading or headnote in the last lines of a page, without
-  the first lines of its text under it;
+- ``stranded-heading``: a document's heading in the last lines of a page, with fewer than a few
+  lines of what follows it (its headnote or its text) under it; a headnote that ends in the last
+  lines of a page without the first lines of its text under it; or a headnote that breaks across
+  pages with fewer than 3 of its lines under its heading or fewer than 2 going over (a headnote of
+  more than 8 lines may break so, as a press breaks a long paragraph: latex/edition-page.sty);
 - ``orphan`` and ``widow``: the first line of a paragraph alone at the foot of a page, its
   last line alone at the top of the next (and a document's last line alone on a page);
 - ``source-note``: a source note on a page without its document's text, or split across pages;
@@ -50,6 +53,10 @@ class Tolerances:
     min_text_lines: int = 3  # a page with notes has at least these lines of text
     min_fill: float = 0.5  # a page that is not the last of its part is filled to this share at least
     lines_after_heading: int = 2  # a heading (or headnote) has these lines of its text under it on its page
+    # A headnote that breaks across pages (latex/edition-page.sty: one of more than 8 lines may)
+    # has at least these of its lines under its heading, and at least these go over.
+    headnote_lines_first: int = 3
+    headnote_lines_last: int = 2
 
 
 @dataclass
@@ -207,17 +214,38 @@ class Audit:
             self.add("running-head", page, self._first_text(page), "the page has no running head")
 
     def headings(self) -> None:
-        """A heading or headnote of a document with fewer than a few of its text's lines under it on its page."""
-        for page in self.layout.pages:
+        """A heading with fewer than a few lines of what follows it (its headnote or text) under it on its page;
+        a headnote that ends on a page without the first lines of the text, or breaks too near its start or end."""
+        pages = self.layout.pages
+        for index, page in enumerate(pages):
             for i, run in enumerate(page.runs):
                 if run.kind not in (HEADING, HEADNOTE) or (i + 1 < len(page.runs) and page.runs[i + 1].kind == run.kind):
                     continue
+                doc_pages = self.doc_pages.get(run.doc, [])
+                if not doc_pages or doc_pages[-1] is page:
+                    continue
+                over = self._headnote_over(pages[index + 1], run.doc) if run.kind == HEADNOTE and index + 1 < len(pages) else 0
+                if over:
+                    self._broken_headnote(page, run, over)
+                    continue
                 after = sum(r.n for r in page.runs[i + 1:] if r.doc == run.doc and r.kind in (TEXT, HEADNOTE, ENDNOTES, SOURCE))
-                pages = self.doc_pages.get(run.doc, [])
-                if after < self.tol.lines_after_heading and pages and pages[-1] is not page:
+                if after < self.tol.lines_after_heading:
                     what = "heading" if run.kind == HEADING else "headnote"
                     self.add("stranded-heading", page, run, f"the document's {what} is in the last lines of the page, "
                                                             f"with {after} line(s) of its text under it")
+
+    @staticmethod
+    def _headnote_over(following: Page, doc: int) -> int:
+        """The lines of a document's headnote at the top of the next page (it goes on there), else 0."""
+        first = next((r for r in following.runs if r.kind in DOCUMENT), None)
+        return following.lines({HEADNOTE}, doc) if first is not None and first.kind == HEADNOTE and first.doc == doc else 0
+
+    def _broken_headnote(self, page: Page, run: Run, over: int) -> None:
+        kept = page.lines({HEADNOTE}, run.doc)
+        if kept < self.tol.headnote_lines_first or over < self.tol.headnote_lines_last:
+            self.add("stranded-heading", page, run, f"the document's headnote breaks after {kept} of its lines under the "
+                                                    f"heading, {over} going over (at least {self.tol.headnote_lines_first} "
+                                                    f"and {self.tol.headnote_lines_last})")
 
     def paragraphs(self) -> None:
         """Orphans and widows of the numbered text: a paragraph's first or last line alone on a page."""

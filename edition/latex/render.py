@@ -30,7 +30,7 @@ from edition.resources import LATEX_DIR
 SUPPORT_FILES = ("edition.sty", "edition-reledmac.sty", "edition-fonts.sty", "edition-page.sty", "edition-text.sty",
                  "edition-placement.sty", "edition-speed.sty", "edition-matter.sty",
                  "edition-audit.sty", "edition-audit.lua", "edition-marks.lua", "edition-notes.lua", "edition-index.lua", "edition-url.lua",
-                 "edition-parallel.sty", "edition-parallel.lua", "edition-notespace.lua")
+                 "edition-parallel.sty", "edition-parallel.lua", "edition-notespace.lua", "edition-keep.lua")
 
 
 def _finalize(value: Any) -> str:
