@@ -88,6 +88,8 @@ class Decoder:
     """Decodes the values of one file set, with the macros its ``@preamble`` defines."""
 
     macros: Mapping[str, Macro] = field(default_factory=dict)
+    # The last value walked and its nodes: a field is decoded, then made sortable, from one walk.
+    _last: tuple[str, list[lw.LatexNode]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def decode(self, latex: str) -> tuple[Text, list[Problem]]:
         """The value as rich text, and what could not be understood."""
@@ -99,10 +101,13 @@ class Decoder:
         return str(Text(*self._nodes(self._walk(latex), [], 0, sortable=True)))
 
     def _walk(self, latex: str) -> list[lw.LatexNode]:
+        if self._last is not None and self._last[0] == latex:
+            return self._last[1]  # the nodes are only read, never changed
         # A bare % is a percent sign in a .bib value, not a comment that would drop the rest.
         walker = lw.LatexWalker(_BARE_PERCENT.sub(r"\1\\%", latex), latex_context=self._db(), tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
-        return list(nodes or [])
+        self._last = (latex, list(nodes or []))
+        return self._last[1]
 
     def _db(self) -> lw.LatexContextDb:
         if not self.macros:
