@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import functools
 import io
 import json
 import re
@@ -190,6 +191,13 @@ def read_draft(path: Path) -> Draft:
 # --- the registers of the temporary project -----------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _yaml(text: str) -> Any:
+    """A register file's data, parsed once per text: the registers are read again after each
+    page's import, and only the files that import added to have changed. Read, never changed."""
+    return yaml.safe_load(text)
+
+
 def load_register(root: Path, name: str) -> dict[str, set[str]]:
     """id -> every name key the register gives it (name, aliases or names, modern, the id)."""
     out: dict[str, set[str]] = {}
@@ -197,7 +205,7 @@ def load_register(root: Path, name: str) -> dict[str, set[str]]:
     for f in files:
         if not f.exists():
             continue
-        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        data = _yaml(f.read_text(encoding="utf-8")) or {}
         for pid, entry in data.items():
             keys = out.setdefault(str(pid), {name_key(str(pid))})
             if not isinstance(entry, dict):
@@ -213,7 +221,7 @@ def load_archives(root: Path) -> dict[str, str]:
     """Spelling key of every archive name -> repository id."""
     out: dict[str, str] = {}
     path = root / "sources" / "archives.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data = _yaml(path.read_text(encoding="utf-8")) if path.exists() else {}
     for rid, entry in (data or {}).items():
         for n in entry.get("names", []):
             for s in [n.get("abbr"), n.get("expansion"), *(n.get("aliases") or [])]:

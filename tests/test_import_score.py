@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import pickle
 from pathlib import Path
 
 import pytest
+from conftest import once
 from import_score import (
     Anchor,
     Draft,
@@ -107,8 +109,13 @@ def test_every_page_has_an_answer_and_enough_are_held_out():
 
 
 @pytest.fixture(scope="module")
-def scores() -> list[PageScore]:
-    return score_all(select("all", None))
+def scores(tmp_path_factory: pytest.TempPathFactory) -> list[PageScore]:
+    """Every page imported and scored once for all the test processes (the scores kept as a pickle)."""
+    def make(folder: Path) -> None:
+        (folder / "scores.pickle").write_bytes(pickle.dumps(score_all(select("all", None))))
+
+    scored: list[PageScore] = pickle.loads((once(tmp_path_factory, "import-scores", make) / "scores.pickle").read_bytes())
+    return scored
 
 
 def test_the_importer_stays_above_the_floor(scores: list[PageScore]):

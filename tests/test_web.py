@@ -13,31 +13,43 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.conftest import FIXTURES, REPO, copy_project, edition
+from tests.conftest import FIXTURES, REPO, copy_project, edition, edition_here, once
 from tests.web.harness import browse, epubcheck, serve, validate_html
 
 SHOTS = REPO / "build" / "test-screenshots"
 
 
-def _build(root: Path) -> str:
-    run = edition(root, "build", "--html")
+def _build(root: Path, subprocess: bool = False) -> str:
+    """``edition build --html``, in this process unless ``subprocess`` (as a user runs it)."""
+    run = (edition if subprocess else edition_here)(root, "build", "--html")
     assert run.code == 0, run.err
     return run.err
 
 
+def _web_built(folder: Path) -> None:
+    copy_project(FIXTURES / "web", folder)
+    _build(folder, subprocess=True)  # the one build of the site run as a command of its own
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(FIXTURES / "web", tmp_path_factory.mktemp("web"))
-    _build(root)
-    return root / "build" / "html"
+    return once(tmp_path_factory, "web-built", _web_built) / "build" / "html"
+
+
+def _built_copy(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    """A project of its own with the web fixture's site built (copied from the shared build)."""
+    root = tmp_path / "web"
+    shutil.copytree(once(tmp_path_factory, "web-built", _web_built), root, symlinks=True)
+    return root
 
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped reader's HTML edition (no PDF is built: 'Cite this' then has no printed pages)."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("seed-web"))
-    _build(root)
-    return root / "build" / "html"
+    def make(folder: Path) -> None:
+        _build(copy_project(REPO, folder))
+
+    return once(tmp_path_factory, "seed-web", make) / "build" / "html"  # one build for all the test processes
 
 
 def _pages(site: Path) -> list[str]:
@@ -166,7 +178,8 @@ def _snapshot(site: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("where", ["pages", "epub", "search-index"])
-def test_a_fault_mid_build_leaves_the_last_site_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+def test_a_fault_mid_build_leaves_the_last_site_whole(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     """The site is made in a stage and takes the place of build/html only when complete: a full disk
     halfway through the pages, a failing EPUB or search index leave the last site byte for byte, and
     no stage behind; the next build installs the new site."""
@@ -174,8 +187,7 @@ def test_a_fault_mid_build_leaves_the_last_site_whole(tmp_path: Path, monkeypatc
     from edition.build.web import SearchIndexError
     from edition.cli import web
 
-    root = copy_project(FIXTURES / "web", tmp_path)
-    _build(root)
+    root = _built_copy(tmp_path_factory, tmp_path)
     site = root / "build" / "html"
     before = _snapshot(site)
     source = root / "sources" / "docs" / "letter-ru.md"

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from harness import LETTER, Case, Expect, Fifo, Run, letter, run_subprocess
+from harness import LETTER, Case, Expect, Fifo, Run, _run_inprocess, letter, run_subprocess
 
 CYRILLIC = letter(title='"Сталин — Каменеву"')
 
@@ -130,7 +130,7 @@ def _html_repaired(damage: Callable[[Path], Path]) -> Callable[[Case, Path, Path
 
     def runner(case: Case, root: Path, cache: Path) -> Run:
         args = ["--root", str(root), "build", "--html"]
-        first = run_subprocess(args, {"XDG_CACHE_HOME": str(cache)}, 120, root)
+        first = _run_inprocess(args, {"XDG_CACHE_HOME": str(cache)}, 120)  # the good build: no process of its own needed
         site = root / "build" / "html"
         if first.code != 0:
             return Run(first.code, first.out, "the first, good build failed:\n" + first.err)
