@@ -212,13 +212,13 @@ def test_both_styles_are_pybtex_plugins_and_chosen_in_edition_yaml(tmp_path: Pat
 
 
 def test_an_unknown_style_in_edition_yaml_is_an_error_not_a_traceback(tmp_path: Path) -> None:
-    from conftest import FIXTURES, copy_project, edition
+    from conftest import FIXTURES, copy_project, edition_here
 
     root = copy_project(FIXTURES / "mini", tmp_path)
     config = root / "edition.yaml"
     line = len(config.read_text().splitlines()) + 1
     config.write_text(config.read_text() + "citation_style: {style: apa}\n")
-    run = edition(root, "check")
+    run = edition_here(root, "check")
     assert run.code == 1 and "Traceback" not in run.err
     # At the value at fault, with the styles there are.
     assert f"edition.yaml:{line}:25: error: unknown bibliography style 'apa'" in run.err

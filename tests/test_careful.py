@@ -9,7 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text
+from conftest import FIXTURES, copy_project, edition, edition_here, pdf_pages, pdf_text
 
 from edition.model.corpus import walk_spans
 from edition.passes import abbreviations
@@ -279,7 +279,7 @@ def test_the_tei_and_cmif_name_the_editors(tmp_path: Path) -> None:
 
     root = copy_project(REPO, tmp_path)
     editors = prepare(REPO)[0].corpus.config.editors
-    assert edition(root, "export", "tei").code == 0 and edition(root, "export", "cmif").code == 0
+    assert edition_here(root, "export", "tei").code == 0 and edition_here(root, "export", "cmif").code == 0
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     tei = etree.parse(str(next((root / "build" / "tei").glob("1926-*.xml"))))
     assert tei.xpath("//t:titleStmt/t:respStmt/t:name/text()", namespaces=ns) == [e.strip("{}") for e in editors]

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project, edition, pdf_text
+from conftest import FIXTURES, REPO, copy_project, edition, edition_here, pdf_text
 
 from edition.build.fonts import FAMILIES, coverage, parse_charset
 from edition.latex.scripts import MACRO_MARKS
@@ -43,7 +43,7 @@ def test_a_character_no_font_has_is_an_error_at_its_place(tmp_path: Path) -> Non
     root = copy_project(FIXTURES / "mini", tmp_path)
     letter = root / "sources" / "letters" / "letter.md"
     letter.write_text(letter.read_text(encoding="utf-8").replace("I {sup|was} alone", "I {sup|was} \u0b85lone \u0b85"), encoding="utf-8")
-    run = edition(root, "check")
+    run = edition_here(root, "check")
     assert run.code == 1
     said = [line for line in run.err.splitlines() if "U+0B85" in line]
     assert said == ["sources/letters/letter.md:19:13: error: no font of the reader has the character U+0B85 (TAMIL LETTER A): "

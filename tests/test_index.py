@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_pages, pdf_text, require_latex
+from conftest import FIXTURES, copy_project, edition, edition_here, pdf_pages, pdf_text, require_latex
 from pypdf import PdfReader
 
 from edition.passes.index import Entry, build, sort_key
@@ -177,16 +177,16 @@ def set_body(root: Path, body: str, notes: str = "") -> None:
 
 def test_check_warns_about_untagged_names_and_accepts_deliberate_ones(mini: Path):
     set_body(mini, "@salute Hello!\n\nI miss Kamenev and {nx|Koba} the horse{n:editor:1}. {n:textual:a|x}\n")
-    run = edition(mini, "check")
+    run = edition_here(mini, "check")
     assert "sources/letters/letter.md:19:8: warning: 'Kamenev' may name kamenev but is not tagged" in run.err
     assert "'Koba'" not in run.err
-    assert run.code == 0 and edition(mini, "check", "--strict").code == 1
+    assert run.code == 0 and edition_here(mini, "check", "--strict").code == 1
 
 
 def test_an_alias_shared_by_two_persons_is_an_error(mini: Path):
     path = mini / "sources" / "persons.yaml"
     path.write_text(path.read_text() + "other:\n  name: \"Other, A.\"\n  aliases: [Koba]\n")
-    run = edition(mini, "check")
+    run = edition_here(mini, "check")
     assert "sources/persons.yaml:7:1: error: the alias 'Koba' is given to other, stalin" in run.err
     assert run.code == 1
 
@@ -200,7 +200,7 @@ def test_bad_archival_citations_are_reported_at_their_position(mini: Path, citat
     set_body(mini, "Text{n:editor:1} and {n:textual:a|x}.\n",)
     doc = mini / "sources" / "letters" / "letter.md"
     doc.write_text(doc.read_text().replace("A note citing {cite:lenin-cw-35|p. 232}.", f"See {{arch|{citation}}}."))
-    run = edition(mini, "check")
+    run = edition_here(mini, "check")
     assert re.search(rf"sources/letters/letter.md:12:11: error: archival citation: .*{message}", run.err), run.err
     assert run.code == 1
 

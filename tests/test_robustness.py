@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, edition, pdf_text, require_latex
+from conftest import FIXTURES, copy_project, edition, edition_here, pdf_text, require_latex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -60,7 +60,7 @@ def test_a_50_mb_source_is_refused_quickly_with_its_size(mini: Path):
     with open(big, "wb") as handle:
         handle.write(b"---\nid: big\n---\n" + b"word " * (10 * 1024 * 1024))
     start = time.monotonic()
-    run = edition(mini, "check")
+    run = edition_here(mini, "check")
     assert time.monotonic() - start < 20
     assert "sources/letters/big.md:1:1: error: file is 50 MB, over the limit of 20 MB" in run.err
     assert run.code == 1
