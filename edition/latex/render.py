@@ -8,6 +8,7 @@ but the macros of ``latex/edition.sty`` and reledmac's, each marked ``Latex``.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,12 @@ def _finalize(value: Any) -> str:
     return escape_text(str(value))
 
 
+@functools.lru_cache(maxsize=4)
 def environment(latex_dir: Path = LATEX_DIR) -> jinja2.Environment:
     """The one Jinja environment for LaTeX templates (``*.tex.jinja``). A value is
-    escaped as text unless it is ``Latex``; ``|label`` makes an id a label name."""
+    escaped as text unless it is ``Latex``; ``|label`` makes an id a label name. Made once per
+    process, so each template is compiled once (Jinja still reloads a template whose file changed);
+    nothing changes it after it is made."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(latex_dir)),
         block_start_string="<%", block_end_string="%>",

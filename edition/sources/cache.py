@@ -12,6 +12,7 @@ cache folder (``cachedir.cache_home``) every run parses every source.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -108,8 +109,10 @@ class DocumentCache:
                 tmp.unlink()
 
 
+@functools.lru_cache(maxsize=1)
 def _code_stamp() -> str:
-    """A digest of edition's own modules: a cache made by other code is not used."""
+    """A digest of edition's own modules: a cache made by other code is not used. Once per
+    process: the code running does not change under it."""
     digest = hashlib.sha1()
     for module in code_files():
         digest.update(module.read_bytes())
