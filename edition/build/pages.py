@@ -40,8 +40,9 @@ def page_breaks(tex_dir: Path, ids: list[str]) -> dict[str, list[tuple[str, str]
     """Where each printed page begins in the documents ``ids``, from the page record of the build
     (``reader.layout``, latex/edition-audit.sty) and the documents' source maps: for each document,
     (page label, "path:line" of the paragraph in which the page's first line of text stands, or ""
-    when the page begins with the document's heading or headnote), in page order. A page that holds
-    no document's heading, headnote or text (front and back matter, a page of notes) has no entry."""
+    when the page begins with the document's heading, or "headnote:N:M" when it begins with the last
+    N of the M lines of a headnote broken across pages), in page order. A page that holds no
+    document's heading, headnote or text (front and back matter, a page of notes) has no entry."""
     from edition.build.audit import HEADING, HEADNOTE, TEXT, read_layout
 
     layout = read_layout(tex_dir / "reader.layout")
@@ -56,7 +57,12 @@ def page_breaks(tex_dir: Path, ids: list[str]) -> dict[str, list[tuple[str, str]
         if run is None or doc is None:
             continue
         where = ""
-        if run.kind == TEXT:
+        if run.kind == HEADNOTE and not any(r.kind == HEADING and r.doc == run.doc for r in page.runs):
+            # the headnote began on the page before: its lines there and here say where this page begins
+            lines = [p.lines({HEADNOTE}, run.doc) for p in layout.pages]
+            at = layout.pages.index(page)
+            where = f"headnote:{sum(lines[at:])}:{sum(lines)}"
+        elif run.kind == TEXT:
             if doc not in maps:
                 maps[doc] = _source_map(tex_dir / "docs" / f"{doc}.map.json")
             where = maps[doc].get(str(run.line), "").rsplit(":", 1)[0]

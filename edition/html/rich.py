@@ -117,7 +117,7 @@ class DocumentRenderer:
         return join(self.block(b) for b in blocks)
 
     def block(self, block: Block) -> Markup:
-        labels = self.page_breaks.pop(f"{block.pos.path}:{block.pos.line}", []) if self.state.in_text else []
+        labels = [] if self.state.in_note else self.page_breaks.pop(f"{block.pos.path}:{block.pos.line}", [])
         return join([*(page_break(label) for label in labels), self._block(block)]) if labels else self._block(block)
 
     def _block(self, block: Block) -> Markup:

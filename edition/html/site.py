@@ -9,6 +9,7 @@ each document come in as data (``pages``, read from the LaTeX run by the build s
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from edition.passes.index import Entry
 from edition.passes.order import page_range
 from edition.passes.plan import Plan
 from edition.registers.bibliography import DocumentCitation, ReaderInfo, reader_entries
+from edition.sources.markup import plain_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -93,7 +95,7 @@ class Site:
         face = self.plan.documents[doc.id]
         in_text: dict[str, list[str]] = {}
         for label, where in self.breaks.get(doc.id, []):
-            in_text.setdefault(where, []).append(label)
+            in_text.setdefault(_headnote_paragraph(doc, where) if where.startswith("headnote:") else where, []).append(label)
         renderer = DocumentRenderer(self.plan, doc, doc.id, lambda i: f"{i}.html", in_text)
         part = next(p.title for p in self.plan.parts if doc.id in p.documents)
         lines = [(line.label, to_html(line.text)) for line in face.source_lines]
@@ -181,3 +183,21 @@ def site(plan: Plan, pages: dict[str, tuple[str, str]] | None = None, downloads:
 
 
 __all__ = ["Download", "PAGES", "environment", "site"]
+
+
+def _headnote_paragraph(doc: Document, where: str) -> str:
+    """The "path:line" of the headnote paragraph in which a page begins that holds the last
+    ``over`` of the headnote's ``total`` printed lines ("headnote:OVER:TOTAL", build/pages.py):
+    the paragraphs' printed lines are estimated from their lengths, counted from the end."""
+    _, over, total = where.split(":")
+    blocks = doc.headnote
+    if not blocks:
+        return ""
+    sizes = [max(1, len(plain_text(b.content))) for b in blocks]
+    per_line = sum(sizes) / max(1, int(total))
+    counted = 0
+    for block, size in zip(reversed(blocks), reversed(sizes), strict=True):
+        counted += max(1, math.ceil(size / per_line - 0.25))
+        if counted >= int(over):
+            return f"{block.pos.path}:{block.pos.line}"
+    return f"{blocks[0].pos.path}:{blocks[0].pos.line}"

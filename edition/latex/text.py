@@ -200,14 +200,16 @@ class TextWriter:
             return self._ref_elsewhere(target, kids or escape_text(self.plan.titles[target.document]))
         if target.kind == "document":
             return macro("edRefDocument", escape_label(target.document), title)
+        # inside a parenthesis the page follows a comma (passes/brackets.py): \edRefLineIn, \edRefNoteIn
+        inside = "In" if (where.owner, span.uid) in self.plan.bracketed_refs else ""
         if target.kind == "line":
-            return macro("edRefLine", escape_label(f"l:{target.document}:{target.key}"), title)
+            return macro(f"edRefLine{inside}", escape_label(f"l:{target.document}:{target.key}"), title)
         label = escape_label(f"n:{target.document}:{target.series}:{target.key}")
         slot = self.slots.get(target.series)
         if slot is None or slot.critical:
-            return macro("edRefLine", label, title)
+            return macro(f"edRefLine{inside}", label, title)
         number = self.plan.note_number(target.document, target.series, target.key)
-        return macro("edRefNote", label, title, slot.number_style, str(number))
+        return macro(f"edRefNote{inside}", label, title, slot.number_style, str(number))
 
     def _ref_elsewhere(self, target: RefTarget, title: Latex) -> str:
         """A reference to a document this PDF does not set: its title (with its number in the

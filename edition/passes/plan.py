@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from edition.model.corpus import Block, Corpus, Document, Inline, Text
 from edition.model.diagnostics import Diagnostic
-from edition.passes import abbreviations, apparatus, archives, citations, notes, order, parallel
+from edition.passes import abbreviations, apparatus, archives, brackets, citations, notes, order, parallel
 from edition.passes.backmatter import BackMatter, back_matter
 from edition.passes.index import Group, index_groups, sort_key
 from edition.passes.languages import Languages
@@ -97,6 +97,7 @@ class Plan:
     languages: tuple[str, ...] = ()  # every language but English the printed reader sets (passes/languages.py)
     language: Languages = Languages({}, {}, {}, ())  # the language of each text, note and marked passage
     note_apparatus: Mapping[NoteKey, tuple[int, ...]] = dataclasses.field(default_factory=dict)  # reported at the anchor
+    bracketed_refs: frozenset[SpanKey] = frozenset()  # references and citations inside a parenthesis (passes/brackets.py)
 
     def text_language(self, doc: str) -> str:
         return self.language.texts.get(doc, "en")
@@ -138,6 +139,7 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         typeset, d, doc_numbers.get(d.id, 0), printed_sources.get(d.id),
         archives.archive_lines(sources.get(d.id, []), registers.archives, cfg.archive_style),
         notes.endnotes(raw[d.id], placements, numbers), beside[d.id].source_lines if d.id in beside else ()) for d in printed}
+    inside = brackets.bracketed(typeset, printed)  # no parentheses inside parentheses
     mentioned = notes.mentioned_ids(corpus, only)  # 7. index and back matter
     languages = decide_languages(typeset, printed)
     back = None if only is not None else back_matter(
@@ -150,11 +152,12 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
         titles={d.id: order.reference(d, doc_numbers.get(d.id, 0)) for d in typeset.documents},
         note_numbers=numbers,
         referenced_notes=frozenset(notes.referenced_notes(corpus)),
-        citations=cites,
+        citations={k: dataclasses.replace(c, text=brackets.squared(c.text)) if k in inside else c for k, c in cites.items()},
         archival=archives.inline_texts(raw_printed, inline, registers.archives, cfg.archive_style),
         archival_sources={k: tuple(v) for k, v in sources.items()},
         apparatus=frozenset(apparatus.own_entries(corpus, raw_printed)),  # 6. apparatus
         note_apparatus=apparatus.note_entries(corpus, raw_printed),
+        bracketed_refs=inside,
         mentioned={k: frozenset(v) for k, v in mentioned.items()},
         index_persons=tuple(index_groups(typeset, mentioned["p"], "p", printed)),
         index_places=tuple(index_groups(typeset, mentioned["pl"], "pl")) if cfg.index_places else None,
