@@ -63,10 +63,16 @@ def warning(pos: Pos, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(pos, message, hint, Severity.WARNING)
 
 
+def closest(word: str, candidates: Iterable[str]) -> str:
+    """The candidate closest to ``word`` (a slip of the pen for it), or an empty string."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or an empty string."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    meant = closest(word, candidates)
+    return f"did you mean '{meant}'?" if meant else ""
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

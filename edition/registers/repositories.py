@@ -7,14 +7,13 @@ Citations of the files in them are read and printed in ``archives.py``.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, did_you_mean, error
+from edition.model.diagnostics import UNKNOWN, Diagnostic, Pos, closest, did_you_mean, error
 from edition.sources import schema
 
 
@@ -70,7 +69,7 @@ def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str, 
 
 def _slips(entry: Mapping[Any, Any], allowed: Sequence[str]) -> set[str]:
     """The known keys that an unknown key of ``entry`` is a slip for ('expanison': 'expansion')."""
-    return {m for k in entry if k not in allowed for m in difflib.get_close_matches(str(k), list(allowed), n=1, cutoff=0.6)}
+    return {m for k in entry if k not in allowed if (m := closest(str(k), allowed))}
 
 
 def _year(value: Any, what: str, problems: list[Problem], path: str) -> int | None:

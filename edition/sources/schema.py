@@ -8,11 +8,10 @@ below are the reference for docs/source-format.md.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
+from edition.model.diagnostics import Diagnostic, Pos, closest, did_you_mean, error, warning
 from edition.sources.yamlpos import YNode
 
 # Types: "str" a scalar; "text" a scalar with inline markup; "blocks" a
@@ -250,10 +249,10 @@ def check_map(node: YNode, fields: tuple[Field, ...], what: str, strict: bool = 
     for key, value in node.items():
         f = known.get(key)
         if f is None:
-            meant = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-            slip = bool(meant) and meant[0] in missing
-            slips.update(meant if slip else [])
-            hint = f"did you mean '{meant[0]}'?" if meant else "known keys: " + ", ".join(known)
+            meant = closest(key, known)
+            slip = meant in missing
+            slips.update([meant] if slip else [])
+            hint = did_you_mean(key, known) or "known keys: " + ", ".join(known)
             make = error if strict or slip else warning
             diags.append(make(node.key_pos[key], f"unknown key '{key}' in {what}" + ("" if make is error else " (ignored)"), hint))
             continue
