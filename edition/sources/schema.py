@@ -227,11 +227,11 @@ CONFIG = (
           example="[1926-draft-unsent]"),
 )
 
-_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}  # YAML 1.1's words for a flag
 
 
 def as_bool(node: YNode) -> bool | None:
-    return _BOOL.get(str(node.value).lower()) if isinstance(node.value, str) else None
+    return BOOL_WORDS.get(str(node.value).lower()) if isinstance(node.value, str) else None
 
 
 def check_map(node: YNode, fields: tuple[Field, ...], what: str, strict: bool = False,

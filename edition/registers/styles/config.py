@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition.model.diagnostics import did_you_mean
+from edition.sources.schema import BOOL_WORDS
 
 STYLE_NAMES = ("chicago", "gost")
 StyleProblem = tuple[str, bool, str, str]  # the option, whether the key (else its value) is at fault, message, hint
-_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def _convert(value: Any, default: Any) -> Any:
     if isinstance(default, bool) or default is None:
         if isinstance(value, bool):
             return value
-        flag = _BOOLS.get(str(value).lower()) if isinstance(value, str) else None
+        flag = BOOL_WORDS.get(str(value).lower()) if isinstance(value, str) else None
         return _Bad("true or false", "write true or false") if flag is None else flag
     if isinstance(default, int):
         if isinstance(value, int) and not isinstance(value, bool):
