@@ -71,3 +71,12 @@ def test_the_marks_of_an_addition_print(tmp_path: Path) -> None:
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Junicode" in fonts
     assert "Missing character" not in (root / "build" / "tex" / "reader.log").read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.latex
+def test_question_and_exclamation_marks_print_as_written(reader_build: Path) -> None:
+    """Libertine joins "??", "!!" and "?!" into one glyph (⁇ ‼ ⁈); the reader prints them as the
+    source writes them, two characters that copy from the PDF as two (latex/edition-fonts.sty)."""
+    text = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
+    assert "не всерьез писали??" in text
+    assert not re.search("[\u2047\u203c\u2048\u2049]", text)
