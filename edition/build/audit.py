@@ -295,10 +295,11 @@ def audit(tex_dir: Path, jobname: str = "reader", tol: Tolerances | None = None)
     return Audit(layout, tol or Tolerances()).run()
 
 
-def _source_map(tex_dir: Path, doc_id: str) -> dict[int, str]:
+def source_map(tex_dir: Path, doc_id: str) -> dict[int, str]:
+    """A document's source map (``docs/ID.map.json``: generated line -> "path:line:column"), {} when unreadable."""
     try:
         return {int(k): str(v) for k, v in json.loads((tex_dir / "docs" / f"{doc_id}.map.json").read_text(encoding="utf-8")).items()}
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # missing, not JSON, not a mapping
         return {}
 
 
@@ -319,7 +320,7 @@ def diagnostics(findings: list[Finding], tex_dir: Path) -> list[Diagnostic]:
     out = []
     for f in findings:
         doc_id = ids.get(f.doc, f.doc)
-        mapping = maps.setdefault(doc_id, _source_map(tex_dir, doc_id)) if doc_id in ids.values() else {}
+        mapping = maps.setdefault(doc_id, source_map(tex_dir, doc_id)) if doc_id in ids.values() else {}
         pos = _position(mapping, f.line) or Pos(f"build/{tex_dir.name}/reader.tex", 1, 1)
         where = f" ('{doc_id}')" if doc_id else ""
         out.append(warning(pos, f"layout: {f.kind} on page {f.page}{where}: {f.message}", HINTS[f.kind]))

@@ -9,7 +9,6 @@ all of them give a document the pages the reader prints.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -43,13 +42,13 @@ def page_breaks(tex_dir: Path, ids: list[str]) -> dict[str, list[tuple[str, str]
     when the page begins with the document's heading, or "headnote:N:M" when it begins with the last
     N of the M lines of a headnote broken across pages), in page order. A page that holds no
     document's heading, headnote or text (front and back matter, a page of notes) has no entry."""
-    from edition.build.audit import HEADING, HEADNOTE, TEXT, read_layout
+    from edition.build.audit import HEADING, HEADNOTE, TEXT, read_layout, source_map
 
     layout = read_layout(tex_dir / "reader.layout")
     if layout is None:
         return {}
     labels = {str(escape_label(i)): i for i in ids}
-    maps: dict[str, dict[str, str]] = {}
+    maps: dict[str, dict[int, str]] = {}
     found: dict[str, list[tuple[str, str]]] = {}
     for page in layout.pages:
         run = next((r for r in page.runs if r.kind in (HEADING, HEADNOTE, TEXT) and r.doc in layout.docs), None)
@@ -64,17 +63,9 @@ def page_breaks(tex_dir: Path, ids: list[str]) -> dict[str, list[tuple[str, str]
             where = f"headnote:{sum(lines[at:])}:{sum(lines)}"
         elif run.kind == TEXT:
             if doc not in maps:
-                maps[doc] = _source_map(tex_dir / "docs" / f"{doc}.map.json")
-            where = maps[doc].get(str(run.line), "").rsplit(":", 1)[0]
+                maps[doc] = source_map(tex_dir, doc)
+            where = maps[doc].get(run.line, "").rsplit(":", 1)[0]
             if not where:
                 continue
         found.setdefault(doc, []).append((page.label, where))
     return found
-
-
-def _source_map(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
