@@ -100,8 +100,3 @@ def decide(corpus: Corpus, documents: Iterable[Document]) -> Languages:
         passages |= _passages(part_key(part.id), part.headnote)
     found |= set(notes.values()) | set(passages.values())
     return Languages(texts, notes, passages, tuple(sorted(code for code in found if code and code != MAIN)))
-
-
-def reader_languages(corpus: Corpus, documents: Iterable[Document]) -> tuple[str, ...]:
-    """Every language other than English that the printed reader sets, sorted."""
-    return decide(corpus, documents).reader
