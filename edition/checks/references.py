@@ -70,9 +70,14 @@ def _periodical(flat: _Flat, start: int, end: int) -> bool:
     return any(0 <= start - t_end <= _NEAR or 0 <= t_start - end <= 4 for t_start, t_end in flat.titles)
 
 
-def _whose(flat: _Flat, start: int) -> bool:
-    """Whether the sentence around ``start`` names the edition the number belongs to."""
-    ends = [m.end() for m in _SENTENCE.finditer(flat.text) if not _abbreviation(m.group("word"))]
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of a paragraph ends (after its stop and the space that follows)."""
+    return [m.end() for m in _SENTENCE.finditer(text) if not _abbreviation(m.group("word"))]
+
+
+def _whose(flat: _Flat, start: int, ends: list[int]) -> bool:
+    """Whether the sentence around ``start`` (``ends``: the paragraph's sentence ends) names the
+    edition the number belongs to."""
     begin = max((e for e in ends if e <= start), default=0)
     end = min((e for e in ends if e > start), default=len(flat.text))
     return bool(_WHOSE.search(flat.text, begin, end))
@@ -86,8 +91,11 @@ def _abbreviation(word: str) -> bool:
 def _in_paragraph(content: list[Inline]) -> list[Diagnostic]:
     flat = _flatten(content)
     diags = []
+    ends: list[int] | None = None  # found once per paragraph, when a number is
     for m in _NUMBERED.finditer(flat.text):
-        if _periodical(flat, m.start(), m.end()) or _whose(flat, m.start()):
+        if ends is None:
+            ends = _sentence_ends(flat.text)
+        if _periodical(flat, m.start(), m.end()) or _whose(flat, m.start(), ends):
             continue
         offset, node = max(((o, n) for o, n in flat.nodes if o <= m.start()), key=lambda p: p[0], default=(0, None))
         if node is None or m.start() >= offset + len(node.text):
