@@ -67,6 +67,10 @@ def _unknown_keys(entry: Mapping[Any, Any], allowed: Sequence[str], where: str, 
             for k in entry if k not in allowed]
 
 
+_REPOSITORY_KEYS = tuple(f.name for f in schema.REPOSITORY)  # city, names
+_NAME_KEYS = tuple(f.name for f in schema.ARCHIVE_NAME)  # abbr, expansion, from, to, aliases
+
+
 def _slips(entry: Mapping[Any, Any], allowed: Sequence[str]) -> set[str]:
     """The known keys that an unknown key of ``entry`` is a slip for ('expanison': 'expansion')."""
     return {m for k in entry if k not in allowed if (m := closest(str(k), allowed))}
@@ -88,10 +92,10 @@ def _year(value: Any, what: str, problems: list[Problem], path: str) -> int | No
 
 def _name_from_data(where: str, entry: Any, problems: list[Problem], path: str) -> ArchiveName | None:
     if not isinstance(entry, Mapping):
-        problems.append((f"{where} must be a mapping with abbr, expansion, from, to, aliases", "", path))
+        problems.append((f"{where} must be a mapping with {', '.join(_NAME_KEYS)}", "", path))
         return None
-    problems += _unknown_keys(entry, [f.name for f in schema.ARCHIVE_NAME], where, path)
-    slips = _slips(entry, [f.name for f in schema.ARCHIVE_NAME])
+    problems += _unknown_keys(entry, _NAME_KEYS, where, path)
+    slips = _slips(entry, _NAME_KEYS)
     before = len(problems)
     abbr, expansion, aliases = entry.get("abbr"), entry.get("expansion"), entry.get("aliases") or []
     for key, value in (("abbr", abbr), ("expansion", expansion)):
@@ -112,9 +116,9 @@ def _name_from_data(where: str, entry: Any, problems: list[Problem], path: str) 
 def _repository_from_data(rid: str, entry: Any) -> tuple[Repository | None, list[Problem]]:
     if not isinstance(entry, Mapping):
         return None, [(f"repository '{rid}' must be a mapping with 'city' and 'names'", "see docs/source-format.md, 'Archives'", rid)]
-    problems = _unknown_keys(entry, [f.name for f in schema.REPOSITORY], f"repository '{rid}'", rid)
+    problems = _unknown_keys(entry, _REPOSITORY_KEYS, f"repository '{rid}'", rid)
     city, raw = entry.get("city"), entry.get("names")
-    if (not isinstance(city, str) or not city.strip()) and "city" not in _slips(entry, ("city", "names")):
+    if (not isinstance(city, str) or not city.strip()) and "city" not in _slips(entry, _REPOSITORY_KEYS):
         problems.append((f"repository '{rid}' needs a 'city'", "write 'city: Moscow' under the repository's id",
                          f"{rid}.city" if "city" in entry else f"key:{rid}"))
     if not isinstance(raw, list) or not raw:
