@@ -320,7 +320,9 @@ def diagnostics(findings: list[Finding], tex_dir: Path) -> list[Diagnostic]:
     out = []
     for f in findings:
         doc_id = ids.get(f.doc, f.doc)
-        mapping = maps.setdefault(doc_id, source_map(tex_dir, doc_id)) if doc_id in ids.values() else {}
+        if doc_id in ids.values() and doc_id not in maps:  # each map read once, not once per finding
+            maps[doc_id] = source_map(tex_dir, doc_id)
+        mapping = maps.get(doc_id, {})
         pos = _position(mapping, f.line) or Pos(f"build/{tex_dir.name}/reader.tex", 1, 1)
         where = f" ('{doc_id}')" if doc_id else ""
         out.append(warning(pos, f"layout: {f.kind} on page {f.page}{where}: {f.message}", HINTS[f.kind]))
