@@ -94,10 +94,14 @@ class Plan:
     note_on_texts: Prose | None
     headings: Mapping[str, str]
     parallel: Mapping[str, parallel.ParallelPlan]  # the printed documents set beside their original, by id
-    languages: tuple[str, ...] = ()  # every language but English the printed reader sets (passes/languages.py)
     language: Languages = Languages({}, {}, {}, ())  # the language of each text, note and marked passage
     note_apparatus: Mapping[NoteKey, tuple[int, ...]] = dataclasses.field(default_factory=dict)  # reported at the anchor
     bracketed_refs: frozenset[SpanKey] = frozenset()  # references and citations inside a parenthesis (passes/brackets.py)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language but English the printed reader sets (passes/languages.py)."""
+        return self.language.reader
 
     def text_language(self, doc: str) -> str:
         return self.language.texts.get(doc, "en")
@@ -168,7 +172,6 @@ def plan(corpus: Corpus, registers: Registers, only: set[str] | None = None,
                                              "documents": str(len(printed))}),
         headings=HEADINGS,
         parallel=beside,
-        languages=languages.reader,
         language=languages,
     )
     if back is not None:  # the abbreviations the printed editorial matter uses, and only those
