@@ -241,7 +241,9 @@ def test_every_archival_source_of_the_encoded_documents_prints_in_house_style(re
 
     register = load_archives(reader_build, [])
     flat = " ".join(pdf_text(reader_build / "build" / "reader.pdf").split())
-    assert "??" not in flat  # every page reference resolved, the archival list's included
+    # every page reference resolved, the archival list's included: LaTeX's "??" for an unresolved one
+    # stands as a word of its own ("p. ??"); a writer's own "??" follows a word ("писали??")
+    assert not re.search(r"(?<![\w?!])\?\?", flat), re.findall(r".{30}(?<![\w?!])\?\?", flat)[:3]
     count = 0
     for doc in corpus.documents:
         for i, citation in enumerate(document_citations(doc, register, [])):
