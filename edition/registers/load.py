@@ -76,8 +76,9 @@ def load_bibliographies(root: Path, config: Config, diags: list[Diagnostic], los
     """Every .bib file of the project as one bibliography; its problems reported relative to the project.
     ``lost`` gets 'bibliography' when a file that edition.yaml names cannot be read."""
     before = len(diags)
-    bibliography, bib_diags = load_bibliography(bibliography_paths(root, config, diags))
-    if lost is not None and (len(diags) > before or any(d.is_error and "cannot" in d.message for d in bib_diags)):
+    unread: list[Path] = []
+    bibliography, bib_diags = load_bibliography(bibliography_paths(root, config, diags), unread)
+    if lost is not None and (len(diags) > before or unread):
         lost.add("bibliography")
     diags.extend(_relative(bib_diags, root))
     return bibliography

@@ -257,8 +257,9 @@ class _Reader:
                                             "write the text in Unicode, or define the command in @preamble"))
 
 
-def load_bibliography(paths: Sequence[Path]) -> tuple[Bibliography, list[Diagnostic]]:
-    """Read .bib files into one bibliography; every problem comes back as a diagnostic."""
+def load_bibliography(paths: Sequence[Path], unread: list[Path] | None = None) -> tuple[Bibliography, list[Diagnostic]]:
+    """Read .bib files into one bibliography; every problem comes back as a diagnostic.
+    ``unread`` gets each file that could not be read at all (its works are missing, not undefined)."""
     diagnostics: list[Diagnostic] = []
     with pybtex.errors.capture() as captured:  # pybtex reports instead of raising
         parser = _Parser(captured)
@@ -266,6 +267,8 @@ def load_bibliography(paths: Sequence[Path]) -> tuple[Bibliography, list[Diagnos
             text, problems = read_project_text(Path(path), str(path), None, what="the bibliography", limit=MAX_BIB_BYTES)
             diagnostics += problems  # a size over the limit, bytes not UTF-8, control characters: each where it stands
             if text is None:
+                if unread is not None:
+                    unread.append(Path(path))
                 continue
             parser.filename = str(path)
             parser.parse_string(text)
