@@ -127,3 +127,25 @@ def test_parsed_documents_are_reused_only_while_their_source_is_unchanged(tmp_pa
     cache.write_bytes(b"not a pickle")  # a damaged cache is ignored, not fatal
     damaged, diags = load(root)
     assert [d.title for d in damaged.documents] == ["A New Title"] and not [d for d in diags if d.severity == "error"]
+
+
+@pytest.mark.parametrize("damage", [b"\xff", b"\x00"], ids=["not-utf8", "nul-byte"])
+def test_an_unreadable_bibliography_is_the_one_error_not_its_citations(mini: Path, damage: bytes):
+    """A .bib that cannot be read at all is said once, at its bytes; the works it held are missing, so the
+    citations of them get no 'unknown bibliography key' (a consequence, not a second mistake), though a
+    second, readable file gives the check keys to compare with. A key truly undefined still gets it (the control)."""
+    (mini / "bibliography" / "more.bib").write_text("@book{other, title = {Other}, year = 1990, author = {Other, A.}}\n",
+                                                    encoding="utf-8")
+    edit(mini, "bibliography: [bibliography/works.bib]", "bibliography: [bibliography/works.bib, bibliography/more.bib]",
+         "edition.yaml")
+    bib = mini / "bibliography" / "works.bib"
+    good = bib.read_bytes()
+    bib.write_bytes(damage + good)
+    run = edition(mini, "check")
+    assert run.code == 1
+    assert "bibliography/works.bib:1:1: error:" in run.err, run.err
+    assert "unknown bibliography key" not in run.err, run.err
+    bib.write_bytes(good)
+    edit(mini, "{cite:lenin-cw-35|", "{cite:lenin-cw-53|")
+    run = edition(mini, "check")
+    assert "unknown bibliography key 'lenin-cw-53'" in run.err, run.err
