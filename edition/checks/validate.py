@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from edition.checks.labels import check_labels
+from edition.checks.languages import check_languages
 from edition.checks.mentions import alias_conflicts, two_spellings, untagged_mentions
 from edition.checks.parts import check_parts, printed_ids, renamed_files
 from edition.checks.references import hand_written_references
@@ -52,7 +53,8 @@ def validate(corpus: Corpus, bibliography_keys: Iterable[str] = (), only: set[st
 def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagnostic]:
     """The checks of one document, in the order a reader of its file meets the problems:
     front matter (people, places, sources, note series), then the text, then its notes."""
-    diags = _check_people(corpus, doc) + _check_places(corpus, doc) + _check_sources(doc, keys) + _check_note_series(corpus, doc)
+    diags = (_check_people(corpus, doc) + _check_places(corpus, doc) + check_languages(doc) + _check_sources(doc, keys)
+             + _check_note_series(corpus, doc))
     span_diags, anchored = _check_text(corpus, doc, keys)
     diags.extend(span_diags)
     diags.extend(check_labels(doc))

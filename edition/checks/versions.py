@@ -4,13 +4,10 @@ exist and hold an original."""
 
 from __future__ import annotations
 
-import re
-
+from edition.checks.languages import language_problem
 from edition.model.alignment import align
 from edition.model.corpus import Corpus, Document, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, did_you_mean, error, warning
-
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 
 
 def check_versions(doc: Document) -> list[Diagnostic]:
@@ -27,9 +24,8 @@ def check_versions(doc: Document) -> list[Diagnostic]:
     where = original.field_pos.get("language", original.pos)
     if not original.language:
         diags.append(error(original.pos, "the original does not say its language", "add language: ru (or its code)"))
-    elif not _LANGUAGE.match(original.language):
-        diags.append(error(where, f"the original's language '{original.language}' is not a language code",
-                           "ISO 639-1: ru Russian, de German, ka Georgian, uk Ukrainian"))
+    elif (problem := language_problem(original.language, where, "the original's language")) is not None:
+        diags.append(problem)
     elif doc.language and doc.language != original.language:
         diags.append(warning(where, f"the original's language '{original.language}' is not the document's '{doc.language}'",
                              "the document's 'language' is that of its original"))

@@ -52,13 +52,14 @@ def date_of(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
 
 def positions(meta: YNode) -> dict[str, Pos]:
     """Where each field of the front matter is written, for the checks: ``KEY`` its value,
-    ``key:KEY`` the key, ``KEY[i]`` a list's items, ``place.from``, ``notes.SERIES`` a series' key."""
+    ``key:KEY`` the key, ``KEY[i]`` a list's items, ``place.from``, ``translation.from``, ``notes.SERIES`` a series' key."""
     out = {k: v.pos for k, v in meta.items()} | {f"key:{k}": p for k, p in meta.key_pos.items()}
     for key in ("authors", "recipients"):
         if (node := meta.get(key)) is not None and isinstance(node.value, list):
             out |= {f"{key}[{i}]": item.pos for i, item in enumerate(node.value)}
-    if (place := meta.get("place")) is not None and place.is_map:
-        out |= {f"place.{k}": v.pos for k, v in place.items()}
+    for key in ("place", "translation"):
+        if (node := meta.get(key)) is not None and node.is_map:
+            out |= {f"{key}.{k}": v.pos for k, v in node.items()}
     if (notes := meta.get("notes")) is not None and notes.is_map:
         out |= {f"notes.{k}": p for k, p in notes.key_pos.items()}
     return out

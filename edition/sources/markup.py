@@ -236,6 +236,11 @@ class _InlineParser:
             self.diags.append(error(pos, f"'{tag}' needs content after '|'", usage))
         if spec.content == "none" and content is not None:
             self.diags.append(error(pos, f"'{tag}' takes no content", usage))
+        if spec.content == "optional" and content is not None and args and all(isinstance(n, Text) and not n.text.strip() for n in content):
+            plain = "{" + ":".join([tag, *args]) + "}"
+            what = {"p": "it prints no words", "pl": "it prints no words", "cite": "an empty locator"}.get(tag, "an empty content")
+            self.diags.append(warning(pos, f"nothing follows the '|' of '{tag}': {what}",
+                                      f"write the words after the '|', or leave the '|' out: {plain}"))
 
     def _skip_to_close(self, i: int, end: int) -> int:
         level = 1
