@@ -149,3 +149,17 @@ def test_an_unreadable_bibliography_is_the_one_error_not_its_citations(mini: Pat
     edit(mini, "{cite:lenin-cw-35|", "{cite:lenin-cw-53|")
     run = edition(mini, "check")
     assert "unknown bibliography key 'lenin-cw-53'" in run.err, run.err
+
+
+def test_a_misspelt_note_series_is_one_error_not_three(mini: Path):
+    """Notes given under a series edition.yaml does not configure are said once, at the series' key: the anchor
+    whose text they hold and the notes themselves ('never anchored') are its consequences. Control: with the
+    series right and the note's key wrong, the anchor's 'has no text' is still said."""
+    edit(mini, "  editor:\n", "  editr:\n")
+    run = edition(mini, "check")
+    assert run.code == 1
+    said = [line for line in run.err.splitlines() if ": error:" in line or ": warning:" in line]
+    assert said == ["sources/letters/letter.md:10:3: error: note series 'editr' is not configured"], run.err
+    edit(mini, "  editr:\n    \"1\":", "  editor:\n    \"2\":")
+    run = edition(mini, "check")
+    assert "sources/letters/letter.md:19:18: error: note 'editor:1' has no text" in run.err, run.err

@@ -58,7 +58,7 @@ def _check_document(corpus: Corpus, doc: Document, keys: set[str]) -> list[Diagn
     span_diags, anchored = _check_text(corpus, doc, keys)
     diags.extend(span_diags)
     diags.extend(check_labels(doc))
-    diags.extend(_unanchored_notes(doc, anchored))
+    diags.extend(_unanchored_notes(corpus, doc, anchored))
     return diags
 
 
@@ -124,10 +124,11 @@ def _check_text(corpus: Corpus, doc: Document, keys: set[str]) -> tuple[list[Dia
     return diags, anchored
 
 
-def _unanchored_notes(doc: Document, anchored: dict[tuple[str, str], Span]) -> list[Diagnostic]:
+def _unanchored_notes(corpus: Corpus, doc: Document, anchored: dict[tuple[str, str], Span]) -> list[Diagnostic]:
     """A warning for each note of the front matter that no anchor of the text calls."""
+    configured = {s.id for s in corpus.config.series}  # a series that is not is reported once, at its key
     return [warning(note.pos, f"note '{sid}:{key}' is never anchored in the text", f"put {{n:{sid}:{key}}} where the note belongs, or remove it")
-            for sid, notes in doc.notes.items() for key, note in notes.items() if (sid, key) not in anchored]
+            for sid, notes in doc.notes.items() if sid in configured for key, note in notes.items() if (sid, key) not in anchored]
 
 
 def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_note: bool) -> list[Diagnostic]:
@@ -143,19 +144,29 @@ def _check_span(corpus: Corpus, doc: Document, span: Span, keys: set[str], in_no
     if span.kind == "lbl" and in_note:
         return [error(span.pos, "a line label belongs in the text, not in a note", "put {lbl:...} on the line of the text the note is about")]
     if span.kind == "n" and len(a) == 2:
-        if in_note:
-            return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]
-        series = next((s for s in corpus.config.series if s.id == a[0]), None)
-        if series is None:
-            return [error(span.pos, f"note series '{a[0]}' is not configured",
-                          did_you_mean(a[0], [s.id for s in corpus.config.series]))]
-        if a[1] not in doc.notes.get(a[0], {}):
-            return [error(span.pos, f"note '{a[0]}:{a[1]}' has no text",
-                          did_you_mean(a[1], doc.notes.get(a[0], {})) or f"add it under notes: {a[0]}: in the front matter")]
-        if series.numbering == "line" and not span.children:
-            return [error(span.pos, f"a note of the '{a[0]}' series needs a lemma", f"write {{n:{a[0]}:{a[1]}|words of the text}}")]
-        if series.numbering != "line" and span.children:
-            return [error(span.pos, f"a note of the '{a[0]}' series takes no lemma", f"write {{n:{a[0]}:{a[1]}}} after the words")]
+        return _check_anchor(corpus, doc, span, in_note)
+    return []
+
+
+def _check_anchor(corpus: Corpus, doc: Document, span: Span, in_note: bool) -> list[Diagnostic]:
+    """A note anchor: of a configured series, with a note, with a lemma where its series needs one."""
+    a = span.args
+    if in_note:
+        return [error(span.pos, "a note anchor inside a note is not supported", "cite the other note with {ref:...} instead")]
+    series = next((s for s in corpus.config.series if s.id == a[0]), None)
+    if series is None:
+        return [error(span.pos, f"note series '{a[0]}' is not configured",
+                      did_you_mean(a[0], [s.id for s in corpus.config.series]))]
+    if a[1] not in doc.notes.get(a[0], {}):
+        configured = {s.id for s in corpus.config.series}
+        if any(a[1] in notes for sid, notes in doc.notes.items() if sid not in configured):
+            return []  # its text is under a misspelt series, which is reported there
+        return [error(span.pos, f"note '{a[0]}:{a[1]}' has no text",
+                      did_you_mean(a[1], doc.notes.get(a[0], {})) or f"add it under notes: {a[0]}: in the front matter")]
+    if series.numbering == "line" and not span.children:
+        return [error(span.pos, f"a note of the '{a[0]}' series needs a lemma", f"write {{n:{a[0]}:{a[1]}|words of the text}}")]
+    if series.numbering != "line" and span.children:
+        return [error(span.pos, f"a note of the '{a[0]}' series takes no lemma", f"write {{n:{a[0]}:{a[1]}}} after the words")]
     return []
 
 
