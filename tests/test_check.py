@@ -163,3 +163,20 @@ def test_a_misspelt_note_series_is_one_error_not_three(mini: Path):
     edit(mini, "  editr:\n    \"1\":", "  editor:\n    \"2\":")
     run = edition(mini, "check")
     assert "sources/letters/letter.md:19:18: error: note 'editor:1' has no text" in run.err, run.err
+
+
+def test_a_part_whose_only_source_cannot_be_read_is_not_also_said_empty(tmp_path: Path):
+    """A part that takes the documents of its folder, whose one source has a YAML mistake, gets no warning
+    'has no documents' (before the cause, at edition.yaml); the control: with the folder really empty it does."""
+    root = copy_project(Path(__file__).resolve().parent / "broken" / "reader", tmp_path)
+    source = root / "sources" / "kolokol" / "1857-kolokol-preface.md"
+    text = source.read_text(encoding="utf-8")
+    assert "\ntitle: " in text
+    source.write_text(text.replace("\ntitle: ", "\ntitle: The Bell: ", 1), encoding="utf-8")
+    run = edition(root, "check")
+    assert run.code == 1
+    assert "has no documents" not in run.err, run.err
+    assert run.err.startswith("sources/kolokol/1857-kolokol-preface.md:"), run.err
+    source.unlink()
+    run = edition(root, "check")
+    assert "part 'kolokol' has no documents and is not printed" in run.err, run.err

@@ -37,7 +37,7 @@ def check_structure(corpus: Corpus, only: set[str] | None = None) -> list[Diagno
             diags.append(error(doc.field_pos.get("id", doc.pos), f"document id '{doc.id}' may not end in '.tex'",
                                "it names the generated file docs/ID.tex; drop the ending"))
     for part in corpus.config.parts:
-        if not part.documents:
+        if not part.documents and part.id not in corpus.unreadable_folders:  # else: the source's own error says why
             diags.append(warning(part.pos, f"part '{part.id}' has no documents and is not printed",
                                  "list its documents, or put sources into sources/" + (part.id or "PART") + "/"))
         diags += _headnote(part.headnote, "a part's headnote")

@@ -266,6 +266,7 @@ class Corpus:
     # them elsewhere is no new problem.
     unreadable: set[str] = field(default_factory=set)
     unreadable_registers: set[str] = field(default_factory=set)  # "persons", "places": a file of it did not parse
+    unreadable_folders: set[str] = field(default_factory=set)  # the folders below sources/ of those sources
     # The files that could not be read at all ('edition.yaml', 'persons', 'places'; the pipeline
     # adds 'bibliography', 'archives'): what they would have defined is not reported missing.
     lost: set[str] = field(default_factory=set)

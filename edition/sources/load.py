@@ -205,6 +205,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     documents: list[Document] = []
     versions: list[VersionFile] = []
     unreadable: set[str] = set()
+    folders: set[str] = set()
     # The documents are trees, without cycles: while they are made (or unpickled) the
     # cyclic garbage collector can free nothing, yet it would sweep the growing heap
     # again and again, which took 1.3 s of 1.7 s to unpickle 1,000 documents.
@@ -224,6 +225,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
                 documents.append(doc)
             elif any(x.is_error for x in d):
                 unreadable |= unreadable_ids(path, root)
+                folders.add(path.parent.relative_to(root / "sources").as_posix())
         cache.save()
     finally:
         if collecting:
@@ -233,7 +235,7 @@ def load(root: Path) -> tuple[Corpus, list[Diagnostic]]:
     # being trees, they are still freed by reference counting when dropped.
     gc.freeze()
     attach(documents, versions, diags)
-    corpus = Corpus(config, documents, persons, places, str(root), unreadable, lost & {"persons", "places"}, lost)
+    corpus = Corpus(config, documents, persons, places, str(root), unreadable, lost & {"persons", "places"}, folders, lost)
     fill_parts(corpus)
     fill_years(corpus)
     return corpus, diags
