@@ -218,8 +218,12 @@ def escaped_check(marker: str, printed: bool):  # noqa: ANN201
     return check
 
 
+# The place of an addition is one of a few words (docs/source-format.md), a language a code (checks/languages.py):
+# anything else is refused where it is written, and so never reaches an output.
+REFUSED = {"add-place": (f"{LETTER}:23:1", "is not a place of an addition"),
+           "language": (f"{LETTER}:9:11", "is not a language code"),
+           "foreign-language": (f"{LETTER}:23:1", "is not a language code")}
 CASES = [Case(f"inject-{name}", "injection", spec_of([name]), Expect(0, check=escaped_check(marker, printed)), command=("render",))
-         for name, marker, _write, printed in FIELDS if name != "add-place"]
-# The place of an addition is one of a few words (docs/source-format.md): anything else is refused where it is written.
-CASES.append(Case("inject-add-place", "injection", spec_of(["add-place"]), Expect(1, f"{LETTER}:23:1", "is not a place of an addition"),
-                  command=("render",)))
+         for name, marker, _write, printed in FIELDS if name not in REFUSED]
+CASES += [Case(f"inject-{name}", "injection", spec_of([name]), Expect(1, where, says), command=("render",))
+          for name, (where, says) in REFUSED.items()]
