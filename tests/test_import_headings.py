@@ -11,6 +11,7 @@ from test_importer import PERSONS, REGISTER
 from edition.interchange.importer import import_raw
 from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
+from edition.interchange.raw_meta import read_heading
 
 
 @pytest.mark.parametrize("text", [
@@ -127,3 +128,23 @@ def test_an_editors_note_in_round_brackets_signed_red_becomes_a_note_at_the_word
     front, body = text.split("\n---\n", 1)
     assert "Е.А.Соловьёв (псевдоним - Андреевич)" in front and "Ред." not in body, text
     assert re.search(r"о Вас\.\{n:editor:\d+\} Недоволен", body), body
+
+
+@pytest.mark.parametrize(("line", "authors", "recipients"), [
+    ("Письмо A. М. Горький - А. П. Чехову. 13 декабря 1899 г. Нижний Новгород", ["A. М. Горький"], ["А. П. Чехову"]),
+    ("Victor Serge to Leon trotsky", ["Victor Serge"], ["Leon Trotsky"]),  # a surname the copy wrote in lower case
+    ("2727. А. М. ПЕШКОВУ (М. ГОРЬКОМУ)", [], ["М. Горькому"]),  # the name the reader knows, in parentheses
+])
+def test_headings_with_a_kind_first_a_name_in_lower_case_or_in_parentheses(line: str, authors: list[str], recipients: list[str]) -> None:
+    h = read_heading([line])
+    assert (h.authors, h.recipients) == (authors, recipients)
+
+
+def test_a_heading_line_over_the_salutation_gives_writer_addressee_date_and_place() -> None:
+    raw = ("Письмо\n\nA. М. Горький - А. П. Чехову. 13 декабря 1899 г. Нижний Новгород\n\nДорогой Антон Павлович!\n\n"
+           "Присланную Вами бумажку я напечатал в «Листке» и затем разослал оный по знакомым в Питер и Москву.\n\nВаш А. Пешков\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert re.search(r"(?m)^authors: \[gork", front) and re.search(r"(?m)^recipients: \[che", front), front
+    assert re.search(r"(?m)^date: .*1899-12-13", front) and re.search(r"(?m)^place: \{from: ", front), front
+    assert body.lstrip().startswith("@salute Дорогой"), body

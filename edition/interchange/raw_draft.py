@@ -223,7 +223,7 @@ def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
         return body
     title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
     preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
-    first = body[:1] if body and len(body[0].lines) <= 2 and all(len(t) <= 60 for _, _, t in body[0].lines) \
+    first = body[:1] if body and len(body[0].lines) <= 2 and all(len(t) <= 100 for _, _, t in body[0].lines) \
         and not re.search(r"[.,;:!?]$", body[0].text.strip()) else []
     for b in [*doc.above, *preamble, *title, *doc.leftovers, *first]:
         h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None

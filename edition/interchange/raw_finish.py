@@ -223,7 +223,7 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
                 and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
                 place["to"] = pid
-    datelines = [meta.dated] if meta.dated else []
+    datelines = [d for d in (meta.dated, heading.dated) if d]
     datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"]
     for text in datelines:
         if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):

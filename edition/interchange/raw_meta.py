@@ -34,6 +34,10 @@ _NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[
 _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later than|Not earlier than)\s+)?"
                         r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]?\s*$")
 
+# a date and the place it was written after the names: "... Чехову. 13 декабря 1899 г. Нижний Новгород"
+_DATE_PLACE_TAIL = re.compile(r"(?<=[.,])\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?,?\s+[А-ЯЁ][а-яё-]+(?:[\s-]+[А-ЯЁ][а-яё-]+)?\.?$")
+_KIND_FIRST = re.compile(r"^(?:Письмо|Телеграмма|Записка|Letter|Telegram|Note)[.:]?\s+(?=\S+.*\s--?\s|\S+.*\s[—–]\s)", re.I)
+
 
 # "S. Spandaryan, I. V. Stalin - V. I. Lenin", "ТРОЦКИЙ -- И. СМИЛГЕ" (a typewriter's dash)
 _HYPHENATED = re.compile(r"^(?P<a>(?:[A-ZА-ЯЁ]\.\s*){0,2}[A-ZА-ЯЁ][\w'-]+(?:\s+(?:[A-ZА-ЯЁ]\.\s*){1,3})?(?:,\s*.+?)?)\s+--?\s+"
@@ -58,6 +62,7 @@ class Heading:
     date: dict[str, str] | None = None
     kind: str = ""
     place_to: str = ""
+    dated: str = ""  # the heading's date as written, with a place after it: "13 декабря 1899 г. Нижний Новгород"
 
 
 def kind_of(text: str) -> str:
@@ -86,9 +91,9 @@ def names_in(text: str) -> list[str]:
 
 
 def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
-    m = _DATE_TAIL.search(text)
+    m = _DATE_TAIL.search(text) or _DATE_PLACE_TAIL.search(text)
     if m and (date := read_date(m.group())):
-        return text[:m.start()].strip(" ,"), date
+        return text[:m.start()].strip(" ,."), date
     # a date in parentheses or after the last comma: "(26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород)", ", конец апреля 1899 г."
     if (m := re.search(r"\s*\(([^()]*\d{4}[^()]*)\)\s*$", text)) or (m := re.search(r",\s*([^,]*\d{4}[^,]*)$", text)):
         return text[:m.start()].strip(" ,"), read_date(m.group(1))
@@ -109,7 +114,11 @@ def read_heading(lines: Sequence[str]) -> Heading:
     if m := re.search(r"\bIN\s+([A-Z][A-Z -]+)$", text):
         h.place_to = m.group(1).title()
         text = text[:m.start()].strip()
+    text_all = text
     text, h.date = _split_date(text)
+    if h.date:
+        h.dated = text_all[len(text):].strip(" ,.")
+    text = _KIND_FIRST.sub("", text)  # "Письмо A. М. Горький - А. П. Чехову": the kind, then writer and addressee
     if m := re.match(r"^(?P<a>[^:]{3,60}):\s*(?:Letter|Telegram|Note)\s+to\s+(?P<b>.+)$", text, re.I):
         h.authors = names_in(m.group("a"))
         _recipients(h, m.group("b"))
@@ -120,10 +129,11 @@ def read_heading(lines: Sequence[str]) -> Heading:
         if m.group("a"):
             h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
-    elif (m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I)) and title_words(m.group("a")) and title_words(m.group("b")):
+    elif (m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I)) and title_words(m.group("a")) \
+            and title_words(b := _lost_capitals(m.group("b"))):
         if not _COLLECTION.match(m.group("a")):  # "Letters to Sophie Liebknecht": a collection, its writer not named
             h.authors = names_in(_paren_name(m.group("a")))
-        _recipients(h, m.group("b"))
+        _recipients(h, b)
     elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
         rest = m.group("rest")
         if m.group("kind") and m.group("kind").casefold().startswith("надпись"):
@@ -133,9 +143,20 @@ def read_heading(lines: Sequence[str]) -> Heading:
     return h
 
 
+def _lost_capitals(text: str) -> str:
+    """ "Leon trotsky" -> "Leon Trotsky": a name whose later words the copy wrote in lower case (two or three words, the
+    first capitalized, none a small word); anything else as it is."""
+    words = text.split()
+    if 2 <= len(words) <= 3 and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё'’-]+", words[0]) \
+            and all(re.fullmatch(r"[a-zа-яё][a-zа-яё'’-]{2,}", w) and w not in _SMALL for w in words[1:]):
+        return " ".join([words[0], *(w[:1].upper() + w[1:] for w in words[1:])])
+    return text
+
+
 def _paren_name(text: str) -> str:
-    """ "The People's Commissar for Foreign Affairs (Molotov)" -> "Molotov"."""
-    m = re.search(r"\(([A-ZА-Я][\w'’ -]+)\)\s*$", text)
+    """ "The People's Commissar for Foreign Affairs (Molotov)" -> "Molotov", "А. М. ПЕШКОВУ (М. ГОРЬКОМУ)" -> "М. ГОРЬКОМУ"
+    (the name the reader knows, in parentheses after the civil one)."""
+    m = re.search(r"\(((?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’ -]+)\)\s*$", text)
     return m.group(1) if m else text
 
 
