@@ -106,19 +106,9 @@ def read_heading(lines: Sequence[str]) -> Heading:
     lines = [" ".join(bare(line).split()) for line in lines if line.strip()]
     if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
         h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
-    text = " ".join(lines)
-    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
+    text = _names_part(h, " ".join(lines))
     if not text:
         return h
-    h.kind = kind_of(text)
-    if m := re.search(r"\bIN\s+([A-Z][A-Z -]+)$", text):
-        h.place_to = m.group(1).title()
-        text = text[:m.start()].strip()
-    text_all = text
-    text, h.date = _split_date(text)
-    if h.date:
-        h.dated = text_all[len(text):].strip(" ,.")
-    text = _KIND_FIRST.sub("", text)  # "Письмо A. М. Горький - А. П. Чехову": the kind, then writer and addressee
     if m := re.match(r"^(?P<a>[^:]{3,60}):\s*(?:Letter|Telegram|Note)\s+to\s+(?P<b>.+)$", text, re.I):
         h.authors = names_in(m.group("a"))
         _recipients(h, m.group("b"))
@@ -141,6 +131,22 @@ def read_heading(lines: Sequence[str]) -> Heading:
         else:
             _recipients(h, rest)
     return h
+
+
+def _names_part(h: Heading, text: str) -> str:
+    """The heading without its note marker, kind word, place sent to and date (read into ``h``): the names."""
+    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
+    if not text:
+        return ""
+    h.kind = kind_of(text)
+    if m := re.search(r"\bIN\s+([A-Z][A-Z -]+)$", text):
+        h.place_to = m.group(1).title()
+        text = text[:m.start()].strip()
+    whole = text
+    text, h.date = _split_date(text)
+    if h.date:
+        h.dated = whole[len(text):].strip(" ,.")
+    return _KIND_FIRST.sub("", text)  # "Письмо A. М. Горький - А. П. Чехову": the kind, then writer and addressee
 
 
 def _lost_capitals(text: str) -> str:
