@@ -148,3 +148,28 @@ def test_a_heading_line_over_the_salutation_gives_writer_addressee_date_and_plac
     assert re.search(r"(?m)^authors: \[gork", front) and re.search(r"(?m)^recipients: \[che", front), front
     assert re.search(r"(?m)^date: .*1899-12-13", front) and re.search(r"(?m)^place: \{from: ", front), front
     assert body.lstrip().startswith("@salute Дорогой"), body
+
+
+def test_a_possessive_heading_names_the_writer() -> None:
+    h = read_heading(["Bukharin's Letter to Stalin, 10 December 1937"])
+    assert (h.authors, h.recipients, h.date) == (["Bukharin"], ["Stalin"], {"when": "1937-12-10"})
+
+
+def test_a_heading_under_a_sites_lines_names_writer_and_addressee_and_what_is_before_it_is_unplaced() -> None:
+    raw = ("anarchy archives\n\nHome\n\nAbout Us\n\nFrom La Correspondance de Michel Bakounine, published and prefaced by Michel "
+           "Dragmanov\n\n"
+           "Letter from Bakunin to Herzen and Ogareff1\n\nAugust 17, 1863\n\nMy dear friends,\n\n"
+           "This is the third letter I am sending you from this place. Two months ago, I had the opportunity to send you the first.\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert re.search(r"(?m)^authors: \[bakunin\]", front) and re.search(r"(?m)^recipients: \[herzen, ogareff\]", front), front
+    assert "Letter from Bakunin" not in body and re.search(r"(?m)^@dateline August 17, 1863", body), body
+    assert re.search(r"(?m)^@unplaced anarchy archives", body), body
+
+
+def test_a_line_naming_writer_and_addressee_after_the_dateline_stays_in_the_text() -> None:
+    raw = ("No. 1\n\nJanuary 2, 1944\n\nPersonal Message from Premier J. V. Stalin to the Prime Minister, Mr Winston Churchill\n\n"
+           "I shall send you the music of the new Soviet Anthem by the next post. V. M. Molotov has asked me to thank you.\n\n"
+           "January 2, 1944\n")
+    body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[1]
+    assert "Personal Message from Premier" in body and "@unplaced" not in body, body

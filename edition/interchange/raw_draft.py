@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
-from edition.interchange.raw_dates import day_month
+from edition.interchange.raw_dates import day_month, is_dateline
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
@@ -215,24 +215,33 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
         doc.title = "Untitled"
 
 
+def _short_line(b: RawBlock) -> bool:
+    return len(b.lines) <= 2 and all(len(t) <= 100 for _, _, t in b.lines) and not re.search(r"[.,;:!?]$", b.text.strip())
+
+
 def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
-    """A page title, a line above the first document or the body's first short block that names writer and addressee
-    ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels / In Manchester"): the document's heading,
-    and the reader's title is made from it. Returns the body without that block."""
+    """A page title, a line above the first document or a short block among the body's first that names writer and
+    addressee ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels / In Manchester", "Letter from Bakunin
+    to Herzen and Ogareff" under a site's menu): the document's heading, and the reader's title is made from it. What the
+    body has before that block is the page's, not the letter's: it is kept @unplaced. Returns the body without them."""
     if doc.head.authors or doc.head.recipients:
         return body
     title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
     preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
-    first = body[:1] if body and len(body[0].lines) <= 2 and all(len(t) <= 100 for _, _, t in body[0].lines) \
-        and not re.search(r"[.,;:!?]$", body[0].text.strip()) else []
+    opened = next((k for k, b in enumerate(body[:4]) if is_dateline(b.text.strip())), 4)
+    first = [b for b in body[:opened + 1] if _short_line(b)]  # after a dateline the text has begun
     for b in [*doc.above, *preamble, *title, *doc.leftovers, *first]:
         h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None
         if h and h.authors and (h.recipients or h.addressee):
             doc.head, doc.title = h, ""
-            for kept in (doc.unplaced, doc.leftovers, body):
+            for kept in (doc.unplaced, doc.leftovers):
                 if b in kept:
                     kept.remove(b)
                     doc.consumed.append((b.line, b.text))
+            if b in body:
+                doc.consumed.append((b.line, b.text))
+                doc.leftovers += body[:body.index(b)]
+                return body[body.index(b) + 1:]
             return body
     return body
 

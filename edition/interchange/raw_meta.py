@@ -36,6 +36,7 @@ _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later
 
 # a date and the place it was written after the names: "... Чехову. 13 декабря 1899 г. Нижний Новгород"
 _DATE_PLACE_TAIL = re.compile(r"(?<=[.,])\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?,?\s+[А-ЯЁ][а-яё-]+(?:[\s-]+[А-ЯЁ][а-яё-]+)?\.?$")
+_POSSESSIVE_KIND = re.compile(r"['’]s\s+(?:Last\s+|Open\s+|Secret\s+)?(?:Letter|Telegram|Note|Message|Cable)$", re.I)  # "Bukharin's Letter"
 _KIND_FIRST = re.compile(r"^(?:Письмо|Телеграмма|Записка|Letter|Telegram|Note)[.:]?\s+(?=\S+.*\s--?\s|\S+.*\s[—–]\s)", re.I)
 
 
@@ -122,7 +123,7 @@ def read_heading(lines: Sequence[str]) -> Heading:
     elif (m := re.match(r"^(?P<a>.+?)\s+to\s+(?P<b>.+)$", text, re.I)) and title_words(m.group("a")) \
             and title_words(b := _lost_capitals(m.group("b"))):
         if not _COLLECTION.match(m.group("a")):  # "Letters to Sophie Liebknecht": a collection, its writer not named
-            h.authors = names_in(_paren_name(m.group("a")))
+            h.authors = names_in(_paren_name(_POSSESSIVE_KIND.sub("", m.group("a"))))
         _recipients(h, b)
     elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
         rest = m.group("rest")
