@@ -12,6 +12,7 @@ from edition.interchange.importer import import_raw
 from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
 from edition.interchange.raw_meta import read_heading
+from edition.interchange.raw_roles import unquoted
 
 
 @pytest.mark.parametrize("text", [
@@ -173,3 +174,19 @@ def test_a_line_naming_writer_and_addressee_after_the_dateline_stays_in_the_text
            "January 2, 1944\n")
     body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[1]
     assert "Personal Message from Premier" in body and "@unplaced" not in body, body
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("“Moscow, Dmitrooka,", "Moscow, Dmitrooka,"), ("Орджоникидзе“", "Орджоникидзе"), ("“P.S.—We live in Dmitrov.”", "P.S.—We live in Dmitrov."),
+    ("“Quoted” words", "“Quoted” words"), ("He said «yes»", "He said «yes»"),
+])
+def test_the_quotation_marks_around_a_letter_quoted_whole(line: str, plain: str) -> None:
+    assert unquoted(line) == plain
+
+
+def test_a_letter_quoted_whole_is_signed_by_its_last_quoted_line_even_in_capitals() -> None:
+    raw = ("“Moscow, Dmitrov,\n\n“December, 23rd, 1920.\n\n“Dear Comrade,—My heartiest thanks for your kind letter of November, "
+           "which has at last reached me. All three of us are well, and we send our greetings to your family.\n\n"
+           "“Fraternal greetings,\n\n“PETER KROPOTKIN.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^authors: \[kropotkin\]", front) and re.search(r"(?m)^kind: letter", front), front

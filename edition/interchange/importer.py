@@ -63,6 +63,7 @@ from edition.interchange.raw_roles import (
     middle_headings,
     opening_roles,
     signed_name,
+    unquoted,
 )
 from edition.model.corpus import Person
 from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
@@ -241,7 +242,7 @@ class _Importer:
         return out
 
     def signature(self, text: str) -> bool:
-        c = core(text)
+        c = unquoted(core(text))
         if ATTRIBUTION.match(c) and "\n" not in c:
             return True
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
@@ -255,7 +256,7 @@ class _Importer:
             where = RawBlock([(doc.blocks[-1].line if doc.blocks else 1, 1, "")])
             self.warn(where, 0, "no text left for the body of this document: '{gap}' stands in for it", "check the split of the copy")
             return write_span("gap", [])
-        cores = [core(b.text) for b in body]
+        cores = [unquoted(core(b.text)) for b in body]
         roles = ["p"] * len(body)
         opening = opening_roles(body, cores, roles)
         j, signed, closer = closing_roles(body, cores, roles, opening, self.signature)

@@ -25,16 +25,37 @@ _SIGNED = re.compile(rf"^(?:.{{0,50}}\b(?:[Yy]ours|Ваш|Твой|Ваша|Тв
                      rf"(?P<name>{_NAME})\.?\s*[\"”»]?$")
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "„“«\"", "“”»\""
+
+
+def unquoted(text: str) -> str:
+    """A line of a letter quoted whole, without the quotation marks that open or close the quotation: each paragraph of
+    a quotation reopens it ("“Dear Comrade De Reijger,—", "“PETER KROPOTKIN."), its last closes it ("Орджоникидзе“",
+    "“P.S.—... Basis.’”"); a line with quotations of its own inside is left as it is."""
+    t = text.strip()
+    quotes = set(_OPEN_QUOTES + _CLOSE_QUOTES)
+    if t[:1] in _OPEN_QUOTES and not quotes & set(t[1:]):
+        return t[1:].lstrip()
+    if t[:1] in _OPEN_QUOTES and t[-1:] in _CLOSE_QUOTES and len(t) > 2 and not quotes & set(t[1:-1]):
+        return t[1:-1].strip()
+    if t[-1:] in _CLOSE_QUOTES and not quotes & set(t[:-1]):
+        return t[:-1].rstrip()
+    return t
+
+
 def signed_name(text: str) -> str:
     """The name a signature line gives ("А. Чехов.", "Лев Толстой.", "Sincerely Yours Seán MacDiarmada."), or ""."""
-    t = " ".join(text.split())
+    t = unquoted(" ".join(text.split()))
+    capitals = t.isupper() and len(t) <= 40  # "PETER KROPOTKIN.": a signature as an edition prints it
+    if capitals:
+        t = re.sub(r"\b([A-ZА-ЯЁ])([A-ZА-ЯЁ'’-]+)", lambda m: m.group(1) + m.group(2).lower(), t)
     m = _SIGNED.match(t) if len(t) <= 90 and "\n" not in text.strip() else None
     if not m:
         return ""
     name = m.group("name")
     closing = m.start("name") > 0
     # a bare "Jane Doe" under an English text may be its compiler's byline; "Лев Толстой." and "А. Чехов." sign a letter
-    return name if closing or "." in name or re.search(r"[А-ЯЁ]", name) else ""
+    return name if closing or capitals or "." in name or re.search(r"[А-ЯЁ]", name) else ""
 
 
 def opening_roles(body: list[RawBlock], cores: list[str], roles: list[str]) -> int:
