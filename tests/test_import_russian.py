@@ -142,3 +142,27 @@ def test_check_warns_of_a_name_spelt_in_two_systems_in_the_editors_text(tmp_path
     letter.write_text(text, encoding="utf-8")
     run = edition_here(root, "check")
     assert "kamenev is spelt 'Kamenev' and 'Kamenyev' in the editor's text" in run.err, run.err
+
+
+def test_a_signature_or_salutation_by_given_name_or_initials_names_the_one_person_so_named() -> None:
+    import re
+
+    from test_importer import REGISTER
+
+    from edition.interchange.importer import import_raw
+    from edition.interchange.raw_names import PersonMatcher
+    from edition.model.corpus import Person
+    from edition.model.diagnostics import Pos
+
+    persons = {pid: Person(pid, name, "", "", "", list(aliases), Pos("persons.yaml")) for pid, name, *aliases in (
+        ("stalin", "Stalin, I. V.", "Stalin, Iosif Vissarionovich"), ("lenin", "Lenin, V. I.", "Lenin, Vladimir Il'ich"),
+        ("kamenev", "Kamenev, L. B.", "Kamenev, Lev Borisovich"), ("krasin", "Krasin, L. B."))}
+    m = PersonMatcher(persons)
+    assert m.by_given_name("Твой Иосиф.") == "stalin" and m.by_given_name("Iosif Vissarionovich:") == "stalin"
+    assert m.by_given_name("Дорогой Владимир Ильич!") == "lenin" and m.by_given_name("Dear V. I.,") == "lenin"
+    assert m.by_given_name("Дорогой Лев Борисович!") == "kamenev"
+    assert m.by_given_name("Dear L. B.,") is None  # Kamenev and Krasin: left to the editor
+    assert m.by_given_name("Dear Friend,") is None and m.by_given_name("Привет.") is None
+    raw = "Здравствуй, Татька!\n\nЗдесь погода пока хорошая. Был раз на море. Купался. Очень хорошо!\n\nЦелую.\n\nТвой Иосиф.\n\n19/IX-31\n"
+    front = import_raw(raw, "page.txt", persons, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^authors: \[stalin\]", front), front

@@ -247,7 +247,8 @@ class _Importer:
             return True
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
             return False
-        return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c)) or bool(signed_name(text))
+        return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c)) or bool(signed_name(text)) \
+            or self.matcher.by_given_name(c) is not None
 
     def build_body(self, doc: DocState, body: list[RawBlock]) -> str:
         """Roles of the paragraphs, note anchors and person tags: the text of the source."""
@@ -279,11 +280,14 @@ class _Importer:
         for k, role in enumerate(roles):
             if role == "signed":
                 found = self.matcher.resolve(cores[k])
+                if not found and (pid := self.matcher.by_given_name(cores[k])):
+                    found = [pid]  # "Твой Иосиф.": the writer signs with his given name
                 if not found and (name := signed_name(cores[k])) and (pid := self.registry.person(name, context=cores[k])):
                     found = [pid]  # a writer the register does not know: a proposed entry
                 doc.authors += [a for a in found if a not in doc.authors]
             elif role == "salute":
-                doc.recipients += [r for r in self.matcher.resolve(cores[k]) if r not in doc.recipients and r not in doc.authors]
+                named = self.matcher.resolve(cores[k]) or [p for p in [self.matcher.by_given_name(cores[k])] if p]  # "Dear L. B.,"
+                doc.recipients += [r for r in named if r not in doc.recipients and r not in doc.authors]
             elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:
                 doc.authors = self.matcher.resolve(cores[k])[:1]
 

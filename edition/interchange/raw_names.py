@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from edition.model.corpus import Person
-from edition.registers.names import NameIndex, is_cyrillic, name_cases, spelling_key
+from edition.registers.names import NameIndex, is_cyrillic, name_cases, nominatives, spelling_key, transliterate
 
 _CYRILLIC_NAME = re.compile(r"(?<![\w-])(?:(?P<init>(?:[А-ЯЁ]\.\s?){1,3})\s*)?(?P<word>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _CAPITALIZED = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?(?![\w'’-])")
@@ -42,6 +42,30 @@ def person_forms(persons: dict[str, Person]) -> dict[str, set[str]]:
     return forms
 
 
+def given_names(persons: dict[str, Person]) -> dict[tuple[str, ...], set[str]]:
+    """The given names ("Iosif"), given name and patronymic ("Lev Borisovich") and initials ("L. B.") each person's
+    written forms give after the surname ("Stalin, Iosif Vissarionovich", "Kamenev, L. B."), as spelling keys, with
+    the ids they may name: how a letter is signed or addressed among comrades."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for pid, p in persons.items():
+        for written in [p.name, *p.aliases]:
+            rest = written.split(",", 1)[1].strip() if "," in written else ""
+            words = re.findall(r"[^\W\d_][\w'’-]*\.?", rest)
+            if not words:
+                continue
+            if all(w.endswith(".") and len(w) == 2 for w in words):
+                out.setdefault(tuple(w[0].casefold() for w in words), set()).add(pid)
+            elif not any(w.endswith(".") for w in words):
+                out.setdefault((spelling_key(words[0]),), set()).add(pid)
+                out.setdefault(tuple(spelling_key(w) for w in words), set()).add(pid)
+                out.setdefault(tuple(w[0].casefold() for w in words), set()).add(pid)
+    return out
+
+
+_OPENERS = re.compile(r"^(?:(?:My\s+)?Dear(?:est)?|Comrade|Дорог(?:ой|ая)|Милый|Милая|Уважаемый|Многоуважаемый|Глубокоуважаемый|"
+                      r"Товарищ|Твой|Твоя|Ваш|Ваша|Yours|Your)\s+", re.I)
+
+
 _COMPILED: dict[tuple[int, int], tuple[Any, ...]] = {}
 
 
@@ -54,7 +78,7 @@ def _compiled(persons: dict[str, Person]) -> tuple[Any, ...]:
         alternatives = r"(?<![\w'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
         _COMPILED.clear()
         _COMPILED[key] = (forms, re.compile(alternatives) if ordered else None, re.compile(alternatives, re.IGNORECASE) if ordered else None,
-                          {f.casefold(): ids for f, ids in forms.items()})
+                          {f.casefold(): ids for f, ids in forms.items()}, given_names(persons))
     return _COMPILED[key]
 
 
@@ -63,7 +87,7 @@ class PersonMatcher:
 
     def __init__(self, persons: dict[str, Person], index: NameIndex | None = None) -> None:
         self.index = index
-        self.forms, self.pattern, self.folded_pattern, self.folded = _compiled(persons)
+        self.forms, self.pattern, self.folded_pattern, self.folded, self.given = _compiled(persons)
         self.tagged: Counter[str] = Counter()
         self.ambiguous: Counter[str] = Counter()
         self.unresolved: Counter[str] = Counter()
@@ -116,6 +140,19 @@ class PersonMatcher:
             elif ids and count:
                 self.ambiguous[m.group()] += 1
         return out
+
+    def by_given_name(self, text: str) -> str | None:
+        """The one register person a salutation or signature names by given name (and patronymic) or by initials alone:
+        "Iosif Vissarionovich:", "Твой Иосиф.", "Dear L. B.," (an "Antonov" after the name is not this)."""
+        t = _OPENERS.sub("", " ".join(text.split()).strip(" ,.:;!—-"))
+        if re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ]\.?", t):  # two or three initials, never one
+            key = tuple(transliterate(c)[:1].casefold() for c in re.findall(r"[A-ZА-ЯЁ]", t))
+        elif re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё'’-]+)?", t):
+            key = tuple(spelling_key(nominatives(w)[0] if is_cyrillic(w) and nominatives(w) else w) for w in t.split())
+        else:
+            return None
+        ids = self.given.get(key, set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def resolve(self, text: str) -> list[str]:
         """The ids of the persons a short text (a signature, a salutation) names, in order, case ignored."""
