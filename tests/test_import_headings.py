@@ -68,6 +68,7 @@ def test_a_signature_the_register_does_not_know_gives_a_proposed_author_and_an_a
 @pytest.mark.parametrize(("text", "place"), [
     ("1904 г. Января 2. Я. П.", "Ясная Поляна"), ("8 марта (24 февраля) 1863 г. Лондон.", "Лондон"),
     ("4 июня 1892 г. Мелихово.", "Мелихово"), ("MOSCOW, October 16, 1891.", "Moscow"),
+    ("26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород.", "Нижний Новгород"),  # an abbreviation, and the full stop
 ])
 def test_the_place_of_a_dating(text: str, place: str) -> None:
     assert dateline_place(text) == place
@@ -190,3 +191,11 @@ def test_a_letter_quoted_whole_is_signed_by_its_last_quoted_line_even_in_capital
            "“Fraternal greetings,\n\n“PETER KROPOTKIN.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^authors: \[kropotkin\]", front) and re.search(r"(?m)^kind: letter", front), front
+
+
+def test_a_year_the_page_gives_yields_to_the_texts_dateline_in_that_year() -> None:
+    raw = ("Victor Serge 1936\n\nVictor Serge to Leon trotsky\n\nSource: La Lutte Contre le Stalinisme. Maspero, Paris, 1977;\n\n"
+           "August 14, 1936\n\nDear Leon Davidovich:\n\nI am worried about you. Write me a few words. What is happening? "
+           "I wrote to you yesterday. I asked if you had received one of my previous letters.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^date: 1936-08-14", front), front

@@ -138,6 +138,13 @@ def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence
 
 def _date(meta: MetaFields, heading: Heading, found: dict[str, str], body: Sequence[str], roles: Sequence[str], f: Fields) -> dict[str, str]:
     if meta.date:
+        ends = [t for t, r in zip(body, roles, strict=False) if r in ("dateline", "signed")][:4]
+        vague = meta.date.get("when", "")
+        finer = next((d for t in ends if len(vague) < 10 and len(t) <= 80 and (d := read_date(t))
+                      and d.get("when", "").startswith(vague) and len(d["when"]) > len(vague)), None) if vague else None
+        if finer:  # "Victor Serge 1936" over the dateline "August 14, 1936": the dateline's day
+            f.why["date"] = "a dateline of the text, within the year the page gives"
+            return finer
         f.why["date"] = f"the line {quoted(meta.date_from)}"
         return dict(meta.date)
     if heading.date:
@@ -242,7 +249,7 @@ _NOT_PLACES = re.compile(r"(?i)^(?:конец|начало|середина|ме
 _PLACE_ABBREVIATIONS = {"Я. П.": "Ясная Поляна", "Я.П.": "Ясная Поляна", "М.": "Москва", "СПб.": "Петербург", "Спб.": "Петербург",
                         "Пб.": "Петербург", "Пг.": "Петроград", "Н. Новгород": "Нижний Новгород", "Н.Новгород": "Нижний Новгород",
                         "Н.-Новгород": "Нижний Новгород", "Н. -Новгород": "Нижний Новгород"}
-_PLACE_ABBREVIATION = re.compile(r"(?:^|[\s,.])(" + "|".join(re.escape(k) for k in _PLACE_ABBREVIATIONS) + r")\s*$")
+_PLACE_ABBREVIATION = re.compile(r"(?:^|[\s,.])(" + "|".join(re.escape(k) for k in _PLACE_ABBREVIATIONS) + r")\.?\s*$")  # "Н. Новгород."
 
 
 def dateline_place(text: str) -> str:
