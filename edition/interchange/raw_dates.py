@@ -22,6 +22,7 @@ _EN_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June
              r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _RU_MONTH = (r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
              r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв\.|февр?\.|мар\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.)")
+_ROMAN_RE = r"(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _OS = (r"(?:\s*\((?P<ns>(?:(?P<ns_mon1>[A-Za-zА-Яа-яё]+)\.?\s+)?(?P<ns_day>[0-3]?\d)(?:\s+(?P<ns_mon2>[A-Za-zА-Яа-яё]+))?)\s*\))?")
@@ -39,6 +40,11 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*\[{_YEAR}\]")),
     # 11 November 1917, 16 February, 1920
     ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),
+    # 29. IV(11. V) 1855 г., 2(14). IX 1855 г.: an Old Style date with the New Style in brackets, the month in Roman numerals
+    ("roman", re.compile(rf"(?<![\d/])(?P<day>[0-3]?\d)\.\s*(?P<mon>{_ROMAN_RE})\s*\((?P<ns>(?P<ns_day>[0-3]?\d)\.\s*(?P<ns_mon1>{_ROMAN_RE}))\)"
+                         rf"\.?\s*(?P<year>1[6-9]\d\d)(?!\d)")),
+    ("roman", re.compile(rf"(?<![\d/])(?P<day>[0-3]?\d)\s*\((?P<ns>(?P<ns_day>[0-3]?\d))\)\s*\.?\s*(?P<mon>{_ROMAN_RE})\.?"
+                         rf"\s+(?P<year>1[6-9]\d\d)(?!\d)")),
     # 9/VIII.1921, 19/VIII. 32, 11. IX. 35 г., 2/ VII -32, 7. XII. 1922
     ("roman", re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*[/.]\s*(?P<mon>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\s*"
                          r"(?:[.\-–—/]\s*|\s+)(?P<year>1[89]\d\d|\d\d)(?!\d)")),
