@@ -199,3 +199,21 @@ def test_a_year_the_page_gives_yields_to_the_texts_dateline_in_that_year() -> No
            "I wrote to you yesterday. I asked if you had received one of my previous letters.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^date: 1936-08-14", front), front
+
+
+def test_documents_that_say_nothing_of_their_kind_take_the_kind_of_the_run() -> None:
+    raw = ("ТРОЦКИЙ - РАКОВСКОМУ\n\nАстрахань, Раковскому. 21 апреля 1928 г.\n\nМы благополучны. Тебе необходимо перевестись "
+           "из Астрахани. Обнимаем.\n\nТРОЦКИЙ - РАДЕКУ\n\nТобольск, Радеку. 22 апреля 1928 г.\n\nНаш взгляд о недопустимости "
+           "параллельных кандидатур опубликован.\n\nТРОЦКИЙ - СОСНОВСКОМУ\n\n22 апреля 1928 г.\n\nБеспокоимся в связи с "
+           "неполучением писем. Сообщите здоровье.\n")
+    docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
+    assert [re.search(r"(?m)^kind: (\w+)", d.text).group(1) for d in docs] == ["telegram"] * 3  # type: ignore[union-attr]
+
+
+def test_a_page_called_telegrams_holds_telegrams() -> None:
+    raw = ("STALIN\n\nWar Telegrams\n\nNo. 1\n\nJanuary 4, 1944\n\nMessage from Premier J. V. Stalin to President Roosevelt\n\n"
+           "I am glad to learn from the press that your health is improving. I send you best regards.\n\nJanuary 4, 1944\n\n"
+           "No. 2\n\nJanuary 7, 1944\n\nPersonal and Secret from Premier J. V. Stalin to the Prime Minister\n\n"
+           "Your message of January 5 received. I am glad to learn of your recovery.\n\nJanuary 7, 1944\n")
+    docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
+    assert re.search(r"(?m)^kind: telegram$", docs[-1].text), docs[-1].text

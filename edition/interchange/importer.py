@@ -38,6 +38,7 @@ from edition.interchange.raw_draft import (
     collection,
     comments,
     fields_yaml,
+    kind_of_the_run,
     make_title,
     note_paragraph,
     one_author,
@@ -362,6 +363,7 @@ def import_raw(text: str, source_name: str, persons: dict[str, Person], register
             doc.above = page.title + page.unplaced
         imp.document(doc)
     one_author(docs)
+    kind_of_the_run(docs, page)
     year_from_the_document_before(docs)
     for doc in docs:
         doc.recipients = [r for r in doc.recipients if r not in doc.authors] or doc.recipients

@@ -38,6 +38,7 @@ class Fields:
     translated: bool = False
     translator: str = ""
     place: dict[str, str] = field(default_factory=dict)
+    kind_cued: bool = False  # the kind is the document's own word (a heading, a telegram's address), not a default
     why: dict[str, str] = field(default_factory=dict)  # field -> where the import found it
 
 
@@ -72,7 +73,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f.addressee = heading.addressee
     f.date = _date(meta, heading, found_date, body, roles, f)
     correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles or "signed" in roles)
-    f.kind = _kind(heading, meta, body, notes_text) or (found_kind if found_kind == "excerpt" else "letter" if correspondence
+    f.kind_cued = bool(cue := _kind(heading, meta, body, notes_text))
+    f.kind = cue or (found_kind if found_kind == "excerpt" else "letter" if correspondence
                                                         or found_kind == "article" and meta.date else found_kind)
     russian = bool(f.authors) and all(registry.russian(a) for a in f.authors)
     f.language, f.translated, why = _language(meta, body, notes_text, russian)
