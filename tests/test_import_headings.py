@@ -217,3 +217,13 @@ def test_a_page_called_telegrams_holds_telegrams() -> None:
            "Your message of January 5 received. I am glad to learn of your recovery.\n\nJanuary 7, 1944\n")
     docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
     assert re.search(r"(?m)^kind: telegram$", docs[-1].text), docs[-1].text
+
+
+def test_a_cabled_message_and_a_line_of_receipt_make_a_telegram() -> None:
+    h = read_heading(["Message to W. Churchill (Correspondence Vol. 1, No. 93)"])
+    assert (h.kind, h.recipients) == ("telegram", ["W. Churchill"])
+    raw = ("The Reich Foreign Minister to the German Ambassador in the Soviet Union (Schulenburg)\n\nBERLIN, August 3, 1939\n\n"
+           "Received Moscow, August 4, 1939-4:30 a. m.\n\nLast evening I received the Russian Chargé, who had previously called at "
+           "the office on other matters. I intended to continue with him the conversations.\n\nRIBBENTROP\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^kind: telegram", front) and re.search(r"(?m)^place: \{.*to: moscow", front), front

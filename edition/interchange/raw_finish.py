@@ -20,6 +20,11 @@ from edition.registers.names import is_cyrillic, name_cases
 
 _TRANSLATED = re.compile(r"\btranslat(?:ed|ion)\b", re.I)
 _THIS_TRANSLATION = re.compile(r"^\s*(?:This|The) translation\b", re.I)
+# a head of government's cabled message ("Personal and Secret Message from Premier J. V. Stalin to ..."), a telegram's
+# line of receipt ("Received Moscow, August 4, 1939-4:30 a. m.")
+_CABLED = re.compile(r"^(?:Personal\s+(?:and\s+Secret\s+)?|Secret\s+and\s+Personal\s+)?Message\s+(?:from|to)\s+(?:Premier|President|Marshal|"
+                     r"the\s+Prime\s+Minister|Prime\s+Minister|Mr\.?)|^Personal\s+and\s+Secret\s+from\s|^Received\s+[A-Z][\w-]+,\s+\w+", re.M | re.I)
+_RECEIVED = re.compile(r"^Received\s+(?:in\s+)?(?P<city>[A-Z][\w-]+),")
 _NAME_LIST = re.compile(r"[A-Z][a-z][\w-]+(?:,\s+[A-Z][a-z][\w-]+)+(?:,?\s+and\s+[A-Z][a-z][\w-]+)?")
 _TELEGRAM_ADDRESS = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?,\s*(?:[А-ЯЁ][\w -]{1,30},\s*)?"
                                r"(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей|ым|им)(?:,\s*из\s+[А-ЯЁ][а-яё-]+)?[.,]?(?:\s|$)")
@@ -174,7 +179,8 @@ def _kind(heading: Heading, meta: MetaFields, body: Sequence[str], notes_text: s
     if meta.kind:
         return meta.kind
     opening = " ".join(body[:3])[:300]
-    if re.search(r"^(?:Шифром|Шифровка|Телеграмма|Срочная|Priority|By direct line)\b|\b(?:Вне всякой очереди)\b", opening, re.M | re.I):
+    if re.search(r"^(?:Шифром|Шифровка|Телеграмма|Срочная|Priority|By direct line)\b|\b(?:Вне всякой очереди)\b", opening, re.M | re.I) \
+            or any(_CABLED.match(t) for t in body[:3]):
         return "telegram"
     if re.search(r"\b(?:This|Lenin’s|Lenin's|the) telegram\b|\bОтправлена шифром|телеграмм", notes_text[:400], re.I):
         return "telegram"
@@ -228,6 +234,8 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         text = text[:80]
         if "from" not in place and (m := re.match(r"^(?:Из|From)\s+([A-ZА-ЯЁ][\w-]+)", text)) and (pid := registry.place(m.group(1))):
             place["from"] = pid
+        elif "to" not in place and (m := _RECEIVED.match(text)) and (pid := registry.place(m.group("city"))):
+            place["to"] = pid  # "Received Moscow, August 4, 1939": where the telegram was received
         elif "to" not in place and (role in ("p", "lines", "salute") or role == "dateline" and _ADDRESSED.search(text)) \
                 and len(text) <= 120 and (m := _ADDRESS_CITY.match(text)):
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):

@@ -23,7 +23,8 @@ from edition.interchange.raw_lines import title_words
 from edition.interchange.raw_page import Meta
 
 _KIND_WORDS = [
-    ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм", re.I)),
+    ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм"
+                            r"|\bmessage (?:to|from) (?:[A-Z]\.|Mr\.|Premier|President|Marshal|(?:the )?Prime Minister)", re.I)),
     ("note", re.compile(r"\b(?:note to|notes? on|inscription|written (?:on|under) the text|memorandum)\b|надпись на|записк", re.I)),
     ("letter", re.compile(r"\bletters?\b|письм", re.I)),
 ]
@@ -168,7 +169,10 @@ def _paren_name(text: str) -> str:
 
 
 def _recipients(h: Heading, text: str) -> None:
-    text = _titlecase_caps(_initials_first(_paren_name(text.strip())))
+    named = _paren_name(text.strip())
+    if named == text.strip():  # "W. Churchill (Correspondence Vol. 1, No. 93)": a parenthesis that names nobody
+        named = re.sub(r"\s*\([^()]*\)\s*$", "", named)
+    text = _titlecase_caps(_initials_first(named))
     first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+[a-zа-яё])", text)[0]  # "V. N. ANDRONNIKOV, REGIONAL BOARD ..."
     names = names_in(_titlecase_caps(first))
     if names and not re.match(r"^(?:the|a|an|all|в|во)\s", first, re.I) and _person_like(first) \
