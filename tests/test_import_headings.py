@@ -173,8 +173,18 @@ def test_a_line_naming_writer_and_addressee_after_the_dateline_stays_in_the_text
     raw = ("No. 1\n\nJanuary 2, 1944\n\nPersonal Message from Premier J. V. Stalin to the Prime Minister, Mr Winston Churchill\n\n"
            "I shall send you the music of the new Soviet Anthem by the next post. V. M. Molotov has asked me to thank you.\n\n"
            "January 2, 1944\n")
-    body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[1]
+    front, body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)
     assert "Personal Message from Premier" in body and "@unplaced" not in body, body
+    assert re.search(r"(?m)^authors: \[stalin\]", front) and re.search(r"(?m)^recipients: \[churchill\]", front), front
+
+
+@pytest.mark.parametrize(("line", "authors", "recipients"), [
+    ("Personal and Secret from Premier J. V. Stalin to the Prime Minister, Mr W. Churchill", ["J. V. Stalin"], ["W. Churchill"]),
+    ("Message from Premier J. V. Stalin to President F. D. Roosevelt", ["J. V. Stalin"], ["F. D. Roosevelt"]),
+])
+def test_a_heads_of_government_message_names_writer_and_addressee(line: str, authors: list[str], recipients: list[str]) -> None:
+    h = read_heading([line])
+    assert (h.authors, h.recipients) == (authors, recipients)
 
 
 @pytest.mark.parametrize(("line", "plain"), [

@@ -241,17 +241,21 @@ def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
     """A page title, a line above the first document or a short block among the body's first that names writer and
     addressee ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels / In Manchester", "Letter from Bakunin
     to Herzen and Ogareff" under a site's menu): the document's heading, and the reader's title is made from it. What the
-    body has before that block is the page's, not the letter's: it is kept @unplaced. Returns the body without them."""
+    body has before that block is the page's, not the letter's: it is kept @unplaced. The line just after a dateline that
+    opens the text ("Personal Message from Premier J. V. Stalin to the Prime Minister") gives the fields, and stays in the
+    text. Returns the body without what was taken."""
     if doc.head.authors or doc.head.recipients:
         return body
     title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
     preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
     opened = next((k for k, b in enumerate(body[:4]) if is_dateline(b.text.strip())), 4)
-    first = [b for b in body[:opened + 1] if _short_line(b)]  # after a dateline the text has begun
-    for b in [*doc.above, *preamble, *title, *doc.leftovers, *first]:
+    first = [b for b in body[:opened + 1] if _short_line(b)]
+    for b in [*doc.above, *preamble, *title, *doc.leftovers, *first, *(body[opened + 1:opened + 2] if opened < 4 else [])]:
         h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None
         if h and h.authors and (h.recipients or h.addressee):
             doc.head, doc.title = h, ""
+            if b not in first and b in body:
+                return body  # after a dateline the text has begun: the line is the text's own, and gives the fields
             for kept in (doc.unplaced, doc.leftovers):
                 if b in kept:
                     kept.remove(b)

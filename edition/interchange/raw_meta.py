@@ -52,7 +52,8 @@ def _initials_first(text: str) -> str:
     m = _INITIALS_AFTER.fullmatch(text.strip())
     return f"{' '.join(re.findall(r'[A-ZА-ЯЁ]', m.group('init'))).replace(' ', '. ')}. {m.group('name')}" if m else text
 _COLLECTION = re.compile(r"^(?:Letters|Correspondence|Письма|Переписка)$", re.I)
-_TO = re.compile(r"^(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
+_TO = re.compile(r"^(?:(?:Personal|Secret|Top\s+Secret)(?:\s+and\s+(?:Personal|Secret))?\s+)?"
+                 r"(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
                  r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
 
@@ -168,10 +169,16 @@ def _paren_name(text: str) -> str:
     return m.group(1) if m else text
 
 
+_OFFICE_THEN_NAME = re.compile(r"(?:the\s+)?[A-Z][\w ]{2,40},\s+(?:Mr\.?|Mrs\.?|Marshal|Generalissimo)\s+"
+                               r"(?P<n>(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
 def _recipients(h: Heading, text: str) -> None:
     named = _paren_name(text.strip())
     if named == text.strip():  # "W. Churchill (Correspondence Vol. 1, No. 93)": a parenthesis that names nobody
         named = re.sub(r"\s*\([^()]*\)\s*$", "", named)
+    if m := _OFFICE_THEN_NAME.fullmatch(named):
+        named = m.group("n")  # "the Prime Minister, Mr Winston Churchill": the office, then the person
     text = _titlecase_caps(_initials_first(named))
     first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+[a-zа-яё])", text)[0]  # "V. N. ANDRONNIKOV, REGIONAL BOARD ..."
     names = names_in(_titlecase_caps(first))
