@@ -237,3 +237,10 @@ def test_a_cabled_message_and_a_line_of_receipt_make_a_telegram() -> None:
            "the office on other matters. I intended to continue with him the conversations.\n\nRIBBENTROP\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^kind: telegram", front) and re.search(r"(?m)^place: \{.*to: moscow", front), front
+
+
+def test_a_heading_of_several_lines_is_read_by_the_line_that_names_writer_and_addressee() -> None:
+    h = read_heading(["ИЗ ПЕРЕПИСКИ", "И. С. Тургенев - Н. А. Некрасову"])
+    assert (h.authors, h.recipients) == (["И. С. Тургенев"], ["Н. А. Некрасову"])
+    h = read_heading(["Т. Н. Грановский - Е. К. и А. В. Станкевичам"])  # two of one family
+    assert (h.authors, h.recipients, h.addressee) == (["Т. Н. Грановский"], ["Е. К. Станкевичам", "А. В. Станкевичам"], "")

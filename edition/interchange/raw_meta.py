@@ -28,7 +28,7 @@ _KIND_WORDS = [
     ("note", re.compile(r"\b(?:note to|notes? on|inscription|written (?:on|under) the text|memorandum)\b|надпись на|записк", re.I)),
     ("letter", re.compile(r"\bletters?\b|письм", re.I)),
 ]
-_TITLES = re.compile(r"\b(?:President|Marshal|Premier|Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Тов\.|т\.|товарищу?|Dear)\s+", re.I)
+_TITLES = re.compile(r"\b(?:President|Marshal|Premier|Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Тов\.|(?-i:т\.)|товарищу?|Dear)\s+", re.I)
 _RU_HEAD = re.compile(r"^(?P<kind>Письмо|Телеграмма|Записка|Надпись на телеграмме|Надпись на письме|Шифротелеграмма|Шифровка)?\s*(?P<rest>.*)$", re.I)
 _NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?"  # a given name before initials: "Чарлзу П. Штейнмецу"
                    r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
@@ -104,7 +104,19 @@ def _split_date(text: str) -> tuple[str, dict[str, str] | None]:
 
 
 def read_heading(lines: Sequence[str]) -> Heading:
-    """What the heading lines of a document say."""
+    """What the heading lines of a document say: read together, or else the one line that names writer and addressee
+    ("ИЗ ПЕРЕПИСКИ" / "И. С. Тургенев - Н. А. Некрасову")."""
+    h = _read_heading(lines)
+    if not (h.authors or h.recipients) and len(lines) > 1:
+        for line in lines:
+            one = _read_heading([line])
+            if one.authors and one.recipients:
+                one.kind = one.kind or h.kind
+                return one
+    return h
+
+
+def _read_heading(lines: Sequence[str]) -> Heading:
     h = Heading()
     lines = [" ".join(bare(line).split()) for line in lines if line.strip()]
     if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
@@ -193,6 +205,8 @@ def _recipients(h: Heading, text: str) -> None:
 
 def _person_like(text: str) -> bool:
     t = _titlecase_caps(_TITLES.sub("", text))
+    if _SHARED_SURNAME.fullmatch(t.strip(" .")):
+        return True  # "Е. К. и А. В. Станкевичам"
     return bool(re.fullmatch(r"(?:[A-ZА-ЯЁ][\w-]+\s+(?=[A-ZА-ЯЁ]\.))?(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?"
                              r"(?:(?:,\s*|\s+(?:and|и)\s+)(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+)*", t.strip(" .")))
 
