@@ -244,3 +244,11 @@ def test_a_heading_of_several_lines_is_read_by_the_line_that_names_writer_and_ad
     assert (h.authors, h.recipients) == (["И. С. Тургенев"], ["Н. А. Некрасову"])
     h = read_heading(["Т. Н. Грановский - Е. К. и А. В. Станкевичам"])  # two of one family
     assert (h.authors, h.recipients, h.addressee) == (["Т. Н. Грановский"], ["Е. К. Станкевичам", "А. В. Станкевичам"], "")
+
+
+def test_the_writer_of_a_heading_that_names_the_addressee_alone_comes_from_the_page_title_or_the_volume() -> None:
+    letter = ("1184. А. С. СУВОРИНУ\n\n4 июня 1892 г. Мелихово.\n\n4 июнь. Мелихово.\n\nВы не заехали ко мне, потому что, как пишете, "
+              "Вас смутили три девицы. Но девицы давно уже уехали, и мои две комнаты всегда к Вашим услугам.\n\nВаш\n")
+    for above in ("Чехов — Суворину А. С., 4 июня 1892 г. Мелихово («Вы не заехали ко мне...»).", "Антон Чехов - Том 5. Письма 1892"):
+        front = import_raw(above + "\n\n" + letter, "page.txt", PERSONS, REGISTER).documents[-1].text.split("\n---\n", 1)[0]
+        assert re.search(r"(?m)^authors: \[chekhov\]", front) and re.search(r"(?m)^recipients: \[suvorin", front), (above, front)

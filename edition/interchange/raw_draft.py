@@ -19,7 +19,7 @@ from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import Page, Region
 from edition.interchange.raw_people import Registry
 from edition.registers import archives as arch
-from edition.registers.names import is_cyrillic, name_cases
+from edition.registers.names import is_cyrillic, name_cases, spelling_key
 
 _ARCHIVE_START = re.compile(r"(?:РГАСПИ|RGASPI|РЦХИДНИ|RTs?KhIDNI|ЦПА|TsPA|ГАРФ|GARF|АП РФ|AP RF|ЦА ФСБ|Там же|Ibid)", re.I)
 _STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
@@ -166,6 +166,9 @@ def collection(matcher: PersonMatcher, page: Page) -> list[str]:
     return []
 
 
+_VOLUME_OF = re.compile(r"^(?P<name>(?:[A-ZА-ЯЁ][\w.-]*\s+)?[A-ZА-ЯЁ][\w-]+)(?:\s+[-—–]\s+|\.\s+)(?:Том|Volume|Vol\.)\s+\d+\b")
+
+
 def page_author(registry: Registry, page: Page) -> str:
     """The author a page names once for all its documents: "V. I. Lenin" above the title, a running head."""
     lines = [m.value for r in page.regions for m in r.meta if m.label in ("preamble", "source")] + page.author_hints
@@ -176,6 +179,8 @@ def page_author(registry: Registry, page: Page) -> str:
         m = COLLECTION_OF.match(" ".join(line.split())) or LETTERS_OF.search(line) if len(line) < 400 else None
         if m and (pid := registry.person(m.group("name") or m.group("ru"))):
             return pid
+        if (m := _VOLUME_OF.match(line.strip())) and (pid := registry.person(m.group("name"))):
+            return pid  # "Антон Чехов - Том 26. Письма 1899": a volume of one writer's works
     collection = any(re.match(r"^(?:Letters|Correspondence)\s+(?:to|of|from)\s|^(?:Письма|Переписка)\s", t) for t in titles)
     for line in lines if collection else []:
         if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}", line.strip()) and (pid := registry.person(line.strip())):
@@ -237,6 +242,17 @@ def _short_line(b: RawBlock) -> bool:
     return len(b.lines) <= 2 and all(len(t) <= 100 for _, _, t in b.lines) and not re.search(r"[.,;:!?]$", b.text.strip())
 
 
+def _writer_from_above(doc: DocState) -> None:
+    """A heading that names the addressee alone ("1184. А. С. СУВОРИНУ") under a page title that names writer and the same
+    addressee ("Чехов — Суворину А. С., 4 июня 1892 г."): the writer is the title's."""
+    to = {spelling_key(n.split()[-1])[:5] for n in doc.head.recipients}
+    for b in doc.above:
+        h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None
+        if h and h.authors and to & {spelling_key(n.split()[-1])[:5] for n in h.recipients}:
+            doc.head.authors = h.authors
+            return
+
+
 def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
     """A page title, a line above the first document or a short block among the body's first that names writer and
     addressee ("Горький М. - Чехову А. П., конец апреля 1899 г.", "Marx To Engels / In Manchester", "Letter from Bakunin
@@ -244,7 +260,10 @@ def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
     body has before that block is the page's, not the letter's: it is kept @unplaced. The line just after a dateline that
     opens the text ("Personal Message from Premier J. V. Stalin to the Prime Minister") gives the fields, and stays in the
     text. Returns the body without what was taken."""
-    if doc.head.authors or doc.head.recipients:
+    if doc.head.authors:
+        return body
+    if doc.head.recipients:
+        _writer_from_above(doc)
         return body
     title = [b for b in doc.blocks if (b.line, b.text.strip()) in doc.consumed and b.text.strip() == doc.title]
     preamble = [m.block for m in doc.region.meta if m.label == "preamble"]
