@@ -168,3 +168,15 @@ def test_a_signature_or_salutation_by_given_name_or_initials_names_the_one_perso
     raw = "Здравствуй, Татька!\n\nЗдесь погода пока хорошая. Был раз на море. Купался. Очень хорошо!\n\nЦелую.\n\nТвой Иосиф.\n\n19/IX-31\n"
     front = import_raw(raw, "page.txt", persons, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^authors: \[stalin\]", front), front
+
+
+@pytest.mark.parametrize(("line", "authors", "recipients"), [
+    ("15 августа 1910 г. — Письмо М. К. Ганди Л. Н. Толстому с благодарностью за хороший отзыв", ["М. К. Ганди"], ["Л. Н. Толстому"]),
+    ("Письмо Сталина Молотову", ["Сталина"], ["Молотову"]),  # the writer in the genitive, the addressee in the dative
+    ("ПИСЬМО  Л. М. КАГАНОВИЧУ, В. М. МОЛОТОВУ", [], ["Л. М. Кагановичу", "В. М. Молотову"]),  # a comma: both addressees
+])
+def test_a_letter_heading_names_writer_in_the_genitive_and_addressee_in_the_dative(line: str, authors: list[str],
+                                                                                   recipients: list[str]) -> None:
+    h = read_heading([line])
+    assert (h.authors, h.recipients) == (authors, recipients)
+    assert not line[:1].isdigit() or h.date == {"when": "1910-08-15"}

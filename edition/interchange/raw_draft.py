@@ -239,6 +239,10 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
 
 
 def _short_line(b: RawBlock) -> bool:
+    """A line short enough for a heading; a longer one when it says what it heads ("15 августа 1910 г. — Письмо М. К.
+    Ганди Л. Н. Толстому с благодарностью за ...")."""
+    if len(b.lines) == 1 and len(b.text) <= 400 and re.search(r"^(?:[\d\s\w.]{0,25}[—–-]\s+)?(?:Письмо|Телеграмма|Letter|Telegram)\s", b.text):
+        return True
     return len(b.lines) <= 2 and all(len(t) <= 100 for _, _, t in b.lines) and not re.search(r"[.,;:!?]$", b.text.strip())
 
 
@@ -270,7 +274,7 @@ def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
     opened = next((k for k, b in enumerate(body[:4]) if is_dateline(b.text.strip())), 4)
     first = [b for b in body[:opened + 1] if _short_line(b)]
     for b in [*doc.above, *preamble, *title, *doc.leftovers, *first, *(body[opened + 1:opened + 2] if opened < 4 else [])]:
-        h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and len(b.text) <= 160 else None
+        h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and (len(b.text) <= 160 or b in first) else None
         if h and h.authors and (h.recipients or h.addressee):
             doc.head, doc.title = h, ""
             if b not in first and b in body:

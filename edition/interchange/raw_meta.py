@@ -21,6 +21,7 @@ from edition.interchange.raw_dates import read_date
 from edition.interchange.raw_headings import bare
 from edition.interchange.raw_lines import title_words
 from edition.interchange.raw_page import Meta
+from edition.registers.names import name_cases
 
 _KIND_WORDS = [
     ("telegram", re.compile(r"\b(?:cipher telegram|telegram|telephone message|wired|by direct line|priority)\b|телеграмм|шифр|телефонограмм"
@@ -38,6 +39,7 @@ _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later
 # a date and the place it was written after the names: "... Чехову. 13 декабря 1899 г. Нижний Новгород"
 _DATE_PLACE_TAIL = re.compile(r"(?<=[.,])\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?,?\s+[А-ЯЁ][а-яё-]+(?:[\s-]+[А-ЯЁ][а-яё-]+)?\.?$")
 _POSSESSIVE_KIND = re.compile(r"['’]s\s+(?:Last\s+|Open\s+|Secret\s+)?(?:Letter|Telegram|Note|Message|Cable)$", re.I)  # "Bukharin's Letter"
+_DATE_FIRST = re.compile(r"^(?P<d>\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?)\s+[—–-]\s+(?=\S)")
 _KIND_FIRST = re.compile(r"^(?:Письмо|Телеграмма|Записка|Letter|Telegram|Note)[.:]?\s+(?=\S+.*\s--?\s|\S+.*\s[—–]\s)", re.I)
 
 
@@ -143,6 +145,8 @@ def _read_heading(lines: Sequence[str]) -> Heading:
         rest = m.group("rest")
         if m.group("kind") and m.group("kind").casefold().startswith("надпись"):
             h.recipients = names_in(rest)  # an inscription on someone's telegram answers its sender
+        elif m.group("kind") and (pair := _writer_then_addressee(rest)):
+            h.authors, h.recipients = pair
         else:
             _recipients(h, rest)
     return h
@@ -153,15 +157,33 @@ def _names_part(h: Heading, text: str) -> str:
     text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
     if not text:
         return ""
+    if (m := _DATE_FIRST.match(text)) and (date := read_date(m.group("d"))):
+        h.date, text = date, text[m.end():]  # "15 августа 1910 г. — Письмо М. К. Ганди Л. Н. Толстому"
     h.kind = kind_of(text)
     if m := re.search(r"\bIN\s+([A-Z][A-Z -]+)$", text):
         h.place_to = m.group(1).title()
         text = text[:m.start()].strip()
     whole = text
-    text, h.date = _split_date(text)
-    if h.date:
-        h.dated = whole[len(text):].strip(" ,.")
+    text, date = _split_date(text)
+    if date:
+        h.date, h.dated = date, whole[len(text):].strip(" ,.")
     return _KIND_FIRST.sub("", text)  # "Письмо A. М. Горький - А. П. Чехову": the kind, then writer and addressee
+
+
+_RU_PERSON = r"(?:(?:[А-ЯЁ]\.\s?){1,3}\s*)?[А-ЯЁ][а-яё-]+"
+
+
+def _writer_then_addressee(rest: str) -> tuple[list[str], list[str]] | None:
+    """ "Письмо М. К. Ганди Л. Н. Толстому с благодарностью ...", "Письмо Сталина Молотову": a name in the genitive, then
+    one in the dative, nothing between them (a comma or "и" would make both addressees)."""
+    names = re.split(r"\s+(?=[а-яё])", rest.strip(" ."))[0]
+    m = re.fullmatch(rf"(?P<a>{_RU_PERSON})\s+(?P<b>{_RU_PERSON})", names)
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if "gent" in name_cases(a.split()[-1].split(".")[-1]) and "datv" in name_cases(b.split()[-1].split(".")[-1]):
+        return [" ".join(a.split())], [" ".join(b.split())]
+    return None
 
 
 def _lost_capitals(text: str) -> str:
