@@ -252,3 +252,13 @@ def test_the_writer_of_a_heading_that_names_the_addressee_alone_comes_from_the_p
     for above in ("Чехов — Суворину А. С., 4 июня 1892 г. Мелихово («Вы не заехали ко мне...»).", "Антон Чехов - Том 5. Письма 1892"):
         front = import_raw(above + "\n\n" + letter, "page.txt", PERSONS, REGISTER).documents[-1].text.split("\n---\n", 1)[0]
         assert re.search(r"(?m)^authors: \[chekhov\]", front) and re.search(r"(?m)^recipients: \[suvorin", front), (above, front)
+
+
+def test_a_collections_title_names_the_writer_and_an_editions_heading_under_it_the_addressee() -> None:
+    raw = ("Letters of Anton Chekhov to His Family and Friends\n\nTO A. S. SUVORIN.\n\nMOSCOW, December 11, 1891.\n\n"
+           "I am coming to you. My lying is unintentional. I have no money at all. I shall come when I get the various sums "
+           "owing to me.\n\nYours, A. Chekhov.\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert re.search(r'(?m)^title: "Chekhov to Suvorin"', front), front
+    assert "SUVORIN" not in body and body.lstrip().startswith("@dateline MOSCOW"), body

@@ -51,8 +51,9 @@ from edition.interchange.raw_draft import (
 )
 from edition.interchange.raw_finish import decide
 from edition.interchange.raw_front import front
+from edition.interchange.raw_headings import COLLECTION_OF
 from edition.interchange.raw_markup import paragraph, person_edits, render
-from edition.interchange.raw_meta import read_heading, read_meta
+from edition.interchange.raw_meta import Heading, read_heading, read_meta
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import read_page
 from edition.interchange.raw_people import Registry
@@ -136,7 +137,8 @@ class _Importer:
     def apply_region(self, doc: DocState) -> None:
         """The heading and metadata the page reader took off the text: fields, and lines kept as comments."""
         r = doc.region
-        doc.head = read_heading([b.text for b in r.heading])
+        collection_title = bool(r.heading) and all(COLLECTION_OF.match(" ".join(b.text.split())) for b in r.heading)
+        doc.head = read_heading([b.text for b in r.heading]) if not collection_title else Heading()  # the page's writer only
         doc.meta_fields = read_meta(r.meta)
         for b in r.heading:
             doc.consumed.append((b.line, b.text))

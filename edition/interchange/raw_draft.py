@@ -12,7 +12,7 @@ from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
 from edition.interchange.raw_dates import day_month, is_dateline
 from edition.interchange.raw_finish import Fields
-from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF
+from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF, letter_heading
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
 from edition.interchange.raw_meta import Heading, MetaFields, read_heading
 from edition.interchange.raw_names import PersonMatcher
@@ -238,9 +238,16 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
         doc.title = "Untitled"
 
 
+def _edition_heading(text: str) -> bool:
+    """An edition's heading of one letter, in capitals or not ("TO A. S. SUVORIN.", "1184. А. С. СУВОРИНУ")."""
+    return letter_heading(text) or text.isupper() and letter_heading(text.title())
+
+
 def _short_line(b: RawBlock) -> bool:
     """A line short enough for a heading; a longer one when it says what it heads ("15 августа 1910 г. — Письмо М. К.
     Ганди Л. Н. Толстому с благодарностью за ...")."""
+    if len(b.lines) == 1 and _edition_heading(b.text):
+        return True  # "TO A. S. SUVORIN."
     if len(b.lines) == 1 and len(b.text) <= 400 and re.search(r"^(?:[\d\s\w.]{0,25}[—–-]\s+)?(?:Письмо|Телеграмма|Letter|Telegram)\s", b.text):
         return True
     return len(b.lines) <= 2 and all(len(t) <= 100 for _, _, t in b.lines) and not re.search(r"[.,;:!?]$", b.text.strip())
@@ -275,7 +282,7 @@ def page_heading(doc: DocState, body: list[RawBlock]) -> list[RawBlock]:
     first = [b for b in body[:opened + 1] if _short_line(b)]
     for b in [*doc.above, *preamble, *title, *doc.leftovers, *first, *(body[opened + 1:opened + 2] if opened < 4 else [])]:
         h = read_heading([t for _, _, t in b.lines]) if len(b.lines) <= 2 and (len(b.text) <= 160 or b in first) else None
-        if h and h.authors and (h.recipients or h.addressee):
+        if h and (h.authors and (h.recipients or h.addressee) or b in first and h.recipients and _edition_heading(b.text)):
             doc.head, doc.title = h, ""
             if b not in first and b in body:
                 return body  # after a dateline the text has begun: the line is the text's own, and gives the fields
