@@ -180,3 +180,18 @@ def test_a_letter_heading_names_writer_in_the_genitive_and_addressee_in_the_dati
     h = read_heading([line])
     assert (h.authors, h.recipients) == (authors, recipients)
     assert not line[:1].isdigit() or h.date == {"when": "1910-08-15"}
+
+
+@pytest.mark.parametrize("line", ["Дорогой тов. Сталин.", "Дорогая Мария Федоровна:", "Здравствуйте.", "Милостивый государь,",
+                                  "Dear Comrade,"])
+def test_russian_salutations_are_greetings_whatever_their_ending(line: str) -> None:
+    from edition.interchange.raw_roles import GREETING
+
+    assert GREETING.match(line)
+    raw = f"{line}\n\nЯ получил приказ о выселении из Кремля в 24 часа. Сейчас много присланных людей упаковывают вещи.\n\nН. БУХАРИН.\n"
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[1]
+    assert body.lstrip().startswith("@salute"), body

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from edition.interchange.importer_notes import ATTRIBUTION, BYLINE, RawBlock, title_like
 from edition.interchange.raw_dates import is_dateline
 
-GREETING = re.compile(r"^(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed|Дорог|Уважаем|Глубокоуважаем|Многоуважаем|Милый|"
-                      r"Милая|Здравствуй|Товарищ)\b")
+# the Russian words are stems ("Дорогой", "Дорогая", "Здравствуйте"): no word boundary after them
+GREETING = re.compile(r"^(?:(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed|Товарищ)\b|Дорог|Уважаем|Глубокоуважаем|"
+                      r"Многоуважаем|Милостивый|Милый|Милая|Здравствуй)")
 _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 
