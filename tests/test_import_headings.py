@@ -262,3 +262,11 @@ def test_a_collections_title_names_the_writer_and_an_editions_heading_under_it_t
     front, body = text.split("\n---\n", 1)
     assert re.search(r'(?m)^title: "Chekhov to Suvorin"', front), front
     assert "SUVORIN" not in body and body.lstrip().startswith("@dateline MOSCOW"), body
+
+
+@pytest.mark.parametrize("opening", ["August 17, 1863\n\nStockholm", "Stockholm\n\nAugust 17, 1863"])
+def test_a_place_alone_beside_the_dateline_is_where_the_letter_was_written(opening: str) -> None:
+    raw = (f"Letter from Bakunin to Herzen and Ogareff\n\n{opening}\n\nMy dear friends,\n\n"
+           "This is the third letter I am sending you from this place. Two months ago, I had the opportunity to send you the first.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^place: \{from: stockholm", front), front

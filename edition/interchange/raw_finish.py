@@ -245,7 +245,24 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     for text in datelines:
         if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
             place["from"] = pid
+    if "from" not in place and (pid := _beside_the_date(registry, body, bool(heading.date or meta.date))):
+        place["from"] = pid
     return place
+
+
+_LONE_PLACE = re.compile(r"(?P<name>[A-ZА-ЯЁ][\w-]+(?:[\s-][A-ZА-ЯЁ][\w-]+)?)\s*(?:\([^()]{1,40}\))?\.?")
+
+
+def _beside_the_date(registry: Registry, body: Sequence[str], dated_above: bool) -> str | None:
+    """A place standing alone on a line next to the opening dateline ("August 17, 1863" / "Stockholm", "Dmitrov (Moscow
+    province)" / "21 December, 1920"), or first under a heading or metadata that gave the date: where it was written."""
+    for k, text in enumerate(body[:4]):
+        m = _LONE_PLACE.fullmatch(text.strip())
+        if m and k == 0 and dated_above and len(body) > 1 and not read_date(body[1]):
+            return registry.place(m.group("name"))
+        if m and any(0 <= j < len(body) and len(body[j]) <= 60 and read_date(body[j]) for j in (k - 1, k + 1)):
+            return registry.place(m.group("name"))
+    return None
 
 
 _PLACE_WORDS = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:[\s-]+(?:[A-ZА-ЯЁ][\w'’-]+|-?[A-ZА-ЯЁ][\w-]+)){0,2}")
