@@ -270,3 +270,12 @@ def test_a_place_alone_beside_the_dateline_is_where_the_letter_was_written(openi
            "This is the third letter I am sending you from this place. Two months ago, I had the opportunity to send you the first.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^place: \{from: stockholm", front), front
+
+
+def test_a_salutation_run_into_the_first_paragraph_and_a_dated_line_after_an_introduction() -> None:
+    raw = ("The following letter was written by Peter Kropotkin to his friend, De Reijger, the Dutch anarchist, who had invited "
+           "him to come to stay at Haarlem:\n\n“Moscow, Dmitrooka,\n\n“December, 23rd, 1920.\n\n“Dear Comrade De Reijger,—My "
+           "heartiest thanks for your kind letter of November, which has at last reached me. All three of us are well.\n\n"
+           "“Fraternal greetings,\n\n“PETER KROPOTKIN.\n\nExploité, March 9th.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^recipients: \[reijger\]", front) and re.search(r"(?m)^date: 1920-12-23", front), front

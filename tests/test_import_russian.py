@@ -34,6 +34,7 @@ REAL = FIXTURES / "import" / "real"
     ("February 27 [1915]", {"when": "1915-02-27"}),
     ("29. IV(11. V) 1855 г.", {"when": "1855-04-29", "calendar": "julian"}),  # both styles, months in Roman numerals
     ("2(14). IX 1855 г.", {"when": "1855-09-02", "calendar": "julian"}),
+    ("“December, 23rd, 1920.", {"when": "1920-12-23"}),  # a comma after the month
 ])
 def test_dates_in_english_and_russian(text: str, date: dict[str, str]):
     assert read_date(text) == date

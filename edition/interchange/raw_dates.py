@@ -35,7 +35,7 @@ _PATTERNS = [
     # 1904 г. Января 2. (the Tolstoy edition's dating: year, month, day)
     ("ymd", re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+{_DAY}(?!\d)", re.I)),
     # November 11, 1917; Nov. 19 (December 2), 1917
-    ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_EN_MONTH},?\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),  # also "December, 23rd, 1920"
     # February 27 [1915]: the year supplied by the editor
     ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*\[{_YEAR}\]")),
     # 11 November 1917, 16 February, 1920

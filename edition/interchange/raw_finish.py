@@ -111,11 +111,17 @@ _SALUTE_NAME = re.compile(r"^(?:Dear|My dear|Дорог(?:ой|ая)|Уважа�
                           r"([A-ZА-ЯЁ][a-zа-яё]{2,})[,:!.]")
 
 
+_RUN_IN_SALUTE = re.compile(r"^(?:My\s+)?Dear\s+(?:Mr\.?\s+|Mrs\.?\s+|Miss\s+|Comrade\s+|Com\.\s+|Herr\s+)?"
+                            r"(?P<name>(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]{2,}),\s*[—–]")
+
+
 def _salutation(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
     """ "Dear Mr. Kay:", "Дорогой товарищ Иванов!": the addressee the register does not know yet."""
     for text, role in zip(body[:4], roles[:4], strict=False):
         if role == "salute" and (m := _SALUTE_NAME.match(text)) and (pid := registry.person(m.group(1))):
             return [pid]
+        if (m := _RUN_IN_SALUTE.match(text)) and (pid := registry.person(m.group("name"))):
+            return [pid]  # "Dear Comrade De Reijger,—My heartiest thanks ...": the salutation run into the first paragraph
     return []
 
 
@@ -157,7 +163,7 @@ def _date(meta: MetaFields, heading: Heading, found: dict[str, str], body: Seque
     if heading.date:
         f.why["date"] = "the heading"
         return dict(heading.date)
-    ends = [t for t, r in zip(body, roles, strict=False) if r in ("dateline", "signed")][:4] + list(body[-3:]) + list(body[:2])
+    ends = [t for t, r in zip(body, roles, strict=False) if r in ("dateline", "signed")][:4] + list(body[-3:]) + list(body[:4])
     for text in ends:
         if len(text) <= 80 and (d := read_date(text)):
             f.why["date"] = f"the line {quoted(text)}"
