@@ -196,3 +196,15 @@ def test_russian_salutations_are_greetings_whatever_their_ending(line: str) -> N
 
     body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[1]
     assert body.lstrip().startswith("@salute"), body
+
+
+def test_a_headings_writer_is_read_in_the_nominative_and_an_inflected_addressee_by_its_likeliest_nominative() -> None:
+    import re
+
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    raw = "А. СЕДОВА - Л. СЕДОВУ\n\nАлма-Ата, Седову, из Москвы. 20 апреля 1928 г.\n\nСамочувствие лучше. Додержусь до начала июня.\n"
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^authors: \[sedova\]", front) and re.search(r"(?m)^recipients: \[sedov\]", front), front

@@ -47,10 +47,10 @@ class Fields:
     why: dict[str, str] = field(default_factory=dict)  # field -> where the import found it
 
 
-def _ids(registry: Registry, names: Sequence[str], context: str = "") -> list[str]:
+def _ids(registry: Registry, names: Sequence[str], context: str = "", nominative: bool = False) -> list[str]:
     out: list[str] = []
     for name in names:
-        pid = registry.person(name, context=context)
+        pid = registry.person(name, context=context, nominative=nominative)
         if pid and pid not in out:
             out.append(pid)
     return out
@@ -62,7 +62,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f = Fields()
     context = " ".join(body)
     labelled = _ids(registry, [meta.author], context) if meta.author else []
-    f.authors = _ids(registry, heading.authors, context) or labelled or found_authors or ([page_author] if page_author else [])
+    written = _ids(registry, heading.authors, context, nominative=heading.writer_case == "nomn")
+    f.authors = written or labelled or found_authors or ([page_author] if page_author else [])
     if f.authors:
         f.why["authors"] = ("the heading" if heading.authors else "the 'Author:' line" if labelled else "the signature" if found_authors
                             else "the page's author line")

@@ -67,6 +67,7 @@ class Heading:
     date: dict[str, str] | None = None
     kind: str = ""
     place_to: str = ""
+    writer_case: str = "nomn"  # "gent" when the writer is named in the genitive ("Письмо Сталина Молотову")
     dated: str = ""  # the heading's date as written, with a place after it: "13 декабря 1899 г. Нижний Новгород"
 
 
@@ -146,7 +147,7 @@ def _read_heading(lines: Sequence[str]) -> Heading:
         if m.group("kind") and m.group("kind").casefold().startswith("надпись"):
             h.recipients = names_in(rest)  # an inscription on someone's telegram answers its sender
         elif m.group("kind") and (pair := _writer_then_addressee(rest)):
-            h.authors, h.recipients = pair
+            (h.authors, h.recipients), h.writer_case = pair, "gent"
         else:
             _recipients(h, rest)
     return h

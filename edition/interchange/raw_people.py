@@ -77,9 +77,10 @@ class Registry:
         ids = self.place_index.lookup(written)
         return str(getattr(self.places[next(iter(ids))], "name", "")) if len(ids) == 1 and next(iter(ids)) in self.places else ""
 
-    def person(self, written: str, propose: bool = True, context: str = "") -> str | None:
+    def person(self, written: str, propose: bool = True, context: str = "", nominative: bool = False) -> str | None:
         """The register id of a person named so (inflected, in either script), or a proposed one;
-        ``context`` (the document's text) may give the initials that tell two bearers of a name apart."""
+        ``context`` (the document's text) may give the initials that tell two bearers of a name apart; ``nominative``:
+        the name stands in the nominative (a heading's writer, a signature), so "А. Седова" is Sedova, not Sedov's genitive."""
         written = " ".join(written.replace("’", "'").split()).strip(" .,;:!")
         initials = _INITIALS.match(written)
         words = [w for w in _WORD.findall(written[initials.end():] if initials else written) if w not in _NOT_NAMES]
@@ -97,18 +98,21 @@ class Registry:
                         return next(iter(narrowed))
             if len(ids) > 1:
                 return None  # two persons bear the name: left to the editor
-        keys = {spelling_key(f, self.scheme) for f in (words[-1], *nominatives(words[-1]))}
+        as_written = nominative and is_cyrillic(words[-1]) and words[-1].title() in nominatives(words[-1].title())
+        keys = {spelling_key(f, self.scheme) for f in ((words[-1],) if as_written else (words[-1], *nominatives(words[-1])[:1]))}
         for prop in self.new_persons.values():
             known = {spelling_key(a.split()[-1], self.scheme) for a in prop.aliases} | {spelling_key(prop.name.split(",")[0], self.scheme)}
             if keys & known:
                 return prop.id
-        return self._propose_person(words, initials.group() if initials else "") if propose else None
+        return self._propose_person(words, initials.group() if initials else "", as_written) if propose else None
 
-    def _propose_person(self, words: list[str], initials: str) -> str | None:
+    def _propose_person(self, words: list[str], initials: str, as_written: bool = False) -> str | None:
         surname = words[-1]
         if len(surname) < 3 or surname.isupper() and len(surname) < 4:
             return None
-        if is_cyrillic(surname):
+        if as_written:
+            surname = surname.title() if surname.isupper() else surname
+        elif is_cyrillic(surname):
             forms = nominatives(surname)
             surname = forms[0] if forms else surname
         given = list(words[:-1])
