@@ -136,6 +136,7 @@ def test_an_editors_note_in_round_brackets_signed_red_becomes_a_note_at_the_word
     ("Письмо A. М. Горький - А. П. Чехову. 13 декабря 1899 г. Нижний Новгород", ["A. М. Горький"], ["А. П. Чехову"]),
     ("Victor Serge to Leon trotsky", ["Victor Serge"], ["Leon Trotsky"]),  # a surname the copy wrote in lower case
     ("2727. А. М. ПЕШКОВУ (М. ГОРЬКОМУ)", [], ["М. Горькому"]),  # the name the reader knows, in parentheses
+    ("TELEGRAM TO V. N. ANDRONNIKOV, REGIONAL BOARD OF NATIONALISED ENTERPRISES", [], ["V. N. Andronnikov"]),  # then his office
 ])
 def test_headings_with_a_kind_first_a_name_in_lower_case_or_in_parentheses(line: str, authors: list[str], recipients: list[str]) -> None:
     h = read_heading([line])

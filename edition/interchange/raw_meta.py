@@ -215,7 +215,8 @@ def _recipients(h: Heading, text: str) -> None:
     if m := _OFFICE_THEN_NAME.fullmatch(named):
         named = m.group("n")  # "the Prime Minister, Mr Winston Churchill": the office, then the person
     text = _titlecase_caps(_initials_first(named))
-    first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+[a-zа-яё])", text)[0]  # "V. N. ANDRONNIKOV, REGIONAL BOARD ..."
+    # "V. N. ANDRONNIKOV, REGIONAL BOARD OF ...": the person, then his office
+    first = re.split(r",\s*(?=[A-ZА-Я][A-Za-zа-яё]+\s+[A-Za-zа-яё]+\s+(?:[a-zа-яё]|(?:Of|The|And|For|In)\b))", text)[0]
     names = names_in(_titlecase_caps(first))
     if names and not re.match(r"^(?:the|a|an|all|в|во)\s", first, re.I) and _person_like(first) \
             and not re.search(r"\b(?:Friends|Comrades|Workers|Members|Editors|Committee|Council|Board|Bureau|Soviet)\b", first, re.I):
