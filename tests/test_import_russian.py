@@ -208,3 +208,16 @@ def test_a_headings_writer_is_read_in_the_nominative_and_an_inflected_addressee_
     raw = "А. СЕДОВА - Л. СЕДОВУ\n\nАлма-Ата, Седову, из Москвы. 20 апреля 1928 г.\n\nСамочувствие лучше. Додержусь до начала июня.\n"
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^authors: \[sedova\]", front) and re.search(r"(?m)^recipients: \[sedov\]", front), front
+
+
+def test_two_addressees_of_one_family_are_two_persons_told_apart_by_initials_in_the_title() -> None:
+    import re
+
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    raw = "Т. Н. Грановский - Е. К. и А. В. Станкевичам\n\n5(17). IX 1855 г.\n\nПишу вам из Москвы, где все по-старому и все вам кланяются.\n"
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r'(?m)^title: "Granovskii to E\. K\. and A\. V\. Stankevich"', front), front
+    assert re.search(r"(?m)^recipients: \[stankevich, stankevich-2\]", front), front

@@ -205,11 +205,22 @@ def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesReg
     return paragraph("p", render(text, edits + person_edits(matcher.find(text), edits)))
 
 
+def title_names(registry: Registry, ids: list[str], others: tuple[str, ...] = ()) -> str:
+    """Persons for a title by surname; one surname for two persons ("N. A. and O. A. Herzen", "Chekhov to I. P.
+    Chekhov") with their initials."""
+    sur = [registry.surname(i) for i in ids]
+    if len(set(sur)) < len(sur) or set(sur) & {registry.surname(i) for i in others}:
+        inits = [registry.initials(i) for i in ids]
+        if len(set(sur)) == 1 and all(inits):
+            return (" and " if len(sur) == 2 else ", ").join(inits) + " " + sur[0]
+        sur = [f"{n} {x}".strip() for n, x in zip(inits, sur, strict=True)]
+    return sur[0] if len(sur) == 1 else ", ".join(sur[:-1]) + " and " + sur[-1]
+
+
 def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collected: list[str]) -> None:
     """The reader's title: "Author to Recipient", with the register's surnames."""
-    def names(ids: list[str]) -> str:
-        sur = [registry.surname(i) for i in ids]
-        return sur[0] if len(sur) == 1 else ", ".join(sur[:-1]) + " and " + sur[-1]
+    def names(ids: list[str], others: tuple[str, ...] = ()) -> str:
+        return title_names(registry, ids, others)
 
     parts = re.match(r"^(.+?) (to|on) (.+)$", doc.title)
     if not doc.authors and parts and not re.search(r"['’]s\b", parts.group(1)):
@@ -222,7 +233,8 @@ def make_title(doc: DocState, matcher: PersonMatcher, registry: Registry, collec
     if doc.title and not doc.region.heading:
         return
     doc.title_made = True
-    to = names(doc.recipients) if doc.recipients else english_addressee(doc.fields.addressee, registry.place_name, registry.scheme)
+    to = names(doc.recipients, tuple(doc.authors)) if doc.recipients \
+        else english_addressee(doc.fields.addressee, registry.place_name, registry.scheme)
     heading = " ".join(" ".join(b.text.split()) for b in doc.region.heading)
     if heading and doc.kind in ("article", "excerpt", "report", "speech", "statement", "resolution", "memoir"):
         doc.title = heading

@@ -100,9 +100,11 @@ class Registry:
                 return None  # two persons bear the name: left to the editor
         as_written = nominative and is_cyrillic(words[-1]) and words[-1].title() in nominatives(words[-1].title())
         keys = {spelling_key(f, self.scheme) for f in ((words[-1],) if as_written else (words[-1], *nominatives(words[-1])[:1]))}
+        mine = transliterate(first, self.scheme)[:1].casefold() if first else ""
         for prop in self.new_persons.values():
             known = {spelling_key(a.split()[-1], self.scheme) for a in prop.aliases} | {spelling_key(prop.name.split(",")[0], self.scheme)}
-            if keys & known:
+            theirs = self.initials(prop.id)[:1].casefold()
+            if keys & known and not (mine and theirs and mine != theirs):  # "Е. К." and "А. В. Станкевичам": two persons
                 return prop.id
         return self._propose_person(words, initials.group() if initials else "", as_written) if propose else None
 
@@ -145,6 +147,13 @@ class Registry:
             return pid
         self.new_places.setdefault(pid, Proposal(pid, name, [written] if written != name else []))
         return pid
+
+    def initials(self, pid: str) -> str:
+        """The initials of a person's name ("Gertsen, N. A." -> "N. A."), or ""."""
+        entry = self.persons.get(pid)
+        name = str(entry.name) if entry is not None else self.new_persons[pid].name if pid in self.new_persons else ""
+        rest = name.split(",", 1)[1] if "," in name else ""
+        return " ".join(f"{w[0]}." for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def surname(self, pid: str) -> str:
         if pid in self.persons:
