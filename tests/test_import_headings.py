@@ -280,3 +280,10 @@ def test_a_salutation_run_into_the_first_paragraph_and_a_dated_line_after_an_int
            "“Fraternal greetings,\n\n“PETER KROPOTKIN.\n\nExploité, March 9th.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^recipients: \[reijger\]", front) and re.search(r"(?m)^date: 1920-12-23", front), front
+
+
+def test_a_dateline_run_into_the_first_paragraph_gives_date_and_place() -> None:
+    raw = ("TO A. S. SUVORIN.\n\nMOSCOW, December 11, 1891.... I am coming to you. My lying is unintentional. I have no money "
+           "at all. I shall come when I get the various sums owing to me.\n\nYours, A. Chekhov.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^date: .*1891-12-11", front) and re.search(r"(?m)^place: \{from: moscow", front), front

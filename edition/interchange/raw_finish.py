@@ -172,6 +172,9 @@ def _date(meta: MetaFields, heading: Heading, found: dict[str, str], body: Seque
     if found:
         f.why["date"] = "a dateline of the text"
         return dict(found)
+    if (glued := glued_dateline(body)) and (d := read_date(glued)):
+        f.why["date"] = f"the dateline {quoted(glued)} at the head of the first paragraph"
+        return d
     year = next((d.iso[:4] for t in body for d in find_dates(t)), "")
     for text in ends:
         if len(text) <= 40 and (iso := day_month(text, year)):
@@ -248,13 +251,26 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
             if (pid := registry.place(m.group("city"), propose=bool(re.search(r"[А-ЯЁ]", m.group("city"))))):
                 place["to"] = pid
     datelines = [d for d in (meta.dated, heading.dated) if d]
-    datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"]
+    datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"] + [glued_dateline(body)]
     for text in datelines:
         if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
             place["from"] = pid
     if "from" not in place and (pid := _beside_the_date(registry, body, bool(heading.date or meta.date))):
         place["from"] = pid
     return place
+
+
+_GLUED_DATELINE = re.compile(r"^(?P<d>[A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ][\w-]+)?,\s+[^.]{4,30}?\d{4})\.{1,4}\s*(?=[A-ZА-ЯЁ]|\.\.)")
+
+
+def glued_dateline(body: Sequence[str]) -> str:
+    """A dateline the copy ran into the first paragraph: "MOSCOW, December 11, 1891.... I am coming to you." -> "MOSCOW,
+    December 11, 1891"; "" when there is none."""
+    for text in body[:3]:
+        if len(text) > 80:
+            m = _GLUED_DATELINE.match(text)
+            return m.group("d") if m and find_dates(m.group("d")) else ""
+    return ""
 
 
 _LONE_PLACE = re.compile(r"(?P<name>[A-ZА-ЯЁ][\w-]+(?:[\s-][A-ZА-ЯЁ][\w-]+)?)\s*(?:\([^()]{1,40}\))?\.?")
