@@ -221,3 +221,18 @@ def test_two_addressees_of_one_family_are_two_persons_told_apart_by_initials_in_
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r'(?m)^title: "Granovskii to E\. K\. and A\. V\. Stankevich"', front), front
     assert re.search(r"(?m)^recipients: \[stankevich, stankevich-2\]", front), front
+
+
+def test_a_signature_with_lines_the_page_left_after_it_names_the_writer() -> None:
+    import re
+
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    raw = ("Кагановичу. Молотову.\n\n1) Обратите серьезнейшее внимание на Украину. Чубарь своей разложенностью и оппортунистическим "
+           "нутром губит Украину.\n\nПривет! И. Сталин.\n\n2/ VII -32\n\nСталин и Каганович. Переписка.\n\n1931-1936 гг. С.210.\n\n"
+           "РГАСПИ Ф. 81, Оп. 3\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert re.search(r"(?m)^authors: \[stalin\]", front) and "@signed Привет!" in body, text

@@ -64,6 +64,7 @@ from edition.interchange.raw_roles import (
     kind_of,
     middle_headings,
     opening_roles,
+    signature_above_the_tail,
     signed_name,
     unquoted,
 )
@@ -250,6 +251,8 @@ class _Importer:
             return True
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
             return False
+        if (last := re.search(r"[.!?]\s+([A-ZА-ЯЁ][a-zа-яё]{3,})\.?$", c)) and not self.matcher.resolve(last.group(1)):
+            return False  # "Сталин и Каганович. Переписка.": a book's title after the names, no signature
         return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c)) or bool(signed_name(text)) \
             or self.matcher.by_given_name(c) is not None
 
@@ -293,6 +296,8 @@ class _Importer:
                 doc.recipients += [r for r in named if r not in doc.recipients and r not in doc.authors]
             elif BYLINE.match(cores[k]) and len(cores[k]) <= 80 and not doc.authors:
                 doc.authors = self.matcher.resolve(cores[k])[:1]
+        if "signed" not in roles and not doc.authors:
+            doc.authors = signature_above_the_tail(cores, roles, self.signature, self.matcher.resolve)
 
     def date_of_lines(self, doc: DocState, cores: list[str], roles: list[str]) -> dict[str, Any]:
         """The date of a dateline, a metadata line or a signature line."""

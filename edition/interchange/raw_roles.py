@@ -103,6 +103,19 @@ def closing_roles(body: list[RawBlock], cores: list[str], roles: list[str], open
     return j, signed, closer
 
 
+def signature_above_the_tail(cores: list[str], roles: list[str], signature: Callable[[str], bool],
+                             resolve: Callable[[str], list[str]]) -> list[str]:
+    """A signature with lines the page left after it ("Привет! И. Сталин." / "2/ VII -32" / "Сталин и Каганович.
+    Переписка."): among the last short lines, the one that signs with one register person's name, marked signed."""
+    for k in range(len(cores) - 1, max(len(cores) - 6, 0) - 1, -1):
+        if len(cores[k]) > 120:
+            break
+        if roles[k] == "p" and len(cores[k]) <= 40 and signature(cores[k]) and len(found := resolve(cores[k])) == 1:
+            roles[k] = "signed"
+            return found
+    return []
+
+
 def middle_headings(body: list[RawBlock], cores: list[str], roles: list[str], opening: int, end: int) -> list[int]:
     """Short title-like lines between long paragraphs: the headings of an article's sections."""
     return [k for k in range(opening, end) if roles[k] == "p" and title_like(cores[k]) and len(cores[k]) <= 80 and " " in cores[k]
