@@ -1,7 +1,7 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
-# make test  run the test suite (one process per core: pytest-xdist)
+# make test  run the whole test suite (one process per core: pytest-xdist; the longest tests first)
 # make html  build the HTML edition into build/html/ (with its search index and EPUB)
-# make test-fast  the tests that run no LuaLaTeX and install nothing (under a minute)
+# make test-fast  the tests that run no LuaLaTeX, no browser and install nothing (under 40 s)
 # make check check the sources and report every problem
 # make clean remove build/
 VENV   := .venv
@@ -18,10 +18,10 @@ html: $(STAMP)
 	$(VENV)/bin/edition build --html
 
 test: $(STAMP) system web-test-tools
-	$(PY) -m pytest -q -n auto
+	$(PY) -m pytest -q -n auto --dist worksteal
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -n auto -m "not latex and not install"
+	$(PY) -m pytest -q -n auto --dist worksteal -m "not latex and not browser and not install"
 
 check: $(STAMP)
 	$(VENV)/bin/edition check
