@@ -1,5 +1,5 @@
 # make pdf   build build/reader.pdf (installs what it needs on first use)
-# make test  run the whole test suite (one process per core: pytest-xdist; the longest tests first)
+# make test  run the whole test suite (one process per core: pytest-xdist; an idle process takes tests from a busy one)
 # make html  build the HTML edition into build/html/ (with its search index and EPUB)
 # make test-fast  the tests that run no LuaLaTeX, no browser and install nothing (under 40 s)
 # make check check the sources and report every problem
