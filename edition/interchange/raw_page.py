@@ -339,6 +339,25 @@ def front_matter(regions: list[Region]) -> None:
         first.meta.append(Meta("preamble", b.text, b))
 
 
+def _stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> None:
+    """A heading at the page's end with at most a word after it is no document: a running head with its page number is furniture,
+    a numbered or capitals heading ("* 2. В. Н. Ф") metadata, another the text's last words ("Я пишу повесть — маленькую лю")."""
+    last = regions[-1] if len(regions) > 1 else None
+    if last is None or not last.heading or last.meta or last.commentary or len(last.blocks) > 1 \
+            or any(len(b.text) > 20 or not b.text[:1].islower() for b in last.blocks) or not regions[-2].body_blocks() \
+            or not last.blocks and all(h.text.isupper() and not DOC_NUMBER.match(h.text) for h in last.heading):
+        return
+    regions.pop()
+    prev = regions[-1]
+    for h in last.heading:
+        if re.search(r"\s\d{1,4}$", h.text) and last.blocks:
+            dropped.append((h.line, h.text, "a running head of the printed edition"))
+        elif DOC_NUMBER.match(h.text) or _addressee_heading(h.text):
+            prev.meta.append(Meta("heading", h.text, h))
+        else:
+            prev.blocks.append(h)
+    prev.blocks += last.blocks
+
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     noticed: list[tuple[int, int, str]] = []
@@ -357,6 +376,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         first = regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
     front_matter(regions)
+    _stub_at_end(regions, dropped)
     if regions and not regions[0].heading and len(regions[0].blocks) > 1 and _title_case_line(regions[0].blocks[0].text):
         regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
     if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
