@@ -66,12 +66,13 @@ _OPENERS = re.compile(r"^(?:(?:My\s+)?Dear(?:est)?|Comrade|Дорог(?:ой|а�
                       r"Товарищ|Твой|Твоя|Ваш|Ваша|Yours|Your)\s+", re.I)
 
 
-_COMPILED: dict[tuple[int, int], tuple[Any, ...]] = {}
+_COMPILED: dict[tuple[tuple[str, str, tuple[str, ...]], ...], tuple[Any, ...]] = {}
 
 
 def _compiled(persons: dict[str, Person]) -> tuple[Any, ...]:
-    """The forms of a register and their patterns, made once for a register that several pages are imported against."""
-    key = (id(persons), len(persons))
+    """The forms of a register and their patterns, made once for a register that several pages are imported
+    against: kept by what the forms are made of (ids, names, aliases), so a register read again is not compiled again."""
+    key = tuple((pid, p.name, tuple(p.aliases)) for pid, p in persons.items())
     if key not in _COMPILED:
         forms = person_forms(persons)
         ordered = sorted(forms, key=len, reverse=True)

@@ -81,6 +81,9 @@ def _contexts() -> tuple[lw.LatexContextDb, LatexNodes2Text]:
 _WALKER_DB, _TO_TEXT = _contexts()
 _BARE_PERCENT = re.compile(r"(?<!\\)((?:\\\\)*)%")
 _MAX_EXPANSION = 32
+# What makes a value more than characters to the walk: a macro, a group, math, a comment, and pylatexenc's specials.
+_LATEX = re.compile(r"[\\{}$%&~]|``|''|--|[!?]`")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -93,6 +96,8 @@ class Decoder:
 
     def decode(self, latex: str) -> tuple[Text, list[Problem]]:
         """The value as rich text, and what could not be understood."""
+        if not _LATEX.search(latex):  # most values: words and punctuation, which the walk would give back as they are
+            return (Text(_SPACES.sub(" ", latex)) if latex else Text()), []
         problems: list[Problem] = []
         return Text(*self._nodes(self._walk(latex), problems, 0, sortable=False)), problems
 
@@ -202,7 +207,7 @@ def _leaf(node: lw.LatexNode) -> list[BaseText | str]:
     if isinstance(node, lw.LatexMathNode):
         return [_plain(_TO_TEXT.nodelist_to_text(node.nodelist))]
     if isinstance(node, lw.LatexCharsNode):
-        return [re.sub(r"\s+", " ", node.chars)]
+        return [_SPACES.sub(" ", node.chars)]
     if isinstance(node, lw.LatexSpecialsNode) and node.specials_chars == "&":
         return ["&"]  # a bare & in a .bib value means "and", as BibTeX and biber pass it on
     return [_plain(_TO_TEXT.node_to_text(node))]
