@@ -115,3 +115,16 @@ def test_the_html_and_the_latex_set_each_text_note_and_passage_in_the_plans_lang
         assert sum(n["ru"] for n in notes.values()) == 2 and sum(n["la"] for n in passages.values()) == 5
     else:
         assert plan.language.texts["letter-ru"] == "ru"
+
+
+def test_one_table_names_each_language_and_reads_each_word_for_it() -> None:
+    """The check's hint, the source line "Translation: from Russian" and the CSL export read one table:
+    every name it prints is read back to its code, and the words the stages used to list each kept their code."""
+    from edition.model.languages import NAMES, code_for, name_of
+
+    for code, name in NAMES.items():
+        assert code_for(name) == code and code_for(name.upper()) == code, name
+    assert name_of("ru") == "Russian" and name_of("sr-Latn") == "Serbian" and name_of("xx") == "xx"
+    for word, code in {"русский": "ru", "ngerman": "de", "Немецкий": "de", "norsk": "no", "american": "en"}.items():
+        assert code_for(word) == code, word
+    assert code_for("Klingon") is None

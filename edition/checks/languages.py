@@ -11,16 +11,9 @@ import re
 
 from edition.model.corpus import Document, walk_spans
 from edition.model.diagnostics import Diagnostic, Pos, error
+from edition.model.languages import code_for
 
 CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # ISO 639-1 or -2, with BCP 47 subtags: ru, de, sr-Latn
-# The words a source is likely to hold instead of a code (English, and Russian: the reader's languages).
-_BY_NAME = {
-    "russian": "ru", "русский": "ru", "english": "en", "английский": "en", "german": "de", "немецкий": "de",
-    "french": "fr", "французский": "fr", "ukrainian": "uk", "украинский": "uk", "georgian": "ka", "грузинский": "ka",
-    "polish": "pl", "польский": "pl", "yiddish": "yi", "идиш": "yi", "latvian": "lv", "armenian": "hy",
-    "italian": "it", "spanish": "es", "czech": "cs", "finnish": "fi", "swedish": "sv", "latin": "la",
-    "belarusian": "be", "lithuanian": "lt", "estonian": "et", "hebrew": "he", "chinese": "zh", "japanese": "ja",
-}
 EXAMPLES = "ISO 639-1: ru Russian, en English, de German, fr French, uk Ukrainian, ka Georgian"
 
 
@@ -29,7 +22,7 @@ def language_problem(value: str, pos: Pos, what: str) -> Diagnostic | None:
     if CODE.match(value):
         return None
     word = value.strip().casefold()
-    code = _BY_NAME.get(word) or (word if CODE.match(word) else None)
+    code = code_for(word) or (word if CODE.match(word) else None)
     hint = f"write the language's code: {code}" if code else EXAMPLES
     return error(pos, f"{what} '{value}' is not a language code", hint)
 

@@ -10,9 +10,6 @@ from edition.html.rich import DocumentRenderer, Mention, NoteEntry
 from edition.model.corpus import Document, SeriesConfig
 from edition.passes.order import DocumentPlan
 
-LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
-             "en": "English", "ko": "Korean"}
-
 
 @dataclass
 class NoteList:
@@ -95,5 +92,3 @@ def _versions(renderer: DocumentRenderer, order: list[SeriesConfig]) -> Versions
     return Versions(side.original_language, side.original_name, rows, notes)
 
 
-def language_name(code: str) -> str:
-    return LANGUAGES.get(code, code)

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition.model.corpus import Block, Corpus, Document, Part
+from edition.model.languages import name_of
 from edition.passes.citations import Citation
 from edition.passes.heads import short_title
 from edition.passes.typography import names, typeset
-
-LANGUAGES = {"ru": "Russian", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian", "pl": "Polish",
-             "en": "English", "ko": "Korean"}
 
 
 @dataclass(frozen=True)
@@ -68,10 +66,6 @@ def surname(corpus: Corpus, pid: str) -> str:
 def person_name(corpus: Corpus, pid: str) -> str:
     person = corpus.persons.get(pid)
     return person.name if person else pid
-
-
-def language_name(code: str) -> str:
-    return LANGUAGES.get(code, code)
 
 
 def title_with_date(doc: Document) -> str:
@@ -153,7 +147,7 @@ def document_plan(corpus: Corpus, doc: Document, number: int, source: Citation |
     lines += [SourceLine("Archive", line) for line in archive_lines]
     if doc.translation:
         by = f", by {doc.translation.by}" if doc.translation.by else ""
-        lines.append(SourceLine("Translation", typeset(f"from {language_name(doc.translation.language)}{by}")))
+        lines.append(SourceLine("Translation", typeset(f"from {name_of(doc.translation.language)}{by}")))
     lines += original_lines
     return DocumentPlan(
         id=doc.id, number=number, part=doc.part, title=doc.title,

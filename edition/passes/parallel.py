@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from edition.model.alignment import Unit, align
 from edition.model.corpus import Config, Document
+from edition.model.languages import name_of
 from edition.model.queries import anchors_in
-from edition.passes.order import SourceLine, language_name
+from edition.passes.order import SourceLine
 from edition.passes.typography import typeset, typeset_rich
 from edition.registers.bibliography import Bibliography
 from edition.registers.bibstyle import HistorianStyle
@@ -56,7 +57,7 @@ def parallel_plans(config: Config, documents: list[Document], bib: Bibliography,
             mode = "after"
             units = []
         notes = frozenset((s.args[0], s.args[1]) for s in anchors_in(original.body))
-        plans[doc.id] = ParallelPlan(doc.id, mode, "en", original.language, language_name(original.language),
+        plans[doc.id] = ParallelPlan(doc.id, mode, "en", original.language, name_of(original.language),
                                      tuple(units), notes, _source_lines(doc, bib, style))
     return plans
 
@@ -65,7 +66,7 @@ def _source_lines(doc: Document, bib: Bibliography, style: HistorianStyle) -> tu
     assert doc.original is not None
     lines: list[SourceLine] = []
     source = doc.original.source
-    name = language_name(doc.original.language)
+    name = name_of(doc.original.language)
     if source is not None:
         text = typeset_rich(style.full_note(source.key, source.locator)) if source.key in bib else \
             typeset(f"{source.key}, {source.locator}" if source.locator else source.key)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pybtex.richtext import BaseText, Protected, Text
 
+from edition.model.languages import code_for
 from edition.registers.bib.dates import WorkDate, parse_iso, work_date
 from edition.registers.bib.model import Bibliography, Name, Work
 
@@ -32,12 +33,8 @@ _FIELD = {"shorttitle": "title-short", "series": "collection-title", "publisher"
           "shorthand": "citation-label", "annotation": "annote", "pmid": "PMID", "pmcid": "PMCID"}
 _ROLE = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author",
          "holder": "", "introduction": "", "foreword": "", "afterword": "", "annotator": "", "commentator": ""}
-_LANGUAGES = {"russian": "ru", "english": "en", "american": "en-US", "british": "en-GB", "german": "de",
-              "ngerman": "de", "french": "fr", "ukrainian": "uk", "polish": "pl", "italian": "it", "spanish": "es",
-              "latin": "la", "greek": "el", "czech": "cs", "dutch": "nl", "swedish": "sv", "danish": "da",
-              "norwegian": "no", "finnish": "fi", "portuguese": "pt", "japanese": "ja", "chinese": "zh",
-              "hebrew": "he", "georgian": "ka", "armenian": "hy", "belarusian": "be", "bulgarian": "bg",
-              "serbian": "sr", "croatian": "hr", "hungarian": "hu", "romanian": "ro", "turkish": "tr"}
+# biblatex's langid words with a region CSL can say; every other word by the project's table.
+_REGIONS = {"american": "en-US", "british": "en-GB", "usenglish": "en-US", "ukenglish": "en-GB"}
 _THESIS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "mastersthesis": "Master’s thesis",
            "thesis": "Thesis", "techreport": "Technical report", "report": "Report", "patent": "Patent",
            "candthesis": "Candidate’s dissertation", "docthesis": "Doctoral dissertation"}
@@ -143,7 +140,8 @@ def csl_item(work: Work) -> dict[str, Any]:
         prefix = work.text("eprinttype") or "eprint"
         item["number" if "number" not in item else "archive_location"] = f"{prefix}:{work.text('eprint')}"
     if "language" in item:
-        item["language"] = _LANGUAGES.get(item["language"].casefold(), item["language"])
+        word = item["language"].casefold()
+        item["language"] = _REGIONS.get(word) or code_for(word) or item["language"]
     if "page" in item:
         item["page"] = item["page"].replace("–", "-")
     _dates(work, item)
