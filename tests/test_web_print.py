@@ -75,6 +75,7 @@ def test_notes_and_citations_agree(both: tuple[Path, Path]) -> None:
     assert checked_notes > 100 and checked_cites > 10, (checked_notes, checked_cites)
 
 
+@pytest.mark.browser
 def test_the_printed_pages_are_marked_where_they_begin_and_listed_in_the_epub(both: tuple[Path, Path]) -> None:
     """Each page of the reader that begins with a document's heading, headnote or text is marked
     (role doc-pagebreak, the page's number) before that heading or the paragraph its first line is

@@ -27,6 +27,12 @@ JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 def require(*tools: str) -> None:
+    """The tools are there (or the test is skipped, failed in CI), and the test that asks is marked
+    ``browser``: ``make test-fast`` leaves those out, so an unmarked one would slow it unseen."""
+    from conftest import _current
+
+    if _current and _current[-1].get_closest_marker("browser") is None:
+        pytest.fail(f"{_current[-1].nodeid} runs {', '.join(tools)}: mark it @pytest.mark.browser", pytrace=False)
     missing = [t for t in tools if not _have(t)]
     if missing:
         message = f"missing for the web tests: {', '.join(missing)} (tools/ensure-web-test.sh installs them)"
