@@ -116,10 +116,21 @@ _RUN_IN_SALUTE = re.compile(r"^(?:My\s+)?Dear\s+(?:Mr\.?\s+|Mrs\.?\s+|Miss\s+|Co
                             r"(?P<name>(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]{2,}),\s*[—–]")
 
 
+# "Comrade Weissbrot,", "My dear Hooker": a title or "Dear" and one surname, nothing after it but the punctuation
+_SALUTE_SURNAME = re.compile(r"^(?:(?:My\s+)?[Dd]ear\s+(?:(?:Mr|Mrs|Dr)\.?\s+|Miss\s+|Comrade\s+|Herr\s+)?|Comrade\s+|Com\.\s+)"
+                             r"(?P<name>[A-Z][a-z]{2,}(?:[-'’][A-Z][a-z]+)?)\s*[,:!.]?$")
+_NOT_SURNAMES = frozenset("""Sir Sirs Madam Madame Friend Friends Comrade Comrades Colleague Colleagues Brother Brothers Sister Sisters
+    Father Mother Papa Mama Mamma Son Daughter Child Children Uncle Aunt Cousin Boy Girl Lady Ladies Gentlemen Doctor Professor
+    Master Editor Editors Chairman Secretary Ilyich Ilych""".split())
+
+
 def _salutation(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
-    """ "Dear Mr. Kay:", "Дорогой товарищ Иванов!": the addressee the register does not know yet."""
+    """ "Dear Mr. Kay:", "Дорогой товарищ Иванов!", "Comrade Weissbrot,": the addressee the register does not know yet."""
     for text, role in zip(body[:4], roles[:4], strict=False):
         if role == "salute" and (m := _SALUTE_NAME.match(text)) and (pid := registry.person(m.group(1))):
+            return [pid]
+        if role == "salute" and (m := _SALUTE_SURNAME.match(text)) and m.group("name") not in _NOT_SURNAMES \
+                and (pid := registry.person(m.group("name"))):
             return [pid]
         if (m := _RUN_IN_SALUTE.match(text)) and (pid := registry.person(m.group("name"))):
             return [pid]  # "Dear Comrade De Reijger,—My heartiest thanks ...": the salutation run into the first paragraph

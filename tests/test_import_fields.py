@@ -1,0 +1,33 @@
+"""`edition import`: fields of a document read from its own lines (a salutation, a signature) when the register does not
+know the person they name, and header lines of an edition kept out of the text."""
+
+from __future__ import annotations
+
+from test_importer import PERSONS, REGISTER
+
+from edition.interchange.importer import import_raw
+
+
+def _one(raw: str) -> str:
+    (doc,) = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
+    return doc.text
+
+
+def test_a_salutation_with_a_surname_the_register_lacks_names_the_recipient() -> None:
+    raw = ("Comrade Weissbrot,\n\nYou happen to be in Vienna. I hope you will do everything you can to find the Lefts.\n\n"
+           "Yours,\n\nLenin\n\n11/XI. 1918\n")
+    text = _one(raw)
+    assert "recipients: [weissbrot]" in text and 'title: "Lenin to Weissbrot"' in text
+
+
+def test_a_salutation_to_a_friend_or_a_comrade_names_no_one() -> None:
+    for greeting in ("Dear Comrade,", "Dear Friend,", "My dear Sir,"):
+        raw = f"{greeting}\n\nI was very glad to get your letter of the 21st, and I answer it at once.\n\nYours,\n\nLenin\n"
+        assert "recipients:" not in _one(raw), greeting
+
+
+def test_initials_and_a_surname_the_register_lacks_sign_the_letter() -> None:
+    raw = ("8 марта 1863. Лондон.\n\nБлагодарю вас от всей души за присылку рисунка, книгу мне прислали.\n\n"
+           "Усердно кланяюсь вам.\n\nА. Герцен.\n\nОгарев благодарит за память.\n")
+    text = _one(raw)
+    assert "@signed А. Герцен." in text and "authors: [" in text
