@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_dates import is_dateline
-from edition.interchange.raw_headings import COLLECTION_OF, DOC_NUMBER, VOLUME_TITLE, edition_dating
+from edition.interchange.raw_headings import edition_dating
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -40,50 +39,20 @@ from edition.interchange.raw_lines import (
     _lines,
     heading_like,
 )
+from edition.interchange.raw_regions import (
+    Meta,
+    Page,
+    Region,
+    addressee_heading,
+    commentary_before_opening,
+    front_matter,
+    stub_at_end,
+    title_case_line,
+)
 from edition.interchange.raw_roles import signed_name
 
+__all__ = ["Meta", "Page", "Region", "read_page"]
 
-@dataclass
-class Meta:
-    label: str  # lower-case label ("written", "источник"), or "trailer", "source", "archive", "number", "heading"
-    value: str
-    block: RawBlock
-
-@dataclass
-class Region:
-    """One document of the page."""
-
-    heading: list[RawBlock] = field(default_factory=list)
-    meta: list[Meta] = field(default_factory=list)
-    blocks: list[RawBlock] = field(default_factory=list)  # the text, then the notes
-    commentary: list[RawBlock] = field(default_factory=list)  # an edition's note without an anchor: the headnote
-    partial: bool = False
-
-    def body_blocks(self) -> list[RawBlock]:
-        """The paragraphs of the text, before the notes."""
-        out = []
-        for b in self.blocks:
-            if _NOTES_START.match(b.text) or _NOTE_ITEM.match(b.text) or _RULE.match(b.text):
-                break
-            out.append(b)
-        return out
-
-    def first_line(self) -> int:
-        lines = [b.line for b in self.heading] + [m.block.line for m in self.meta] + [b.line for b in self.blocks]
-        return min(lines) if lines else 0
-
-    @property
-    def has_body(self) -> bool:
-        return any(len(b.text) >= 40 or not _NUMBER.match(b.text) for b in self.blocks)
-
-@dataclass
-class Page:
-    regions: list[Region]
-    dropped: list[tuple[int, str, str]]  # line, text, why
-    unplaced: list[RawBlock]
-    author_hints: list[str]
-    title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
-    noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
 
 _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
@@ -279,7 +248,7 @@ class _Segmenter:
             self.r.meta.append(Meta("date", b.text, b))  # "1942-12-06 Correspondence V1, No. 93, to Churchill": a site's record
             return
         if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 and edition_dating(b.text) \
-                and _addressee_heading(self.r.heading[-1].text):
+                and addressee_heading(self.r.heading[-1].text):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
             return
         if self.phase == "commentary" or (self.phase == "tail" and self.substantial()) and not (
@@ -302,62 +271,6 @@ class _Segmenter:
         if self.phase != "notes":
             self.phase = "body"
 
-def _addressee_heading(text: str) -> bool:
-    """A heading of a complete works' letter: its number and addressee ("1184. А. С. СУВОРИНУ"), or the addressee in capitals."""
-    return bool(DOC_NUMBER.match(text.strip())) or re.sub(r"[^\w]|[\d_]", "", text).isupper()
-
-
-def _title_case_line(text: str) -> bool:
-    """A short English line in title case without final punctuation: "Lenin on the Press"."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    return (len(text) <= 80 and "\n" not in text and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper()
-            and not re.search(r"[.,;:!?]$|[.!?]\s", text) and not _GREETING.match(text) and not _SIGNATURE.match(text))
-
-def _commentary_before_opening(r: Region) -> None:
-    """An editor's paragraph before a letter's opening ("These two letters are part of ...") is commentary."""
-    opening = next((k for k, b in enumerate(r.blocks[:5]) if _GREETING.match(b.text)), None)
-    if not opening:
-        return
-    prose = [b for b in r.blocks[:opening] if len(b.text) >= 80 and re.search(r"[.!?]$", b.text)]
-    for b in prose:
-        r.blocks.remove(b)
-        r.commentary.append(b)
-
-def front_matter(regions: list[Region]) -> None:
-    """A book's title and blurb before the first heading ("Том 23. Письма 1892-1894", "Letters of Fyodor Dostoevsky to
-    His Family"): the page's metadata, not a document."""
-    first = regions[0] if regions else None
-    if first is None or first.heading or not first.blocks:
-        return
-    letterlike = any(_GREETING.match(b.text) or _SIGNATURE.match(b.text) or is_dateline(b.text) for b in first.blocks[1:])
-    if len(regions) > 1 and VOLUME_TITLE.match(first.blocks[0].text) and not letterlike \
-            and not any(m.label in ("trailer", "source", "archive") for m in first.meta):
-        regions.pop(0)
-        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
-    elif COLLECTION_OF.match(" ".join(first.blocks[0].text.split())) and len(first.blocks) > 1:
-        b = first.blocks.pop(0)
-        first.meta.append(Meta("preamble", b.text, b))
-
-
-def _stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> None:
-    """A heading at the page's end with at most a word after it is no document: a running head with its page number is furniture,
-    a numbered or capitals heading ("* 2. В. Н. Ф") metadata, another the text's last words ("Я пишу повесть — маленькую лю")."""
-    last = regions[-1] if len(regions) > 1 else None
-    if last is None or not last.heading or last.meta or last.commentary or len(last.blocks) > 1 \
-            or any(len(b.text) > 20 or not b.text[:1].islower() for b in last.blocks) or not regions[-2].body_blocks() \
-            or not last.blocks and all(h.text.isupper() and not DOC_NUMBER.match(h.text) for h in last.heading):
-        return
-    regions.pop()
-    prev = regions[-1]
-    for h in last.heading:
-        if re.search(r"\s\d{1,4}$", h.text) and last.blocks:
-            dropped.append((h.line, h.text, "a running head of the printed edition"))
-        elif DOC_NUMBER.match(h.text) or _addressee_heading(h.text):
-            prev.meta.append(Meta("heading", h.text, h))
-        else:
-            prev.blocks.append(h)
-    prev.blocks += last.blocks
-
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     noticed: list[tuple[int, int, str]] = []
@@ -376,8 +289,8 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         first = regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
     front_matter(regions)
-    _stub_at_end(regions, dropped)
-    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and _title_case_line(regions[0].blocks[0].text):
+    stub_at_end(regions, dropped)
+    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and title_case_line(regions[0].blocks[0].text):
         regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
     if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
         first = regions[0]
@@ -389,7 +302,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         else:
             first.partial = True
     for r in regions:
-        _commentary_before_opening(r)
+        commentary_before_opening(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]
     title: list[RawBlock] = []
     if len(regions) > 1 and regions[0].heading and not regions[0].blocks and not regions[0].commentary \

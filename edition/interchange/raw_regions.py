@@ -1,0 +1,113 @@
+"""The documents of a page as the importer's page reader finds them, and the rules it applies to them once the
+whole page is read: a book's front matter, a heading cut off at the page's end, an editor's paragraph before a
+letter's opening."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_dates import is_dateline
+from edition.interchange.raw_headings import COLLECTION_OF, DOC_NUMBER, VOLUME_TITLE
+from edition.interchange.raw_lines import _GREETING, _NOTE_ITEM, _NOTES_START, _NUMBER, _RULE, _SIGNATURE
+
+
+@dataclass
+class Meta:
+    label: str  # lower-case label ("written", "источник"), or "trailer", "source", "archive", "number", "heading"
+    value: str
+    block: RawBlock
+
+@dataclass
+class Region:
+    """One document of the page."""
+
+    heading: list[RawBlock] = field(default_factory=list)
+    meta: list[Meta] = field(default_factory=list)
+    blocks: list[RawBlock] = field(default_factory=list)  # the text, then the notes
+    commentary: list[RawBlock] = field(default_factory=list)  # an edition's note without an anchor: the headnote
+    partial: bool = False
+
+    def body_blocks(self) -> list[RawBlock]:
+        """The paragraphs of the text, before the notes."""
+        out = []
+        for b in self.blocks:
+            if _NOTES_START.match(b.text) or _NOTE_ITEM.match(b.text) or _RULE.match(b.text):
+                break
+            out.append(b)
+        return out
+
+    def first_line(self) -> int:
+        lines = [b.line for b in self.heading] + [m.block.line for m in self.meta] + [b.line for b in self.blocks]
+        return min(lines) if lines else 0
+
+    @property
+    def has_body(self) -> bool:
+        return any(len(b.text) >= 40 or not _NUMBER.match(b.text) for b in self.blocks)
+
+@dataclass
+class Page:
+    regions: list[Region]
+    dropped: list[tuple[int, str, str]]  # line, text, why
+    unplaced: list[RawBlock]
+    author_hints: list[str]
+    title: list[RawBlock] = field(default_factory=list)  # the heading of a collection of numbered documents
+    noticed: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what the reader did
+
+
+def addressee_heading(text: str) -> bool:
+    """A heading of a complete works' letter: its number and addressee ("1184. А. С. СУВОРИНУ"), or the addressee in capitals."""
+    return bool(DOC_NUMBER.match(text.strip())) or re.sub(r"[^\w]|[\d_]", "", text).isupper()
+
+
+def title_case_line(text: str) -> bool:
+    """A short English line in title case without final punctuation: "Lenin on the Press"."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return (len(text) <= 80 and "\n" not in text and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper()
+            and not re.search(r"[.,;:!?]$|[.!?]\s", text) and not _GREETING.match(text) and not _SIGNATURE.match(text))
+
+def commentary_before_opening(r: Region) -> None:
+    """An editor's paragraph before a letter's opening ("These two letters are part of ...") is commentary."""
+    opening = next((k for k, b in enumerate(r.blocks[:5]) if _GREETING.match(b.text)), None)
+    if not opening:
+        return
+    prose = [b for b in r.blocks[:opening] if len(b.text) >= 80 and re.search(r"[.!?]$", b.text)]
+    for b in prose:
+        r.blocks.remove(b)
+        r.commentary.append(b)
+
+def front_matter(regions: list[Region]) -> None:
+    """A book's title and blurb before the first heading ("Том 23. Письма 1892-1894", "Letters of Fyodor Dostoevsky to
+    His Family"): the page's metadata, not a document."""
+    first = regions[0] if regions else None
+    if first is None or first.heading or not first.blocks:
+        return
+    letterlike = any(_GREETING.match(b.text) or _SIGNATURE.match(b.text) or is_dateline(b.text) for b in first.blocks[1:])
+    if len(regions) > 1 and VOLUME_TITLE.match(first.blocks[0].text) and not letterlike \
+            and not any(m.label in ("trailer", "source", "archive") for m in first.meta):
+        regions.pop(0)
+        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
+    elif COLLECTION_OF.match(" ".join(first.blocks[0].text.split())) and len(first.blocks) > 1:
+        b = first.blocks.pop(0)
+        first.meta.append(Meta("preamble", b.text, b))
+
+
+def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> None:
+    """A heading at the page's end with at most a word after it is no document: a running head with its page number is furniture,
+    a numbered or capitals heading ("* 2. В. Н. Ф") metadata, another the text's last words ("Я пишу повесть — маленькую лю")."""
+    last = regions[-1] if len(regions) > 1 else None
+    if last is None or not last.heading or last.meta or last.commentary or len(last.blocks) > 1 \
+            or any(len(b.text) > 20 or not b.text[:1].islower() for b in last.blocks) or not regions[-2].body_blocks() \
+            or not last.blocks and all(h.text.isupper() and not DOC_NUMBER.match(h.text) for h in last.heading):
+        return
+    regions.pop()
+    prev = regions[-1]
+    for h in last.heading:
+        if re.search(r"\s\d{1,4}$", h.text) and last.blocks:
+            dropped.append((h.line, h.text, "a running head of the printed edition"))
+        elif DOC_NUMBER.match(h.text) or addressee_heading(h.text):
+            prev.meta.append(Meta("heading", h.text, h))
+        else:
+            prev.blocks.append(h)
+    prev.blocks += last.blocks
