@@ -16,13 +16,14 @@ INCIPIT = re.compile(r"\s*\(«[^»]{1,80}»\)\s*\.?$")
 _DATIVE = r"[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей|ым|им|ам|ям|ву|ну)"
 _INITIALS = r"(?:[А-ЯЁ]\.\s?){1,3}"
 _DATIVE_NAMES = re.compile(rf"^(?:{_INITIALS}\s*{_DATIVE}(?:\s*\([^()]{{2,40}}\))?(?:,\s*|\s+и\s+|\.?$))+$")
+_SEE_DATE = re.compile(r"\s+от\s+\d{1,2}\s+[а-яё]+\.?$")  # "245. В. Г. Черткову от 2 сентября.": a letter printed elsewhere in the edition
 _TO_PERSON = re.compile(r"^To\s+(?:(?:[A-Z]\.\s?){1,3}\s*[A-Z][\w'’-]+|(?:his|her|my)\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$")
 _CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?\*?$")
 _HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
                           rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
 EDITION_DATING = re.compile(r"^(?:(?:[Кк]онец|[Нн]ачало|[Сс]ередина|[Нн]е ранее|[Нн]е позднее)\s+)?(?:\d{1,2}(?:\s*\([^()]{1,30}\))?"
                             r"(?:\s+или\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
-                            r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\.(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
+                            r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\??\.?(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
 
 
 def bare(text: str) -> str:
@@ -40,7 +41,7 @@ def letter_heading(text: str) -> bool:
         return True  # "* 2. В. Н. Ф...": a letter's number and its addressee's initials, as a reading site marks them
     if numbered and len(letters) >= 4 and letters.isupper() and re.search(r"[А-ЯЁ]", letters):
         return True  # "1184. А. С. СУВОРИНУ"
-    if _DATIVE_NAMES.match(rest) and (numbered or "," in rest):
+    if _DATIVE_NAMES.match(_SEE_DATE.sub("", rest) if numbered else rest) and (numbered or "," in rest):
         return True
     return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
 

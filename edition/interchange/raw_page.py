@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_dates import is_dateline
-from edition.interchange.raw_headings import edition_dating
+from edition.interchange.raw_headings import DOC_NUMBER, edition_dating
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -106,6 +106,9 @@ class _Segmenter:
 
     def feed(self, b: RawBlock, group: int, following: RawBlock | None) -> None:
         kind = _classify(b, self.is_citation, self.is_archive_name)
+        if kind in ("note", "body") and len(b.lines) == 1 and len(b.text) <= 80 and DOC_NUMBER.match(b.text) \
+                and following is not None and edition_dating(following.text):
+            kind = "heading"  # "* 246. Красноярскому городскому голове." over "1908 г. Сентября 2—3? Я. П.": a letter's number and heading
         self.following = following
         t = b.text
         same_group = group == self.group
@@ -135,6 +138,9 @@ class _Segmenter:
             self.r.meta.append(Meta("preamble", t, b))  # "Marx-Engels Correspondence 1859": the collection, not the letter
             return
         if self.last_kind == "heading" and not self.r.blocks:
+            if self.r.heading and DOC_NUMBER.match(self.r.heading[-1].text) and DOC_NUMBER.match(t):
+                h = self.r.heading.pop()  # "245. В. Г. Черткову от 2 сентября." over "* 246. ...": a number with no text here
+                self.r.meta.append(Meta("heading", h.text, h))
             self.r.heading.append(b)
             return
         if any(" ".join(h.text.split()).casefold() == t.casefold() for h in self.r.heading) and self.phase != "notes":
@@ -185,6 +191,11 @@ class _Segmenter:
     def substantial(self) -> bool:
         body = self.r.body_blocks()
         return sum(len(b.text) for b in body) > 60 or any(_GREETING.match(b.text) for b in body)
+
+    def _printed_from(self) -> bool:
+        """Whether the edition has said what the text before is printed from ("Печатается по ...", "Printed from ..."): what
+        follows is its commentary, however short the text."""
+        return bool(self.r.body_blocks()) and any(m.label == "trailer" and re.match(r"Печатается по|Printed from", m.value) for m in self.r.meta)
 
     def _source(self, b: RawBlock) -> None:
         self._header_date()
@@ -251,7 +262,7 @@ class _Segmenter:
                 and addressee_heading(self.r.heading[-1].text):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
             return
-        if self.phase == "commentary" or (self.phase == "tail" and self.substantial()) and not (
+        if self.phase == "commentary" or (self.phase == "tail" and (self.substantial() or self._printed_from())) and not (
                 self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text)):
             self.r.commentary.append(b)
             return
