@@ -31,3 +31,20 @@ def test_initials_and_a_surname_the_register_lacks_sign_the_letter() -> None:
            "Усердно кланяюсь вам.\n\nА. Герцен.\n\nОгарев благодарит за память.\n")
     text = _one(raw)
     assert "@signed А. Герцен." in text and "authors: [" in text
+
+
+def test_a_printed_source_broken_over_two_lines_is_no_text() -> None:
+    raw = ("Кагановичу. Молотову.\n\nОбратите серьезнейшее внимание на Украину, примите там все меры.\n\nПривет! И. Сталин.\n\n"
+           "2/ VII -32\n\nСталин и Каганович. Переписка.\n\n1931-1936 гг. С.210.\n\nРГАСПИ Ф. 81, Оп. 3, Д. 99, Л. 14.\n")
+    text = _one(raw)
+    body = text.split("\n---\n", 1)[1]
+    assert "Переписка" not in body and "С.210" not in body, body
+    assert "#   " in text.split("\n---\n", 1)[0] and "1931-1936 гг. С.210." in text
+
+
+def test_a_labelled_source_runs_on_over_a_blank_line_when_its_next_line_goes_on_in_lower_case() -> None:
+    raw = ("Сталин И.В.\n\nПисьмо В.И. Ленину\n\nИсточник:\n\nСталин И.В. Cочинения. – Т. 17. – Тверь: Научно-издательская\n\n"
+           "компания “Северная корона”, 2004. С. 67.\n\n31 дня августа 1918 г.\n\nДорогой Владимир Ильич!\n\n"
+           "Нам достоверно известно, что положение Воронежа шатко.\n\nВаш Сталин.\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "Северная корона" not in body and body.lstrip().startswith("@dateline 31 дня августа 1918 г."), body

@@ -87,6 +87,23 @@ _RULE = re.compile(r"^[_\-=]{5,}$")
 _NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩)")
 
 
+def source_over_two_lines(t: str, following: str, after_source: bool) -> bool:
+    """A printed source broken over two lines ("Большевистское руководство." / "Переписка. 1912–1927. С. 46."): its
+    title's line before the line that ends with the page, or that line after it."""
+    if len(t) > 120:
+        return False
+    if _SOURCE_START.match(t) and not _SOURCE.search(t):
+        return len(following) <= 120 and bool(_SOURCE.search(following))
+    return after_source and bool(_SOURCE.search(t)) and bool(re.search(r"\d", t))
+
+
+def runs_on(value: str, t: str) -> bool:
+    """Whether line ``t`` goes on with a label's value broken over a blank line ("... – Тверь: Научно-издательская" /
+    "компания ..."): it begins in lower case after a line without final punctuation."""
+    last = value.rstrip().rsplit("\n", 1)[-1]
+    return t[:1].islower() and bool(last) and not re.search(r"[.!?]$", last)
+
+
 def title_words(text: str) -> bool:
     """Whether every word is capitalized, a number or a small word: the names of a heading "X to Y"."""
     small = {"the", "of", "and", "in", "for", "on", "a", "an", "de", "von", "van"}

@@ -38,6 +38,8 @@ from edition.interchange.raw_lines import (
     _blocks,
     _lines,
     heading_like,
+    runs_on,
+    source_over_two_lines,
 )
 from edition.interchange.raw_regions import (
     Meta,
@@ -118,6 +120,8 @@ class _Segmenter:
             self.open.block = RawBlock(self.open.block.lines + b.lines)
             return
         self.open = None
+        if kind == "body" and source_over_two_lines(t, following.text if following is not None else "", self.last_kind == "source"):
+            kind = "source"
         getattr(self, f"_{kind}")(b)
         self.last_kind = kind
 
@@ -130,7 +134,7 @@ class _Segmenter:
         first = self.open.value.split("\n", 1)[0].strip()
         if first and not re.search(r"[,;:(–-]$", first) and not t[:1].islower():
             return False
-        return same_group or not self.open.value.strip()
+        return same_group or not self.open.value.strip() or runs_on(self.open.value, t)
 
     def _heading(self, b: RawBlock) -> None:
         t = " ".join(b.text.split())
