@@ -48,3 +48,25 @@ def test_a_labelled_source_runs_on_over_a_blank_line_when_its_next_line_goes_on_
            "Нам достоверно известно, что положение Воронежа шатко.\n\nВаш Сталин.\n")
     body = _one(raw).split("\n---\n", 1)[1]
     assert "Северная корона" not in body and body.lstrip().startswith("@dateline 31 дня августа 1918 г."), body
+
+
+def test_an_editions_dating_in_both_styles_under_a_writer_and_addressee_is_no_text() -> None:
+    raw = ("И. С. Тургенев - Н. А. Некрасову\n\n2(14). IX 1855 г.\n\n<...> Надо будет непременно в течение нынешней зимы "
+           "заняться изданием собрания твоих стихотворений.\n")
+    text = _one(raw)
+    body = text.split("\n---\n", 1)[1]
+    assert "1855" not in body and "date: {when: 1855-09-02" in text, text
+
+
+def test_a_dating_in_words_with_goda_under_an_addressee_heading_is_no_text() -> None:
+    raw = ("ПИСЬМО  Л. М. КАГАНОВИЧУ, В. М. МОЛОТОВУ\n\n2 июля 1932 года\n\nКагановичу. Молотову.\n\n"
+           "Обратите серьезнейшее внимание на Украину, примите там все меры.\n\nПривет! И. Сталин.\n\n2/ VII -32\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "1932 года" not in body and "Молотову" in body.split("\n\n")[0], body
+
+
+def test_a_dateline_in_words_under_a_writer_and_addressee_stays_the_text() -> None:
+    raw = ("Горький - Чехову\n\nКонец апреля 1899 г. Н. -Новгород\n\nВ том, что оба мы одновременно написали друг другу, "
+           "есть что-то славное.\n\nВаш А. Пешков\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert body.lstrip().startswith("@dateline Конец апреля 1899 г."), body

@@ -22,7 +22,7 @@ _CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*
 _HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
                           rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
 EDITION_DATING = re.compile(r"^(?:(?:[Кк]онец|[Нн]ачало|[Сс]ередина|[Нн]е ранее|[Нн]е позднее)\s+)?(?:\d{1,2}(?:\s*\([^()]{1,30}\))?"
-                            r"(?:\s+или\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
+                            r"(?:\s+или\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*(?:г\.|года)(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
                             r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\??\.?(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
 
 
@@ -46,9 +46,21 @@ def letter_heading(text: str) -> bool:
     return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
 
 
+# "29. IV(11. V) 1855 г.", "2(14). IX 1855 г.": an edition's dating in both styles with the month in Roman numerals
+_ROMAN_DATING = re.compile(r"^\d{1,2}(?:\s*\(\d{1,2}\))?\.\s*[IVX]{1,4}(?:\s*\(\d{1,2}\.\s*[IVX]{1,4}\))?\s+\d{4}\s*г\.$")
+
+
 def edition_dating(text: str) -> bool:
     """The edition's date (and place) of a letter, printed under its heading: "1 марта 1892 г. Москва."."""
     return bool(EDITION_DATING.match(text.strip()))
+
+
+def dating_under(text: str, heading: str, addressee: bool) -> bool:
+    """Whether ``text`` is the edition's dating under ``heading``: "1 марта 1892 г. Москва." under an ``addressee``
+    heading ("1184. А. С. СУВОРИНУ"; under "Горький - Чехову" a letter's own dateline may look so), "2(14). IX 1855 г."
+    under any heading of a letter."""
+    t = text.strip()
+    return bool(addressee and EDITION_DATING.match(t) or _ROMAN_DATING.match(t) and (addressee or letter_heading(heading)))
 
 
 # "Letters of Anton Chekhov, by Anton Chekhov", "Letters of Fyodor Michailovitch Dostoevsky to His Family and friends",

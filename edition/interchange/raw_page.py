@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_dates import is_dateline
-from edition.interchange.raw_headings import DOC_NUMBER, edition_dating
+from edition.interchange.raw_headings import DOC_NUMBER, dating_under, edition_dating
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -262,8 +262,8 @@ class _Segmenter:
                 and re.match(r"^\d{4}-\d\d-\d\d\b(?!\s*[.,;:]?\s*[a-zа-яё])", b.text) and self.following is not None:
             self.r.meta.append(Meta("date", b.text, b))  # "1942-12-06 Correspondence V1, No. 93, to Churchill": a site's record
             return
-        if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 and edition_dating(b.text) \
-                and addressee_heading(self.r.heading[-1].text):
+        if self.phase == "head" and self.r.heading and not self.r.body_blocks() and len(b.lines) == 1 \
+                and dating_under(b.text, self.r.heading[-1].text, addressee_heading(self.r.heading[-1].text)):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
             return
         if self.phase == "commentary" or (self.phase == "tail" and (self.substantial() or self._printed_from())) and not (
