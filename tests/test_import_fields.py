@@ -70,3 +70,17 @@ def test_a_dateline_in_words_under_a_writer_and_addressee_stays_the_text() -> No
            "есть что-то славное.\n\nВаш А. Пешков\n")
     body = _one(raw).split("\n---\n", 1)[1]
     assert body.lstrip().startswith("@dateline Конец апреля 1899 г."), body
+
+
+def test_a_number_in_round_brackets_glued_to_a_word_anchors_the_note_of_that_number() -> None:
+    raw = ("Letter to V.I. Lenin\n\nDear Comrade Lenin,(1)\n\nThe fight is on for the South and the Caspian. We need several light destroyers.\n\n"
+           "Yours, Stalin\n\nAugust 31, 1918\n\n(1) On receiving the letter, Lenin sent it to Petrograd as his personal directive.\n")
+    text = _one(raw)
+    assert "Lenin},{n:editor:1}" in text and '"1":' in text, text
+
+
+def test_a_transcription_label_alone_is_metadata() -> None:
+    raw = ("Letter to V.I. Lenin\n\nSource: J. V. Stalin, Works, Volume 4, pages 129.\nTranscription: Hari Kumar for Alliance-ML\n\n"
+           "Dear Comrade Lenin,\n\nThe fight is on for the South and the Caspian. We need several light destroyers.\n\nYours, Stalin\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "Hari Kumar" not in body, body

@@ -33,6 +33,7 @@ _MARKER = re.compile(r"^(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})\
                      r"|(?P<s>\d{1,3})(?=\s+[A-ZА-ЯЁ«\"“(]|\s+\d{1,2}\s+[а-яё]+\s+\d{4}))(?:\s+|$)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"'”’])(\d{1,3})(?![\d/:%]|st\b|nd\b|rd\b|th\b|\.\d)")
+_PAREN_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?\"'”’])\((\d{1,3})\)")  # "Dear Comrade Lenin,(1)": no space before the bracket
 _LONE = re.compile(r"(?<= )(\d{1,2})(?=[\s.,;:(]|$)")
 _ABBREVIATIONS = {"no", "nos", "p", "pp", "l", "ll", "f", "op", "d", "vol", "vols", "t", "s", "ch", "art", "vyp", "on", "ibid"}
 _NOT_BEFORE_NUMBER = _ABBREVIATIONS | {
@@ -242,6 +243,9 @@ def _candidates(i: int, text: str, wanted: set[int]) -> list[Anchor]:
         excluded = _ABBREVIATIONS if text[m.start() - 1] in ".,;:!?)]\"'”’" else _NOT_BEFORE_NUMBER
         if n in wanted and text[m.start() - 1] != "[" and word not in excluded:
             found.append(Anchor(n, i, m.start(), m.end(), "glued"))
+    for m in _PAREN_GLUED.finditer(text):
+        if int(m.group(1)) in wanted:
+            found.append(Anchor(int(m.group(1)), i, m.start(), m.end(), "glued"))
     for m in _LONE.finditer(text):
         n = int(m.group(1))
         if n not in wanted or text[m.end():m.end() + 1] == ")":

@@ -54,7 +54,7 @@ _HEADING_WORD = re.compile(r"^(?:TELEGRAM|LETTER|NOTE|MEMORANDUM|ТЕЛЕГРА�
 _INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
 
 
-_LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription\s*[\\/]\s*(?:HTML\s+)?Markup|"
+_LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription(?:\s*[\\/]\s*(?:HTML\s+)?Markup)?|"
                     r"HTML(?:\s+Markup)?|Online Version|Proofread|Wired|Sent|Delivered|Dictated|Courtesy|Compiled by|"
                     r"Available at|Retrieved from|Реквизиты|Тип документа|Направление|Государство|Датировка|Метки|Источник|"
                     r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор|Date|Notes(?=\s*:\s*\S))\s*(?::|$)\s*(?P<value>.*)$", re.I)
