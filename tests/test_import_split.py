@@ -24,3 +24,32 @@ def test_numbered_headings_over_the_editions_dating_start_documents_and_the_comm
     assert len(bodies) == 2, bodies
     assert "Благодарю за поздравления" in bodies[0] and "Ответ на телеграфное" not in bodies[0]
     assert "245." not in bodies[0] and "Благодарю избрание" in bodies[1]
+
+
+def test_a_number_and_the_editions_date_over_a_heading_are_one_document_and_the_site_title_lines_are_no_letter() -> None:
+    raw = ("J. V. Stalin\n\nCorrespondence with Winston S. Churchill and Clement R. Attlee\n\n1942\n\n"
+           "Publisher : Progress Publishers, Moscow, USSR\n"
+           "Public Domain : Marxists Internet Archive (2010). You may freely copy, distribute, display and perform this work.\n\n"
+           "No. 28\n\nReceived on January 5, 1942\n\nW. CHURCHILL TO J. V. STALIN*\n\n"
+           "I am much concerned to read in the American papers the article in the Pravda of December 31st.\n\n"
+           "No. 29\n\nSent on January 8, 1942\n\nJ. V. STALIN TO W. CHURCHILL*\n\n"
+           "Thank you for the message and your solicitude for the progress of Soviet-American relations.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    first, second = (d.text for d in result.documents)
+    assert first.split("\n---\n", 1)[1].lstrip().startswith("I am much concerned"), first
+    assert "Received on" not in first.split("\n---\n", 1)[1] and "not_after: 1942-01-05" in first, first
+    assert "date: 1942-01-08" in second, second
+
+
+def test_a_catalogue_line_before_the_heading_is_the_pages_title_not_a_letters_end() -> None:
+    raw = ("Горький М. - Чехову А.П. (26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород)\n\nА. П. ЧЕХОВУ\n\n"
+           "26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород.\n\nДорогой Антон Павлович!\n\n"
+           "Сейчас прочитал в «Жизни» статью Соловьёва о Вас. Недоволен, хотя по адресу Михайловского он дельно говорит.\n")
+    assert len(_bodies(raw)) == 1
+
+
+def test_the_end_of_a_letter_before_the_first_heading_is_still_a_partial_document() -> None:
+    raw = ("Завтра принимаюсь за работу, и потому прошу Вас ответить поскорее, пока я ещё в Мелихове.\n\nВаш А. Чехов.\n\n1131. И. П. ЧЕХОВУ\n\n5 марта 1892 г. Мелихово.\n\n"
+           "5 марта. Мелихово.\n\nВот тебе указ от господ помещиков. Привези рубанок и щетку для чистки лошадей.\n")
+    assert len(_bodies(raw)) == 2

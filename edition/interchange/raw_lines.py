@@ -30,7 +30,7 @@ _FURNITURE = [
                 r"^сообщить о нарушении$|^Download [\d.]+ ?[KMG]b|^Pdf ko'rish$|^bet\d+/\d+$|^Sana[\d.]+$|^Hajmi|^#\d+$|"
                 r"^Подобный материал:?$|^Вид материала|^Текущая страница:|^Текст книги|^Автор книги:|^Жанры?:$|"
                 r"^•?\s*Текст добавлен:|^Электронная библиотека|^[\d\s]+произведений, [\d\s]+авторов|^Литмир|"
-                r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain:|^Copyleft:|"
+                r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain\s*:|^Copyleft\s*:|"
                 r"^Prepared ©|^Join us\s*$|^If you want more information about joining"), "site navigation or a banner"),
     (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
@@ -176,7 +176,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         if (why := furniture(stripped)) is not None:
             dropped.append((no, stripped, why))
             out.append(None)
-            licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft):", stripped))
+            licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft)\s*:", stripped))
             continue
         if licence or _LICENCE.search(stripped) and len(stripped) < 120:
             dropped.append((no, stripped, "the site's licence"))

@@ -300,6 +300,8 @@ def _meta_date(out: MetaFields, label: str, value: str) -> None:
     if label == "date" and not out.dated:
         out.dated = value
     if label == "date" and out.date is None and (d := read_date(value)):
+        if re.match(r"^(?:Received|Получено)\b", value) and set(d) == {"when"}:
+            d = {"not_after": d["when"]}  # the edition gives only the day it came: sent then or before
         out.date, out.date_from, out.supplied = d, value, bool(re.fullmatch(r"\[.*\]\.?", value))
     if label in ("source", "published", "first published", "trailer") and not out.published and (d := read_date(value)):
         out.published = d.get("when", "")

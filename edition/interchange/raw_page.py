@@ -48,6 +48,7 @@ from edition.interchange.raw_regions import (
     addressee_heading,
     commentary_before_opening,
     front_matter,
+    site_front,
     stub_at_end,
     title_case_line,
 )
@@ -151,9 +152,19 @@ class _Segmenter:
             self.phase = "head"  # the heading repeated (a page title, then the document)
             self.r.meta.append(Meta("heading", t, b))
             return
+        if self._dated_number():
+            for x in self.r.blocks:  # "No. 28" / "Received on January 5, 1942" / "W. CHURCHILL TO J. V. STALIN": one document
+                self.r.meta.append(Meta("date", x.text, x))
+            self.r.blocks, self.phase = [], "head"
         if self.r.body_blocks() or self.phase != "head" or self.r.heading:
             self.new()
         self.r.heading.append(b)
+
+    def _dated_number(self) -> bool:
+        """Whether the document so far is a number and a line or two of dates: the edition's record over a heading."""
+        return not self.r.heading and any(m.label in ("generic", "number") for m in self.r.meta) and 0 < len(self.r.blocks) <= 2 \
+            and self.r.blocks == self.r.body_blocks() and not self.r.commentary \
+            and all(len(x.lines) == 1 and len(x.text) <= 60 and re.search(r"\b\d{4}\b", x.text) for x in self.r.blocks)
 
     def _generic(self, b: RawBlock) -> None:
         """ "Letter 12", "Document 3": a document starts here, whatever follows."""
@@ -296,6 +307,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         seg.feed(block, group, blocks[k + 1][0] if k + 1 < len(blocks) else None)
     regions = [r for r in seg.regions if r.heading or r.blocks or r.meta or r.commentary]
     unplaced: list[RawBlock] = []
+    site_front(regions)
     # short lines before the first heading (a page title, an author line): metadata of the document after them
     while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
             and len(regions[0].blocks) <= 3 and not regions[0].commentary \

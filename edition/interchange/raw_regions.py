@@ -111,3 +111,25 @@ def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> N
         else:
             prev.blocks.append(h)
     prev.blocks += last.blocks
+
+
+def _no_sentence(b: RawBlock) -> bool:
+    """A block of short lines none of which ends a sentence: a site's or a book's title lines, a menu, a page count."""
+    return all(len(t) <= 200 and not re.search(r"[.!?…:;]\s*$", t) for _, _, t in b.lines) and not _GREETING.match(b.text)
+
+
+def site_front(regions: list[Region]) -> None:
+    """Title lines before the first heading or number of a page ("J. V. Stalin" / "Correspondence with Winston S. Churchill",
+    "Страница 3 из 18" / "Глава 2", "Горький М. - Чехову А.П. (26 или 28 августа 1899, Н. Новгород)"), none of them ending
+    a sentence and the last no signature: the page's metadata, not the end of a letter."""
+    if len(regions) < 2 or regions[0].heading or not regions[0].blocks:
+        return
+    first, nxt = regions[0], regions[1]
+    if not (nxt.heading or any(m.label in ("generic", "number") for m in nxt.meta)):
+        return
+    rest = first.blocks + first.commentary
+    if not all(_no_sentence(b) for b in rest) or _SIGNATURE.match(first.blocks[-1].text.split("\n")[-1].strip()) \
+            or any(m.label in ("trailer", "archive") for m in first.meta):
+        return
+    regions.pop(0)
+    nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(rest, key=lambda b: b.line))]
