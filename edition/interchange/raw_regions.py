@@ -115,7 +115,7 @@ def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> N
 
 def _no_sentence(b: RawBlock) -> bool:
     """A block of short lines none of which ends a sentence: a site's or a book's title lines, a menu, a page count."""
-    return all(len(t) <= 200 and not re.search(r"[.!?…:;]\s*$", t) for _, _, t in b.lines) and not _GREETING.match(b.text)
+    return all(len(t) <= 200 and not re.search(r"[.!?…:;][\"”»’)\]]*\s*$", t) for _, _, t in b.lines) and not _GREETING.match(b.text)
 
 
 def site_front(regions: list[Region]) -> None:
