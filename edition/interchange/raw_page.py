@@ -197,11 +197,27 @@ class _Segmenter:
             self.phase = "tail"
 
     def _trailer(self, b: RawBlock) -> None:
+        if run := self._text_after_trailers(b):
+            self.r.commentary = [c for c in self.r.commentary if c not in run]
+            self.new()  # a text, its signature, then the edition's trailers again: the next document, not commentary
+            self.r.blocks, self.phase = run, "body"
         meta = Meta("trailer", b.text, b)
         self.r.meta.append(meta)
         self.open = meta
         if self.phase in ("body", "notes"):
             self.phase = "tail"
+
+    def _text_after_trailers(self, b: RawBlock) -> list[RawBlock]:
+        """The paragraphs taken as commentary after the edition's trailers when another set of trailers ("Написано ...",
+        "Written on ...") follows them and the last is a short line (a date and a signature): another text."""
+        if not re.match(r"Написано|Впервые напечатано|Печатается по|Written\s|First\s+published|Printed from", b.text) \
+                or not self.r.body_blocks():
+            return []
+        trailers = [m.block.line for m in self.r.meta if m.label == "trailer"]
+        run = [c for c in self.r.commentary if trailers and c.line > max(trailers)]
+        if not run or len(run[-1].text) > 60 or sum(len(c.text) for c in run) <= 60 or any(_NOTE_ITEM.match(c.text) for c in run):
+            return []
+        return run
 
     def substantial(self) -> bool:
         body = self.r.body_blocks()
