@@ -73,3 +73,14 @@ def test_commentary_after_the_editions_source_line_stays_commentary() -> None:
            "Ответ на телеграфное извещение из г. Пирятина об избрании Толстого в члены Общества помощи учащимся детям.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Пирятина" not in bodies[0], bodies
+
+
+def test_a_table_of_contents_is_dropped_and_starts_no_document() -> None:
+    raw = ("Michail Bakunin\n\nLetters to Herzen and Ogareff\n\nContents\n\n1861, from San Francisco 3\n\n1861, Fragment I 4\n\n"
+           "Project Declaration to the Polish People 5\n\nThe Cloche and the Polish People 6\n\n1863 7\n\n"
+           "October 3, 1861\nSan Francisco\n\nMy dear friends,\n\n"
+           "I was able to escape Siberia and after having traveled for a long time I have finally arrived in San Francisco.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    body = result.documents[0].text.split("\n---\n", 1)[1]
+    assert "Polish People" not in body and "Fragment I" not in body, body

@@ -192,6 +192,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         col = len(line) - len(line.lstrip()) + 1
         out.append((no, col, stripped))
     _contents(out, dropped)
+    _table_of_contents(raw, out, dropped)
     _menu(out, dropped)
     _page_numbers(out, dropped)
     return out, dropped
@@ -233,6 +234,27 @@ def _contents(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> 
         for i, item in enumerate(lines):
             if item is not None and item[0] == no:
                 lines[i] = None
+
+
+_TOC_HEAD = re.compile(r"^(?:(?:Table of )?Contents|CONTENTS|Содержание|СОДЕРЖАНИЕ|Оглавление|ОГЛАВЛЕНИЕ)\s*:?$")
+
+
+def _table_of_contents(raw: list[str], lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
+    """"Contents" and two or more lines after it that end in a page number ("1861, Fragment I 4"): a book's table of
+    contents, not its text."""
+    for no in (k + 1 for k, line in enumerate(raw) if _TOC_HEAD.match(line.strip())):
+        head = [i for i, item in enumerate(lines) if item is not None and item[0] == no]
+        entries = []
+        for k in (i for i, item in enumerate(lines) if item is not None and item[0] > no):
+            text = lines[k][2]  # type: ignore[index]
+            if len(text) > 100 or not re.search(r"\S\s+\d{1,4}$", text):
+                break
+            entries.append(k)
+        if len(entries) >= 2:
+            for k in head + entries:
+                line_no, _, text = lines[k]  # type: ignore[misc]
+                dropped.append((line_no, text, "a table of contents"))
+                lines[k] = None
 
 
 def _next(lines: list[Line | None], i: int) -> int:
