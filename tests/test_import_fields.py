@@ -84,3 +84,28 @@ def test_a_transcription_label_alone_is_metadata() -> None:
            "Dear Comrade Lenin,\n\nThe fight is on for the South and the Caspian. We need several light destroyers.\n\nYours, Stalin\n")
     body = _one(raw).split("\n---\n", 1)[1]
     assert "Hari Kumar" not in body, body
+
+
+def test_an_editions_heading_to_the_addressee_with_the_date_in_brackets_and_a_note_marker() -> None:
+    raw = ("skip to content\n\nTo JD. Hooker   [23 October 1857]1\n\nDown Bromley Kent\n\nFriday Evening\n\nMy dear Hooker\n\n"
+           "I have just sent off the Box to Bromley, so you can send for it on Monday morning.\n\nMost truly yours | C. Darwin\n")
+    text = _one(raw)
+    front, body = text.split("\n---\n", 1)
+    assert 'title: "Darwin to Hooker"' in front and "date: 1857-10-23" in front and "language: en" in front, front
+    assert "skip to content" not in body and "Hooker   [" not in body and "@salute My dear Hooker" in body, body
+
+
+def test_a_heading_to_the_addressee_from_the_writer_and_the_writers_byline_under_it() -> None:
+    raw = ("Permanent link for this document:\nhttps://founders.archives.gov/documents/Hamilton/01-20-02-0243\n\n"
+           "To Alexander Hamilton from George Washington, 3 November 1796\n\nFrom George Washington1\n\nPrivate\n\n"
+           "Philadelphia 3d. Novr. 1796\n\nMy dear Sir,\n\nAfter my letter of yesterday was despatched to you, the draught was presented.\n\n"
+           "I am Your affectionate friend\n\nGo: Washington\n")
+    text = _one(raw)
+    front, body = text.split("\n---\n", 1)
+    assert 'title: "Washington to Hamilton"' in front and "date: 1796-11-03" in front, front
+    assert body.lstrip().startswith("@lines Private") and "founders.archives" not in body and "From George" not in body, body
+
+
+def test_a_surname_with_letters_no_romanization_of_russian_writes_is_not_russian() -> None:
+    from edition.registers.names import russian_name
+    assert not russian_name("Darwin, C.") and not russian_name("Baldwin") and russian_name("Stalin, I. V.")

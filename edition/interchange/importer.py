@@ -247,8 +247,8 @@ class _Importer:
 
     def signature(self, text: str) -> bool:
         c = unquoted(core(text))
-        if ATTRIBUTION.match(c) and "\n" not in c:
-            return True
+        if ATTRIBUTION.match(c) and "\n" not in c or re.search(r"(?i)\byours\b", c) and signed_name(c):
+            return True  # "Most truly yours | C. Darwin": a closing formula and the name on one line
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
             return False
         if (last := re.search(r"[.!?]\s+([A-ZА-ЯЁ][a-zа-яё]{3,})\.?$", c)) and not self.matcher.resolve(last.group(1)) \

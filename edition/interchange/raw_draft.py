@@ -55,8 +55,8 @@ def star_anchor(texts: list[str], stars: int) -> Anchor | None:
 def heading_mark(region: Region) -> str:
     """The note marker a document's heading ends with ("СОВЕТА**", "Stalin 1", "(Henderson)98"), if any."""
     last = region.heading[-1].text.strip() if region.heading else ""
-    m = re.search(r"(?<=[\w.)])(\*{1,3})$|(?<=[a-zа-яё)])\s?(\d{1,3})$", last)
-    return (m.group(1) or m.group(2)) if m else ""
+    m = re.search(r"(?<=[\w.)])(\*{1,3})$|(?<=[a-zа-яё)\]])\s?(\d{1,3})$|\[(\d{1,3})\]$", last)
+    return (m.group(1) or m.group(2) or m.group(3)) if m else ""
 
 
 def start_anchor(number: int, text: str) -> Anchor:

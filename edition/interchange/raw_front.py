@@ -16,6 +16,12 @@ from edition.interchange.raw_roles import GREETING
 _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
 
 
+def _repeats_the_writer(text: str, authors: list[str]) -> bool:
+    """A byline "From X" (a note marker after it) under a heading that names X as the writer."""
+    m = re.fullmatch(r"From\s+((?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*?))\d{0,3}", text)
+    return bool(m) and any(a.split()[-1] == m.group(2) for a in authors if a.split())
+
+
 def front(doc: DocState, blocks: list[RawBlock], matcher: PersonMatcher,
           citation: Callable[[str, RawBlock], str | None]) -> list[RawBlock]:
     """Take metadata, title, author line, date and archival lines off the body; return the rest."""
@@ -31,6 +37,9 @@ def front(doc: DocState, blocks: list[RawBlock], matcher: PersonMatcher,
             doc.consumed.append((b.line, text))
             continue
         opening = not any(len(x.text) >= 120 for x in body)
+        if opening and single and not body and _repeats_the_writer(text, doc.head.authors):
+            doc.consumed.append((b.line, text))  # "From George Washington1" under "To Alexander Hamilton from George Washington, ..."
+            continue
         if opening and not doc.date and (m := _BRACKET_DATE.match(text)) and (iso := find_date(m.group(1))):
             doc.date = {"when": iso, "supplied": True}
             doc.consumed.append((b.line, text))

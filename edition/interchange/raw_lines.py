@@ -31,7 +31,8 @@ _FURNITURE = [
                 r"^Подобный материал:?$|^Вид материала|^Текущая страница:|^Текст книги|^Автор книги:|^Жанры?:$|"
                 r"^•?\s*Текст добавлен:|^Электронная библиотека|^[\d\s]+произведений, [\d\s]+авторов|^Литмир|"
                 r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain\s*:|^Copyleft\s*:|"
-                r"^Prepared ©|^Join us\s*$|^If you want more information about joining"), "site navigation or a banner"),
+                r"^Prepared ©|^Join us\s*$|^If you want more information about joining|^Skip to (?:main )?content$|"
+                r"^Permanent link for this document:?$|^Documents filtered by:|^sorted by:|^https?://\S+$"), "site navigation or a banner"),
     (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
     (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
@@ -118,6 +119,13 @@ def furniture(text: str) -> str | None:
     return None
 
 
+# "To JD. Hooker   [23 October 1857]1", "To Alexander Hamilton from George Washington, 3 November 1796": an edition's
+# heading of a letter, the addressee (and the writer) and the date, a note marker after it
+_PERSON = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+"
+_TO_DATED = re.compile(rf"^To\s+{_PERSON}(?:\s+from\s+{_PERSON})?,?\s+\[?(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},)\s*\d{{4}}\]?"
+                       r"\d{0,3}$")
+
+
 def heading_like(text: str) -> bool:
     """A short line that reads as a document's heading."""
     t = INCIPIT.sub("", text.strip())
@@ -125,7 +133,7 @@ def heading_like(text: str) -> bool:
         return True
     if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
         return False
-    if re.match(r"^To:\s+[A-ZА-Я]", t):
+    if re.match(r"^To:\s+[A-ZА-Я]", t) or _TO_DATED.match(t):
         return True
     words = [w for w in re.findall(r"[^\W\d_]{3,}", t) if not re.fullmatch(r"[IVXLC]+", w)]
     if not words or _SIGNATURE.match(t) and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)\.?$", t) and not _HEADING_WORD.match(t):

@@ -58,6 +58,8 @@ _TO = re.compile(r"^(?:(?:Personal|Secret|Top\s+Secret)(?:\s+and\s+(?:Personal|S
                  r"(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
                  r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
+_TO_FROM = re.compile(r"^To\s+(?P<b>.+?)\s+from\s+(?P<a>.+)$")  # "To Alexander Hamilton from George Washington"
+
 
 @dataclass
 class Heading:
@@ -83,7 +85,7 @@ _SHARED_SURNAME = re.compile(r"((?:[A-ZА-ЯЁ]\.\s?){1,3})\s*(?:и|and)\s+((?:[
 
 def names_in(text: str) -> list[str]:
     """The names a list such as "Л.М. Кагановичу, В.М. Молотову" or "Manner, Sirola and Viiku" holds."""
-    text = _TITLES.sub("", text)
+    text = re.sub(r"\b([A-ZА-ЯЁ])([A-ZА-ЯЁ])\.(?=\s)", r"\1. \2.", _TITLES.sub("", text))  # "JD. Hooker"
     parts = [p.strip(" .,;:") for p in re.split(r",\s*|\s+(?:and|и)\s+|\s*&\s*", text) if p.strip(" .,;:")]
     if m := _SHARED_SURNAME.fullmatch(text.strip(" .")):  # "Н. А. и О. А. ГЕРЦЕН": two of one family
         parts = [f"{m.group(1).strip()} {m.group(3)}", f"{m.group(2).strip()} {m.group(3)}"]
@@ -133,7 +135,7 @@ def _read_heading(lines: Sequence[str]) -> Heading:
     elif m := re.match(r"^(?P<a>.+?)\s+[—–]\s+(?P<b>.+)$", text) or _HYPHENATED.match(text):
         h.authors = names_in(m.group("a"))
         _recipients(h, m.group("b"))
-    elif m := _TO.match(text):
+    elif m := _TO_FROM.match(text) or _TO.match(text):
         if m.group("a"):
             h.authors = names_in(_paren_name(m.group("a")))
         _recipients(h, re.split(r"\s+with\s+|\s+on\s+", m.group("b"))[0])
@@ -155,7 +157,7 @@ def _read_heading(lines: Sequence[str]) -> Heading:
 
 def _names_part(h: Heading, text: str) -> str:
     """The heading without its note marker, kind word, place sent to and date (read into ``h``): the names."""
-    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
+    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)\]])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
     if not text:
         return ""
     if (m := _DATE_FIRST.match(text)) and (date := read_date(m.group("d"))):

@@ -15,14 +15,14 @@ from edition.interchange.importer_notes import ATTRIBUTION, BYLINE, RawBlock, ti
 from edition.interchange.raw_dates import is_dateline
 
 # the Russian words are stems ("Дорогой", "Дорогая", "Здравствуйте"): no word boundary after them
-GREETING = re.compile(r"^(?:(?:To|Dear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed|Товарищ)\b|Дорог|Уважаем|Глубокоуважаем|"
+GREETING = re.compile(r"^(?:(?:To|Dear|My\s+[Dd]ear|Comrade|Com\.|Hello|Greetings|Respected|Esteemed|Товарищ)\b|Дорог|Уважаем|Глубокоуважаем|"
                       r"Многоуважаем|Милостивый|Милый|Милая|Здравствуй)")
 _CLOSING = re.compile(r"(?:all the best|regards|greetings|yours|goodbye|bye|shake|respect|salut)", re.IGNORECASE)
 _TELEGRAM = re.compile(r"\bdecipher|\btelegram\b", re.IGNORECASE)
 
 
 _NAME = r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ][a-zа-яёáéíóú]+\s+(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][\w'’-]+)"
-_SIGNED = re.compile(rf"^(?:.{{0,50}}\b(?:[Yy]ours|Ваш|Твой|Ваша|Твоя|[Пп]реданный|[Уу]важающий|[Лл]юбящий|[Цц]елую)\b[\w ,]{{0,20}}?\s+)?"
+_SIGNED = re.compile(rf"^(?:.{{0,50}}\b(?:[Yy]ours|Ваш|Твой|Ваша|Твоя|[Пп]реданный|[Уу]важающий|[Лл]юбящий|[Цц]елую)\b[\w ,|]{{0,20}}?\s+)?"
                      rf"(?P<name>{_NAME})\.?\s*[\"”»]?$")
 
 

@@ -69,6 +69,8 @@ def russian_name(name: str, aliases: Iterable[str] = ()) -> bool:
     if any(is_cyrillic(f) or _PATRONYMIC.search(f) for f in forms):
         return True
     surname = _surname(name).split()[-1] if _surname(name).split() else ""
+    if re.search(r"[wq]|th", surname, re.I):
+        return False  # "Darwin", "Baldwin": letters no romanization of Russian writes
     return bool(_RUSSIAN_SURNAME.search(surname.replace("'", "").replace("’", "")))
 
 
