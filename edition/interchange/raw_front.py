@@ -19,7 +19,7 @@ _BRACKET_DATE = re.compile(r"^\[([^\[\]]{3,40})\]\.?$")
 def _repeats_the_writer(text: str, authors: list[str]) -> bool:
     """A byline "From X" (a note marker after it) under a heading that names X as the writer."""
     m = re.fullmatch(r"From\s+((?:[A-Z][\w.’'-]*\s+){0,3}([A-Z][\w’'-]*?))\d{0,3}", text)
-    return bool(m) and any(a.split()[-1] == m.group(2) for a in authors if a.split())
+    return m is not None and any(a.split()[-1] == m.group(2) for a in authors if a.split())
 
 
 def front(doc: DocState, blocks: list[RawBlock], matcher: PersonMatcher,
