@@ -84,3 +84,14 @@ def test_a_table_of_contents_is_dropped_and_starts_no_document() -> None:
     assert len(result.documents) == 1
     body = result.documents[0].text.split("\n---\n", 1)[1]
     assert "Polish People" not in body and "Fragment I" not in body, body
+
+
+def test_a_signature_alone_before_the_first_heading_is_unplaced_and_a_title_ending_in_a_pictograph_is_furniture() -> None:
+    raw = ("Тайные страницы истории - Николаевский Борис Иванович (чтение книг .TXT) 📗\nБУСШЕ\n"
+           "ПОСОЛ В МОСКВЕ — КАНЦЛЕРУ\nОтчет № 9\n30 апреля 1918 г.\n"
+           "Москва, священный город, символ царской власти, святыня православной церкви, в руках у большевиков.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    text = result.documents[0].text
+    body = text.split("\n---\n", 1)[1]
+    assert "@unplaced" in body and "БУСШЕ" in body and "Тайные страницы" not in body, body

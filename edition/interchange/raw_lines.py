@@ -41,6 +41,7 @@ _FURNITURE = [
                 r"Previous Document\b.*\bNext Document|Continued\s*[. ]*|Download:?\s*(?:TXT|DOCX?|PDF|EPUB|FB2|MOBI|RTF|\s|,)+)$", re.I),
      "site navigation or a banner"),
     (re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"), "a line of the site that begins with a pictograph"),
+    (re.compile(r"\s[\U0001F300-\U0001FAFF]$"), "a line of the site that ends in a pictograph"),
     (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
     (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
 ]

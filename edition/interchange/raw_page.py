@@ -323,6 +323,9 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         seg.feed(block, group, blocks[k + 1][0] if k + 1 < len(blocks) else None)
     regions = [r for r in seg.regions if r.heading or r.blocks or r.meta or r.commentary]
     unplaced: list[RawBlock] = []
+    if len(regions) > 1 and not regions[0].heading and [len(b.lines) for b in regions[0].blocks] == [1] \
+            and _SIGNATURE.match(regions[0].blocks[0].text) and not regions[0].meta and not regions[0].commentary:
+        unplaced += regions.pop(0).blocks  # "БУСШЕ" over the first heading: the signature of a document not in the copy
     site_front(regions)
     # short lines before the first heading (a page title, an author line): metadata of the document after them
     while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
