@@ -109,3 +109,21 @@ def test_a_heading_to_the_addressee_from_the_writer_and_the_writers_byline_under
 def test_a_surname_with_letters_no_romanization_of_russian_writes_is_not_russian() -> None:
     from edition.registers.names import russian_name
     assert not russian_name("Darwin, C.") and not russian_name("Baldwin") and russian_name("Stalin, I. V.")
+
+
+def test_a_title_spells_a_register_surname_as_its_alias_does_without_the_soft_sign() -> None:
+    raw = "TELEGRAM TO ZINOVIEV\n\nPetrograd. Zinoviev.\n\nSend the regiments at once.\n\nLenin\n"
+    assert 'title: "Lenin to Zinoviev"' in _one(raw)
+
+
+def test_a_proposed_surname_takes_the_english_spelling_of_a_known_foreign_or_russian_name() -> None:
+    raw = "8 марта 1863. Лондон.\n\nБлагодарю вас от всей души за присылку рисунка.\n\nУсердно кланяюсь вам.\n\nА. Герцен.\n"
+    text = _one(raw)
+    assert "authors: [herzen]" in text, text
+
+
+def test_a_bracketed_note_marker_on_an_addressee_heading_is_no_part_of_the_name() -> None:
+    raw = ("To:   N. OSINSKY[1]\n\nDear Comrade,\n\nI was very glad to get your letter of 21/I, and I answer at once.\n\n"
+           "All the best....\n\nNotes\n\n[1] This letter is a postscript to that of Krupskaya.—Ed.\n")
+    text = _one(raw)
+    assert "recipients: [osinsky]" in text and "[1]" not in text.split('title:')[1].split("\n")[0], text

@@ -208,8 +208,8 @@ def note_paragraph(text: str, matcher: PersonMatcher, register: arch.ArchivesReg
 def title_names(registry: Registry, ids: list[str], others: tuple[str, ...] = ()) -> str:
     """Persons for a title by surname; one surname for two persons ("N. A. and O. A. Herzen", "Chekhov to I. P.
     Chekhov") with their initials."""
-    sur = [registry.surname(i) for i in ids]
-    if len(set(sur)) < len(sur) or set(sur) & {registry.surname(i) for i in others}:
+    sur = [registry.reader_surname(i) for i in ids]
+    if len(set(sur)) < len(sur) or set(sur) & {registry.reader_surname(i) for i in others}:
         inits = [registry.initials(i) for i in ids]
         if len(set(sur)) == 1 and all(inits):
             return (" and " if len(sur) == 2 else ", ").join(inits) + " " + sur[0]

@@ -157,7 +157,7 @@ def _read_heading(lines: Sequence[str]) -> Heading:
 
 def _names_part(h: Heading, text: str) -> str:
     """The heading without its note marker, kind word, place sent to and date (read into ``h``): the names."""
-    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)\]])\d{1,3}$|\s\d{1,3}$", "", text).strip()  # a note marker on the heading
+    text = re.sub(r"(?<=[\w.)])\*+$|(?<=[a-zа-яё)\]])\d{1,3}$|\s\d{1,3}$|(?<=\w)\[\d{1,3}\]$", "", text).strip()  # a note marker on the heading
     if not text:
         return ""
     if (m := _DATE_FIRST.match(text)) and (date := read_date(m.group("d"))):

@@ -28,6 +28,12 @@ from edition.registers.names import (
 )
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+# surnames that English spells otherwise than a transliteration of the Russian form: a proposed entry takes the English one
+_ENGLISH_FORMS = dict(pair.split(":") for pair in """Герцен:Herzen Ганди:Gandhi Чайковский:Tchaikovsky Гёте:Goethe Гете:Goethe
+    Гегель:Hegel Гюго:Hugo Шекспир:Shakespeare Маркс:Marx Гейне:Heine Эйнштейн:Einstein Диккенс:Dickens Вольтер:Voltaire
+    Руссо:Rousseau Гарибальди:Garibaldi Гладстон:Gladstone Рузвельт:Roosevelt Черчилль:Churchill Гитлер:Hitler Гувер:Hoover
+    Уэллс:Wells Шоу:Shaw Золя:Zola Бальзак:Balzac Шиллер:Schiller Бетховен:Beethoven Вагнер:Wagner Ницше:Nietzsche
+    Дарвин:Darwin Штейнмец:Steinmetz Гейне:Heine Гауптман:Hauptmann Ибсен:Ibsen Кропоткин:Kropotkin""".split())
 _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
 _NOT_NAMES = {"Dear", "Comrade", "Comrades", "Friend", "Friends", "Mr", "Mrs", "Sir", "Madam", "Председатель", "Товарищ", "Тов",
               "Unknown", "Central", "Committee", "Soviet", "Party", "Council", "Board", "Бюро", "Совет", "Комитет", "ЦК"}
@@ -118,7 +124,7 @@ class Registry:
             forms = nominatives(surname)
             surname = forms[0] if forms else surname
         given = list(words[:-1])
-        latin = transliterate(surname, self.scheme)
+        latin = _ENGLISH_FORMS.get(surname.title()) or transliterate(surname, self.scheme)
         initials = re.sub(r"\.\s*(?=\S)", ". ", transliterate(initials, self.scheme)).strip()  # "S.M." -> "S. M."
         rest = " ".join([*[transliterate(g, self.scheme) for g in given], initials]).strip()
         name = f"{latin[:1].upper()}{latin[1:].lower() if latin.isupper() else latin[1:]}" + (f", {rest}" if rest else "")
@@ -154,6 +160,15 @@ class Registry:
         name = str(entry.name) if entry is not None else self.new_persons[pid].name if pid in self.new_persons else ""
         rest = name.split(",", 1)[1] if "," in name else ""
         return " ".join(f"{w[0]}." for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
+
+    def reader_surname(self, pid: str) -> str:
+        """The surname for a title, as English readers spell it: the register's "Zinov'ev" gives its alias "Zinoviev"."""
+        sur = self.surname(pid)
+        if not re.search(r"['’ʹ]", sur) or pid not in self.persons:
+            return sur
+        aliases = [str(a) for a in getattr(self.persons[pid], "aliases", None) or []]
+        key = spelling_key(sur, self.scheme)
+        return next((a for a in aliases if re.fullmatch(r"[A-Z][a-z-]+", a) and spelling_key(a, self.scheme) == key), sur)
 
     def surname(self, pid: str) -> str:
         if pid in self.persons:
