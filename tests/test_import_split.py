@@ -95,3 +95,15 @@ def test_a_signature_alone_before_the_first_heading_is_unplaced_and_a_title_endi
     text = result.documents[0].text
     body = text.split("\n---\n", 1)[1]
     assert "@unplaced" in body and "БУСШЕ" in body and "Тайные страницы" not in body, body
+
+
+def test_a_publications_introduction_before_its_first_numbered_letter_is_that_letters_headnote() -> None:
+    raw = ("“ЖМУ ВАШУ РУКУ, ДОРОГОЙ ТОВАРИЩ”\n\nПереписка Максима Горького и Иосифа Сталина. Публикация и комментарии Т. Дубинской\n\n"
+           "Предлагаем вниманию читателей продолжение переписки М. Горького и И. Сталина, хранящейся в Архиве Президента.\n\n"
+           "1\n\nМ. ГОРЬКИЙ — И. В. СТАЛИНУ\n\n<25 января 1932 года. Сорренто.>\n\nДорогой Иосиф Виссарионович —\n\n"
+           "Прилагая копию письма моего Илье Ионову, я очень прошу Вас обратить внимание на это дело.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    front, body = result.documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().startswith("@salute Дорогой Иосиф"), body
+    assert "Предлагаем вниманию" in front and "1932-01-25" in front, front

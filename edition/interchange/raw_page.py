@@ -48,6 +48,7 @@ from edition.interchange.raw_regions import (
     addressee_heading,
     commentary_before_opening,
     front_matter,
+    publication_intro,
     site_front,
     stub_at_end,
     title_case_line,
@@ -59,6 +60,7 @@ __all__ = ["Meta", "Page", "Region", "read_page"]
 
 _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
+_EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
@@ -297,7 +299,7 @@ class _Segmenter:
                 self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text)):
             self.r.commentary.append(b)
             return
-        if self.phase == "head" and not self.r.body_blocks() and (re.fullmatch(r"\[[^\[\]]{4,40}\]\.?", b.text.strip())
+        if self.phase == "head" and not self.r.body_blocks() and (_EDITORS_DATE.fullmatch(b.text.strip())
                                                                 or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)):
             self.r.meta.append(Meta("date", b.text, b))
             return
@@ -347,6 +349,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
             regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks if b not in notes)]
         else:
             first.partial = True
+    publication_intro(regions)
     for r in regions:
         commentary_before_opening(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]

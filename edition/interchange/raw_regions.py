@@ -133,3 +133,26 @@ def site_front(regions: list[Region]) -> None:
         return
     regions.pop(0)
     nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(rest, key=lambda b: b.line))]
+
+
+_NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")  # "Jane Doe" under an introduction: its author's
+_ABOUT_LETTERS = re.compile(r"\b(?:[Пп]ереписк\w*|[Пп]убликац\w*|[Пп]исьма|[Пп]исем|letters|correspondence|publication|published)\b", re.I)
+
+
+def publication_intro(regions: list[Region]) -> None:
+    """A publication's introduction before its first numbered letter ("Предлагаем вниманию читателей продолжение переписки
+    ..."): its title and short lines are the first letter's metadata, its prose that letter's headnote; no letter itself."""
+    if len(regions) < 2 or not regions[0].blocks:
+        return
+    first, nxt = regions[0], regions[1]
+    if not (nxt.heading and any(m.label in ("generic", "number") for m in nxt.meta)) or first.partial:
+        return
+    prose = [b for b in first.blocks if not _no_sentence(b)]
+    if not prose or not any(_ABOUT_LETTERS.search(b.text) for b in prose) or any(_GREETING.match(b.text) for b in first.blocks) \
+            or _SIGNATURE.match(first.blocks[-1].text) or _NAME.match(first.blocks[-1].text) or is_dateline(first.blocks[0].text) \
+            or any(m.label in ("trailer", "archive", "source") for m in first.meta):
+        return
+    regions.pop(0)
+    short = [b for b in first.heading + first.blocks if b not in prose]
+    nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(short, key=lambda b: b.line))]
+    nxt.commentary[:0] = [*prose, *first.commentary]
