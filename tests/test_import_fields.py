@@ -6,6 +6,8 @@ from __future__ import annotations
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
+from edition.model.corpus import Person
+from edition.model.diagnostics import Pos
 
 
 def _one(raw: str) -> str:
@@ -127,3 +129,11 @@ def test_a_bracketed_note_marker_on_an_addressee_heading_is_no_part_of_the_name(
            "All the best....\n\nNotes\n\n[1] This letter is a postscript to that of Krupskaya.—Ed.\n")
     text = _one(raw)
     assert "recipients: [osinsky]" in text and "[1]" not in text.split('title:')[1].split("\n")[0], text
+
+
+def test_the_register_calling_the_authors_german_makes_german_the_language_of_the_original() -> None:
+    persons = {**PERSONS, "engels": Person("engels", "Engels, F.", "", "", "German socialist, collaborator of Marx", ["Engels"],
+                                           Pos("persons.yaml"))}
+    raw = "Dear Moor,\n\nI have been waiting for your letter for a week and now I answer it at once.\n\nYours,\n\nF. Engels\n"
+    (doc,) = import_raw(raw, "page.txt", persons, REGISTER).documents
+    assert "language: de" in doc.text and "authors: [engels]" in doc.text, doc.text

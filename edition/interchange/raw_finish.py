@@ -83,7 +83,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f.kind = cue or (found_kind if found_kind == "excerpt" else "letter" if correspondence
                                                         or found_kind == "article" and meta.date else found_kind)
     russian = bool(f.authors) and all(registry.russian(a) for a in f.authors)
-    f.language, f.translated, why = _language(meta, body, notes_text, russian)
+    native = {registry.native_language(a) for a in f.authors}
+    f.language, f.translated, why = _language(meta, body, notes_text, russian, native.pop() if len(native) == 1 else "")
     if why:
         f.why["language"] = why
     f.translator = meta.translator
@@ -224,8 +225,9 @@ def quoted(text: str, most: int = 50) -> str:
     return f"'{flat}'"
 
 
-def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_authors: bool) -> tuple[str, bool, str]:
-    """The original's language, whether the text is a translation, and why (for the report)."""
+def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_authors: bool, native: str = "") -> tuple[str, bool, str]:
+    """The original's language, whether the text is a translation, and why (for the report); ``native``: the language
+    the register says the authors wrote in."""
     text = " ".join(body)
     letters = re.findall(r"[^\W\d_]", text)
     cyrillic = sum(1 for c in letters if is_cyrillic(c))
@@ -234,6 +236,8 @@ def _language(meta: MetaFields, body: Sequence[str], notes_text: str, russian_au
     translated = bool(meta.translator) or bool(_THIS_TRANSLATION.search(notes_text)) or any(_TRANSLATED.search(s) for s in meta.sources)
     if meta.language:
         return meta.language, translated, "the page says so"
+    if native and native != "en" and not _ORIGINAL_DESCRIBED.search(text + " " + notes_text):
+        return native, True, "the register's identification of the authors"
     if translated:
         return "ru", True, "the page credits a translator"
     if _ORIGINAL_DESCRIBED.search(text + " " + notes_text):

@@ -28,6 +28,8 @@ from edition.registers.names import (
 )
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+_NATIONALITY = {"German": "de", "Austrian": "de", "French": "fr", "Italian": "it", "Polish": "pl", "Spanish": "es",
+                "English": "en", "British": "en", "American": "en"}
 # surnames that English spells otherwise than a transliteration of the Russian form: a proposed entry takes the English one
 _ENGLISH_FORMS = dict(pair.split(":") for pair in """Герцен:Herzen Ганди:Gandhi Чайковский:Tchaikovsky Гёте:Goethe Гете:Goethe
     Гегель:Hegel Гюго:Hugo Шекспир:Shakespeare Маркс:Marx Гейне:Heine Эйнштейн:Einstein Диккенс:Dickens Вольтер:Voltaire
@@ -77,6 +79,13 @@ class Registry:
         """Whether the person of a register id (or of a proposed entry) bears a Russian name."""
         entry = self.persons.get(pid) or self.new_persons.get(pid)
         return entry is not None and russian_name(str(getattr(entry, "name", "")), [str(a) for a in getattr(entry, "aliases", [])])
+
+    def native_language(self, pid: str) -> str:
+        """The language a person of the register wrote in, when the entry's identification begins with a nationality
+        ("German philosopher and economist ..." -> "de"), or ""."""
+        entry = self.persons.get(pid)
+        m = re.match(r"(\w+)", str(getattr(entry, "identification", "") or ""))
+        return _NATIONALITY.get(m.group(1), "") if m else ""
 
     def place_name(self, written: str) -> str:
         """The register's own name of the one place ``written`` names ("Москва" -> "Moscow"), or ""."""
