@@ -137,3 +137,11 @@ def test_the_register_calling_the_authors_german_makes_german_the_language_of_th
     raw = "Dear Moor,\n\nI have been waiting for your letter for a week and now I answer it at once.\n\nYours,\n\nF. Engels\n"
     (doc,) = import_raw(raw, "page.txt", persons, REGISTER).documents
     assert "language: de" in doc.text and "authors: [engels]" in doc.text, doc.text
+
+
+def test_footnotes_whose_numbers_the_site_lost_are_numbered_in_order_under_their_heading() -> None:
+    raw = ("To JD. Hooker   [23 October 1857]\n\nMy dear Hooker\n\nI have sent off the Box to Bromley, addressed to Cavendish Sqe;1 "
+           "it will reach there on Saturday Evening, so you can send for it.\n\nMost truly yours | C. Darwin\n\nFootnotes\n\n"
+           "The address is that of CD’s brother, Erasmus Alvey Darwin.\n")
+    text = _one(raw)
+    assert "Sqe;{n:editor:1}" in text and "@unplaced" not in text, text

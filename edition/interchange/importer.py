@@ -174,7 +174,7 @@ class _Importer:
         if heading_at is not None:
             doc.consumed.append((blocks[heading_at].line, blocks[heading_at].text))
         body_end = heading_at if heading_at is not None else start
-        notes, loose = parse_notes(note_blocks)
+        notes, loose = parse_notes(note_blocks, heading_at is not None)
         doc.leftovers += loose
         text_blocks, inline = inline_notes(blocks[:body_end], max((n.number for n in notes), default=0) + 1)
         body = front(doc, text_blocks, self.matcher, self.citation)

@@ -196,11 +196,14 @@ def find_note_list(blocks: Sequence[RawBlock]) -> tuple[int, int | None, str]:
     return best[0], None, "run"
 
 
-def parse_notes(blocks: Sequence[RawBlock]) -> tuple[list[RawNote], list[RawBlock]]:
-    """The notes of a note list, and the paragraphs before its first number (kept as leftovers)."""
+def parse_notes(blocks: Sequence[RawBlock], headed: bool = False) -> tuple[list[RawNote], list[RawBlock]]:
+    """The notes of a note list, and the paragraphs before its first number (kept as leftovers). Under a heading
+    (``headed``: "Footnotes") a list none of whose paragraphs has a number is numbered in order, a note a paragraph."""
     notes: list[RawNote] = []
     loose: list[RawBlock] = []
     numbers = dict(_numbered(blocks))
+    if headed and not numbers:
+        numbers = {k: (k + 1, "u", 0) for k in range(len(blocks))}  # the site lost the numbers, the text kept its markers
     for k, b in enumerate(blocks):
         m = numbers.get(k)
         if m and (not notes or m[0] == notes[-1].number + 1 or m[1] == "a" and m[0] > notes[-1].number):
