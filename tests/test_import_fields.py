@@ -145,3 +145,10 @@ def test_footnotes_whose_numbers_the_site_lost_are_numbered_in_order_under_their
            "The address is that of CD’s brother, Erasmus Alvey Darwin.\n")
     text = _one(raw)
     assert "Sqe;{n:editor:1}" in text and "@unplaced" not in text, text
+
+
+def test_letters_of_a_mutilated_manuscript_restored_in_angle_brackets_are_supplied() -> None:
+    raw = ("My dear Sir,\n\nIf the publication was to take place o⟨ther⟩wise than through Congress, it will not end wi⟨th⟩ the "
+           "Secretarys letter, and I give you this note & ⟨a⟩ccount.\n\nI am Your affectionate friend\n\nGo: Washington\n")
+    text = _one(raw)
+    assert "o{sup|ther}wise" in text and "wi{sup|th}" in text and "{sup|a}ccount" in text, text

@@ -2,7 +2,8 @@
 
 **Restorations.** Editions print the words they restore in square brackets
 ("Tur[ukhan]", "I hope, and [that] Mr. Churchill", "Додержусь [до] начала"),
-Russian editions also in angle brackets ("Над<ежда> Мих<айловна>"). Such a
+Russian editions also in angle brackets ("Над<ежда> Мих<айловна>"), editions of papers the letters of a
+mutilated manuscript in "⟨⟩" ("o⟨ther⟩wise"). Such a
 bracket becomes ``{sup|...}``. A bracket is the source's own, or another kind of
 editorial sign, and stays as it is when it holds a note's number ("[1]"), a
 remark on the text ("[sic]", "[так в документе]", "[?]"), an omission ("[...]",
@@ -31,7 +32,8 @@ from edition.interchange.importer_notes import Anchor
 from edition.interchange.raw_markup import Edit
 from edition.sources.writer import wrap, write_span, write_text
 
-_BRACKETS = re.compile(r"\[(?P<sq>[^\[\]\n]{1,80})\]|<(?P<ang>[^<>\n\d]{1,40})>")
+# an edition of papers restores the letters of a torn or worn manuscript in angle brackets: "o⟨ther⟩wise", "⟨a⟩ccount"
+_BRACKETS = re.compile(r"\[(?P<sq>[^\[\]\n]{1,80})\]|<(?P<ang>[^<>\n\d]{1,40})>|[⟨〈](?P<mut>[^⟨⟩〈〉\n]{1,60})[⟩〉]")
 _SOURCE_OWN = re.compile(
     r"^(?:\d{1,3}[a-zа-я]?(?:\s*[,–-]\s*\d{1,3})*|[*†‡]+|\?|!|\?!|!\?|sic!?|так!?|так в (?:тексте|документе|подлиннике|оригинале)\.?|"
     r"\.{3}|…|(?:\. ?){3}|etc\.|и т\. ?д\.|и т\. ?п\.|and so on|"
@@ -99,8 +101,8 @@ def supplied_edits(text: str) -> list[Edit]:
     out: list[Edit] = []
     for m in _BRACKETS.finditer(text):
         angle = m.group("ang") is not None
-        group = "ang" if angle else "sq"
-        if _restoration(text, m.start(), m.end(), m.group(group), angle):
+        group = "ang" if angle else "mut" if m.group("mut") is not None else "sq"
+        if group == "mut" and not _SOURCE_OWN.match(m.group(group).strip()) or _restoration(text, m.start(), m.end(), m.group(group), angle):
             out.append(Edit(m.start(), m.end(), m.start(group), m.end(group), "sup"))
     return out
 
