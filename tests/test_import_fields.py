@@ -152,3 +152,9 @@ def test_letters_of_a_mutilated_manuscript_restored_in_angle_brackets_are_suppli
            "Secretarys letter, and I give you this note & ⟨a⟩ccount.\n\nI am Your affectionate friend\n\nGo: Washington\n")
     text = _one(raw)
     assert "o{sup|ther}wise" in text and "wi{sup|th}" in text and "{sup|a}ccount" in text, text
+
+
+def test_an_eighteenth_century_dateline_gives_the_date_and_the_place() -> None:
+    from edition.interchange.raw_dates import is_dateline, read_date
+    assert is_dateline("Philadelphia 3d. Novr. 1796") and read_date("3d. Novr. 1796") == {"when": "1796-11-03"}
+    assert read_date("Septr. 12, 1787") == {"when": "1787-09-12"} and read_date("Jany. 2d. 1790") == {"when": "1790-01-02"}

@@ -18,8 +18,9 @@ _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oc
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
-_EN_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
-             r"|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# with the abbreviations of the eighteenth century too: "Jany.", "Septr.", "Novr."
+_EN_MONTH = (r"(?P<mon>Jan(?:uary|y)?|Feb(?:ruary|y)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust|t)?|Sept?(?:ember|r)?|Oct(?:ober|r)?"
+             r"|Nov(?:ember|r)?|Dec(?:ember|r)?)\.?")
 _RU_MONTH = (r"(?P<mon>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|"
              r"октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв\.|февр?\.|мар\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.)")
 _ROMAN_RE = r"(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b"
@@ -35,11 +36,11 @@ _PATTERNS = [
     # 1904 г. Января 2. (the Tolstoy edition's dating: year, month, day)
     ("ymd", re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+{_DAY}(?!\d)", re.I)),
     # November 11, 1917; Nov. 19 (December 2), 1917
-    ("mdy", re.compile(rf"\b{_EN_MONTH},?\s+{_DAY}(?:st|nd|rd|th)?{_OS},?\s+{_YEAR}\b")),  # also "December, 23rd, 1920"
+    ("mdy", re.compile(rf"\b{_EN_MONTH},?\s+{_DAY}(?:st|nd|rd|th|d\.?)?{_OS},?\s+{_YEAR}\b")),  # also "December, 23rd, 1920"
     # February 27 [1915]: the year supplied by the editor
     ("mdy", re.compile(rf"\b{_EN_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*\[{_YEAR}\]")),
     # 11 November 1917, 16 February, 1920
-    ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"(?<!\d){_DAY}(?:st|nd|rd|th|d\.?)?{_OS}\s+{_EN_MONTH},?\s+{_YEAR}\b")),  # "3d. Novr. 1796"
     # 29. IV(11. V) 1855 г., 2(14). IX 1855 г.: an Old Style date with the New Style in brackets, the month in Roman numerals
     ("roman", re.compile(rf"(?<![\d/])(?P<day>[0-3]?\d)\.\s*(?P<mon>{_ROMAN_RE})\s*\((?P<ns>(?P<ns_day>[0-3]?\d)\.\s*(?P<ns_mon1>{_ROMAN_RE}))\)"
                          rf"\.?\s*(?P<year>1[6-9]\d\d)(?!\d)")),
