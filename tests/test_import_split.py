@@ -107,3 +107,30 @@ def test_a_publications_introduction_before_its_first_numbered_letter_is_that_le
     front, body = result.documents[0].text.split("\n---\n", 1)
     assert body.lstrip().startswith("@salute Дорогой Иосиф"), body
     assert "Предлагаем вниманию" in front and "1932-01-25" in front, front
+
+
+def test_a_complete_works_page_run_into_one_line_is_cut_at_its_numbered_headings() -> None:
+    raw = ("Искренно преданный и уважающий А. Чехов. Чехову И. П., 5 марта 1892*1131. И. П. ЧЕХОВУ 5 марта 1892 г. Мелихово. "
+           "5 марта. Мелихово. Вот тебе указ от господ помещиков. Привези рубанок, лошадиную скребку и щетку для чистки лошадей. "
+           "Твой А. Чехов. Тихонову В. А., 6 марта 1892*1132. В. А. ТИХОНОВУ 6 марта 1892 г. Мелихово. 6 март. Станция Лопасня "
+           "Московско-Курск. дороги. Это мой новый адрес, сударь. Намотайте его себе на ус. Пишите. Ваш\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 3, bodies
+    assert "Искренно преданный" in bodies[0]
+    assert bodies[1].startswith("5 марта. Мелихово.") and "1131" not in bodies[1] and "Чехову И. П." not in bodies[1], bodies[1]
+    assert bodies[2].startswith("6 март. Станция Лопасня"), bodies[2]
+
+
+def test_a_heading_and_a_trailer_run_into_a_paragraph_are_cut_off_and_a_volumes_preface_is_no_letter() -> None:
+    raw = ("Letters Lenin to Trotsky\n\nVolume 44 publishes a letter of Lenin's to the Central Committee dated June 17, 1919, "
+           "which, like a number of other documents, shows how he regarded the Central Committee.\n\n"
+           "TELEGRAM TO ARTHUR HENDERSON 24 The Russian Socialist Government regrets inability to participate in the Allied "
+           "Socialist Conference as being contrary to the principles of Internationalism. We object to division of the working "
+           "class according to Imperialist grouping. If British Labour agrees to Russian peace aims, such division is still more "
+           "unwarranted. Written on January 24 (February 6, 1918) Sent to London\n\nNOTE TO V. N. PODBELSKY\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    body = result.documents[0].text.split("\n---\n", 1)[1]
+    assert body.lstrip().startswith("The Russian Socialist Government"), body
+    assert "TELEGRAM TO" not in body and "Written on" not in body and "Volume 44" not in body, body
+    assert "authors: [lenin]" in result.documents[0].text, result.documents[0].text

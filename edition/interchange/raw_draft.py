@@ -181,6 +181,9 @@ def page_author(registry: Registry, page: Page) -> str:
             return pid
         if (m := _VOLUME_OF.match(line.strip())) and (pid := registry.person(m.group("name"))):
             return pid  # "Антон Чехов - Том 26. Письма 1899": a volume of one writer's works
+    for t in page.title:
+        if (m := re.match(r"^Letters\s+(?P<name>[A-Z][\w-]+)\s+to\s", t.text.strip())) and (pid := registry.person(m.group("name"))):
+            return pid  # "Letters Lenin to Trotsky": the writer of the page's letters
     collection = any(re.match(r"^(?:Letters|Correspondence)\s+(?:to|of|from)\s|^(?:Письма|Переписка)\s", t) for t in titles)
     for line in lines if collection else []:
         if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+){1,2}", line.strip()) and (pid := registry.person(line.strip())):

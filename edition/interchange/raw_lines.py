@@ -15,6 +15,7 @@ import re
 
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
+from edition.interchange.raw_runon import run_on_pieces
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
 
@@ -199,7 +200,12 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
                 out.append(None)
                 continue
         col = len(line) - len(line.lstrip()) + 1
-        out.append((no, col, stripped))
+        pieces = run_on_pieces(stripped)
+        for k, (offset, piece) in enumerate(pieces):
+            if k:
+                out.append(None)
+                noticed.append((no, col + offset, f"'{piece[:30]}' cut off a line that runs on"))
+            out.append((no, col + offset, piece))
     _contents(out, dropped)
     _table_of_contents(raw, out, dropped)
     _menu(out, dropped)

@@ -315,6 +315,12 @@ class _Segmenter:
         if self.phase != "notes":
             self.phase = "body"
 
+def _closing(text: str) -> bool:
+    """A closing and a signature ("Искренно преданный и уважающий А. Чехов."): the end of a letter, not a title line."""
+    name = signed_name(text)
+    return bool(name) and len(text.strip(" .")) > len(name) + 3
+
+
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     noticed: list[tuple[int, int, str]] = []
@@ -331,7 +337,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     site_front(regions)
     # short lines before the first heading (a page title, an author line): metadata of the document after them
     while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
-            and len(regions[0].blocks) <= 3 and not regions[0].commentary \
+            and len(regions[0].blocks) <= 3 and not regions[0].commentary and not _closing(regions[0].blocks[-1].text) \
             and (not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta)
                  or any(m.label in ("title", "author") for m in regions[0].meta)):  # "Title: ... / Author: ... / Source: ..."
         first = regions.pop(0)

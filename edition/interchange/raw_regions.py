@@ -136,7 +136,8 @@ def site_front(regions: list[Region]) -> None:
 
 
 _NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")  # "Jane Doe" under an introduction: its author's
-_ABOUT_LETTERS = re.compile(r"\b(?:[Пп]ереписк\w*|[Пп]убликац\w*|[Пп]исьма|[Пп]исем|letters|correspondence|publication|published)\b", re.I)
+_ABOUT_LETTERS = re.compile(r"\b(?:[Пп]ереписк\w*|[Пп]убликац\w*|опубликова\w*|напечата\w*|publish\w*|publication|correspondence|"
+                            r"[Vv]olume \d+|[Тт]ом\w* \d+)", re.I)
 
 
 def publication_intro(regions: list[Region]) -> None:
@@ -145,14 +146,17 @@ def publication_intro(regions: list[Region]) -> None:
     if len(regions) < 2 or not regions[0].blocks:
         return
     first, nxt = regions[0], regions[1]
-    if not (nxt.heading and any(m.label in ("generic", "number") for m in nxt.meta)) or first.partial:
+    if not nxt.heading or first.partial:
         return
     prose = [b for b in first.blocks if not _no_sentence(b)]
     if not prose or not any(_ABOUT_LETTERS.search(b.text) for b in prose) or any(_GREETING.match(b.text) for b in first.blocks) \
             or _SIGNATURE.match(first.blocks[-1].text) or _NAME.match(first.blocks[-1].text) or is_dateline(first.blocks[0].text) \
             or any(m.label in ("trailer", "archive", "source") for m in first.meta):
         return
-    regions.pop(0)
-    short = [b for b in first.heading + first.blocks if b not in prose]
-    nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(short, key=lambda b: b.line))]
+    short = [b for b in first.blocks if b not in prose]
+    nxt.meta[:0] = [*(Meta("preamble", b.text, b) for b in short)]
     nxt.commentary[:0] = [*prose, *first.commentary]
+    first.blocks, first.commentary = [], []
+    if not first.heading:
+        regions.pop(0)
+        nxt.meta[:0] = first.meta

@@ -1,0 +1,42 @@
+"""Copies that have lost their line breaks: a whole Complete Works page as one line, a document's heading and its
+edition's trailers run into its text. The headings and trailers such a line carries are cut off as lines of their own,
+so that the page reader sees them as it would in a copy with its breaks."""
+
+from __future__ import annotations
+
+import re
+
+from edition.interchange.raw_headings import _DATIVE, _INITIALS
+
+# "Чехову И. П., 5 марта 1892*": a site's catalogue line of the letter; "1131. И. П. ЧЕХОВУ": its number and addressee;
+# "5 марта 1892 г. Мелихово.": the edition's dating
+_CATALOGUE = rf"{_DATIVE}\s+{_INITIALS},\s*\d{{1,2}}\s+[а-яё]+\s+\d{{4}}\*?"
+_NUMBERED = rf"\d{{1,4}}\.\s+(?:{_INITIALS}\s*)+[А-ЯЁ]{{3,}}(?:\s+\([^()]{{2,40}}\))?"
+_DATING = r"\d{1,2}\s+[а-яё]+\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][а-яё-]+\.)?"
+_INLINE_HEADING = re.compile(rf"(?:(?<=[.!?»…])|^)\s*(?P<cat>{_CATALOGUE})?\s*(?P<num>{_NUMBERED})\s+(?P<dating>{_DATING})\s+")
+# "TELEGRAM TO ARTHUR HENDERSON 24 The Russian ...": a heading in capitals, perhaps with a note's number, before the text
+_CAPS_HEADING = re.compile(r"^(?P<head>(?:TELEGRAM|LETTER|NOTE|MESSAGE|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА)\s+(?:TO\s+|В\s+|НА\s+)?"
+                           r"[A-ZА-ЯЁ][A-ZА-ЯЁ.,'’\- ]{2,120}?(?:\*|\s\d{1,3})?)\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
+# "... still more unwarranted. Written on January 24 (February 6, 1918) Sent to London": the edition's trailer after the text
+_TRAILER_START = re.compile(r"(?<=[.!?»”\"])\s+(?=(?:Written on|First published|Printed from|Написано|Впервые напечатано|Печатается по)\b)")
+
+RUN_ON = 300  # a line at least this long may carry more than one paragraph's worth
+
+
+def run_on_pieces(text: str) -> list[tuple[int, str]]:
+    """The pieces of a long line (their offsets and texts): headings and trailers that ran into it cut off; the line
+    whole when it carries none."""
+    if len(text) < RUN_ON:
+        return [(0, text)]
+    cuts = {0, len(text)}
+    for m in _INLINE_HEADING.finditer(text):
+        for name in ("cat", "num", "dating"):
+            if m.group(name):
+                cuts |= {m.start(name), m.end(name)}
+        cuts.add(m.end())
+    if head := _CAPS_HEADING.match(text):
+        cuts.add(head.end("head"))
+    cuts |= {t.end() for t in _TRAILER_START.finditer(text)}
+    bounds = sorted(cuts)
+    pieces = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(a + len(t) - len(t.lstrip()), t) for a, t in pieces if t]
