@@ -158,3 +158,9 @@ def test_an_eighteenth_century_dateline_gives_the_date_and_the_place() -> None:
     from edition.interchange.raw_dates import is_dateline, read_date
     assert is_dateline("Philadelphia 3d. Novr. 1796") and read_date("3d. Novr. 1796") == {"when": "1796-11-03"}
     assert read_date("Septr. 12, 1787") == {"when": "1787-09-12"} and read_date("Jany. 2d. 1790") == {"when": "1790-01-02"}
+
+
+def test_sent_to_a_town_in_the_editions_trailer_is_the_place_sent_to() -> None:
+    raw = ("Published:\nFirst published in 1940.\nSent to Vienna.\nPrinted from the original.\n\nComrade Weissbrot,\n\n"
+           "You happen to be in Vienna. I hope you will do everything you can to find the Lefts.\n\nYours,\n\nLenin\n")
+    assert "to: vienna" in _one(raw)
