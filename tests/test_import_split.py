@@ -134,3 +134,14 @@ def test_a_heading_and_a_trailer_run_into_a_paragraph_are_cut_off_and_a_volumes_
     assert body.lstrip().startswith("The Russian Socialist Government"), body
     assert "TELEGRAM TO" not in body and "Written on" not in body and "Volume 44" not in body, body
     assert "authors: [lenin]" in result.documents[0].text, result.documents[0].text
+
+
+def test_a_to_line_inside_the_head_of_a_letter_is_no_heading_but_one_after_a_blank_line_is() -> None:
+    raw = ("Bukharin's Letter to Stalin, 10 December 1937\n\nVERY SECRET [ves'ma sekretno]\n"
+           "Request no one be allowed to read this letter without the express permission of I. V. Stalin.\n"
+           "To: I.V. Stalin. 7 pages + 7 pages of memoranda.\n\nIosif Vissarionovich:\n\n"
+           "This is perhaps the last letter I shall write to you before my death, and I ask you to permit me to write it.\n")
+    assert len(_bodies(raw)) == 1
+    raw = ("I remain yours, and I shall write again when the congress is over and the delegates have gone home.\n\n"
+           "V. Ulyanov\n\nTo:   MAXIM GORKY\n\nDear A. M., I have received your letter and thank you for it with all my heart.\n")
+    assert len(_bodies(raw)) == 2

@@ -117,6 +117,8 @@ class _Segmenter:
         self.following = following
         t = b.text
         same_group = group == self.group
+        if kind == "heading" and same_group and self.last_kind == "body" and re.match(r"To:\s", t) and re.search(r"[a-z]", t):
+            kind = "body"  # "VERY SECRET" / "To: I.V. Stalin. 7 pages": an address line inside the letter's head, no heading
         self.group = group
         if kind == "body" and self.open is not None and self._continues(t, same_group):
             self.open.value += "\n" + t
