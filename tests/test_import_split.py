@@ -145,3 +145,18 @@ def test_a_to_line_inside_the_head_of_a_letter_is_no_heading_but_one_after_a_bla
     raw = ("I remain yours, and I shall write again when the congress is over and the delegates have gone home.\n\n"
            "V. Ulyanov\n\nTo:   MAXIM GORKY\n\nDear A. M., I have received your letter and thank you for it with all my heart.\n")
     assert len(_bodies(raw)) == 2
+
+
+def test_documents_an_article_quotes_after_lines_that_introduce_them_are_documents_and_a_postscript_is_no_new_one() -> None:
+    raw = ("Lenin’s hanging order for the kulaks (1918)\n\n"
+           "Lenin’s hanging order against the kulaks was sent to commissars in Penza in August 1918:\n\n"
+           "“Comrades! The revolt by the five kulak volosts must be suppressed without mercy. Telegraph us acknowledging receipt.”\n\n"
+           "“P.S. Use your toughest people for this”\n\nApproximately one week later, Lenin sent this follow up telegram:\n\n"
+           "“I am extremely indignant that there has been absolutely nothing definite from you. Telegraph fulfilment.”\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    first, second = (d.text.split("\n---\n", 1) for d in result.documents)
+    assert first[1].lstrip().startswith("“Comrades!") and "P.S. Use your toughest" in first[1], first[1]
+    assert "hanging order against" in first[0] and "hanging order against" not in first[1], first
+    assert second[1].lstrip().startswith("“I am extremely") and "one week later" in second[0], second
+    assert "kind: telegram" in second[0], second[0]

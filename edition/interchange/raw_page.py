@@ -49,6 +49,7 @@ from edition.interchange.raw_regions import (
     commentary_before_opening,
     front_matter,
     publication_intro,
+    quoted_documents,
     site_front,
     stub_at_end,
     title_case_line,
@@ -358,6 +359,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         else:
             first.partial = True
     publication_intro(regions)
+    quoted_documents(regions)
     for r in regions:
         commentary_before_opening(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]

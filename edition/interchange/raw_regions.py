@@ -160,3 +160,49 @@ def publication_intro(regions: list[Region]) -> None:
     if not first.heading:
         regions.pop(0)
         nxt.meta[:0] = first.meta
+
+
+_INTRODUCES = re.compile(r"\b(?:telegram|letter|note|message|wrote|sent|телеграмм\w*|письм\w*|записк\w*|писал\w*|послал\w*)\b", re.I)
+_OPENS_QUOTE = re.compile(r"^[“«„\"]")
+_CLOSES_QUOTE = re.compile(r"[”»\"]\s*$")
+
+
+def _introduces(b: RawBlock, nxt: RawBlock) -> bool:
+    """An editor's line that ends in a colon and speaks of the document quoted after it ("Approximately one week later,
+    Lenin sent this follow up telegram:" / "“I am extremely indignant ...")."""
+    return b.text.rstrip().endswith(":") and len(b.text) >= 30 and not _GREETING.match(b.text) and bool(_INTRODUCES.search(b.text)) \
+        and bool(_OPENS_QUOTE.match(nxt.text))
+
+
+def quoted_documents(regions: list[Region]) -> None:
+    """Documents an article quotes, each after a line that introduces it: that line is the document's headnote, and a
+    quotation closed before the next such line is a document of its own."""
+    out: list[Region] = []
+    for r in regions:
+        body = r.body_blocks()
+        cuts = [k for k in range(len(body) - 1) if _introduces(body[k], body[k + 1])]
+        if not cuts or r.heading and cuts[0] > 0 and not _CLOSES_QUOTE.search(body[cuts[0] - 1].text):
+            out.append(r)
+            continue
+        start = cuts[0] if all(_no_sentence(b) for b in body[:cuts[0]]) else None
+        cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text)]
+        if not cuts:
+            out.append(r)
+            continue
+        rest = r.blocks[len(body):]
+        if cuts[0] == start:  # the page's title lines, the introduction, the quotation: the first document
+            r.commentary.append(body[start])
+            r.meta.append(Meta("preamble", body[start].text, body[start]))  # "... sent this telegram:": the kind, the writer
+            titles = body[:start]
+            if not r.heading and len(titles) == 1:
+                r.heading, titles = titles, []  # "Lenin’s hanging order for the kulaks (1918)": the article's title over it all
+            r.blocks = titles + body[start + 1:cuts[1] if len(cuts) > 1 else len(body)]
+            cuts = cuts[1:]
+        else:
+            r.blocks = body[:cuts[0]]
+        out.append(r)
+        for n, k in enumerate(cuts):
+            out.append(Region(commentary=[body[k]], blocks=body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)],
+                              meta=[Meta("preamble", body[k].text, body[k])]))
+        out[-1].blocks += rest
+    regions[:] = out
