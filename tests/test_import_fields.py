@@ -164,3 +164,24 @@ def test_sent_to_a_town_in_the_editions_trailer_is_the_place_sent_to() -> None:
     raw = ("Published:\nFirst published in 1940.\nSent to Vienna.\nPrinted from the original.\n\nComrade Weissbrot,\n\n"
            "You happen to be in Vienna. I hope you will do everything you can to find the Lefts.\n\nYours,\n\nLenin\n")
     assert "to: vienna" in _one(raw)
+
+
+def test_an_archive_portals_title_and_its_description_of_the_witness_are_no_text() -> None:
+    raw = ("Записка И.В. Сталина членам Политбюро ЦК РКП(б) и секретарю ЦК РКП(б) В.М. Молотову о необходимости создания "
+           "Крымской автономной республики.\nПодлинник. Рукописный текст, резолюция – автограф В.М. Молотова.\n"
+           "«Членам Политбюро, т. Молотову\nПредлагаю принять путем телефонного опроса членов Политбюро решение о выделении "
+           "Крымского полуострова.\nСталин 29/IV».\n")
+    front, body = _one(raw).split("\n---\n", 1)
+    assert "form: original" in front and "authors: [stalin]" in front, front
+    assert "Записка" not in body and "Подлинник" not in body and "Предлагаю" in body, body
+
+
+def test_a_description_of_the_witness_after_the_text_gives_the_archival_form() -> None:
+    raw = ("2/VII 33\nДорогой Алексей Максимович!\nПисьмо - правильное. Согласен со всеми положениями письма.\nЖму руку.\n"
+           "Автограф (л. 144). Подчеркивание принадлежит Сталину.\n")
+    front, body = _one(raw).split("\n---\n", 1)
+    assert "form: autograph}" in front and "Автограф" not in body, (front, body)
+    raw = ("My dear Sir,\n\nAfter my letter of yesterday was despatched to you, the draught was presented.\n\n"
+           "I am Your affectionate friend\n\nGo: Washington\n\nALS, Hamilton Papers, Library of Congress.\n")
+    front, body = _one(raw).split("\n---\n", 1)
+    assert "form: autograph}" in front and "ALS" not in body, (front, body)

@@ -155,6 +155,7 @@ class _Importer:
         for text in doc.meta_fields.archives:
             if (cited := self.citation(text, None, report=False)) is not None and cited not in doc.archives:
                 doc.archives.append(cited)
+        doc.forms = [f for f in doc.meta_fields.forms if not doc.archives]
         if doc.meta_fields.translator:
             doc.translation = doc.meta_fields.translator
 
@@ -317,9 +318,6 @@ class _Importer:
         doc_id = base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
         lines = [f"# Imported from {self.name} by 'edition import': a draft, check every field.", *comments(doc)]
         lines += [f"id: {doc_id}", f"title: {quote(doc.title)}", f"kind: {doc.kind}", *fields_yaml(doc)]
-        if doc.archives:
-            lines.append("archives:")
-            lines += [f"  - cited: {quote(c)}" for c in doc.archives]
         lines.append("status: draft")
         if doc.region.commentary:
             paras = [paragraph("p", render(b.text, person_edits(self.matcher.find(b.text), [])))

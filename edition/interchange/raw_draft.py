@@ -81,6 +81,7 @@ class DocState:
     date: dict[str, str | bool] = field(default_factory=dict)
     translation: str = ""
     archives: list[str] = field(default_factory=list)
+    forms: list[tuple[str, str]] = field(default_factory=list)  # a witness described without its archive: the line, the form
     consumed: list[tuple[int, str]] = field(default_factory=list)
     meta: list[RawBlock] = field(default_factory=list)
     leftovers: list[RawBlock] = field(default_factory=list)
@@ -126,6 +127,10 @@ def fields_yaml(doc: DocState) -> list[str]:
     if doc.translation or f.translated:
         by = f", by: {quote(doc.translation)}" if doc.translation else ""
         lines.append(f"translation: {{from: {f.language or 'ru'}{by}}}")
+    if doc.archives or doc.forms:
+        lines.append("archives:")
+        lines += [f"  - cited: {quote(c)}" for c in doc.archives]
+        lines += [f"  - {{cited: {quote(c)}, form: {form}}}" for c, form in doc.forms]
     return lines
 
 

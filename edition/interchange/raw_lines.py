@@ -68,6 +68,21 @@ _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later
                       r"Написано|Впервые напечатано|Напечатано|Печатается по|На русском языке впервые|Перевод с)\b", re.I)
 
 
+# an edition's description of the witness, without the archive: "Подлинник. Рукописный текст", "Автограф (л. 144).",
+# "ALS, Hamilton Papers, Library of Congress." (autograph letter signed)
+FORM_LINE = re.compile(r"^(?P<form>Подлинник|Автограф|Машинописная копия|Машинопись|Заверенная копия|Копия|Черновик|"
+                       r"ALS|AL|ADS|AD|ADfS|ADf|Df|Copy)(?=\s*[.,(])")
+_FORM_ABBREVIATIONS = {"ALS": "Autograph", "AL": "Autograph", "ADS": "Autograph", "AD": "Autograph", "ADfS": "Draft", "ADf": "Draft",
+                       "Df": "Draft"}
+
+
+def form_line(text: str) -> str:
+    """The form a line describing the witness names ("Подлинник" -> "Подлинник", "ALS" -> "Autograph"), or ""."""
+    t = " ".join(text.split())
+    m = FORM_LINE.match(t) if len(t) <= 160 and "\n" not in text.strip() else None
+    return _FORM_ABBREVIATIONS.get(m.group("form"), m.group("form")) if m else ""
+
+
 _SOURCE = re.compile(r"(?:\b(?:С|Стр|S|p|pp)\.\s*\d+(?:\s*[–-]\s*\d+)?\.?\]?|\bгг?\.)$|^\[Writing[s]? of .*\]$|^Правда,? \d")
 
 
@@ -128,6 +143,12 @@ _TO_DATED = re.compile(rf"^To\s+{_PERSON}(?:\s+from\s+{_PERSON})?,?\s+\[?(?:\d{{
                        r"\d{0,3}$")
 
 
+# "Записка И.В. Сталина членам Политбюро ... о необходимости ...": an archive's title of a document, its kind, its writer
+# in the genitive, then its addressee and subject (a full stop after it)
+_ARCHIVE_TITLE = re.compile(r"^(?:Письмо|Записка|Телеграмма|Шифротелеграмма|Докладная записка)\s+(?:[А-ЯЁ]\.\s?){1,3}\s*[А-ЯЁ][а-яё-]+(?:а|я)\s+"
+                            r"[а-яёА-ЯЁ]")
+
+
 def heading_like(text: str) -> bool:
     """A short line that reads as a document's heading."""
     t = INCIPIT.sub("", text.strip())
@@ -135,7 +156,7 @@ def heading_like(text: str) -> bool:
         return True
     if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
         return False
-    if re.match(r"^To:\s+[A-ZА-Я]", t) or _TO_DATED.match(t):
+    if re.match(r"^To:\s+[A-ZА-Я]", t) or _TO_DATED.match(t) or _ARCHIVE_TITLE.match(t):
         return True
     words = [w for w in re.findall(r"[^\W\d_]{3,}", t) if not re.fullmatch(r"[IVXLC]+", w)]
     if not words or _SIGNATURE.match(t) and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)\.?$", t) and not _HEADING_WORD.match(t):

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import read_date
 from edition.interchange.raw_headings import bare
-from edition.interchange.raw_lines import title_words
+from edition.interchange.raw_lines import form_line, title_words
 from edition.interchange.raw_page import Meta
+from edition.registers.archive_forms import parse_form
 from edition.registers.names import name_cases
 
 _KIND_WORDS = [
@@ -270,6 +271,7 @@ class MetaFields:
     kind: str = ""
     sources: list[str] = field(default_factory=list)
     archives: list[str] = field(default_factory=list)
+    forms: list[tuple[str, str]] = field(default_factory=list)  # a line describing the witness, and the form it names
     supplied: bool = False  # the date stands in square brackets: the editor's
     published: str = ""  # a date of publication (for an article, its date)
     author: str = ""  # an "Author:" line's name
@@ -291,6 +293,8 @@ def read_meta(metas: Sequence[Meta]) -> MetaFields:
             out.sources.append(value)
         if m.label in ("archive", "архив") and value:
             out.archives.append(value)
+        if m.label == "trailer" and (form := form_line(value)) and (parsed := parse_form(form)) is not None:
+            out.forms.append((value, parsed.name.lower().replace("_", " ")))
     return out
 
 

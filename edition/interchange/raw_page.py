@@ -37,6 +37,7 @@ from edition.interchange.raw_lines import (
     _TRAILER,
     _blocks,
     _lines,
+    form_line,
     heading_like,
     runs_on,
     source_over_two_lines,
@@ -71,7 +72,7 @@ def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: 
                           ("number", _NUMBER)):
         if pattern.match(t):
             return kind
-    if _TRAILER.match(t):
+    if _TRAILER.match(t) or form_line(t):
         return "trailer"
     if heading_like(t) and len(b.lines) == 1:
         return "heading"
@@ -136,7 +137,7 @@ class _Segmenter:
         if _GREETING.match(t) or len(t) > 160:
             return False
         if self.open.label == "trailer":
-            return len(t) <= 90 and not _SIGNATURE.match(t)
+            return len(t) <= 90 and not _SIGNATURE.match(t) and not form_line(self.open.value)
         first = self.open.value.split("\n", 1)[0].strip()
         if first and not re.search(r"[,;:(–-]$", first) and not t[:1].islower():
             return False
