@@ -185,3 +185,11 @@ def test_a_description_of_the_witness_after_the_text_gives_the_archival_form() -
            "I am Your affectionate friend\n\nGo: Washington\n\nALS, Hamilton Papers, Library of Congress.\n")
     front, body = _one(raw).split("\n---\n", 1)
     assert "form: autograph}" in front and "ALS" not in body, (front, body)
+
+
+def test_a_licence_that_ends_on_its_own_line_leaves_the_text_after_it() -> None:
+    raw = ("Translated: (from the German) by Eden and Cedar Paul.\n"
+           "Public Domain: Luxemburg Internet Archive 2005. This work is completely free.\n"
+           "My dear little Sonya,\nThe heat is steamy and oppressive, as it so often is in Leipzig.\nWith much love,\nRosa\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "My dear little Sonya" in body and "The heat is steamy" in body, body

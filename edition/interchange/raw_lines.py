@@ -24,6 +24,9 @@ _LICENCE = re.compile(r"freely copy|distribute,|display and perform|derivative a
                       r"GNU Free Documentation|Permission is granted|^Archive[”\"]? as your source|Marxists Internet$", re.I)
 
 
+_LICENCE_END = re.compile(r"(?:as your source|completely free|free of charge)\.?$", re.I)  # the last words of a licence
+
+
 _FURNITURE = [
     (re.compile(r"\S\s*\|\s*\S[^|]*\|\s*\S|^\s*\|(?:\s*\|)+\s*$|^[-|\s]*\|[-|\s]*$|^[^|]*\|[^|]*\|\s*$"), "a row of links or a table of the site"),
     (re.compile(r"^\s*<\s*backward|forward\s*>\s*$|^Jump to navigation|^From Marxists-\w+$|^Kommentare$|^Special pages\s*:|"
@@ -207,12 +210,15 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         if (why := furniture(stripped)) is not None:
             dropped.append((no, stripped, why))
             out.append(None)
-            licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft)\s*:", stripped))
+            licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft)\s*:", stripped)) \
+                and not _LICENCE_END.search(stripped)
             continue
+        if licence and len(stripped) >= 120 and not _LICENCE.search(stripped):
+            licence = False  # a paragraph of the page after a licence that never said "as your source"
         if licence or _LICENCE.search(stripped) and len(stripped) < 120:
             dropped.append((no, stripped, "the site's licence"))
             out.append(None)
-            licence = licence and not re.search(r"as your source\.?$", stripped)
+            licence = licence and not _LICENCE_END.search(stripped)
             continue
         if _INLINE.search(stripped):
             dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(stripped)]
