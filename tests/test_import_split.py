@@ -160,3 +160,20 @@ def test_documents_an_article_quotes_after_lines_that_introduce_them_are_documen
     assert "hanging order against" in first[0] and "hanging order against" not in first[1], first
     assert second[1].lstrip().startswith("“I am extremely") and "one week later" in second[0], second
     assert "kind: telegram" in second[0], second[0]
+
+
+def test_a_dateline_that_opens_as_the_letters_did_starts_the_next_letter_under_the_same_heading() -> None:
+    raw = ("To A. S. Suvorin.\n\nMOSCOW, October 16, 1891.\n\n"
+           "I congratulate you on your new cook, and wish you an excellent appetite. Wish me the same, for I am coming soon.\n\n"
+           "If you want to visit the famine-stricken provinces, let us go together in January.\n\nMOSCOW, October 19, 1891.\n\n"
+           "I am sending you the story, and I beg you to read it before you print it.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    assert all("recipients: [suvorin]" in d.text for d in result.documents), [d.text for d in result.documents]
+
+
+def test_a_form_and_number_under_a_heading_is_the_documents_first_line() -> None:
+    raw = ("СТАТС-СЕКРЕТАРЬ ИНОСТРАННЫХ ДЕЛ — В МИД ГЕРМАНИИ\nТелеграмма № 88\nБухарест, 11 марта 1918, 11.45\n"
+           "Общая ситуация настолько неопределенна, что я советовал бы воздержаться от каких бы то ни было комментариев.\nКЮЛЬМАН\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and bodies[0].lstrip().startswith("@heading Телеграмма № 88"), bodies

@@ -63,6 +63,7 @@ __all__ = ["Meta", "Page", "Region", "read_page"]
 _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
+_FORM_NUMBER = re.compile(r"^(?:Телеграмма|Шифротелеграмма|Донесение|Отчет|Отчёт|Telegram|Report|Despatch|Dispatch)\s+(?:№|No\.)\s*\d+\.?$")
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
@@ -121,6 +122,8 @@ class _Segmenter:
         same_group = group == self.group
         if kind == "heading" and same_group and self.last_kind == "body" and re.match(r"To:\s", t) and re.search(r"[a-z]", t):
             kind = "body"  # "VERY SECRET" / "To: I.V. Stalin. 7 pages": an address line inside the letter's head, no heading
+        if kind == "heading" and self.last_kind == "heading" and not self.r.blocks and _FORM_NUMBER.match(t):
+            kind = "body"  # "СТАТС-СЕКРЕТАРЬ — В МИД ГЕРМАНИИ" / "Телеграмма № 88": the document's own first line, like "Отчет № 9"
         self.group = group
         if kind == "body" and self.open is not None and self._continues(t, same_group):
             self.open.value += "\n" + t
@@ -283,6 +286,16 @@ class _Segmenter:
             return True
         return not re.search(r"[.,;:!?]$", b.text) and len(nxt) <= 40 and is_dateline(nxt) and bool(re.search(r"\d{4}", nxt))
 
+    def _dateline_again(self, b: RawBlock) -> bool:
+        """Whether a short line after the end of a paragraph opens as the letter's dateline did ("MOSCOW, October 16, 1891."
+        ... "MOSCOW, Octo"): the next letter of a collection that prints no signatures."""
+        body = self.r.body_blocks()
+        if self.phase != "body" or len(body) < 2 or len(b.lines) > 1 or len(b.text) > 40 or not re.search(r"[.!?…]$", body[-1].text):
+            return False
+        place = re.compile(r"^([A-ZА-ЯЁ][\w-]{2,}),\s")
+        first, this = place.match(body[0].text), place.match(b.text)
+        return bool(first and this and first.group(1) == this.group(1) and is_dateline(body[0].text))
+
     def _glued_in_text(self, n: int) -> bool:
         """Whether the text so far carries note number ``n`` glued to a word ("старички.1", "р.,3")."""
         return any(re.search(rf"(?:[^\W\d_]|[.,;:!?»)\]]){n}(?!\d)", x.text) for x in self.r.body_blocks())
@@ -313,7 +326,11 @@ class _Segmenter:
             self.r.heading.append(b)
             return
         prev = self.r.blocks[-1].text if self.r.blocks else ""
-        if self.phase == "body" and (_SIGNATURE.match(prev) or signed_name(prev)) and self._next_letter(b):
+        if self._dateline_again(b):
+            heading = self.r.heading
+            self.new()  # the next letter of the run under the same heading ("To A. S. Suvorin.")
+            self.r.heading, self.r.continued = list(heading), True
+        elif self.phase == "body" and (_SIGNATURE.match(prev) or signed_name(prev)) and self._next_letter(b):
             self.new()  # a dateline and a salutation (or an address line and a dateline) after a signature: the next letter
         self.r.blocks.append(b)
         if self.phase != "notes":

@@ -28,6 +28,7 @@ class Region:
     blocks: list[RawBlock] = field(default_factory=list)  # the text, then the notes
     commentary: list[RawBlock] = field(default_factory=list)  # an edition's note without an anchor: the headnote
     partial: bool = False
+    continued: bool = False  # under the heading of the document before, which it shares ("To A. S. Suvorin." over a run of letters)
 
     def body_blocks(self) -> list[RawBlock]:
         """The paragraphs of the text, before the notes."""
@@ -39,7 +40,7 @@ class Region:
         return out
 
     def first_line(self) -> int:
-        lines = [b.line for b in self.heading] + [m.block.line for m in self.meta] + [b.line for b in self.blocks]
+        lines = [b.line for b in self.heading if not self.continued] + [m.block.line for m in self.meta] + [b.line for b in self.blocks]
         return min(lines) if lines else 0
 
     @property
