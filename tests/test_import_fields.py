@@ -193,3 +193,10 @@ def test_a_licence_that_ends_on_its_own_line_leaves_the_text_after_it() -> None:
            "My dear little Sonya,\nThe heat is steamy and oppressive, as it so often is in Leipzig.\nWith much love,\nRosa\n")
     body = _one(raw).split("\n---\n", 1)[1]
     assert "My dear little Sonya" in body and "The heat is steamy" in body, body
+
+
+def test_a_translator_label_that_names_the_language_translated_from() -> None:
+    raw = ("Author : Rosa Luxemburg\nWritten: July 1916.\nTranslated: (from the German) by Eden and Cedar Paul.\n\n"
+           "My dear little Sonya,\n\nThe heat is steamy and oppressive, as it so often is in Leipzig.\n\nWith much love,\n\nRosa\n")
+    text = _one(raw)
+    assert "language: de" in text and 'translation: {from: de, by: "Eden and Cedar Paul"}' in text and "julian" not in text, text

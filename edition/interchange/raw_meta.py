@@ -324,7 +324,9 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
         out.sent_to = m.group(1)  # "Sent to Vienna."
     if label in ("author", "автор") and value and not out.author:
         out.author = value
-    if label == "translated" and value:
+    if label == "translated" and (m := re.match(r"\(?from the (German|French|English|Russian|Polish|Italian)\)?\s*(?:by\s+)?(.*)$", value)):
+        out.language, out.translator = _LANGUAGES[m.group(1)], m.group(2).rstrip(". ")  # "(from the German) by Eden and Cedar Paul"
+    elif label == "translated" and value:
         out.translator = value.rstrip(". ")
     elif m := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
         out.translator = m.group(1).rstrip(". ")
