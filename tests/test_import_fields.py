@@ -180,7 +180,7 @@ def test_a_description_of_the_witness_after_the_text_gives_the_archival_form() -
     raw = ("2/VII 33\nДорогой Алексей Максимович!\nПисьмо - правильное. Согласен со всеми положениями письма.\nЖму руку.\n"
            "Автограф (л. 144). Подчеркивание принадлежит Сталину.\n")
     front, body = _one(raw).split("\n---\n", 1)
-    assert "form: autograph}" in front and "Автограф" not in body, (front, body)
+    assert 'form: autograph, folios: "144"}' in front and "Автограф" not in body, (front, body)
     raw = ("My dear Sir,\n\nAfter my letter of yesterday was despatched to you, the draught was presented.\n\n"
            "I am Your affectionate friend\n\nGo: Washington\n\nALS, Hamilton Papers, Library of Congress.\n")
     front, body = _one(raw).split("\n---\n", 1)

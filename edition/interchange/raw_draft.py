@@ -130,7 +130,9 @@ def fields_yaml(doc: DocState) -> list[str]:
     if doc.archives or doc.forms:
         lines.append("archives:")
         lines += [f"  - cited: {quote(c)}" for c in doc.archives]
-        lines += [f"  - {{cited: {quote(c)}, form: {form}}}" for c, form in doc.forms]
+        for c, form in doc.forms:  # "Автограф (л. 144).": the leaves in brackets after the form
+            leaves = f", folios: {quote(m.group(1))}" if (m := re.search(r"\((?:л|лл|l|ll|f|ff)\.\s*([\d\s,–-]+(?:об\.)?)\)", c)) else ""
+            lines.append(f"  - {{cited: {quote(c)}, form: {form}{leaves}}}")
     return lines
 
 
