@@ -177,3 +177,15 @@ def test_a_form_and_number_under_a_heading_is_the_documents_first_line() -> None
            "Общая ситуация настолько неопределенна, что я советовал бы воздержаться от каких бы то ни было комментариев.\nКЮЛЬМАН\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and bodies[0].lstrip().startswith("@heading Телеграмма № 88"), bodies
+
+
+def test_a_letter_quoted_whole_inside_a_run_on_description_is_the_text_and_the_description_around_it_is_not() -> None:
+    raw = ("Russian Communist leader who organized the seizure of power in 1917. TLS, one page, March 31, 1938. Trotsky writes "
+           "to Mr. Wechsler from his exile in Coyoacan, Mexico. In full: “During the last few weeks my American friends have "
+           "made a great effort in order to safe-guard my existence and that of my wife and collaborators here in Coyoacan. "
+           "I thank you heartily and I send my respectful greetings to Madam Wechsler.” A few light creases and tiny edge "
+           "tears, otherwise fine, clean condition.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1
+    assert bodies[0].lstrip().startswith("“During the last few weeks"), bodies[0]
+    assert "Russian Communist leader" not in bodies[0] and "light creases" not in bodies[0], bodies[0]

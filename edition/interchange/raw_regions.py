@@ -163,7 +163,7 @@ def publication_intro(regions: list[Region]) -> None:
         nxt.meta[:0] = first.meta
 
 
-_INTRODUCES = re.compile(r"\b(?:telegram|letter|note|message|wrote|sent|телеграмм\w*|письм\w*|записк\w*|писал\w*|послал\w*)\b", re.I)
+_INTRODUCES = re.compile(r"\b(?:telegram|letter|note|message|wrote|writes|sent|in full|телеграмм\w*|письм\w*|записк\w*|писал\w*|послал\w*)\b", re.I)
 _OPENS_QUOTE = re.compile(r"^[“«„\"]")
 _CLOSES_QUOTE = re.compile(r"[”»\"]\s*$")
 
@@ -206,4 +206,21 @@ def quoted_documents(regions: list[Region]) -> None:
             out.append(Region(commentary=[body[k]], blocks=body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)],
                               meta=[Meta("preamble", body[k].text, body[k])]))
         out[-1].blocks += rest
+        for q in out[len(out) - len(cuts) - 1:]:
+            _after_the_quotation(q)
     regions[:] = out
+
+
+def _after_the_quotation(r: Region) -> None:
+    """What follows a quoted document's closing quotation mark, unquoted, is the quoting page's again: commentary."""
+    body = r.body_blocks()
+    text = [b for b in body if b not in r.heading]
+    if not text or not _OPENS_QUOTE.match(text[0].text):
+        return
+    last = max((k for k, b in enumerate(body) if _CLOSES_QUOTE.search(b.text)), default=None)
+    if last is None:
+        return
+    after = [b for b in body[last + 1:] if not _OPENS_QUOTE.match(b.text)]
+    if len(after) == len(body) - last - 1:
+        r.blocks = [b for b in r.blocks if b not in after]
+        r.commentary += after

@@ -20,6 +20,9 @@ _CAPS_HEADING = re.compile(r"^(?P<head>(?:TELEGRAM|LETTER|NOTE|MESSAGE|ТЕЛЕ�
 # "... still more unwarranted. Written on January 24 (February 6, 1918) Sent to London": the edition's trailer after the text
 _TRAILER_START = re.compile(r"(?<=[.!?»”\"])\s+(?=(?:Written on|First published|Printed from|Написано|Впервые напечатано|Печатается по)\b)")
 
+# "... In full: “During the last few weeks ... to Madam Wechsler.” A few light creases ...": a letter quoted whole in a description
+_QUOTED = re.compile(r"(?<=:)\s+(?P<q>“[^“”]{200,}”)")
+
 RUN_ON = 300  # a line at least this long may carry more than one paragraph's worth
 
 
@@ -37,6 +40,8 @@ def run_on_pieces(text: str) -> list[tuple[int, str]]:
     if head := _CAPS_HEADING.match(text):
         cuts.add(head.end("head"))
     cuts |= {t.end() for t in _TRAILER_START.finditer(text)}
+    for q in _QUOTED.finditer(text):
+        cuts |= {q.start("q"), q.end("q")}
     bounds = sorted(cuts)
     pieces = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [(a + len(t) - len(t.lstrip()), t) for a, t in pieces if t]
