@@ -200,3 +200,10 @@ def test_a_translator_label_that_names_the_language_translated_from() -> None:
            "My dear little Sonya,\n\nThe heat is steamy and oppressive, as it so often is in Leipzig.\n\nWith much love,\n\nRosa\n")
     text = _one(raw)
     assert "language: de" in text and 'translation: {from: de, by: "Eden and Cedar Paul"}' in text and "julian" not in text, text
+
+
+def test_a_project_gutenberg_banner_is_furniture() -> None:
+    raw = ("Dear Suvorin,\n\nHow agonizingly my head aches to-day! I want to come to Petersburg to lie motionless indoors.\n\n"
+           "Yours,\n\nA. Chekhov\n\nAll books are sourced from Project Gutenberg\n")
+    front, body = _one(raw).split("\n---\n", 1)
+    assert "Gutenberg" not in body and "Gutenberg" in front, body

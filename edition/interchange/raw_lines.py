@@ -36,7 +36,8 @@ _FURNITURE = [
                 r"^•?\s*Текст добавлен:|^Электронная библиотека|^[\d\s]+произведений, [\d\s]+авторов|^Литмир|"
                 r"^Более [\d\s]+ книг|^Получи \d+ месяц|^ПОЛУЧИТЬ ПОДАРОК$|^Скачать$|Home Page\s*$|^Public Domain\s*:|^Copyleft\s*:|"
                 r"^Prepared ©|^Join us\s*$|^If you want more information about joining|^Skip to (?:main )?content$|"
-                r"^Permanent link for this document:?$|^Documents filtered by:|^sorted by:|^https?://\S+$"), "site navigation or a banner"),
+                r"^Permanent link for this document:?$|^Documents filtered by:|^sorted by:|^https?://\S+$|"
+                r"^All books are sourced from Project Gutenberg|^This eBook is for the use of anyone"), "site navigation or a banner"),
     (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
     (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
