@@ -189,3 +189,12 @@ def test_a_letter_quoted_whole_inside_a_run_on_description_is_the_text_and_the_d
     assert len(bodies) == 1
     assert bodies[0].lstrip().startswith("“During the last few weeks"), bodies[0]
     assert "Russian Communist leader" not in bodies[0] and "light creases" not in bodies[0], bodies[0]
+
+
+def test_a_sentence_that_begins_like_a_trailer_inside_a_long_paragraph_is_not_cut_off() -> None:
+    raw = ("Дорогой Алексей Максимович! Прочитал Вашу повесть и спешу сказать, что она мне очень понравилась, хотя местами "
+           "она длинна и требует правки. Написано хорошо, крепко, и люди живые, а не выдуманные, как бывает у многих. "
+           "Я бы советовал Вам только сократить начало и конец, они тяжелы и не нужны для дела, которое Вы задумали. "
+           "Впрочем, решайте сами, Вам виднее.\n\nВаш А. Чехов.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and "Написано хорошо" in bodies[0], bodies

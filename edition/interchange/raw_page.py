@@ -235,7 +235,9 @@ class _Segmenter:
     def _printed_from(self) -> bool:
         """Whether the edition has said what the text before is printed from ("Печатается по ...", "Printed from ..."): what
         follows is its commentary, however short the text."""
-        return bool(self.r.body_blocks()) and any(m.label == "trailer" and re.match(r"Печатается по|Printed from", m.value) for m in self.r.meta)
+        body = self.r.body_blocks()
+        return any(re.search(r"\w\s+\w.*[.!?]$", b.text) for b in body) \
+            and any(m.label == "trailer" and re.match(r"Печатается по|Printed from", m.value) for m in self.r.meta)
 
     def _source(self, b: RawBlock) -> None:
         self._header_date()

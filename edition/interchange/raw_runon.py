@@ -18,7 +18,8 @@ _INLINE_HEADING = re.compile(rf"(?:(?<=[.!?»…])|^)\s*(?P<cat>{_CATALOGUE})?\s
 _CAPS_HEADING = re.compile(r"^(?P<head>(?:TELEGRAM|LETTER|NOTE|MESSAGE|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА)\s+(?:TO\s+|В\s+|НА\s+)?"
                            r"[A-ZА-ЯЁ][A-ZА-ЯЁ.,'’\- ]{2,120}?(?:\*|\s\d{1,3})?)\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
 # "... still more unwarranted. Written on January 24 (February 6, 1918) Sent to London": the edition's trailer after the text
-_TRAILER_START = re.compile(r"(?<=[.!?»”\"])\s+(?=(?:Written on|First published|Printed from|Написано|Впервые напечатано|Печатается по)\b)")
+_TRAILER_START = re.compile(r"(?<=[.!?»”\"])\s+(?=(?:Written\s+(?:on|in|between|not|after|before)\s+[A-Z\d]|First published\s+in\b|"
+                            r"Printed from\b|Написано\s+(?:\d|в\s|между|не\s|около|после|до\s)|Впервые напечатано\b|Печатается по\b))")
 
 # "... In full: “During the last few weeks ... to Madam Wechsler.” A few light creases ...": a letter quoted whole in a description
 _QUOTED = re.compile(r"(?<=:)\s+(?P<q>“[^“”]{200,}”)")
