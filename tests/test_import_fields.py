@@ -207,3 +207,11 @@ def test_a_project_gutenberg_banner_is_furniture() -> None:
            "Yours,\n\nA. Chekhov\n\nAll books are sourced from Project Gutenberg\n")
     front, body = _one(raw).split("\n---\n", 1)
     assert "Gutenberg" not in body and "Gutenberg" in front, body
+
+
+def test_both_styles_with_the_year_inside_the_bracket_and_sent_to_before_the_next_sentence() -> None:
+    from edition.interchange.raw_dates import read_date
+    assert read_date("Written on January 24 (February 6, 1918)") == {"when": "1918-01-24", "calendar": "julian"}
+    raw = ("TELEGRAM TO ARTHUR HENDERSON\n\nWritten on January 24 (February 6, 1918) Sent to London Written in English\n\n"
+           "The Russian Socialist Government regrets inability to meet the delegation.\n\nLenin\n")
+    assert "to: london" in _one(raw)

@@ -191,6 +191,7 @@ def _two_styles(text: str) -> dict[str, str] | None:
 def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(\b[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z][a-z]+\.?\s+\d{1,2}),\s*(\d{4})\)", r"\1), \2", text)  # "(February 6, 1918)"
     if two := _two_styles(text):
         return two
     text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text

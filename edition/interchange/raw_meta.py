@@ -320,7 +320,7 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
     """Where it was sent from and to, who translated it, the language it was written in."""
     if m := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
         out.sent_from, out.sent_to = m.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m.group(2))
-    elif m := re.search(r"\bSent to\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*(?:\.|$)", value):
+    elif m := re.search(r"\bSent to\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+(?=\s*(?:\.|$)))?)(?=\s*(?:\.|$)|\s+[A-Z])", value):
         out.sent_to = m.group(1)  # "Sent to Vienna."
     if label in ("author", "автор") and value and not out.author:
         out.author = value
