@@ -198,3 +198,13 @@ def test_a_sentence_that_begins_like_a_trailer_inside_a_long_paragraph_is_not_cu
            "Впрочем, решайте сами, Вам виднее.\n\nВаш А. Чехов.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Написано хорошо" in bodies[0], bodies
+
+
+def test_an_address_line_over_a_dateline_and_a_salutation_are_the_letters_text_not_its_title() -> None:
+    raw = ("Kilmainham Gaol\n\n\nMay 11th 1916\n\nMy dear Brothers and Sisters\n\n"
+           "I sincerely hope that this letter will not come as a surprise to any of you, and above all that none of you will worry.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    front, body = result.documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().startswith("@lines Kilmainham Gaol") and "@salute My dear Brothers" in body, body
+    assert "@unplaced" not in body, body

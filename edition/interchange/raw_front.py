@@ -26,8 +26,10 @@ def front(doc: DocState, blocks: list[RawBlock], matcher: PersonMatcher,
           citation: Callable[[str, RawBlock], str | None]) -> list[RawBlock]:
     """Take metadata, title, author line, date and archival lines off the body; return the rest."""
     body: list[RawBlock] = []
-    for b in blocks:
+    for k, b in enumerate(blocks):
         text = b.text.strip()
+        # "Kilmainham Gaol" over "May 11th 1916": the letter's address line, which is its text, not a title
+        address = k + 1 < len(blocks) and _dateline(blocks[k + 1].text.strip()) and not re.search(r"\d", text) and len(text.split()) <= 3
         single = len(b.lines) == 1
         if single and META.match(text):  # a metadata line the page reader left: recorded as it stands
             doc.consumed.append((b.line, text))
@@ -57,7 +59,8 @@ def front(doc: DocState, blocks: list[RawBlock], matcher: PersonMatcher,
                 doc.consumed.append((b.line, text))
                 continue
         if (opening and len(body) < 3 or len(body) < 2) and not doc.title and doc.heading is None and title_like(text) \
-                and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta and not _dateline(text):
+                and not BYLINE.match(text) and not doc.region.heading and not doc.region.meta and not _dateline(text) and not address \
+                and not GREETING.match(text):
             doc.title = " ".join(core(text).split()) if re.search(r"\d$", text) is None else " ".join(text.split())
             doc.consumed.append((b.line, text))
             doc.leftovers += body  # captions and the like before the title

@@ -367,7 +367,8 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
     front_matter(regions)
     stub_at_end(regions, dropped)
-    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and title_case_line(regions[0].blocks[0].text):
+    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and title_case_line(regions[0].blocks[0].text) \
+            and not (len(regions[0].blocks[0].text.split()) <= 3 and is_dateline(regions[0].blocks[1].text)):  # an address line
         regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
     if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
         first = regions[0]
