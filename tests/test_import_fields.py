@@ -215,3 +215,14 @@ def test_both_styles_with_the_year_inside_the_bracket_and_sent_to_before_the_nex
     raw = ("TELEGRAM TO ARTHUR HENDERSON\n\nWritten on January 24 (February 6, 1918) Sent to London Written in English\n\n"
            "The Russian Socialist Government regrets inability to meet the delegation.\n\nLenin\n")
     assert "to: london" in _one(raw)
+
+
+def test_a_dealers_description_of_the_letter_gives_its_writer_addressee_date_and_place() -> None:
+    raw = ("Russian Communist leader, banished from Russia in 1929. TLS, one page, 8.25 x 10.75, March 31, 1938. Trotsky writes to "
+           "Mr. Wechsler from his exile in Coyoacan, Mexico. In full: “During the last few weeks my American friends have made "
+           "a great effort in order to safe-guard my existence and that of my wife and collaborators here in Coyoacan. They write "
+           "me that you were generous as always in assuring the possibility of emergency measures. I thank you heartily in my own "
+           "name and I send my respectful greetings to Madam Wechsler.” A few light "
+           "creases, otherwise fine.\n")
+    text = _one(raw)
+    assert 'title: "Trotsky to Wechsler"' in text and "date: 1938-03-31" in text and "from: coyoacan" in text, text

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import day_month, find_dates, read_date
+from edition.interchange.raw_described import described
 from edition.interchange.raw_meta import Heading, MetaFields
 from edition.interchange.raw_people import Registry
 from edition.registers.names import is_cyrillic, name_cases
@@ -63,10 +64,12 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     context = " ".join(body)
     labelled = _ids(registry, [meta.author], context) if meta.author else []
     written = _ids(registry, heading.authors, context, nominative=heading.writer_case == "nomn")
-    f.authors = written or labelled or found_authors or ([page_author] if page_author else [])
+    item = described(notes_text)  # a dealer's description of the letter around its text
+    by_item = [] if written or labelled or found_authors else _ids(registry, item.authors, context)
+    f.authors = written or labelled or found_authors or by_item or ([page_author] if page_author else [])
     if f.authors:
         f.why["authors"] = ("the heading" if heading.authors else "the 'Author:' line" if labelled else "the signature" if found_authors
-                            else "the page's author line")
+                            else "the description of the item" if by_item else "the page's author line")
     f.recipients = _ids(registry, heading.recipients, context)
     f.why["recipients"] = "the heading"
     if not f.recipients and found_recipients:
@@ -75,9 +78,11 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         f.recipients, f.why["recipients"] = _address_recipients(registry, body, roles), "the address line"
     if not f.recipients:
         f.recipients, f.why["recipients"] = _salutation(registry, body, roles), "the salutation"
+    if not f.recipients:
+        f.recipients, f.why["recipients"] = _ids(registry, item.recipients, context), "the description of the item"
     f.recipients = [r for r in f.recipients if r not in f.authors] or f.recipients
     f.addressee = heading.addressee
-    f.date = _date(meta, heading, found_date, body, roles, f)
+    f.date = _date(meta, heading, found_date or item.date, body, roles, f)
     correspondence = bool(heading.recipients or heading.addressee or f.recipients or "salute" in roles or "signed" in roles)
     f.kind_cued = bool(cue := _kind(heading, meta, body, notes_text))
     f.kind = cue or (found_kind if found_kind == "excerpt" else "letter" if correspondence
@@ -89,6 +94,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         f.why["language"] = why
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
+    if "from" not in f.place and item.place_from and (pid := registry.place(item.place_from)):
+        f.place["from"] = pid
     if _old_style(f.date, f.language, f.place.get("from", "")):
         f.date["calendar"] = "julian"
         f.why["date"] = f.why.get("date", "the text") + "; Old Style, as Russia dated until February 1918"
