@@ -208,3 +208,10 @@ def test_an_address_line_over_a_dateline_and_a_salutation_are_the_letters_text_n
     front, body = result.documents[0].text.split("\n---\n", 1)
     assert body.lstrip().startswith("@lines Kilmainham Gaol") and "@salute My dear Brothers" in body, body
     assert "@unplaced" not in body, body
+
+
+def test_a_heading_numbered_with_n_ordinal_and_the_editors_date_and_place_under_it_are_no_text() -> None:
+    raw = ("Nº 181 – SOFIA ANDREEVNA TOLSTAYA LEV NIKOLAEVICH TOLSTOY\n[LSA 319]\n12 October 1895. [Yasnaya Polyana]\n\n"
+           "These past days I have been walking around with a stone in my heart, but I dared not bring it up with you.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and bodies[0].lstrip().startswith("These past days"), bodies

@@ -63,6 +63,7 @@ __all__ = ["Meta", "Page", "Region", "read_page"]
 _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
+_DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
 _FORM_NUMBER = re.compile(r"^(?:Телеграмма|Шифротелеграмма|Донесение|Отчет|Отчёт|Telegram|Report|Despatch|Dispatch)\s+(?:№|No\.)\s*\d+\.?$")
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
@@ -319,7 +320,8 @@ class _Segmenter:
             self.r.commentary.append(b)
             return
         if self.phase == "head" and not self.r.body_blocks() and (_EDITORS_DATE.fullmatch(b.text.strip())
-                                                                or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)):
+                                                                or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)
+                                                                or self.r.heading and len(b.text) <= 60 and _DATE_AND_PLACE.match(b.text)):
             self.r.meta.append(Meta("date", b.text, b))
             return
         if self.phase in ("tail", "commentary") and self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text) \
