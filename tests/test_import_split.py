@@ -215,3 +215,11 @@ def test_a_heading_numbered_with_n_ordinal_and_the_editors_date_and_place_under_
            "These past days I have been walking around with a stone in my heart, but I dared not bring it up with you.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and bodies[0].lstrip().startswith("These past days"), bodies
+
+
+def test_a_title_over_the_editors_paragraph_before_a_quoted_letter_is_no_part_of_the_letter() -> None:
+    raw = ("ПИСЬМА СТАЛИНУ. ИЗ ЕГО ЛИЧНОГО АРХИВА\nА. В. Луначарский: «Не забудьте меня...»\n"
+           "Весна 1925 года. В партии продолжается дискуссия по поводу статьи Л. Д. Троцкого «Уроки Октября». И он обращается с письмом.\n\n"
+           "«1 апреля 1925 года\nСов. секретно\nДорогой\nКак, вероятно, и многие другие, - я нахожусь в странном положении.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and "Луначарский: «Не забудьте" not in bodies[0] and "Весна 1925" not in bodies[0], bodies

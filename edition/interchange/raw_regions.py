@@ -74,6 +74,11 @@ def commentary_before_opening(r: Region) -> None:
     if not opening:
         return
     prose = [b for b in r.blocks[:opening] if len(b.text) >= 80 and re.search(r"[.!?]$", b.text)]
+    if prose:  # and a title over that paragraph ("А. В. Луначарский: «Не забудьте меня...»"): the page's, not the letter's
+        titles = [b for b in r.blocks[:r.blocks.index(prose[0])] if len(b.lines) == 1 and len(b.text) <= 100 and not _GREETING.match(b.text)]
+        for b in titles:
+            r.blocks.remove(b)
+            r.meta.append(Meta("preamble", b.text, b))
     for b in prose:
         r.blocks.remove(b)
         r.commentary.append(b)
