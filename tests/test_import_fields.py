@@ -226,3 +226,11 @@ def test_a_dealers_description_of_the_letter_gives_its_writer_addressee_date_and
            "creases, otherwise fine.\n")
     text = _one(raw)
     assert 'title: "Trotsky to Wechsler"' in text and "date: 1938-03-31" in text and "from: coyoacan" in text, text
+
+
+def test_an_editions_dating_to_one_of_two_days_and_its_place_in_the_nominative() -> None:
+    from edition.interchange.raw_dates import read_date
+    assert read_date("1908 г. Сентября 2—3? Я. П.") == {"not_before": "1908-09-02", "not_after": "1908-09-03"}
+    raw = ("1184. А. С. СУВОРИНУ\n\n4 июня 1892 г. Мелихово.\n\n4 июнь. Мелихово.\n\nВы не заехали ко мне, и я не знаю, где вы теперь.\n\n"
+           "Ваш А. Чехов.\n")
+    assert "place: {from: melikhovo}" in _one(raw)

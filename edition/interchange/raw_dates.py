@@ -188,11 +188,23 @@ def _two_styles(text: str) -> dict[str, str] | None:
     return out
 
 
+_YMD_RANGE = re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+(?P<a>[0-3]?\d)\s*[—–-]\s*(?P<b>[0-3]?\d)(?!\d)", re.I)
+
+
+def _ymd_range(text: str) -> dict[str, str] | None:
+    """ "1908 г. Сентября 2—3?": the edition dates it to one of two days."""
+    if not (m := _YMD_RANGE.search(text)):
+        return None
+    year, month = m.group("year"), _month(m.group("mon"))
+    a, b = _iso(year, month, int(m.group("a"))), _iso(year, month, int(m.group("b")))
+    return {"not_before": a, "not_after": b} if a and b else None
+
+
 def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(\b[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z][a-z]+\.?\s+\d{1,2}),\s*(\d{4})\)", r"\1), \2", text)  # "(February 6, 1918)"
-    if two := _two_styles(text):
+    if two := _two_styles(text) or _ymd_range(text):
         return two
     text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text
     text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")

@@ -104,7 +104,7 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
 
 # Towns of the Russian Empire that letters are dated from: a Russian letter dated there before 14 February 1918 is Old Style
 _RUSSIAN_TOWNS = frozenset("""moscow st-petersburg petersburg petrograd nizhny-novgorod nizhnii-novgorod kiev kazan samara simbirsk
-    saratov tiflis baku yalta odessa kharkov ekaterinburg tver tula yasnaya-polyana melikhovo irkutsk tobolsk taganrog rostov
+    saratov tiflis baku yalta odessa kharkov ekaterinburg tver tula yasnaya-polyana iasnaia-poliana melikhovo lopasnia irkutsk tobolsk taganrog rostov
     smolensk vologda vyatka perm ufa orenburg astrakhan tsaritsyn voronezh kursk orel riga vilna minsk""".split())
 
 
@@ -275,7 +275,7 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     datelines = [d for d in (meta.dated, heading.dated) if d]
     datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"] + [glued_dateline(body)]
     for text in datelines:
-        if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written)):
+        if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written, beside_a_date=True)):
             place["from"] = pid
     if "from" not in place and (pid := _beside_the_date(registry, body, bool(heading.date or meta.date))):
         place["from"] = pid

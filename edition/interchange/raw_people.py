@@ -145,18 +145,21 @@ class Registry:
         self.new_persons.setdefault(pid, Proposal(pid, name, sorted(aliases)))
         return pid
 
-    def place(self, written: str, propose: bool = True) -> str | None:
+    def place(self, written: str, propose: bool = True, beside_a_date: bool = False) -> str | None:
+        """The register id of a place named so, or a proposed one; ``beside_a_date``: the name stands where a dateline
+        names the place ("4 июня 1892 г. Мелихово."), so a Russian name need not be one the dictionary knows as a place."""
         written = written.strip(" .,;:()")
         if not written or not written[:1].isupper() or written in _NOT_NAMES:
             return None
         ids = self.place_index.lookup(written) or self.place_index.lookup(written.split()[-1])
         if len(ids) == 1:
             return next(iter(ids))
-        if ids or not propose or len(written.split()) > 2 or is_cyrillic(written) and not is_place_name(written.split()[-1]):
+        if ids or not propose or len(written.split()) > 2 or is_cyrillic(written) and not is_place_name(written.split()[-1]) \
+                and not (beside_a_date and re.fullmatch(r"[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?", written)):
             return None
         name = written
-        if is_cyrillic(written):
-            name = transliterate(nominatives(written)[0], self.scheme)
+        if is_cyrillic(written):  # "Мелихово", "Бородино": a neuter name in -ово, -ино stands in the nominative
+            name = transliterate(written if re.search(r"(?:ово|ево|ино|ыно)$", written) else nominatives(written)[0], self.scheme)
         pid = _ascii_id(name)
         if pid in self.places:
             return pid
