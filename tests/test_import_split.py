@@ -223,3 +223,11 @@ def test_a_title_over_the_editors_paragraph_before_a_quoted_letter_is_no_part_of
            "«1 апреля 1925 года\nСов. секретно\nДорогой\nКак, вероятно, и многие другие, - я нахожусь в странном положении.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Луначарский: «Не забудьте" not in bodies[0] and "Весна 1925" not in bodies[0], bodies
+
+
+def test_a_volumes_number_over_the_end_of_a_letter_is_the_pages_not_the_letters() -> None:
+    raw = ("Том 17\nНу, пока все. До свидания.\nЦелую кепко.\nИосиф.\n29/IX-31\n"
+           "Телеграмма Л.М. Кагановичу 30 сентября 1931 года\nМосква. ЦК ВКП(б). Т. Кагановичу.\n"
+           "Слово “пламенный” заменить словом “горячий”, а в остальном проект принять.\nСталин\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 2 and "Том 17" not in bodies[0] and bodies[0].lstrip().startswith("Ну, пока все."), bodies

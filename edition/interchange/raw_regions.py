@@ -94,7 +94,8 @@ def front_matter(regions: list[Region]) -> None:
             and not any(m.label in ("trailer", "source", "archive") for m in first.meta):
         regions.pop(0)
         regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
-    elif COLLECTION_OF.match(" ".join(first.blocks[0].text.split())) and len(first.blocks) > 1:
+    elif (COLLECTION_OF.match(" ".join(first.blocks[0].text.split()))
+          or re.fullmatch(r"(?:Том|Volume|Vol\.)\s+\d+\.?", first.blocks[0].text.strip())) and len(first.blocks) > 1:
         b = first.blocks.pop(0)
         first.meta.append(Meta("preamble", b.text, b))
 
