@@ -234,3 +234,8 @@ def test_an_editions_dating_to_one_of_two_days_and_its_place_in_the_nominative()
     raw = ("1184. А. С. СУВОРИНУ\n\n4 июня 1892 г. Мелихово.\n\n4 июнь. Мелихово.\n\nВы не заехали ко мне, и я не знаю, где вы теперь.\n\n"
            "Ваш А. Чехов.\n")
     assert "place: {from: melikhovo}" in _one(raw)
+
+
+def test_a_town_abroad_named_in_russian_is_proposed_under_its_english_name() -> None:
+    raw = ("ТЕЛЕГРАММА КАНЦЛЕРУ\n\nБухарест, 11 марта 1918 г.\n\nПереговоры идут успешно, прошу указаний.\n\nКюльман\n")
+    assert "from: bucharest" in _one(raw)

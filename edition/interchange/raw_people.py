@@ -28,6 +28,13 @@ from edition.registers.names import (
 )
 
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}")
+# towns abroad by their English names, not a transliteration of the Russian ("Вена" Vienna, not Vena)
+_ENGLISH_PLACES = dict(pair.replace("_", " ").split(":") for pair in """Вена:Vienna Бухарест:Bucharest Варшава:Warsaw Прага:Prague Рим:Rome
+    Женева:Geneva Цюрих:Zurich Берн:Bern Краков:Cracow Стокгольм:Stockholm Копенгаген:Copenhagen Брюссель:Brussels
+    Мюнхен:Munich Гаага:The_Hague Афины:Athens Белград:Belgrade Будапешт:Budapest Константинополь:Constantinople
+    Иоганнесбург:Johannesburg Неаполь:Naples Флоренция:Florence Венеция:Venice Генуя:Genoa Лиссабон:Lisbon
+    Кёльн:Cologne Кельн:Cologne Нью-Йорк:New_York Вашингтон:Washington Токио:Tokyo Пекин:Peking Сорренто:Sorrento
+    Капри:Capri Лондон:London Париж:Paris Берлин:Berlin""".split())
 _NATIONALITY = {"German": "de", "Austrian": "de", "French": "fr", "Italian": "it", "Polish": "pl", "Spanish": "es",
                 "English": "en", "British": "en", "American": "en"}
 # surnames that English spells otherwise than a transliteration of the Russian form: a proposed entry takes the English one
@@ -159,7 +166,8 @@ class Registry:
             return None
         name = written
         if is_cyrillic(written):  # "Мелихово", "Бородино": a neuter name in -ово, -ино stands in the nominative
-            name = transliterate(written if re.search(r"(?:ово|ево|ино|ыно)$", written) else nominatives(written)[0], self.scheme)
+            nominative = written if re.search(r"(?:ово|ево|ино|ыно)$", written) else nominatives(written)[0]
+            name = _ENGLISH_PLACES.get(nominative.title()) or transliterate(nominative, self.scheme)
         pid = _ascii_id(name)
         if pid in self.places:
             return pid
