@@ -231,3 +231,13 @@ def test_a_volumes_number_over_the_end_of_a_letter_is_the_pages_not_the_letters(
            "Слово “пламенный” заменить словом “горячий”, а в остальном проект принять.\nСталин\n")
     bodies = _bodies(raw)
     assert len(bodies) == 2 and "Том 17" not in bodies[0] and bodies[0].lstrip().startswith("Ну, пока все."), bodies
+
+
+def test_an_archives_introduction_the_quoted_telegram_and_its_translation_after_it() -> None:
+    raw = ("სერგო ორჯონიკიძის დეპეშა ლენინს და სტალინს\n\n"
+           "დოკუმენტური დადასტურება იმისა, რომ საქართველოს დედაქალაქში შემოვიდა „სიკვდილი ცელით“, სერგო ორჯონიკიძის დეპეშაა.\n\n"
+           "დოკუმენტის შინაარსი ასეთია:\n\n„Ленину, Сталину,\n\nБаку. 25.II. 21 г. Над Тифлисом реет Красное Знамя Советской Власти.\n\n"
+           "Орджоникидзе“\n\nთარგმანი: „ლენინს, სტალინს, ბაქო. 25.II.21 წ. თბილისის თავზე წითელი დროშა ფრიალებს.“\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1, bodies
+    assert bodies[0].lstrip().startswith("@salute „") and "თარგმანი" not in bodies[0] and "დოკუმენტური" not in bodies[0], bodies

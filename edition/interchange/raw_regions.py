@@ -169,15 +169,17 @@ def publication_intro(regions: list[Region]) -> None:
         nxt.meta[:0] = first.meta
 
 
-_INTRODUCES = re.compile(r"\b(?:telegram|letter|note|message|wrote|writes|sent|in full|телеграмм\w*|письм\w*|записк\w*|писал\w*|послал\w*)\b", re.I)
+_INTRODUCES = re.compile(r"(?:\b(?:document|text|dokument|документ\w*|текст\w*)|დოკუმენტ|დეპეშ|წერილ)"
+                         r"|\b(?:telegram|letter|note|message|wrote|writes|sent|in full|телеграмм\w*|письм\w*|записк\w*|писал\w*|послал\w*)\b",
+                         re.I)
 _OPENS_QUOTE = re.compile(r"^[“«„\"]")
-_CLOSES_QUOTE = re.compile(r"[”»\"]\s*$")
+_CLOSES_QUOTE = re.compile(r"[”»\"“]\s*$")
 
 
 def _introduces(b: RawBlock, nxt: RawBlock) -> bool:
     """An editor's line that ends in a colon and speaks of the document quoted after it ("Approximately one week later,
     Lenin sent this follow up telegram:" / "“I am extremely indignant ...")."""
-    return b.text.rstrip().endswith(":") and len(b.text) >= 30 and not _GREETING.match(b.text) and bool(_INTRODUCES.search(b.text)) \
+    return b.text.rstrip().endswith(":") and len(b.text) >= 20 and not _GREETING.match(b.text) and bool(_INTRODUCES.search(b.text)) \
         and bool(_OPENS_QUOTE.match(nxt.text))
 
 
@@ -191,7 +193,10 @@ def quoted_documents(regions: list[Region]) -> None:
         if not cuts or r.heading and cuts[0] > 0 and not _CLOSES_QUOTE.search(body[cuts[0] - 1].text):
             out.append(r)
             continue
-        start = cuts[0] if all(_no_sentence(b) for b in body[:cuts[0]]) else None
+        before = body[:cuts[0]]
+        editorial = not r.heading and not any(_GREETING.match(b.text) or _SIGNATURE.match(b.text) for b in before) \
+            and any(len(b.text) >= 80 for b in before) and not r.partial
+        start = cuts[0] if all(_no_sentence(b) for b in before) or editorial else None
         cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text)]
         if not cuts:
             out.append(r)
@@ -200,9 +205,13 @@ def quoted_documents(regions: list[Region]) -> None:
         if cuts[0] == start:  # the page's title lines, the introduction, the quotation: the first document
             r.commentary.append(body[start])
             r.meta.append(Meta("preamble", body[start].text, body[start]))  # "... sent this telegram:": the kind, the writer
-            titles = body[:start]
+            titles = [b for b in body[:start] if _no_sentence(b)]
+            r.commentary += [b for b in body[:start] if b not in titles]  # the editor's paragraphs before the introduction
             if not r.heading and len(titles) == 1:
                 r.heading, titles = titles, []  # "Lenin’s hanging order for the kulaks (1918)": the article's title over it all
+            r.meta += [Meta("preamble", b.text, b) for b in titles]
+            titles = []
+            r.commentary.sort(key=lambda b: b.line)
             r.blocks = titles + body[start + 1:cuts[1] if len(cuts) > 1 else len(body)]
             cuts = cuts[1:]
         else:
@@ -223,7 +232,9 @@ def _after_the_quotation(r: Region) -> None:
     text = [b for b in body if b not in r.heading]
     if not text or not _OPENS_QUOTE.match(text[0].text):
         return
-    last = max((k for k, b in enumerate(body) if _CLOSES_QUOTE.search(b.text)), default=None)
+    # the last paragraph that closes a quotation without opening another in its middle ("თარგმანი: „...“": a translation)
+    last = max((k for k, b in enumerate(body) if _CLOSES_QUOTE.search(b.text) and not re.search(r"[«„]|“(?=\w)", b.text[1:])),
+               default=None)
     if last is None:
         return
     after = [b for b in body[last + 1:] if not _OPENS_QUOTE.match(b.text)]
