@@ -239,3 +239,9 @@ def test_an_editions_dating_to_one_of_two_days_and_its_place_in_the_nominative()
 def test_a_town_abroad_named_in_russian_is_proposed_under_its_english_name() -> None:
     raw = ("ТЕЛЕГРАММА КАНЦЛЕРУ\n\nБухарест, 11 марта 1918 г.\n\nПереговоры идут успешно, прошу указаний.\n\nКюльман\n")
     assert "from: bucharest" in _one(raw)
+
+
+def test_a_chapter_of_letters_to_one_person_names_the_recipient() -> None:
+    from edition.interchange.raw_meta import read_heading
+    h = read_heading(["ПИСЬМА СТАЛИНУ. ИЗ ЕГО ЛИЧНОГО АРХИВА"])
+    assert h.recipients == ["Сталину"] and not h.addressee, h

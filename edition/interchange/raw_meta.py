@@ -31,7 +31,8 @@ _KIND_WORDS = [
     ("letter", re.compile(r"\bletters?\b|письм", re.I)),
 ]
 _TITLES = re.compile(r"\b(?:President|Marshal|Premier|Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Тов\.|(?-i:т\.)|товарищу?|Dear)\s+", re.I)
-_RU_HEAD = re.compile(r"^(?P<kind>Письмо|Телеграмма|Записка|Надпись на телеграмме|Надпись на письме|Шифротелеграмма|Шифровка)?\s*(?P<rest>.*)$", re.I)
+_RU_HEAD = re.compile(r"^(?P<kind>Письма(?=\s+[А-ЯЁ]+[УЮ]\b)|"
+                      r"Письмо|Телеграмма|Записка|Надпись на телеграмме|Надпись на письме|Шифротелеграмма|Шифровка)?\s*(?P<rest>.*)$", re.I)
 _NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?"  # a given name before initials: "Чарлзу П. Штейнмецу"
                    r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
 _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later than|Not earlier than)\s+)?"
@@ -146,14 +147,19 @@ def _read_heading(lines: Sequence[str]) -> Heading:
             h.authors = names_in(_paren_name(_POSSESSIVE_KIND.sub("", m.group("a"))))
         _recipients(h, b)
     elif (m := _RU_HEAD.match(text)) and re.search(r"[А-ЯЁа-яё]", text):
-        rest = m.group("rest")
-        if m.group("kind") and m.group("kind").casefold().startswith("надпись"):
-            h.recipients = names_in(rest)  # an inscription on someone's telegram answers its sender
-        elif m.group("kind") and (pair := _writer_then_addressee(rest)):
-            (h.authors, h.recipients), h.writer_case = pair, "gent"
-        else:
-            _recipients(h, rest)
+        _russian_heading(h, m.group("kind") or "", m.group("rest"))
     return h
+
+
+def _russian_heading(h: Heading, kind: str, rest: str) -> None:
+    if kind.casefold() == "письма":  # "ПИСЬМА СТАЛИНУ. ИЗ ЕГО ЛИЧНОГО АРХИВА": letters to him, then the book's subtitle
+        rest = re.split(r"(?<=[А-ЯЁа-яё]{3})\.\s+", rest)[0]
+    if kind.casefold().startswith("надпись"):
+        h.recipients = names_in(rest)  # an inscription on someone's telegram answers its sender
+    elif kind and (pair := _writer_then_addressee(rest)):
+        (h.authors, h.recipients), h.writer_case = pair, "gent"
+    else:
+        _recipients(h, rest)
 
 
 def _names_part(h: Heading, text: str) -> str:
