@@ -245,3 +245,11 @@ def test_a_chapter_of_letters_to_one_person_names_the_recipient() -> None:
     from edition.interchange.raw_meta import read_heading
     h = read_heading(["ПИСЬМА СТАЛИНУ. ИЗ ЕГО ЛИЧНОГО АРХИВА"])
     assert h.recipients == ["Сталину"] and not h.addressee, h
+
+
+def test_note_one_without_its_marker_when_the_other_notes_are_anchored_is_the_lost_headings() -> None:
+    raw = ("Dear Friend,\n\nYesterday I lectured on the amnesty.[2] We are all dreaming of leaving, and hope to see you.\n\n"
+           "Yours,\n\nV. U.\n\n[1] This letter (postcard) to Inessa Armand in Clarens was written by Lenin on his way.\n\n"
+           "[2] Lenin is referring to the declaration of the Provisional Government.\n")
+    text = _one(raw)
+    assert "{n:editor:1}" in text and "amnesty.{n:editor:2}" in text and "@unplaced" not in text, text

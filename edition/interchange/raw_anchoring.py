@@ -6,13 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from edition.interchange.importer_notes import RawBlock, RawNote, find_anchors
+from edition.interchange.importer_notes import Anchor, RawBlock, RawNote, find_anchors
 from edition.interchange.raw_draft import DocState, heading_mark, star_anchor, start_anchor
 from edition.interchange.raw_editorial import deletion_at_anchor, editorial_edits, struck_words
 from edition.interchange.raw_markup import Edit, anchor_edit, person_edits, render, word_before
 from edition.interchange.raw_names import PersonMatcher
 
 Warn = Callable[..., None]  # warn(block, offset, message, hint="")
+
+
+def _lost_heading_note(doc: DocState, anchors: dict[int, Anchor], texts: list[str]) -> None:
+    """Note [1] alone without its marker, the other bracketed notes anchored: the note of a heading the copy lost."""
+    first = doc.notes[0] if doc.notes else None
+    if first is not None and first.number == 1 and first.style == "b" and 1 not in anchors and texts \
+            and len(anchors) == len(doc.notes) - 1 >= 1:
+        anchors[1] = start_anchor(1, texts[0])
 
 
 def anchored_texts(doc: DocState, body: list[RawBlock], roles: list[str], matcher: PersonMatcher, warn: Warn) -> list[str]:
@@ -27,6 +35,7 @@ def anchored_texts(doc: DocState, body: list[RawBlock], roles: list[str], matche
         if mark and (mark == "*" * note.number or mark == str(note.number) or len(unanchored) == 1) and texts:
             anchors[note.number] = start_anchor(note.number, texts[0])  # the note of the heading
             mark = ""
+    _lost_heading_note(doc, anchors, texts)
     edits: list[list[Edit]] = [[] for _ in body]
     free_word = 0
     lost: list[RawNote] = []
