@@ -241,3 +241,18 @@ def test_an_archives_introduction_the_quoted_telegram_and_its_translation_after_
     bodies = _bodies(raw)
     assert len(bodies) == 1, bodies
     assert bodies[0].lstrip().startswith("@salute „") and "თარგმანი" not in bodies[0] and "დოკუმენტური" not in bodies[0], bodies
+
+
+def test_what_does_not_start_a_document_a_letters_own_quotations_a_short_quoted_phrase_a_dated_postscript() -> None:
+    letter = ("TO MAXIM GORKY\n\nDear A. M.,\n\nYesterday I received this telegram from Capri, which I copy for you:\n\n"
+              "“Come at once, all is ready.”\n\nI could not go, as you know, and I wrote back:\n\n“Impossible before Sunday.”\n\n"
+              "Yours, V. Ulyanov\n")
+    unheaded = ("My dear friend,\n\nHe told me “no”\n\nThen he wrote me this letter:\n\n“Dear Sir, I refuse.”\n\nWith love, Anna\n")
+    article = ("Lenin on the Press\n\nIn 1905 Lenin wrote an article in which he said:\n\n“The press must become an organ of the Party.”\n\n"
+               "This was the beginning of a long policy of control that lasted for many decades after him.\n")
+    postscript = ("To A. S. Suvorin.\n\nMOSCOW, October 16, 1891.\n\n"
+                  "I congratulate you on your new cook, and wish you an excellent appetite.\n\nMOSCOW, October 17.\n\n"
+                  "P.S. I forgot to say that the story is ready.\n")
+    for raw in (letter, unheaded, article, postscript):
+        assert len(_bodies(raw)) == 1, raw
+    assert "This was the beginning" in _bodies(article)[0]

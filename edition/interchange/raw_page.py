@@ -297,6 +297,8 @@ class _Segmenter:
             return False
         place = re.compile(r"^([A-ZА-ЯЁ][\w-]{2,}),\s")
         first, this = place.match(body[0].text), place.match(b.text)
+        if self.following is not None and (not re.search(r"\d{4}", b.text) or re.match(r"[PРП]\.\s?S\.", self.following.text)):
+            return False  # "MOSCOW, October 17." over "P.S. ...": a dated postscript, not the next letter
         return bool(first and this and first.group(1) == this.group(1) and is_dateline(body[0].text))
 
     def _glued_in_text(self, n: int) -> bool:

@@ -183,6 +183,16 @@ def _introduces(b: RawBlock, nxt: RawBlock) -> bool:
         and bool(_OPENS_QUOTE.match(nxt.text))
 
 
+def _quoted_length(blocks: list[RawBlock]) -> int:
+    """How long the quotation at the head of these paragraphs is (to the paragraph that closes it): a document, or a phrase."""
+    total = 0
+    for b in blocks:
+        total += len(b.text)
+        if _CLOSES_QUOTE.search(b.text):
+            break
+    return total
+
+
 def quoted_documents(regions: list[Region]) -> None:
     """Documents an article quotes, each after a line that introduces it: that line is the document's headnote, and a
     quotation closed before the next such line is a document of its own."""
@@ -197,7 +207,9 @@ def quoted_documents(regions: list[Region]) -> None:
         editorial = not r.heading and not any(_GREETING.match(b.text) or _SIGNATURE.match(b.text) for b in before) \
             and any(len(b.text) >= 80 for b in before) and not r.partial
         start = cuts[0] if all(_no_sentence(b) for b in before) or editorial else None
-        cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text)]
+        # after the first, a cut needs the document before it to be a quotation closed just before the next introduction
+        cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text) and start is not None]
+        cuts = [k for n, k in enumerate(cuts) if _quoted_length(body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)]) >= 120]
         if not cuts:
             out.append(r)
             continue
