@@ -209,7 +209,7 @@ def quoted_documents(regions: list[Region]) -> None:
         start = cuts[0] if all(_no_sentence(b) for b in before) or editorial else None
         # after the first, a cut needs the document before it to be a quotation closed just before the next introduction
         cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text) and start is not None]
-        cuts = [k for n, k in enumerate(cuts) if _quoted_length(body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)]) >= 120]
+        cuts = [k for n, k in enumerate(cuts) if _quoted_length(body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)]) >= 80]
         if not cuts:
             out.append(r)
             continue
