@@ -253,3 +253,10 @@ def test_note_one_without_its_marker_when_the_other_notes_are_anchored_is_the_lo
            "[2] Lenin is referring to the declaration of the Provisional Government.\n")
     text = _one(raw)
     assert "{n:editor:1}" in text and "amnesty.{n:editor:2}" in text and "@unplaced" not in text, text
+
+
+def test_in_a_town_under_a_writer_to_addressee_heading_is_the_place_sent_to() -> None:
+    raw = ("Marx-Engels Correspondence 1858\n\nEngels To Marx\nIn London\n\nSource: MECW Volume 40, p. 247;\n\n"
+           "Manchester, 14 January 1858\n\nDear Marx,\n\nHerewith the article, though it has just occurred to me that I slipped.\n\n"
+           "Yours, F. E.\n")
+    assert "to: london" in _one(raw)

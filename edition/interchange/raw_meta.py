@@ -297,6 +297,8 @@ def read_meta(metas: Sequence[Meta]) -> MetaFields:
             out.kind = "telegram"
         if m.label in ("source", "источник") and value:
             out.sources.append(value)
+        if m.label == "preamble" and (to := re.fullmatch(r"In\s+([A-Z][\w-]+)", value)) and not out.sent_to:
+            out.sent_to = to.group(1)  # "Engels To Marx" / "In London": the place it was sent to, under the heading
         if m.label in ("archive", "архив") and value:
             out.archives.append(value)
         if m.label == "trailer" and (form := form_line(value)) and (parsed := parse_form(form)) is not None:
