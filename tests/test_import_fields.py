@@ -260,3 +260,13 @@ def test_in_a_town_under_a_writer_to_addressee_heading_is_the_place_sent_to() ->
            "Manchester, 14 January 1858\n\nDear Marx,\n\nHerewith the article, though it has just occurred to me that I slipped.\n\n"
            "Yours, F. E.\n")
     assert "to: london" in _one(raw)
+
+
+def test_the_town_a_telegrams_address_ends_with_is_the_place_sent_to() -> None:
+    raw = ("TELEGRAM TO G. Y. ZINOVIEV\n\n18. IV. 1919\n\nZinoviev\n\nSmolny\n\nPetrograd\n\nI have received your telegram about the "
+           "Petrograd workers’ enthusiastic response to the mobilisation, and I congratulate them.\n\nLenin\n")
+    text = _one(raw)
+    assert "to: petrograd" in text, text
+    raw = ("Telegram To J. V. Stalin\n\nStalin,\n\nRevolutionary Military Council of the South-Western Front, Kharkov\n\n"
+           "Priority. By direct line\n\nFebruary 16, 1920\n\nToday I heard you and all the others very clearly, every word.\n\nLenin\n")
+    assert "to: kharkov" in _one(raw)

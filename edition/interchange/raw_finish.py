@@ -96,6 +96,8 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f.place = _place(registry, heading, meta, body, roles)
     if "from" not in f.place and item.place_from and (pid := registry.place(item.place_from)):
         f.place["from"] = pid
+    if "to" not in f.place and f.kind == "telegram" and (pid := _address_town(registry, body, roles)):
+        f.place["to"] = pid
     if _old_style(f.date, f.language, f.place.get("from", "")):
         f.date["calendar"] = "julian"
         f.why["date"] = f.why.get("date", "the text") + "; Old Style, as Russia dated until February 1918"
@@ -283,6 +285,19 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
 
 
 _GLUED_DATELINE = re.compile(r"^(?P<d>[A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ][\w-]+)?,\s+[^.]{4,30}?\d{4})\.{1,4}\s*(?=[A-ZА-ЯЁ]|\.\.)")
+
+
+def _address_town(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> str | None:
+    """The town a telegram's address ends with: "Zinoviev" / "Smolny" / "Petrograd", "Revolutionary Military Council of the
+    South-Western Front, Kharkov", the last line of the address before the text."""
+    k = 0
+    while k < min(len(roles), 8) and roles[k] in ("lines", "salute", "dateline"):
+        k += 1
+    address = [t for t, r in zip(body[:k], roles[:k], strict=False) if r in ("lines", "salute")] if k < len(body) else []
+    for line in reversed(address[1:]):  # the first line names the addressee
+        if re.fullmatch(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?", last := line.rsplit(",", 1)[-1].strip(" .")):
+            return registry.place(last)
+    return None
 
 
 def glued_dateline(body: Sequence[str]) -> str:
