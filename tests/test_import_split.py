@@ -256,3 +256,15 @@ def test_what_does_not_start_a_document_a_letters_own_quotations_a_short_quoted_
     for raw in (letter, unheaded, article, postscript):
         assert len(_bodies(raw)) == 1, raw
     assert "This was the beginning" in _bodies(article)[0]
+
+
+def test_a_books_title_lines_over_a_letters_dateline_are_metadata_and_the_address_line_stays() -> None:
+    raw = ("Letters to Herzen and\nOgareff\n\n1861-1863\n\nThe Anarchist Library\n\n1861, from San Francisco\n\n"
+           "October 3, 1861\nSan Francisco\n\nMy dear friends,\n\n"
+           "I was able to escape Siberia and after having traveled for a long time I have finally arrived in San Francisco.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and bodies[0].lstrip().startswith("@dateline October 3, 1861"), bodies
+    raw = ("skull 4\n\nThe 1916 Easter Rising\n\nskull 4\n\n\" Kilmainham Prison\nMay 11th 1916 .\n\nMy Dear Daly ,\n"
+           "Just a wee note to bid you Goodbye. I expect in a few hours to join Tom and the other heroes in a better world .\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and "Kilmainham Prison" in bodies[0] and "skull" not in bodies[0] and "Easter" not in bodies[0], bodies

@@ -54,6 +54,7 @@ from edition.interchange.raw_regions import (
     site_front,
     stub_at_end,
     title_case_line,
+    title_lines_before_dateline,
 )
 from edition.interchange.raw_roles import signed_name
 
@@ -387,6 +388,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     quoted_documents(regions)
     for r in regions:
         commentary_before_opening(r)
+        title_lines_before_dateline(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]
     title: list[RawBlock] = []
     if len(regions) > 1 and regions[0].heading and not regions[0].blocks and not regions[0].commentary \

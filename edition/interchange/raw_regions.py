@@ -253,3 +253,19 @@ def _after_the_quotation(r: Region) -> None:
     if len(after) == len(body) - last - 1:
         r.blocks = [b for b in r.blocks if b not in after]
         r.commentary += after
+
+
+def title_lines_before_dateline(r: Region) -> None:
+    """Three or more short lines over a letter's dateline and salutation ("Ogareff" / "1861-1863" / "The Anarchist Library" /
+    "1861, from San Francisco" over "October 3, 1861" / "My dear friends,"): a book's title page, not the letter (whose
+    address is a line or two)."""
+    dated = next((k for k, b in enumerate(r.blocks[:7]) if len(b.lines) == 1 and is_dateline(b.text)
+                  and any(_GREETING.match(x.text) for x in r.blocks[k + 1:k + 3])), None)
+    if dated is None or dated < 3:
+        return
+    lines = r.blocks[:dated]
+    if len(lines[-1].text.split()) <= 3 and not re.search(r"\d", lines[-1].text):
+        lines = lines[:-1]  # "Kilmainham Prison" right over the date: the letter's address line, its text
+    if all(len(b.lines) == 1 and len(b.text) <= 80 and _no_sentence(b) for b in lines):
+        r.blocks = [b for b in r.blocks if b not in lines]
+        r.meta += [Meta("preamble", b.text, b) for b in lines]
