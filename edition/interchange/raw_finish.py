@@ -94,8 +94,9 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         f.why["language"] = why
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
-    if "from" not in f.place and item.place_from and (pid := registry.place(item.place_from)):
-        f.place["from"] = pid
+    sent = re.search(r"\bОтправлен[аоы]?\s+(?:шифром\s+|телеграфом\s+|по\s+телеграфу\s+)?из\s+([А-ЯЁ][а-яё-]+)", notes_text)
+    if "from" not in f.place and (written := item.place_from or (sent.group(1) if sent else "")) and (pid := registry.place(written)):
+        f.place["from"] = pid  # the description's "from his exile in Coyoacan", the editors' note "Отправлена шифром из Сочи"
     if "to" not in f.place and f.kind == "telegram" and (pid := _address_town(registry, body, roles)):
         f.place["to"] = pid
     if _old_style(f.date, f.language, f.place.get("from", "")):
@@ -351,7 +352,7 @@ def dateline_place(text: str) -> str:
         rest = text[:found[0].start] + " , " + text[found[-1].end:]
     else:  # "8 марта (24 февраля) 1863 г. Лондон.": the place after the year
         rest = re.sub(r"^.*?\d{4}\s*(?:г\.|года)?", "", text)
-    rest = rest.replace("[", " ").replace("]", " ")
+    rest = re.sub(r"[\[\]<>]", " ", rest)  # "[Yasnaya Polyana]", "<25 января 1932 года. Сорренто.>": supplied by the editors
     rest = re.sub(r"\b(?:г\.|года|гг\.)|\((?:[^()]*)\)", " ", rest)
     parts = [p.strip(" ,.;:") for p in re.split(r"[,;]", rest) if p.strip(" ,.;:")]
     for part in parts:
