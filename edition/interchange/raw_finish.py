@@ -95,7 +95,7 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     f.translator = meta.translator
     f.place = _place(registry, heading, meta, body, roles)
     sent = re.search(r"\bОтправлен[аоы]?\s+(?:шифром\s+|телеграфом\s+|по\s+телеграфу\s+)?из\s+([А-ЯЁ][а-яё-]+)", notes_text)
-    if "from" not in f.place and (written := item.place_from or (sent.group(1) if sent else "")) and (pid := registry.place(written)):
+    if "from" not in f.place and (town := item.place_from or (sent.group(1) if sent else "")) and (pid := registry.place(town)):
         f.place["from"] = pid  # the description's "from his exile in Coyoacan", the editors' note "Отправлена шифром из Сочи"
     if "to" not in f.place and f.kind == "telegram" and (pid := _address_town(registry, body, roles)):
         f.place["to"] = pid
