@@ -268,3 +268,14 @@ def test_a_books_title_lines_over_a_letters_dateline_are_metadata_and_the_addres
            "Just a wee note to bid you Goodbye. I expect in a few hours to join Tom and the other heroes in a better world .\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Kilmainham Prison" in bodies[0] and "skull" not in bodies[0] and "Easter" not in bodies[0], bodies
+
+
+def test_a_footnote_at_a_page_break_inside_the_text_goes_after_the_text_which_runs_on() -> None:
+    raw = ("Против автономии Донской области ничего\n\n"
+           "* Центральный исполнительный комитет Советов Румынского фронта, Черноморского флота и Одесской области.\n\n"
+           "не имею. Географические границы этой автономии должны быть определены по соглашению с соседними областями.\n\n"
+           "Послать к Вам делегата не можем, здесь все заняты по горло.\n\nЛенин, Сталин\n\nНаписано 28 февраля 1918 г.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1, bodies
+    text = "\n".join(p for p in bodies[0].split("\n\n") if not p.startswith("@unplaced"))
+    assert "Центральный исполнительный" not in text and text.rstrip().split("\n")[-1].startswith("@signed"), bodies[0]

@@ -47,14 +47,13 @@ from edition.interchange.raw_regions import (
     Page,
     Region,
     addressee_heading,
-    commentary_before_opening,
     front_matter,
     publication_intro,
     quoted_documents,
     site_front,
     stub_at_end,
+    tidy,
     title_case_line,
-    title_lines_before_dateline,
 )
 from edition.interchange.raw_roles import signed_name
 
@@ -387,8 +386,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     publication_intro(regions)
     quoted_documents(regions)
     for r in regions:
-        commentary_before_opening(r)
-        title_lines_before_dateline(r)
+        tidy(r)
     hints = [d[1] for d in dropped if re.search(r"Автор книги|running head", d[1] + d[2])]
     title: list[RawBlock] = []
     if len(regions) > 1 and regions[0].heading and not regions[0].blocks and not regions[0].commentary \

@@ -269,3 +269,22 @@ def title_lines_before_dateline(r: Region) -> None:
     if all(len(b.lines) == 1 and len(b.text) <= 80 and _no_sentence(b) for b in lines):
         r.blocks = [b for b in r.blocks if b not in lines]
         r.meta += [Meta("preamble", b.text, b) for b in lines]
+
+
+def footnote_at_page_break(r: Region) -> None:
+    """A note printed at the foot of a page the text runs over ("... ничего" / "* Центральный исполнительный комитет ..." /
+    "не имею. ..."): the note goes after the text, which goes on."""
+    k = 1
+    while k + 1 < len(r.blocks):
+        before, note, after = r.blocks[k - 1], r.blocks[k], r.blocks[k + 1]
+        if _NOTE_ITEM.match(note.text) and after.text[:1].islower() and not re.search(r"[.!?:;…»”\"]$", before.text) \
+                and not (_NOTE_ITEM.match(before.text) or _NOTES_START.match(before.text)):
+            r.blocks.append(r.blocks.pop(k))
+        k += 1
+
+
+def tidy(r: Region) -> None:
+    """The rules over one document once the page is read: commentary, title lines and a page's footnote out of its text."""
+    commentary_before_opening(r)
+    title_lines_before_dateline(r)
+    footnote_at_page_break(r)
