@@ -278,3 +278,10 @@ def test_a_supplied_dating_in_angle_brackets_and_an_editors_note_sent_from_give_
     raw = ("Сталин — Кагановичу 19 августа 1932 г.\n\nКагановичу.\n\nСтатья Кайсарова в «Красной газете» целиком неправильна.1\n\n"
            "Сталин.\n\n1 Отправлена шифром из Сочи 19 августа в 22 час. 20 мин.\n")
     assert "from: sochi" in _one(raw)
+
+
+def test_a_russian_telegrams_address_gives_the_town_sent_to_and_from() -> None:
+    raw = ("ТРОЦКИЙ -- И. СМИЛГЕ\n\nНарым, Колпашево, Смилге.\n\n23 апреля.\n\nПослал четыре письма, телеграмму. От вас ничего.\n\nТроцкий\n")
+    assert "to: kolpashevo" in _one(raw)
+    raw = ("А. СЕДОВА - Л. СЕДОВУ\n\nАлма-Ата, Седову, из Москвы. 20 апреля 1928 г.\n\nСамочувствие лучше. Отсрочка получена.\n\nСедова\n")
+    assert "place: {from: moskva, to: alma-ata}" in _one(raw)  # the test register knows neither town

@@ -266,7 +266,7 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
     if heading.place_to and "to" not in place and (pid := registry.place(heading.place_to)):
         place["to"] = pid
     for text, role in zip(body[:4], roles[:4], strict=False):
-        text = text[:80]
+        text = _address_line(registry, text[:80], place)
         if "from" not in place and (m := re.match(r"^(?:Из|From)\s+([A-ZА-ЯЁ][\w-]+)", text)) and (pid := registry.place(m.group(1))):
             place["from"] = pid
         elif "to" not in place and (m := _RECEIVED.match(text)) and (pid := registry.place(m.group("city"))):
@@ -286,6 +286,17 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
 
 
 _GLUED_DATELINE = re.compile(r"^(?P<d>[A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ][\w-]+)?,\s+[^.]{4,30}?\d{4})\.{1,4}\s*(?=[A-ZА-ЯЁ]|\.\.)")
+
+
+def _address_line(registry: Registry, text: str, place: dict[str, str]) -> str:
+    """A Russian telegram's address line as the reading of the town it went to wants it: "26 апреля. Курган, Советская 109,
+    Каспаровой." without the date, "Нарым, Колпашево, Смилге." without the region; "Алма-Ата, Седову, из Москвы." gives
+    the place it was sent from."""
+    text = re.sub(r"^\d{1,2}\s+[а-яё]+\.\s+(?=[А-ЯЁ])", "", text)
+    if "from" not in place and (sent := re.search(r",\s*из\s+([А-ЯЁ][а-яё-]+)(?=[.,\s]|$)", text)) and _ADDRESSED.search(text) \
+            and (pid := registry.place(sent.group(1))):
+        place["from"] = pid
+    return re.sub(r"^[А-ЯЁ][а-яё-]+,\s+(?=[А-ЯЁ][а-яё-]+,\s*[А-ЯЁ][а-яё-]+(?:у|ю|ой|ей|е)\b)", "", text)
 
 
 def _address_town(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> str | None:
