@@ -285,3 +285,9 @@ def test_a_russian_telegrams_address_gives_the_town_sent_to_and_from() -> None:
     assert "to: kolpashevo" in _one(raw)
     raw = ("А. СЕДОВА - Л. СЕДОВУ\n\nАлма-Ата, Седову, из Москвы. 20 апреля 1928 г.\n\nСамочувствие лучше. Отсрочка получена.\n\nСедова\n")
     assert "place: {from: moskva, to: alma-ata}" in _one(raw)  # the test register knows neither town
+
+
+def test_a_numbered_heading_of_two_full_russian_names_is_writer_then_addressee() -> None:
+    from edition.interchange.raw_meta import read_heading
+    h = read_heading(["Nº 181 – SOFIA ANDREEVNA TOLSTAYA LEV NIKOLAEVICH TOLSTOY"])
+    assert h.authors == ["Sofia Andreevna Tolstaya"] and h.recipients == ["Lev Nikolaevich Tolstoy"], h

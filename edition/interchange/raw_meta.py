@@ -60,6 +60,9 @@ _TO = re.compile(r"^(?:(?:Personal|Secret|Top\s+Secret)(?:\s+and\s+(?:Personal|S
                  r"(?:(?:Cipher\s+|Coded\s+)?(?:Letter|Telegram|Note|Telephone Message|Message)\s+)?"
                  r"(?:from\s+(?P<a>.+?)\s+)?To:?\s+(?P<b>.+)$", re.I)
 
+# a writer and an addressee each by given name, patronymic and surname, nothing between them (a number before them)
+_FULL_NAME = r"[A-ZА-ЯЁ][\w'’-]+\s+[A-ZА-ЯЁ][\w'’-]+(?:OVNA|EVNA|ICHNA|OVICH|EVICH|ICH|ОВНА|ЕВНА|ИЧНА|ОВИЧ|ЕВИЧ|ИЧ)\s+[A-ZА-ЯЁ][\w'’-]+"
+_TWO_FULL_NAMES = re.compile(rf"(?:(?:N[º°o]\.?|№)\s*\d+\s*[–—-]\s*)?(?P<a>{_FULL_NAME})\s+(?P<b>{_FULL_NAME})")
 _TO_FROM = re.compile(r"^To\s+(?P<b>.+?)\s+from\s+(?P<a>.+)$")  # "To Alexander Hamilton from George Washington"
 
 
@@ -130,6 +133,9 @@ def _read_heading(lines: Sequence[str]) -> Heading:
         h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
     text = _names_part(h, " ".join(lines))
     if not text:
+        return h
+    if m := _TWO_FULL_NAMES.fullmatch(text):  # "Nº 181 – SOFIA ANDREEVNA TOLSTAYA LEV NIKOLAEVICH TOLSTOY"
+        h.authors, h.recipients = [_titlecase_caps(m.group("a"))], [_titlecase_caps(m.group("b"))]
         return h
     if m := re.match(r"^(?P<a>[^:]{3,60}):\s*(?:Letter|Telegram|Note)\s+to\s+(?P<b>.+)$", text, re.I):
         h.authors = names_in(m.group("a"))
