@@ -279,3 +279,11 @@ def test_a_footnote_at_a_page_break_inside_the_text_goes_after_the_text_which_ru
     assert len(bodies) == 1, bodies
     text = "\n".join(p for p in bodies[0].split("\n\n") if not p.startswith("@unplaced"))
     assert "Центральный исполнительный" not in text and text.rstrip().split("\n")[-1].startswith("@signed"), bodies[0]
+
+
+def test_a_sentence_begun_on_the_page_before_the_first_heading_is_unplaced() -> None:
+    raw = ("населения по вопросу о принадлежности к той или иной области. Я кончил.\n"
+           "Письмо В.И. Ленину 27 декабря 1917 года\n27/ХII, 5 часов\nТоварищ Ильич!\n"
+           "Очень прошу немедля двинуться в Питер в том расчете, чтобы завтра быть на заседании.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and bodies[0].startswith("@unplaced населения"), bodies

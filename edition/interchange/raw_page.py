@@ -47,6 +47,7 @@ from edition.interchange.raw_regions import (
     Page,
     Region,
     addressee_heading,
+    begun_before,
     front_matter,
     publication_intro,
     quoted_documents,
@@ -361,14 +362,15 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     if len(regions) > 1 and not regions[0].heading and [len(b.lines) for b in regions[0].blocks] == [1] \
             and _SIGNATURE.match(regions[0].blocks[0].text) and not regions[0].meta and not regions[0].commentary:
         unplaced += regions.pop(0).blocks  # "БУСШЕ" over the first heading: the signature of a document not in the copy
-    site_front(regions)
+    unplaced += site_front(regions)
     # short lines before the first heading (a page title, an author line): metadata of the document after them
     while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
             and len(regions[0].blocks) <= 3 and not regions[0].commentary and not _closing(regions[0].blocks[-1].text) \
             and (not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta)
                  or any(m.label in ("title", "author") for m in regions[0].meta)):  # "Title: ... / Author: ... / Source: ..."
         first = regions.pop(0)
-        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks)]
+        unplaced += (cut := begun_before(first))  # "населения по вопросу ... области. Я кончил.": no document's here
+        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks if b not in cut)]
     front_matter(regions)
     stub_at_end(regions, dropped)
     if regions and not regions[0].heading and len(regions[0].blocks) > 1 and title_case_line(regions[0].blocks[0].text) \

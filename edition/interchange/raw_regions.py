@@ -125,21 +125,29 @@ def _no_sentence(b: RawBlock) -> bool:
     return all(len(t) <= 200 and not re.search(r"[.!?…:;][\"”»’)\]]*\s*$", t) for _, _, t in b.lines) and not _GREETING.match(b.text)
 
 
-def site_front(regions: list[Region]) -> None:
+def begun_before(first: Region) -> list[RawBlock]:
+    """The first paragraph of a page when it is a sentence begun on the page before, in lower case and of four words or more."""
+    return [b for b in first.blocks[:1] if b.text[:1].islower() and len(b.text.split()) >= 4]
+
+
+def site_front(regions: list[Region]) -> list[RawBlock]:
     """Title lines before the first heading or number of a page ("J. V. Stalin" / "Correspondence with Winston S. Churchill",
     "Страница 3 из 18" / "Глава 2", "Горький М. - Чехову А.П. (26 или 28 августа 1899, Н. Новгород)"), none of them ending
-    a sentence and the last no signature: the page's metadata, not the end of a letter."""
+    a sentence and the last no signature: the page's metadata, not the end of a letter. A sentence cut at both ends before
+    them ("населения по вопросу о принадлежности к той или иной области") belongs to no document here: returned, unplaced."""
     if len(regions) < 2 or regions[0].heading or not regions[0].blocks:
-        return
+        return []
     first, nxt = regions[0], regions[1]
     if not (nxt.heading or any(m.label in ("generic", "number") for m in nxt.meta)):
-        return
+        return []
     rest = first.blocks + first.commentary
     if not all(_no_sentence(b) for b in rest) or _SIGNATURE.match(first.blocks[-1].text.split("\n")[-1].strip()) \
             or any(m.label in ("trailer", "archive") for m in first.meta):
-        return
+        return []
     regions.pop(0)
-    nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(rest, key=lambda b: b.line))]
+    cut = begun_before(first)
+    nxt.meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in sorted(rest, key=lambda b: b.line) if b not in cut)]
+    return cut
 
 
 _NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")  # "Jane Doe" under an introduction: its author's
