@@ -291,3 +291,11 @@ def test_a_numbered_heading_of_two_full_russian_names_is_writer_then_addressee()
     from edition.interchange.raw_meta import read_heading
     h = read_heading(["Nº 181 – SOFIA ANDREEVNA TOLSTAYA LEV NIKOLAEVICH TOLSTOY"])
     assert h.authors == ["Sofia Andreevna Tolstaya"] and h.recipients == ["Lev Nikolaevich Tolstoy"], h
+
+
+def test_the_dating_line_with_a_date_gives_the_place_not_a_bracketed_reference_above_it() -> None:
+    from edition.interchange.importer_notes import RawBlock
+    from edition.interchange.raw_meta import read_meta
+    from edition.interchange.raw_page import Meta
+    metas = [Meta("date", v, RawBlock([(1, 1, v)])) for v in ("[LSA 319]", "12 October 1895. [Yasnaya Polyana]")]
+    assert read_meta(metas).dated == "12 October 1895. [Yasnaya Polyana]"

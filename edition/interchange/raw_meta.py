@@ -317,8 +317,8 @@ def _meta_date(out: MetaFields, label: str, value: str) -> None:
     if (label in _DATE_LABELS or written) and not re.match(r"^Written\s+in\s+[A-Z][a-z]+$", value):
         if (d := read_date(value)) and (out.date is None or label != "trailer"):
             out.date, out.date_from = d, value
-    if label == "date" and not out.dated:
-        out.dated = value
+    if label == "date" and (not out.dated or not read_date(out.dated) and read_date(value)):
+        out.dated = value  # the first dating line, or the first with a date ("[LSA 319]" / "12 October 1895. [Yasnaya Polyana]")
     if label == "date" and out.date is None and (d := read_date(value)):
         if re.match(r"^(?:Received|Получено)\b", value) and set(d) == {"when"}:
             d = {"not_after": d["when"]}  # the edition gives only the day it came: sent then or before
