@@ -287,3 +287,10 @@ def test_a_sentence_begun_on_the_page_before_the_first_heading_is_unplaced() -> 
            "Очень прошу немедля двинуться в Питер в том расчете, чтобы завтра быть на заседании.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and bodies[0].startswith("@unplaced населения"), bodies
+
+
+def test_a_numbered_note_of_the_document_before_the_first_heading_is_unplaced() -> None:
+    raw = ("Читаем ПСС. Том 78. Письма, 1908 полностью\n\n1 Эта мысль Ж. Ж. Руссо помещена Толстым в «Круге чтения» 17 сентября.\n\n"
+           "* 247. Суворову.\n\n1908 г. Сентября 2—3? Я. П.\n\nБлагодарю избрание, рад быть полезным вашему учреждению.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and bodies[0].startswith("@unplaced 1 Эта мысль"), bodies
