@@ -430,7 +430,7 @@ def test_plain_values_decode_as_the_walk_decodes_them() -> None:
 
     decoder = Decoder()
     values = _bib_values()
-    assert len(values) > 500
+    assert len(values) > 300  # the repository's own .bib files alone give about 350
     for value in values:
         assert decoder.decode(value) == _walked(decoder, value), value
 
