@@ -2,7 +2,7 @@
 
     python bench/import_bench.py [--pages 100] [--out bench/import-results.md]
 
-The pages are the real copies of tests/fixtures/import/real/ (82 of them), taken
+The pages are the real copies of tests/fixtures/import/real/ (114 of them), taken
 in turn until there are ``--pages``; the registers of this project are read
 once, as `edition import` reads them. It times loading the registers, the first
 use of the analyser (pymorphy3's dictionary), and the imports; the target is
