@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> object:
     """The parse cache of this test run, not the user's ~/.cache/edition: tests neither
     read what earlier runs left nor leave pickles behind. A test that needs a cache of its
     own passes XDG_CACHE_HOME itself. Under pytest-xdist the workers of a run share it, and
@@ -64,11 +65,33 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
     else:
         cache = tmp_path_factory.mktemp("cache")
     os.environ["XDG_CACHE_HOME"] = str(cache)
+    ahead = _build_reader_ahead(request.session, tmp_path_factory)
     yield
+    if ahead is not None:
+        ahead.join()
     if before is None:
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+def _build_reader_ahead(session: pytest.Session, tmp_path_factory: pytest.TempPathFactory) -> threading.Thread | None:
+    """Start the shared reader's build (``reader_build``) in the background, if a test of this run
+    reads it: the process goes on with other tests meanwhile, instead of waiting for the build when
+    its first reader test comes (under pytest-xdist, the others waited for it with a core idle). The
+    build gets the environment as it is now, before any test changes it (the stand-ins of
+    ``_latex_runs_are_marked`` put on PATH would count its LuaLaTeX runs against that test)."""
+    if not have_latex() or not any("reader_build" in getattr(item, "fixturenames", ()) for item in session.items):
+        return None
+    env = dict(os.environ)
+
+    def build() -> None:
+        with contextlib.suppress(BaseException):  # a failure is recorded by once, and reported by reader_build
+            once(tmp_path_factory, "reader", lambda folder: build_reader(folder, env))
+
+    thread = threading.Thread(target=build, name="reader-build", daemon=True)
+    thread.start()
+    return thread
 
 
 @pytest.fixture(autouse=True)
@@ -151,10 +174,11 @@ class Run:
     err: str
 
 
-def edition(root: Path, *args: str) -> Run:
-    """Run the ``edition`` command as a user would, on the project at ``root``."""
+def edition(root: Path, *args: str, env: dict[str, str] | None = None) -> Run:
+    """Run the ``edition`` command as a user would, on the project at ``root`` (in ``env``, or
+    this process's environment)."""
     proc = subprocess.run([sys.executable, "-m", "edition", "--root", str(root), *args],
-                          capture_output=True, text=True, check=False, cwd=root)
+                          capture_output=True, text=True, check=False, cwd=root, env=env)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -195,13 +219,28 @@ def pdf_text(pdf: Path, layout: bool = False, page: int | None = None, strict: b
     return subprocess.run(cmd, capture_output=True, text=True, check=strict).stdout
 
 
-def build_reader(root: Path) -> None:
+def build_reader(root: Path, env: dict[str, str] | None = None) -> None:
     """Build the shipped reader's sources, copied into ``root``; what the build said is kept
     in build/stderr.txt, for tests of its warnings."""
     copy_project(REPO, root)
-    run = edition(root, "build")
+    run = edition(root, "build", env=env)
     assert run.code == 0, run.err
     (root / "build" / "stderr.txt").write_text(run.err, encoding="utf-8")
+
+
+def built_copy(tmp_path_factory: pytest.TempPathFactory, fixture: str, dest: Path) -> Path:
+    """``dest`` made a copy of the project tests/fixtures/``fixture`` as 'edition build' leaves it:
+    the build is made once per test run and copied, for the tests that start from a good build and
+    then change, break or interrupt the next one. The copy's build is trusted as the one built there
+    would be (the manifest is signed with this run's key, and lists the files by their digests)."""
+    require_latex()
+
+    def make(folder: Path) -> None:
+        run = edition(copy_project(FIXTURES / fixture, folder), "build")
+        assert run.code == 0, run.err
+
+    shutil.copytree(once(tmp_path_factory, f"built-{fixture}", make), dest, symlinks=True, dirs_exist_ok=True)
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS, copy_project, edition, pdf_pages, pdf_text, require_latex
+from conftest import FIXTURES, SEEDS, built_copy, copy_project, edition, pdf_pages, pdf_text, require_latex
 from golden_lib import cases
 
 SEED_000 = SEEDS / "000_c7475b0167bebce7.txt"
@@ -62,11 +62,8 @@ def test_notes_sit_on_the_page_of_their_anchor(reader_build: Path):
 
 
 @pytest.mark.latex
-def test_tex_specials_and_commands_print_literally(tmp_path: Path):
-    require_latex()
-    root = copy_project(FIXTURES / "specials", tmp_path)
-    run = edition(root, "build")
-    assert run.code == 0, run.err
+def test_tex_specials_and_commands_print_literally(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    root = built_copy(tmp_path_factory, "specials", tmp_path)  # the build asserts that it succeeded
     text = pdf_text(root / "build" / "reader.pdf")
     flat = " ".join(text.split())
     assert "percent % dollar $ hash # amp & under _ braces { } tilde ~ caret ^ backslash \\ brackets [ ] end." in flat
@@ -83,10 +80,8 @@ def test_tex_specials_and_commands_print_literally(tmp_path: Path):
 
 
 @pytest.mark.latex
-def test_failed_build_keeps_the_last_good_pdf(tmp_path: Path):
-    require_latex()
-    root = copy_project(FIXTURES / "specials", tmp_path)
-    assert edition(root, "build").code == 0
+def test_failed_build_keeps_the_last_good_pdf(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    root = built_copy(tmp_path_factory, "specials", tmp_path)
     good = (root / "build" / "reader.pdf").read_bytes()
     doc = root / "sources" / "docs" / "specials.md"
     doc.write_text(doc.read_text().replace("{pl:here}", "{pl:nowhere}"))
@@ -134,7 +129,7 @@ def test_the_whole_reader_snapshot_compiles_and_prints_its_words(tmp_path: Path)
 
 
 @pytest.mark.latex
-def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
+def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     """A LaTeX failure (here an undefined macro planted in the generated file) is reported
     against the document's source file, and build/reader.pdf stays as it was."""
     require_latex()
@@ -142,8 +137,7 @@ def test_latex_error_names_the_document_and_keeps_the_pdf(tmp_path: Path):
     from edition.latex.render import render
     from edition.pipeline import prepare
 
-    root = copy_project(FIXTURES / "mini", tmp_path)
-    assert edition(root, "build").code == 0
+    root = built_copy(tmp_path_factory, "mini", tmp_path)
     good = (root / "build" / "reader.pdf").read_bytes()
     project, _ = prepare(root)
     files, _ = render(project.plan)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, edition, edition_here, pdf_text, require_latex
+from conftest import FIXTURES, built_copy, copy_project, edition, edition_here, pdf_text, require_latex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +26,12 @@ LETTER = "sources/letters/letter.md"
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return copy_project(FIXTURES / "mini", tmp_path)
+
+
+@pytest.fixture
+def built_mini(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project with a good build: a copy of one made once (conftest.built_copy)."""
+    return built_copy(tmp_path_factory, "mini", tmp_path)
 
 
 def set_text(root: Path, body: str) -> None:
@@ -76,12 +82,12 @@ def test_a_second_build_at_the_same_time_is_refused(mini: Path):
 
 
 @pytest.mark.latex
-def test_a_failing_write_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_failing_write_keeps_the_last_pdf_and_the_next_build_succeeds(built_mini: Path, monkeypatch: pytest.MonkeyPatch):
     require_latex()
     from edition import cli
     from edition.build import compile as build
 
-    assert edition(mini, "build").code == 0
+    mini = built_mini
     pdf = mini / "build" / "reader.pdf"
     good, sources = pdf.read_bytes(), (mini / LETTER).read_bytes()
     set_text(mini, "A changed text.{n:editor:1} {n:textual:a|x}\n")
@@ -100,9 +106,9 @@ def test_a_failing_write_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Pa
 
 
 @pytest.mark.latex
-def test_a_killed_build_keeps_the_last_pdf_and_the_next_build_succeeds(mini: Path):
+def test_a_killed_build_keeps_the_last_pdf_and_the_next_build_succeeds(built_mini: Path):
     require_latex()
-    assert edition(mini, "build").code == 0
+    mini = built_mini
     pdf = mini / "build" / "reader.pdf"
     good = pdf.read_bytes()
     set_text(mini, "Text of the killed build.{n:editor:1} {n:textual:a|x}\n")

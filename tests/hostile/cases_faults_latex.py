@@ -5,6 +5,7 @@ and the next build repairs what it finds by itself."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -39,12 +40,14 @@ def _partial(root: Path) -> list[str]:
 
 def after_fault(fault: Callable[[Path, Path], Run], expect_code: int | None = None) -> Callable[[Case, Path, Path], Run]:
     """A good draft, then a changed source and the faulty build; then the checks of a clean state,
-    and a next build that must succeed and print the changed text."""
+    and a next build that must succeed and print the changed text. The good draft is built here,
+    unless the caller laid in a copy of one built once (``lay_in_good_draft``)."""
 
     def runner(case: Case, root: Path, cache: Path) -> Run:
-        first = _build(root, cache)
-        if first.code != 0:
-            return Run(first.code, first.out, "the first, good build failed:\n" + first.err)
+        if not (root / PDF).exists():
+            first = _build(root, cache)
+            if first.code != 0:
+                return Run(first.code, first.out, "the first, good build failed:\n" + first.err)
         good = (root / PDF).read_bytes()
         _change(root, "Text of the faulty build.")
         run = fault(root, cache)
@@ -64,7 +67,23 @@ def after_fault(fault: Callable[[Path, Path], Run], expect_code: int | None = No
             problems.append("the next build's PDF lacks the changed text")
         return Run(0 if not problems else 99, run.out, run.err + "\n" + "\n".join(problems))
 
+    runner.starts_from_good_draft = True  # type: ignore[attr-defined]
     return runner
+
+
+def build_good_draft(root: Path, cache: Path) -> None:
+    """The good draft every fault starts from, of the plain mini project at ``root``."""
+    run = _build(root, cache)
+    assert run.code == 0 and (root / PDF).is_file(), run.err
+
+
+def lay_in_good_draft(good_root: Path, good_cache: Path, root: Path, cache: Path) -> None:
+    """Copy a good draft (its build folder, and the cache folder whose key signed its manifest) into
+    a fresh copy of the same project: the state a build there would have left, so the faults need
+    not build it each. The copied files have new inodes and times, so the next build trusts them by
+    their digests, as it trusts any file the manifest lists whose times changed."""
+    shutil.copytree(good_root / "build", root / "build", symlinks=True)
+    shutil.copytree(good_cache, cache, symlinks=True)
 
 
 def _signal_mid_latex(sig: int) -> Callable[[Path, Path], Run]:
