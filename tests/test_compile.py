@@ -195,12 +195,12 @@ def test_nothing_of_the_seeds_is_lost(reader_build: Path, capsys: pytest.Capture
 
 @pytest.mark.latex
 @pytest.mark.parametrize("shaping", [False, True])
-def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping: bool):
+def test_fonts_in_base_mode_print_what_node_mode_prints(tmp_path: Path, shaping: bool, tmp_path_factory: pytest.TempPathFactory):
     """Without a character that needs OpenType shaping the fonts are set in base mode,
     which is faster; its one difference, full stops run together into an ellipsis,
     is taken out, so both modes print the same text (edition/latex/scripts.py, edition.sty)."""
     require_latex()
-    root = copy_project(FIXTURES / "mini", tmp_path)
+    root = built_copy(tmp_path_factory, "mini", tmp_path)
     letter = root / "sources" / "letters" / "letter.md"
     extra = "Two stops.. three... four.... five..... office affluent 1926--1927 a---b"
     if shaping:

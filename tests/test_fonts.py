@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project, edition, edition_here, pdf_text
+from conftest import FIXTURES, REPO, built_copy, copy_project, edition, edition_here, pdf_text
 
 from edition.build.fonts import FAMILIES, coverage, parse_charset
 from edition.latex.scripts import MACRO_MARKS
@@ -59,8 +59,8 @@ def test_the_shipped_reader_has_no_character_without_a_font(tmp_path: Path) -> N
 @pytest.mark.latex
 @pytest.mark.skipif(shutil.which("lualatex") is None or coverage() is None or 0x2E0C not in (coverage() or ()),
                     reason="LuaLaTeX, or a font with the marks of an addition (fonts-junicode)")
-def test_the_marks_of_an_addition_print(tmp_path: Path) -> None:
-    root = copy_project(FIXTURES / "mini", tmp_path)
+def test_the_marks_of_an_addition_print(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = built_copy(tmp_path_factory, "mini", tmp_path)
     letter = root / "sources" / "letters" / "letter.md"
     letter.write_text(letter.read_text(encoding="utf-8").replace("I {sup|was} alone", "I {sup|was} {add:above|quite} alone"), encoding="utf-8")
     run = edition(root, "build")

@@ -45,8 +45,9 @@ MANY_SCRIPTS = ("Latin é ü ß Œ, Русский текст, Українсь�
 
 
 @pytest.mark.latex
-def test_many_scripts_print_and_a_character_without_font_is_reported_at_its_place(mini: Path):
+def test_many_scripts_print_and_a_character_without_font_is_reported_at_its_place(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     require_latex()
+    mini = built_copy(tmp_path_factory, "mini", tmp_path)
     set_text(mini, MANY_SCRIPTS + "{n:editor:1} {n:textual:a|x}\n")
     # A character that no font has is an error at its place, before LaTeX runs...
     run = edition(mini, "build")
@@ -175,7 +176,7 @@ def test_arbitrary_text_in_body_and_note_builds_and_prints_its_words(tmp_path_fa
     """Four generated texts a build: each a paragraph of the letter and a sentence of its note
     (two builds: the simplest texts, then four of every kind)."""
     require_latex()
-    root = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("prop"))
+    root = built_copy(tmp_path_factory, "mini", tmp_path_factory.mktemp("prop"))
     paragraphs, notes = [], []
     for words, junk in texts:
         escaped_junk = "".join("\\" + c if c in "{}|\\" else c for c in junk)

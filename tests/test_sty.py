@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, pdf_text, require_latex
+from conftest import REPO, once, pdf_text, require_latex
 
 from edition.build.compile import build_warnings, latex_environment
 from edition.build.texlog import package_warnings, unwrapped
@@ -102,14 +102,23 @@ def tiny_text(folder: Path) -> str:
     return pdf_text(folder / "tiny.pdf")
 
 
+@pytest.fixture(scope="session")
+def plain_tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small text compiled with the package as it is (the speed patches on), once per run for the tests here."""
+
+    def make(folder: Path) -> None:
+        plain = compile_tiny(folder)
+        assert plain.returncode == 0, plain.stdout[-2000:]
+
+    return once(tmp_path_factory, "tiny-plain", make)
+
+
 @pytest.mark.latex
-def test_an_untested_reledmac_is_reported_and_a_changed_one_is_guarded(tmp_path: Path) -> None:
+def test_an_untested_reledmac_is_reported_and_a_changed_one_is_guarded(tmp_path: Path, plain_tiny: Path) -> None:
     # The tested reledmac: no warning; the apparatus has the lemma's lines from this first run.
-    plain = compile_tiny(tmp_path / "plain")
-    assert plain.returncode == 0, plain.stdout[-2000:]
-    log = (tmp_path / "plain" / "tiny.log").read_text(errors="replace")
+    log = (plain_tiny / "tiny.log").read_text(errors="replace")
     assert package_warnings(log) == []
-    assert "1–2 of the party ] The Russian Social Democratic Labour Party." in " ".join(tiny_text(tmp_path / "plain").split())
+    assert "1–2 of the party ] The Russian Social Democratic Labour Party." in " ".join(tiny_text(plain_tiny).split())
     # Another version: a warning, the patches still applied.
     other = compile_tiny(tmp_path / "other", r"\expandafter\def\csname ver@reledmac.sty\endcsname{2099/01/01 v9.9 critical editions}")
     assert other.returncode == 0
@@ -121,7 +130,7 @@ def test_an_untested_reledmac_is_reported_and_a_changed_one_is_guarded(tmp_path:
     assert speed.returncode == 0
     messages = [d.message for d in package_warnings((tmp_path / "speed" / "tiny.log").read_text(errors="replace"))]
     assert len(messages) == 1 and "\\new@line" in messages[0] and "left out" in messages[0]
-    assert tiny_text(tmp_path / "speed") == tiny_text(tmp_path / "plain")
+    assert tiny_text(tmp_path / "speed") == tiny_text(plain_tiny)
     # A macro the two-pass build patches has changed: the build stops and says which.
     needed = compile_tiny(tmp_path / "needed", r"\let\ed@saved\set@line\def\set@line{\ed@saved}")
     assert needed.returncode != 0
@@ -129,12 +138,12 @@ def test_an_untested_reledmac_is_reported_and_a_changed_one_is_guarded(tmp_path:
 
 
 @pytest.mark.latex
-def test_the_speed_patches_change_nothing_but_the_time(tmp_path: Path) -> None:
-    fast = compile_tiny(tmp_path / "fast")
+def test_the_speed_patches_change_nothing_but_the_time(tmp_path: Path, plain_tiny: Path) -> None:
+    fast = plain_tiny  # the package as it is: the speed patches on
     slow = compile_tiny(tmp_path / "slow", options="nospeed")
-    assert fast.returncode == 0 and slow.returncode == 0
-    assert "edition-speed.sty" in (tmp_path / "fast" / "tiny.log").read_text(errors="replace")
+    assert slow.returncode == 0
+    assert "edition-speed.sty" in (fast / "tiny.log").read_text(errors="replace")
     assert "edition-speed.sty" not in (tmp_path / "slow" / "tiny.log").read_text(errors="replace")
-    assert tiny_text(tmp_path / "fast") == tiny_text(tmp_path / "slow")
+    assert tiny_text(fast) == tiny_text(tmp_path / "slow")
     # reledmac's line list for the next run is the same, line for line.
-    assert (tmp_path / "fast" / "tiny.1").read_text() == (tmp_path / "slow" / "tiny.1").read_text()
+    assert (fast / "tiny.1").read_text() == (tmp_path / "slow" / "tiny.1").read_text()
