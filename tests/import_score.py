@@ -246,6 +246,7 @@ class PageScore:
     fresh3: bool = False  # the third fresh set (69-82), gathered and scored blind before any rule was made on it; halved likewise
     fresh4: bool = False  # the fourth (83-98), keyed blind by one who never ran the importer, scored once; all held out
     fresh5: bool = False  # the fifth (99-114), gathered and keyed the same way
+    fresh6: bool = False  # the sixth (115-130), likewise, kept from development until it was scored
     right: int = 0
     total: int = 0
     words: int = 0
@@ -546,7 +547,8 @@ def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | Non
             start = time.perf_counter()
             code, output = run_import(root, page, into, subprocess_mode)
             score = PageScore(page.name, bool(answer.get("heldout")), bool(answer.get("fresh")), bool(answer.get("fresh2")),
-                              bool(answer.get("fresh3")), bool(answer.get("fresh4")), bool(answer.get("fresh5")), seconds=time.perf_counter() - start)
+                              bool(answer.get("fresh3")), bool(answer.get("fresh4")), bool(answer.get("fresh5")),
+                              bool(answer.get("fresh6")), seconds=time.perf_counter() - start)
             scorer = Scorer(root)  # the registers with the entries this import proposed
             files = sorted(into.rglob("*")) if into.exists() else []
             drafts = [read_draft(f) for f in files if f.suffix == ".md"]
@@ -576,12 +578,12 @@ def groups(scores: list[PageScore]) -> list[tuple[str, list[PageScore]]]:
     and third fresh sets' two halves, all."""
     names = [set_name(s) for s in scores]
     order = ["dev", "held-out", "fresh held-out", "fresh-2 dev", "fresh-2 held-out", "fresh-3 dev", "fresh-3 held-out",
-             "fresh-4 held-out", "fresh-5 held-out"]
+             "fresh-4 held-out", "fresh-5 held-out", "fresh-6 dev", "fresh-6 held-out"]
     return [*((n, [s for s, m in zip(scores, names, strict=True) if m == n]) for n in order), ("all", scores)]
 
 
 def set_name(s: PageScore) -> str:
-    for later, name in ((s.fresh5, "fresh-5"), (s.fresh4, "fresh-4"), (s.fresh3, "fresh-3"), (s.fresh2, "fresh-2")):
+    for later, name in ((s.fresh6, "fresh-6"), (s.fresh5, "fresh-5"), (s.fresh4, "fresh-4"), (s.fresh3, "fresh-3"), (s.fresh2, "fresh-2")):
         if later:
             return f"{name} held-out" if s.heldout else f"{name} dev"
     return "fresh held-out" if s.fresh else "held-out" if s.heldout else "dev"
@@ -604,7 +606,7 @@ def table(scores: list[PageScore], show_heldout: bool) -> str:
 
 
 def select(which: str, page: str | None) -> list[Path]:
-    """The pages of a set: dev, heldout (the fresh ones included), fresh, fresh2 or fresh3 (both halves), fresh4, fresh5, or all."""
+    """The pages of a set: dev, heldout (the fresh ones included), fresh, fresh2 or fresh3 (both halves), fresh4, fresh5, fresh6, or all."""
     # In the order of their numbers (99 before 100): an import adds the people it proposes to the project's
     # registers, which the pages after it see, so a page's score must not depend on pages numbered after it.
     pages = sorted((p for p in PAGES.glob("*.txt") if p.with_suffix(".yaml").exists()),
@@ -613,14 +615,14 @@ def select(which: str, page: str | None) -> list[Path]:
         pages = [p for p in pages if p.name.startswith(page)]
     if which != "all":
         answers = {p: yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8")) for p in pages}
-        kind = {p: next((k for k in ("fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout") if a.get(k)), "dev") for p, a in answers.items()}
+        kind = {p: next((k for k in ("fresh6", "fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout") if a.get(k)), "dev") for p, a in answers.items()}
         pages = [p for p in pages if kind[p] == which or which == "heldout" and kind[p] == "fresh"]
     return pages
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all"), default="all")
+    ap.add_argument("--set", choices=("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"), default="all")
     ap.add_argument("--page", help="only the pages whose file name starts so")
     ap.add_argument("-v", "--verbose", action="store_true", help="every field, and the words not kept")
     ap.add_argument("--show-heldout", action="store_true", help="a row per held-out page too")
