@@ -232,3 +232,22 @@ def test_a_periodical_prints_as_its_journal_and_a_note_opens_a_sentence(tmp_path
     bib, _ = load_bibliography([path])
     assert chicago(bib, "izv") == "Izvestiia TsK KPSS (1989). No. 12."
     assert gost_form(bib, "izv") == "Izvestiia TsK KPSS. 1989. No. 12."
+
+
+def test_gost_reads_a_language_as_a_code_or_a_word(tmp_path: Path) -> None:
+    """The work's language and its original's, written as biblatex writes them ("russian", "german")
+    or as codes ("bg", "de"): the same labels and the same "пер. с нем." either way (one table of
+    languages, edition.model.languages)."""
+    path = tmp_path / "l.bib"
+    path.write_text(r"""
+@book{word, author = {Маркс, К.}, title = {Капитал}, year = 1960, langid = {russian}, origlanguage = {german},
+      translator = {Степанов, И.}, location = {М.}, publisher = {Госполитиздат}}
+@book{code, author = {Маркс, К.}, title = {Капиталът}, year = 1960, langid = {bg}, origlanguage = {de},
+      translator = {Иванов, И.}, location = {София}, publisher = {Партиздат}}
+@book{latin, author = {Marx, K.}, title = {Capital}, year = 1960, langid = {english}, location = {London}, publisher = {L. and W.}}
+""", encoding="utf-8")
+    bib, _ = load_bibliography([path])
+    word, code, latin = (gost_form(bib, key, "full", "5") for key in ("word", "code", "latin"))
+    assert "пер. с нем." in word and "С.\xa05" in word, word
+    assert "пер. с нем." in code and "С.\xa05" in code, code  # Bulgarian, by its code, is labelled in Russian
+    assert "P.\xa05" in latin and "пер." not in latin, latin

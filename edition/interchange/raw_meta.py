@@ -21,6 +21,7 @@ from edition.interchange.raw_dates import read_date
 from edition.interchange.raw_headings import bare
 from edition.interchange.raw_lines import form_line, title_words
 from edition.interchange.raw_page import Meta
+from edition.model.languages import code_for
 from edition.registers.archive_forms import parse_form
 from edition.registers.names import name_cases
 
@@ -327,9 +328,6 @@ def _meta_date(out: MetaFields, label: str, value: str) -> None:
         out.published = d.get("when", "")
 
 
-_LANGUAGES = {"German": "de", "French": "fr", "English": "en", "Russian": "ru", "Polish": "pl", "Italian": "it"}
-
-
 def _meta_origin(out: MetaFields, label: str, value: str) -> None:
     """Where it was sent from and to, who translated it, the language it was written in."""
     if m := re.search(r"\bSent from\s+(.+?)\s+to\s+(?:the\s+)?(.+?)(?:\.|$|\s+Printed)", value):
@@ -338,8 +336,9 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
         out.sent_to = m.group(1)  # "Sent to Vienna."
     if label in ("author", "автор") and value and not out.author:
         out.author = value
-    if label == "translated" and (m := re.match(r"\(?from the (German|French|English|Russian|Polish|Italian)\)?\s*(?:by\s+)?(.*)$", value)):
-        out.language, out.translator = _LANGUAGES[m.group(1)], m.group(2).rstrip(". ")  # "(from the German) by Eden and Cedar Paul"
+    if label == "translated" and (m := re.match(r"\(?from the ([A-Z][a-z]+)\)?\s*(?:by\s+)?(.*)$", value)) \
+            and (code := code_for(m.group(1))):
+        out.language, out.translator = code, m.group(2).rstrip(". ")  # "(from the German) by Eden and Cedar Paul"
     elif label == "translated" and value:
         out.translator = value.rstrip(". ")
     elif m := re.search(r"Translated from the \w+\s+by\s+(.+?)(?:\s+Edited by|$)", value):
@@ -347,7 +346,7 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
     elif label in ("notes", "source", "trailer") and not out.translator \
             and (m := re.search(r"\btranslated by\s+((?:[A-Z][\w’'-]*\.?\s?){2,4})", value)):
         out.translator = m.group(1).rstrip(". ")  # "Notes: From Selected Writings ..., edited and translated by Martin A. Miller."
-    if m := re.search(r"Written\s+in\s+(German|French|English|Russian|Polish|Italian)", value):
-        out.language = _LANGUAGES[m.group(1)]
+    if (m := re.search(r"Written\s+in\s+([A-Z][a-z]+)", value)) and (code := code_for(m.group(1))):
+        out.language = code
     elif m := re.search(r"Перевод с (английского|немецкого|французского)", value):
         out.language = {"английского": "en", "немецкого": "de", "французского": "fr"}[m.group(1)]

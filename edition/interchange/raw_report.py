@@ -16,14 +16,13 @@ from edition.interchange.raw_draft import DocState
 from edition.interchange.raw_names import PersonMatcher
 from edition.interchange.raw_page import Page
 from edition.interchange.raw_people import Registry
+from edition.model.languages import name_of
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
            "December")
 _KINDS = {"letter": "a letter", "telegram": "a telegram", "note": "a note", "article": "an article", "excerpt": "an excerpt",
           "report": "a report", "speech": "a speech", "statement": "a statement", "resolution": "a resolution",
           "memoir": "a memoir", "postcard": "a postcard", "diary": "a diary entry", "decree": "a decree"}
-_LANGUAGES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "ka": "Georgian", "uk": "Ukrainian",
-              "pl": "Polish", "it": "Italian"}
 _SERIES = {"editor": "the editors'", "author": "the author's", "translator": "the translator's", "textual": "a textual note"}
 
 
@@ -98,7 +97,7 @@ def _who(doc: DocState, registry: Registry) -> str:
 def _when_and_where(doc: DocState, registry: Registry) -> list[str]:
     f = doc.fields
     out = [f"dated {date_words(doc.date)} (read from {f.why.get('date', 'the text')})" if doc.date else "no date found: add 'date'"]
-    language = _LANGUAGES.get(f.language, f.language or "?")
+    language = name_of(f.language) if f.language else "?"
     if doc.translation or f.translated:
         by = f" by {doc.translation}" if doc.translation else ", translator not named"
         out.append(f"an English translation from {language}{by} ({f.why.get('language', 'the page')})")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from pybtex.richtext import BaseText, HRef, Text
 
+from edition.model.languages import code_for
 from edition.registers.bib.dates import parse_iso
 from edition.registers.bib.model import Name, Work
 from edition.registers.styles.base import EditionStyle
@@ -31,9 +32,8 @@ EN = {"loc": "P.", "total": "p.", "vol": "Vol.", "no": "No.", "ed": "ed.", "ibid
       "translator": "transl. by", "introduction": "introd. by", "foreword": "foreword by", "afterword": "afterword by",
       "annotator": "notes by", "commentator": "comm. by", "phdthesis": "PhD thesis", "candthesis": "Cand. thesis",
       "docthesis": "Doct. thesis", "mathesis": "Master’s thesis", "patent": "Pat.", "from": "from"}
-_CYRILLIC_LANGUAGES = ("russian", "ukrainian", "belarusian", "bulgarian", "serbian", "ru", "uk", "be")
-_ORIGINAL = {"german": "нем.", "french": "фр.", "english": "англ.", "polish": "пол.", "italian": "ит.",
-             "spanish": "исп.", "latin": "лат.", "greek": "греч."}
+_CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk")  # the languages whose works GOST labels in Russian
+_ORIGINAL = {"de": "нем.", "fr": "фр.", "en": "англ.", "pl": "пол.", "it": "ит.", "es": "исп.", "la": "лат.", "el": "греч."}
 _ROLES = ("editor", "translator", "introduction", "foreword", "afterword", "annotator", "commentator")
 
 
@@ -50,8 +50,8 @@ class GostStyle(EditionStyle):
     """GOST R 7.0.5-2008 notes and list of works."""
 
     def labels(self, work: Work) -> dict[str, str]:
-        language = (work.text("langid") or work.text("language") or self.config.default_language).casefold()
-        return RU if language in _CYRILLIC_LANGUAGES else EN
+        language = work.text("langid") or work.text("language") or self.config.default_language
+        return RU if (code_for(language) or language.casefold()) in _CYRILLIC else EN
 
     # -- the forms -------------------------------------------------------------------
 
@@ -200,7 +200,8 @@ class GostStyle(EditionStyle):
             if not people or (role == "editor" and kind(work) == "part"):
                 continue
             label = labels["compiler"] if role == "editor" and work.text("editortype") == "compiler" else labels[role]
-            source = _ORIGINAL.get(work.text("origlanguage").casefold()) if labels is RU else None
+            original = work.text("origlanguage")
+            source = _ORIGINAL.get(code_for(original) or original.casefold()) if labels is RU else None
             if role == "translator" and source:
                 label = f"{label} {labels['from']} {source}"
             pieces.append(f"{label} {self._names(people, labels)}")
