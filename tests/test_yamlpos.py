@@ -91,3 +91,20 @@ def test_a_list_item_indented_further_than_its_list_is_not_read_as_more_words(ti
     assert (d.pos.line, d.pos.column) == (4, 4)
     assert d.message.startswith("this line is indented by 3 spaces, the lines above by 2 (line 3)")
     assert load_yaml("items:\n  - a plain item\n    that goes on - and on\n", "f.yaml").get("items") is not None
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ('died: "1986" in Moscow: a guess', '"1986" in Moscow: a guess'),
+    ("title: Herzen to Ogarev: on the Bell", "Herzen to Ogarev: on the Bell"),
+    ("title: Herzen's note: on \"Kolokol\"", "Herzen's note: on \"Kolokol\""),
+    ("path: C:\\ Users: x", "C:\\ Users: x"),
+    ("title: 'Herzen's letter'", "Herzen's letter"),
+])
+def test_the_value_a_hint_offers_reads_back_as_the_value_meant(line: str, value: str) -> None:
+    """A hint that says how to write the value gives it so that YAML reads it back as it stands
+    (a value with quotation marks of its own is not wrapped in more of them)."""
+    with pytest.raises(YamlError) as info:
+        load_yaml(f"id: x\n{line}\n", "f.yaml")
+    hint = info.value.diagnostic.hint
+    offered = hint.split(" so: " if " so: " in hint else "quotes: ", 1)[1]
+    assert load_yaml(f"v: {offered}\n", "f.yaml").get("v").value == value, hint

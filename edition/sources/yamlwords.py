@@ -129,10 +129,9 @@ def _unclosed(lines: list[str], n: int, col: int) -> Explained:
 def _ended_early(line: str, n: int, start: int, end: int) -> Explained:
     if line[start] == "'":
         return Explained(n, end, f"this apostrophe ends the value quoted with ' at column {start + 1}, and the rest of the line is left over",
-                         "inside '...' write an apostrophe twice (''), or put the value in double quotes: "
-                         f"\"{line[start + 1:].rstrip().rstrip(chr(39))}\"")
+                         f"inside '...' write an apostrophe twice (''), or write the value so: {quoted(line[start + 1:].rstrip().rstrip(chr(39)))}")
     return Explained(n, end, f"this quotation mark ends the value quoted at column {start + 1}, and the rest of the line is left over",
-                     "inside \"...\" write a quotation mark as \\\", or put the value in single quotes")
+                     f"inside \"...\" write a quotation mark as \\\", or write the value so: {quoted(line[start:].rstrip())}")
 
 
 def _colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
@@ -142,7 +141,15 @@ def _colon(lines: list[str], problem: str, at: Mark | None, context: str, contex
     key = _KEY.match(line)
     value = line[key.end():].strip() if key else line.strip()
     return Explained(at[0], at[1], "a ':' followed by a space inside a value that is not in quotes: YAML takes it for a new key",
-                     f"put the value in double quotes: \"{value}\"" if value else "put the value in double quotes")
+                     f"put the value in quotes: {quoted(value)}" if value else "put the value in double quotes")
+
+
+def quoted(value: str) -> str:
+    """``value`` as YAML reads it back whole: in single quotes where it has a double quotation mark
+    and no apostrophe, else in double quotes with its backslashes and quotation marks escaped."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _indent(line: str) -> int:
