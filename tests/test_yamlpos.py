@@ -54,6 +54,11 @@ def test_billion_laughs_is_refused_quickly():
         ("id: x\nkind letter\nauthors: [a]\n", "f.yaml:2:1", "'kind letter' has no ':' after its key"),
         ("id: x\nauthors: [herzen\nrecipients: [ogarev]\n", "f.yaml:2:10", "the '[' opened on line 2, column 10 is never closed"),
         ('notes:\n  a:\n    "1": |\nThe text.\n', "f.yaml:4:1", "this line is not indented like the text after '|' on line 3"),
+        ("id: x\ndate: 1926-06-02\n  place: {from: tiflis, to: moscow}\n", "f.yaml:3:3",
+         "this line is indented by 2 spaces, under a key that has its value already (line 2"),
+        ("id: x\nlotov\ntitle: Stalin to Molotov\n", "f.yaml:2:1", "'lotov' has no ':' after its key"),
+        ("id: x\n@salute To {p:molotov|Molotov}:\nstatus: draft\n", "f.yaml:2:1", "a line that begins with '@' is no key"),
+        ("id: x\ntitle: `Iskra`\n", "f.yaml:2:8", "a value that begins with '`' must be in quotes"),
     ],
 )
 def test_a_parse_error_is_said_at_the_mistake_in_words(comment: str, text: str, where: str, words: str) -> None:
@@ -108,3 +113,13 @@ def test_the_value_a_hint_offers_reads_back_as_the_value_meant(line: str, value:
     hint = info.value.diagnostic.hint
     offered = hint.split(" so: " if " so: " in hint else "quotes: ", 1)[1]
     assert load_yaml(f"v: {offered}\n", "f.yaml").get("v").value == value, hint
+
+
+def test_a_sentence_among_the_keys_is_said_to_be_text_not_a_key_to_mend() -> None:
+    """A line of words without a colon among the keys is text in the wrong place: the hint says where
+    text goes, not how to make its first word a key ('The: letter of Molotov ...')."""
+    with pytest.raises(YamlError) as info:
+        load_yaml("id: x\nThe letter of Molotov was not answered yet\ntitle: x\n", "f.yaml")
+    assert str(info.value.diagnostic.pos) == "f.yaml:2:1"
+    assert "'|'" in info.value.diagnostic.hint and "'---'" in info.value.diagnostic.hint
+    assert "The:" not in info.value.diagnostic.hint

@@ -10,7 +10,9 @@ the text for the common mistakes and says what they are where they stand:
 * a colon and a space inside a value that is not quoted;
 * a line indented unlike the lines above it ("by 3 spaces, the lines above by 2 or 4");
 * the text of a ``|`` block not indented under its key;
-* a key without its colon;
+* a key without its colon (a sentence without one: text written among the keys);
+* a key indented under a key that has its value already;
+* a line that begins with '@' or '`', which YAML keeps for itself;
 * a list ``[`` or a mapping ``{`` that is never closed;
 * a tab.
 
@@ -43,7 +45,7 @@ def explain(text: str, problem: str, at: Mark | None, context: str, context_at: 
     its words name are counted in the file (``line_offset`` lines before the text)."""
     lines = text.split("\n")
     last = at[0] if at else len(lines) - 1
-    for rule in (_quotes, _colon, _block_text, _missing_colon, _flow, _indentation):
+    for rule in (_quotes, _colon, _block_text, _missing_colon, _reserved, _flow, _indentation):
         found = rule(lines, problem, at, context, context_at, last)
         if found is not None:
             def lines_named(said: str, found: Explained = found) -> str:
@@ -137,12 +139,32 @@ def _ended_early(line: str, n: int, start: int, end: int) -> Explained:
 def _colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
     if "mapping values are not allowed" not in problem or at is None:
         return None
+    if (cause := _colon_cause(lines, at[0])) is not None:
+        return cause
     line = lines[at[0]]
     key = _KEY.match(line)
     value = line[key.end():].strip() if key else line.strip()
     return Explained(at[0], at[1], "a ':' followed by a space inside a value that is not in quotes: YAML takes it for a new key",
                      f"put the value in quotes: {quoted(value)}" if value else "put the value in double quotes")
 
+
+def _colon_cause(lines: list[str], n: int) -> Explained | None:
+    """What a key that YAML reads as a colon inside a value stands for: a key indented under a key
+    that already has its value, or a line above it with no colon, whose words run on into it."""
+    keys = [k for k in _key_lines(lines, n) if k < n]
+    if not keys or not _KEY.match(lines[n]):
+        return None
+    above = keys[-1]
+    key = _KEY.match(lines[above])
+    if key is not None and _indent(lines[n]) > _indent(lines[above]):
+        value = lines[above][key.end():].strip()
+        if value and not value.startswith("#") and not _BLOCK.search(lines[above]):
+            return Explained(n, _indent(lines[n]), f"this line is indented by {_spaces(_indent(lines[n]))}, under a key that has "
+                             f"its value already (line {{line_of:{above}}}, indented by {_spaces(_indent(lines[above]))})",
+                             "a key lines up with the other keys of its mapping: indent it like the key it stands beside")
+    if key is None and _indent(lines[above]) == _indent(lines[n]) and not lines[above].lstrip().startswith(("- ", "#")):
+        return _no_colon(above, _indent(lines[above]), lines[above].strip())
+    return None
 
 def quoted(value: str) -> str:
     """``value`` as YAML reads it back whole: in single quotes where it has a double quotation mark
@@ -196,9 +218,34 @@ def _missing_colon(lines: list[str], problem: str, at: Mark | None, context: str
     if "could not find expected ':'" not in problem or context_at is None:
         return None
     n, col = context_at
-    words = lines[n].strip()
-    return Explained(n, col, f"'{words}' has no ':' after its key", "write the key, a colon and a space, then the value: "
-                     + (f"'{words.split()[0]}: {' '.join(words.split()[1:])}'" if len(words.split()) > 1 else "'key: value'"))
+    return _no_colon(n, col, lines[n].strip())
+
+
+def _no_colon(n: int, col: int, words: str) -> Explained:
+    parts = words.split()
+    if len(parts) >= 4 and not words.rstrip().endswith(":"):  # a sentence, not a key that lost its colon
+        hint = ("a line here is a key, a colon and a space, then the value; words of a text go under a key after '|', "
+                "indented by more than it, or, in a source file, below the '---' that ends its metadata")
+    else:
+        hint = "write the key, a colon and a space, then the value: " + (f"'{parts[0]}: {' '.join(parts[1:])}'" if len(parts) > 1 else "'key: value'")
+    return Explained(n, col, f"'{words}' has no ':' after its key", hint)
+
+
+def _reserved(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    """A key or a value that begins with '@' or '`', which YAML keeps for itself."""
+    if "cannot start any token" not in problem or at is None or at[0] >= len(lines):
+        return None
+    n, col = at
+    char = lines[n][col:col + 1]
+    if char not in ("@", "`"):
+        return None
+    key = _KEY.match(lines[n])
+    if key is not None and key.end() <= col:
+        return Explained(n, col, f"a value that begins with '{char}' must be in quotes (YAML keeps '{char}' for itself)",
+                         f"write the value so: {quoted(lines[n][col:].rstrip())}")
+    return Explained(n, col, f"a line that begins with '{char}' is no key of the metadata (YAML keeps '{char}' for itself)",
+                     "a line of the document's text (such as '@signed' or '@salute') goes below the '---' that ends the "
+                     "metadata; a value that begins with it goes in quotes")
 
 
 def _flow(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
