@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_ebook import unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import run_on_pieces
 
@@ -203,7 +204,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append((no, m.start(1) + 1, m.group(1)))
             noticed.append((no, m.start(1) + 1, f"heading '{m.group(1)}' split off the end of a line"))
             continue
-        stripped = line.strip()
+        stripped = unitalic(line.strip())
         if not stripped:
             out.append(None)
             licence = False

@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_dates import is_dateline
-from edition.interchange.raw_headings import DOC_NUMBER, dating_under, edition_dating
+from edition.interchange.raw_headings import DOC_NUMBER, dating_under
+from edition.interchange.raw_kinds import second_look
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -65,7 +66,6 @@ _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
 _DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
-_FORM_NUMBER = re.compile(r"^(?:Телеграмма|Шифротелеграмма|Донесение|Отчет|Отчёт|Telegram|Report|Despatch|Dispatch)\s+(?:№|No\.)\s*\d+\.?$")
 _PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
@@ -116,16 +116,10 @@ class _Segmenter:
 
     def feed(self, b: RawBlock, group: int, following: RawBlock | None) -> None:
         kind = _classify(b, self.is_citation, self.is_archive_name)
-        if kind in ("note", "body") and len(b.lines) == 1 and len(b.text) <= 80 and DOC_NUMBER.match(b.text) \
-                and following is not None and edition_dating(following.text):
-            kind = "heading"  # "* 246. Красноярскому городскому голове." over "1908 г. Сентября 2—3? Я. П.": a letter's number and heading
         self.following = following
         t = b.text
         same_group = group == self.group
-        if kind == "heading" and same_group and self.last_kind == "body" and re.match(r"To:\s", t) and re.search(r"[a-z]", t):
-            kind = "body"  # "VERY SECRET" / "To: I.V. Stalin. 7 pages": an address line inside the letter's head, no heading
-        if kind == "heading" and self.last_kind == "heading" and not self.r.blocks and _FORM_NUMBER.match(t):
-            kind = "body"  # "СТАТС-СЕКРЕТАРЬ — В МИД ГЕРМАНИИ" / "Телеграмма № 88": the document's own first line, like "Отчет № 9"
+        kind = second_look(kind, b, following, same_group, self.last_kind, self.r)
         self.group = group
         if kind == "body" and self.open is not None and self._continues(t, same_group):
             self.open.value += "\n" + t

@@ -1,0 +1,39 @@
+"""The conventions of plain-text books and the sites that serve them, as the page reader meets them.
+
+A plain-text e-book (Project Gutenberg's and the reading sites that copy it) marks italics with underscores
+("_Queen Victoria to Lord Panmure._", "OSBORNE, _22nd March 1855_."), sets each footnote as a bracketed block
+after the text it belongs to ("[Footnote 51: As Chancellor ...]") and keeps the printed book's running heads as
+"[Pageheading: TERMS OF PEACE]"; the sites around such books add a row of part numbers ("Previous Part 1 2 3 ...
+Next Part") and a line of bare navigation words ("Home - Random Browse"). An edition of letters heads each one
+"Writer to Addressee." with a full stop, over the letter's dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.interchange.raw_dates import is_dateline
+
+# "_22nd March 1855_": a span in italics, its underscores not inside a word
+ITALIC = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+
+
+def unitalic(text: str) -> str:
+    """A short line of a plain-text book without its italics' underscores when it is a heading set in italics
+    ("_Queen Victoria to Lord Panmure._") or a dateline with its date in italics ("OSBORNE, _22nd March 1855_.");
+    any other line as it is (a paragraph keeps its underscores)."""
+    if len(text) > 120 or not ITALIC.search(text):
+        return text
+    plain = ITALIC.sub(r"\1", text)
+    whole = ITALIC.fullmatch(text.rstrip(".")) is not None
+    return plain if whole or is_dateline(plain) else text
+
+
+def titled_to(text: str, following: str) -> bool:
+    """A heading "Writer to Addressee." with its full stop, over a dateline ("Queen Victoria to Viscount Palmerston." /
+    "14th February 1856."): the edition's heading of the letter, not a line of text."""
+    t = text.strip()
+    m = re.fullmatch(r"(?P<a>[A-Z][\w.’' -]{1,80}?)\s+to\s+(?P<b>(?:the\s+)?[A-Z][\w.’' -]{1,80})\.", t)
+    return bool(m) and len(t.split()) <= 16 and all(w[:1].isupper() or w in {"the", "of", "and", "de", "von", "van"}
+                                                    for w in t.rstrip(".").split() if w != "to") \
+        and is_dateline(following.strip().split("\n", 1)[0])
