@@ -41,14 +41,15 @@ def test_an_italic_heading_with_its_full_stop_over_an_italic_dateline_starts_a_l
     assert "Panmure._" not in body and "OSBORNE, 22nd March 1855." in body and "_Medal_" in body, body
 
 
-def test_headings_with_a_full_stop_over_datelines_start_letters() -> None:
-    raw = ("With Albert's love, and ours to your young people, believe me, always, your devoted Niece, Victoria.\n\n"
+def test_headings_with_a_full_stop_over_datelines_start_letters_and_a_signature_in_capitals_after_the_closing_is_no_heading() -> None:
+    raw = ("With Albert's love, and ours to your young people, believe me, always, your devoted Niece,\n\nVICTORIA R.\n\n"
            "Queen Victoria to Viscount Palmerston.\n\n14th February 1856.\n\n"
            "The Queen has seen in the reports of the House of Commons that a return has been moved for.\n\n"
            "The King of the Belgians to Queen Victoria.\n\nLAEKEN, 15th February 1856.\n\n"
            "MY DEAREST VICTORIA,—I have to thank you for your dear kind letter of the 12th.\n")
     docs = _docs(raw)
     assert len(docs) == 3, docs
+    assert docs[0][1].rstrip().endswith("VICTORIA R."), docs[0][1]
     assert re.search(r"(?m)^date: 1856-02-14$", docs[1][0]) and docs[1][1].lstrip().startswith("@dateline 14th"), docs[1]
     assert "Belgians" not in docs[2][1] and re.search(r"(?m)^date: 1856-02-15$", docs[2][0]), docs[2]
     # not a heading: a line "X to Y." that no dateline follows

@@ -1,7 +1,8 @@
 """The page reader's second look at a paragraph's kind, with the paragraphs around it in view.
 
 A line that reads as a heading may be a line of the text (an address line "To: I.V. Stalin. 7 pages" under a
-letter's head, a document's own "Телеграмма № 88" under the heading), and a line that reads as text may be a heading (a letter's number and addressee
+letter's head, a document's own "Телеграмма № 88" under the heading, a signature in capitals "VICTORIA R." after
+the closing "your devoted Niece,"), and a line that reads as text may be a heading (a letter's number and addressee
 over the edition's dating, "Writer to Addressee." over a dateline).
 """
 
@@ -29,4 +30,7 @@ def second_look(kind: str, b: RawBlock, following: RawBlock | None, same_group: 
         return "body"  # "VERY SECRET" / "To: I.V. Stalin. 7 pages": an address line inside the letter's head, no heading
     if last_kind == "heading" and not r.blocks and FORM_NUMBER.match(t):
         return "body"  # "СТАТС-СЕКРЕТАРЬ — В МИД ГЕРМАНИИ" / "Телеграмма № 88": the document's own first line, like "Отчет № 9"
+    if last_kind == "body" and r.blocks and r.blocks[-1].text.rstrip().endswith(",") and len(t) <= 40 and len(b.lines) == 1 \
+            and re.fullmatch(r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’ .-]+", t.strip()):
+        return "body"  # "your devoted Niece," / "VICTORIA R.": the signature in capitals under the closing, no heading
     return kind
