@@ -10,7 +10,7 @@ import pytest
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
-from edition.interchange.raw_ebook import unitalic
+from edition.interchange.raw_ebook import furniture, unitalic
 
 
 def _docs(raw: str) -> list[tuple[str, str]]:
@@ -54,3 +54,31 @@ def test_headings_with_a_full_stop_over_datelines_start_letters_and_a_signature_
     assert "Belgians" not in docs[2][1] and re.search(r"(?m)^date: 1856-02-15$", docs[2][0]), docs[2]
     # not a heading: a line "X to Y." that no dateline follows
     assert len(_docs("We went to London.\n\nHe Came to Town.\n\nAnd then we rested for a week or two in the country.\n")) == 1
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("[Pageheading: TERMS OF PEACE]", "a running head of the printed edition"),
+    ("Previous Part     1  2  3  4  5  6  7  8  9  10  11  12  13  14  15  16     Next Part", "the page numbers of the site"),
+    ("Home - Random Browse", "site navigation or a banner"),
+    ("p-books.com", "the site's name"),
+    ("We spent 3 4 5 days there", None),
+    ("1 5 9 12", None),
+    ("Home at last", None),
+    ("Browse the letters below.", None),
+])
+def test_the_furniture_of_a_plain_text_books_site(line: str, why: str | None) -> None:
+    assert furniture(line) == why
+
+
+def test_a_collections_title_with_its_volume_and_byline_is_the_pages_metadata_and_names_the_writer() -> None:
+    raw = ("p-books.com\nThe Letters of Queen Victoria, Volume III (of 3), 1854-1861\nby Queen of Great Britain Victoria\n"
+           "Previous Part     1  2  3  4  5     Next Part\nHome - Random Browse\n\n"
+           "The weather is so mild that we should almost hope Stockmar would start soon. If he can't come himself, he should "
+           "send his son for a few days.\n\nWith Albert's love, believe me, always, your devoted Niece,\n\nVICTORIA R.\n\n"
+           "Queen Victoria to Viscount Palmerston.\n\n14th February 1856.\n\n"
+           "The Queen has seen in the reports of the House of Commons that a return has been moved for.\n")
+    docs = _docs(raw)
+    assert len(docs) == 2, docs
+    front, body = docs[0]
+    assert body.lstrip().startswith("The weather is so mild") and "Volume III" not in body and "Browse" not in body, body
+    assert re.search(r"(?m)^authors: \[victoria", front) and "recipients" not in front, front

@@ -17,6 +17,35 @@ from edition.interchange.raw_dates import is_dateline
 # "_22nd March 1855_": a span in italics, its underscores not inside a word
 ITALIC = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 
+_NAV_WORDS = {"home", "random", "browse", "search", "next", "previous", "prev", "back", "top", "menu", "index", "contents",
+              "login", "log", "in", "sign", "register", "about", "help", "главная", "поиск", "назад", "вперёд", "вперед",
+              "наверх", "меню", "вход", "регистрация"}
+
+FURNITURE = [
+    (re.compile(r"^\[(?:Pageheading|Page\s+heading|Running\s+head)\s*:[^\[\]]*\]$", re.I), "a running head of the printed edition"),
+    (re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|ru|su|ua|by|io|de|fr|uk|us|ca|au|edu)$", re.I),
+     "the site's name"),
+    (re.compile(r"^(?:(?:Previous|Prev)\b[^\d]{0,12})?\d{1,3}(?:\s+\d{1,3}){2,}(?:\s+Next\b[^\d]{0,12})?$", re.I),
+     "the page numbers of the site"),
+]
+
+
+def furniture(text: str) -> str | None:
+    """Why a line of a plain-text book's site is furniture, or None."""
+    for pattern, why in FURNITURE:
+        if pattern.search(text) and (why != "the page numbers of the site" or _counts_up(text)):
+            return why
+    words = re.findall(r"[^\W\d_]+", text)
+    if 2 <= len(words) <= 6 and not re.sub(r"[^\W\d_]+|[\s\-–|•·/>»]", "", text) and all(w.casefold() in _NAV_WORDS for w in words):
+        return "site navigation or a banner"  # "Home - Random Browse": navigation words and separators alone
+    return None
+
+
+def _counts_up(text: str) -> bool:
+    """Whether the numbers of a row run 1, 2, 3, ... (the site's parts), not a sentence's figures."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
 
 def unitalic(text: str) -> str:
     """A short line of a plain-text book without its italics' underscores when it is a heading set in italics

@@ -66,7 +66,8 @@ def dating_under(text: str, heading: str, addressee: bool) -> bool:
 # "Letters of Anton Chekhov, by Anton Chekhov", "Letters of Fyodor Michailovitch Dostoevsky to His Family and friends",
 # "Письма А. П. Чехова": the title of a collection of one writer's letters
 COLLECTION_OF = re.compile(r"^(?:The\s+)?(?:(?:Selected\s+)?Letters|Correspondence)\s+of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)"
-                           r"(?:\s+to\s+[^,]+)?(?:,\s*by\s+[\w. ]+)?$"
+                           r"(?:\s+to\s+[^,]+)?(?:,\s*(?:Volume|Vol\.)\s+[IVXLC\d]+(?:\s+\(of\s+[IVXLC\d]+\))?(?:,\s*\d{4}(?:\s*[-–]\s*\d{2,4})?)?)?"
+                           r"(?:,\s*by\s+[\w. ]+)?$"
                            r"|^(?:Письма|Переписка)\s+(?P<ru>(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё-]+)(?:\s*[.,(].*)?$")
 # "В пятом томе печатаются письма Чехова ...": a volume's blurb naming the writer of its letters
 LETTERS_OF = re.compile(r"\b[Пп]исьма\s+(?P<ru>(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:а|я))\b"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_ebook import furniture as ebook_furniture
 from edition.interchange.raw_ebook import unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import run_on_pieces
@@ -209,7 +210,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append(None)
             licence = False
             continue
-        if (why := furniture(stripped)) is not None:
+        if (why := furniture(stripped) or ebook_furniture(stripped)) is not None:
             dropped.append((no, stripped, why))
             out.append(None)
             licence = why == "site navigation or a banner" and bool(re.match(r"^(?:Public Domain|Copyleft)\s*:", stripped)) \

@@ -98,6 +98,9 @@ def front_matter(regions: list[Region]) -> None:
           or re.fullmatch(r"(?:Том|Volume|Vol\.)\s+\d+\.?", first.blocks[0].text.strip())) and len(first.blocks) > 1:
         b = first.blocks.pop(0)
         first.meta.append(Meta("preamble", b.text, b))
+        if len(first.blocks) > 1 and re.match(r"^[Bb]y\s+[A-ZА-ЯЁ]", first.blocks[0].text) and len(first.blocks[0].text) <= 80:
+            b = first.blocks.pop(0)  # "by Queen of Great Britain Victoria": the collection's byline
+            first.meta.append(Meta("preamble", b.text, b))
 
 
 def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> None:
