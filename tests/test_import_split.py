@@ -294,3 +294,19 @@ def test_a_numbered_note_of_the_document_before_the_first_heading_is_unplaced() 
            "* 247. Суворову.\n\n1908 г. Сентября 2—3? Я. П.\n\nБлагодарю избрание, рад быть полезным вашему учреждению.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and bodies[0].startswith("@unplaced 1 Эта мысль"), bodies
+
+
+def test_a_run_on_page_of_numbered_letters_splits_at_headings_with_a_double_surname_or_a_two_letter_initial() -> None:
+    raw = ("Письма за 1896 год. Часть 2Перейти к письму: 1601, 1602, 1603, 1604, 1605, 1606. 1600. Н. А. ЛЕЙКИНУ-ПЕТРОВУ "
+           "3 мая 1896 г. Мелихово. 3 май. Получил Вашу книгу, спасибо*; читаю её по вечерам и нахожу в ней много доброго, "
+           "хотя конец мне кажется торопливым и скомканным, о чём я Вам напишу подробнее, когда кончу. Будьте здоровы. "
+           "Ваш А. Чехов. * большое спасибо (нем.) 1601. Ал. П. ЧЕХОВУ 5 и 7 мая 1896 г. Мелихово. 5 май. Мелихово. "
+           "Милый брат, пишу тебе второпях, потому что почта уходит через час.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    first, second = (d.text.split("\n---\n", 1) for d in result.documents)
+    assert first[1].lstrip().startswith("3 май. Получил") and "1601, 1602" not in first[1], first[1]
+    assert "спасибо{n:editor:1};" in first[1] and "большое спасибо" not in first[1] and "большое спасибо" in first[0], first
+    assert second[1].lstrip().startswith("5 май. Мелихово."), second[1]
+    assert "not_before: 1896-05-05" in second[0] and "not_after: 1896-05-07" in second[0], second[0]
+    assert "1601, 1602" in first[0] + second[0] and "1601, 1602" not in second[1], first[0]  # dropped, and said so

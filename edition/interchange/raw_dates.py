@@ -163,7 +163,7 @@ _WORD_MONTH = r"[A-Za-zА-Яа-яё]{3,}\.?"
 # "8 марта (24 февраля) 1863", "26 или 28 августа [7 или 9 сентября] 1899": a date and, in brackets, the same in the other style
 _DUAL = re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)(?:\s+(?:или|or)\s+(?P<b>[0-3]?\d))?\s+(?P<m>{_WORD_MONTH})\s*[\[(]\s*(?P<c>[0-3]?\d)"
                    rf"(?:\s+(?:или|or)\s+[0-3]?\d)?(?:\s+(?P<m2>{_WORD_MONTH}))?\s*[\])]\s*,?\s*{_YEAR}")
-_OR = re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)\s+(?:или|or)\s+(?P<b>[0-3]?\d)\s+(?P<m>{_WORD_MONTH}),?\s+{_YEAR}")
+_OR = re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)\s+(?:или|or|и|and)\s+(?P<b>[0-3]?\d)\s+(?P<m>{_WORD_MONTH}),?\s+{_YEAR}")
 
 
 def _two_styles(text: str) -> dict[str, str] | None:

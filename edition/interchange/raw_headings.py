@@ -22,7 +22,7 @@ _CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*
 _HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
                           rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
 EDITION_DATING = re.compile(r"^(?:(?:[Кк]онец|[Нн]ачало|[Сс]ередина|[Нн]е ранее|[Нн]е позднее)\s+)?(?:\d{1,2}(?:\s*\([^()]{1,30}\))?"
-                            r"(?:\s+или\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*(?:г\.|года)(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
+                            r"(?:\s+(?:или|и)\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*(?:г\.|года)(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
                             r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\??\.?(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
 
 
@@ -36,7 +36,7 @@ def letter_heading(text: str) -> bool:
     t = INCIPIT.sub("", text.strip())
     numbered = DOC_NUMBER.match(t)
     rest = t[numbered.end():] if numbered else t
-    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\sи\s", " ", rest))
+    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\sи\s|\b[А-ЯЁ][а-яё]\.", " ", rest))  # "Ал. П. ЧЕХОВУ": a given name cut to two letters
     if numbered and t.startswith("*") and re.match(r"[А-ЯЁ]\.", rest):
         return True  # "* 2. В. Н. Ф...": a letter's number and its addressee's initials, as a reading site marks them
     if numbered and len(letters) >= 4 and letters.isupper() and re.search(r"[А-ЯЁ]", letters):

@@ -17,7 +17,7 @@ from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_ebook import furniture as ebook_furniture
 from edition.interchange.raw_ebook import unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
-from edition.interchange.raw_runon import run_on_pieces
+from edition.interchange.raw_runon import NUMBER_LIST, run_on_pieces
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
 
@@ -51,6 +51,7 @@ _FURNITURE = [
     (re.compile(r"\s[\U0001F300-\U0001FAFF]$"), "a line of the site that ends in a pictograph"),
     (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
     (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
+    (re.compile(rf"^(?:{NUMBER_LIST.pattern})$"), "the site's list of its other pages"),
 ]
 
 
@@ -232,6 +233,10 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         col = len(line) - len(line.lstrip()) + 1
         pieces = run_on_pieces(stripped)
         for k, (offset, piece) in enumerate(pieces):
+            if len(pieces) > 1 and (why := furniture(piece)) is not None:
+                dropped.append((no, piece, why))
+                out.append(None)
+                continue
             if k:
                 out.append(None)
                 noticed.append((no, col + offset, f"'{piece[:30]}' cut off a line that runs on"))

@@ -11,9 +11,11 @@ from edition.interchange.raw_headings import _DATIVE, _INITIALS
 # "Чехову И. П., 5 марта 1892*": a site's catalogue line of the letter; "1131. И. П. ЧЕХОВУ": its number and addressee;
 # "5 марта 1892 г. Мелихово.": the edition's dating
 _CATALOGUE = rf"{_DATIVE}\s+{_INITIALS},\s*\d{{1,2}}\s+[а-яё]+\s+\d{{4}}\*?"
-_NUMBERED = rf"\d{{1,4}}\.\s+(?:{_INITIALS}\s*)+[А-ЯЁ]{{3,}}(?:\s+\([^()]{{2,40}}\))?"
-_DATING = r"\d{1,2}\s+[а-яё]+\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][а-яё-]+\.)?"
-_INLINE_HEADING = re.compile(rf"(?:(?<=[.!?»…])|^)\s*(?P<cat>{_CATALOGUE})?\s*(?P<num>{_NUMBERED})\s+(?P<dating>{_DATING})\s+")
+# "1547. Ал. П. ЧЕХОВУ": a given name may be cut to two letters, a surname double ("ШАВРОВОЙ-ЮСТ")
+_NUMBERED = r"\d{1,4}\.\s+(?:(?:[А-ЯЁ][а-яё]?\.\s?){1,3}\s*)+[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?(?:\s+\([^()]{2,40}\))?"
+# "27 и 29 марта 1895 г.", "2—3 мая 1900 г.": a letter written over two days, or dated to one of two
+_DATING = r"\d{1,2}(?:\s+(?:и|или)\s+\d{1,2}|\s*[—–-]\s*\d{1,2})?\s+[а-яё]+\s+\d{4}\s*г\.(?:\s+[А-ЯЁ][а-яё-]+\.)?"
+_INLINE_HEADING = re.compile(rf"(?:(?<=[.!?»…)])|^)\s*(?P<cat>{_CATALOGUE})?\s*(?P<num>{_NUMBERED})\s+(?P<dating>{_DATING})\s+")
 # "TELEGRAM TO ARTHUR HENDERSON 24 The Russian ...": a heading in capitals, perhaps with a note's number, before the text
 _CAPS_HEADING = re.compile(r"^(?P<head>(?:TELEGRAM|LETTER|NOTE|MESSAGE|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА)\s+(?:TO\s+|В\s+|НА\s+)?"
                            r"[A-ZА-ЯЁ][A-ZА-ЯЁ.,'’\- ]{2,120}?(?:\*|\s\d{1,3})?)\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
@@ -23,6 +25,11 @@ _TRAILER_START = re.compile(r"(?<=[.!?»”\"])\s+(?=(?:Written\s+(?:on|in|betwe
 
 # "... In full: “During the last few weeks ... to Madam Wechsler.” A few light creases ...": a letter quoted whole in a description
 _QUOTED = re.compile(r"(?<=:)\s+(?P<q>“[^“”]{200,}”)")
+
+# "Часть 4Перейти к письму: 1547, 1548, 1549, 1550, 1551.": a site's list of its other pages, five numbers or more
+NUMBER_LIST = re.compile(r"(?:(?<!\S)[А-ЯЁA-Z][^\W\d_]*(?:\s+[^\W\d_]+){0,4}:\s*)?(?<!\d)\d{1,4}(?:,\s*\d{1,4}){4,}\.?(?![\d,])")
+# "... по гроб жизни А. Чехов. * дорогой учитель (франц.)": the note of a marker "maоtre*" run on after the text
+_STAR_NOTE = re.compile(r"(?<=[.!?»)])\s+(?=\*{1,3}\s+\S)")
 
 RUN_ON = 300  # a line at least this long may carry more than one paragraph's worth
 
@@ -41,6 +48,10 @@ def run_on_pieces(text: str) -> list[tuple[int, str]]:
     if head := _CAPS_HEADING.match(text):
         cuts.add(head.end("head"))
     cuts |= {t.end() for t in _TRAILER_START.finditer(text)}
+    for n in NUMBER_LIST.finditer(text):
+        cuts |= {n.start(), n.end()}
+    if re.search(r"[^\W\d_]\*", text):
+        cuts |= {s.end() for s in _STAR_NOTE.finditer(text)}
     for q in _QUOTED.finditer(text):
         cuts |= {q.start("q"), q.end("q")}
     bounds = sorted(cuts)
