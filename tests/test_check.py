@@ -180,3 +180,21 @@ def test_a_part_whose_only_source_cannot_be_read_is_not_also_said_empty(tmp_path
     source.unlink()
     run = edition(root, "check")
     assert "part 'kolokol' has no documents and is not printed" in run.err, run.err
+
+
+@pytest.mark.parametrize(("typed", "odd", "meant"), [
+    ("stal\u00a0in", "'\u00a0' (U+00A0 NO-BREAK SPACE)", "stalin"),
+    ("stal>in", "'>' (U+003E GREATER-THAN SIGN)", "stalin"),
+    ("stalin the elder", "' ' (U+0020 SPACE)", "stalin-the-elder"),
+])
+def test_a_register_id_with_a_character_no_id_holds_is_said_at_the_id(mini: Path, typed: str, odd: str, meant: str):
+    """The cause is said where it is, first: the id in the register, with the character named and the
+    id to write; the mentions that no longer find it come after. Control: an id in Cyrillic is an id."""
+    edit(mini, "stalin:\n", f"{typed}:\n", "sources/persons.yaml")
+    run = edition(mini, "check")
+    assert run.code == 1
+    first = next(line for line in run.err.splitlines() if ": error:" in line)
+    assert first.startswith("sources/persons.yaml:") and f"the person id '{typed}' holds {odd}" in first, run.err
+    assert f"write it so: '{meant}', and the same in the text's {{p:...}}" in run.err
+    edit(mini, f"{typed}:\n", "сталин:\n", "sources/persons.yaml")
+    assert "the person id" not in edition(mini, "check").err

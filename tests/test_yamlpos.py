@@ -59,6 +59,10 @@ def test_billion_laughs_is_refused_quickly():
         ("id: x\nlotov\ntitle: Stalin to Molotov\n", "f.yaml:2:1", "'lotov' has no ':' after its key"),
         ("id: x\n@salute To {p:molotov|Molotov}:\nstatus: draft\n", "f.yaml:2:1", "a line that begins with '@' is no key"),
         ("id: x\ntitle: `Iskra`\n", "f.yaml:2:8", "a value that begins with '`' must be in quotes"),
+        ('# the persons\n  died: "1953"\n# a comment\nstalin:\n  name: x\n', "f.yaml:2:1",
+         "the first key is indented by 2 spaces, the keys after it by 0 spaces (line 4)"),
+        ("# the persons\nthe persons of the reader\n# a comment\nstalin:\n  name: x\n", "f.yaml:2:1",
+         "'the persons of the reader' has no ':' after its key"),
     ],
 )
 def test_a_parse_error_is_said_at_the_mistake_in_words(comment: str, text: str, where: str, words: str) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 from edition.model.corpus import ArchiveSource, Corpus, Document, Person, Place, PrintedSource, Translation, number_spans
@@ -136,6 +138,19 @@ def register_files(root: Path, name: str) -> list[Path]:
     return ([single] if os.path.lexists(single) else []) + walk(root, root / "sources" / name, ".yaml", recursive=False)[0]
 
 
+_REGISTER_ID = re.compile(r"[^\W_][\w.-]*")  # letters of any script, digits, '.', '_', '-'
+_TAGS = {"persons": "p", "places": "pl"}  # the mention that names an entry of the register
+
+
+def _odd_characters(key: str) -> str:
+    odd = sorted({c for c in key if not re.fullmatch(r"[\w.-]", c)} | ({key[0]} if key[:1] in "_.-" else set()))
+    return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'a control character')})" for c in odd)
+
+
+def _id_like(key: str) -> str:
+    """A space between words becomes '-'; any other character an id cannot hold is taken out."""
+    return re.sub(r"[^\w.-]", "", re.sub(r" +", "-", key.strip())).strip("-._") or "id"
+
 def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
                    diags: list[Diagnostic], lost: set[str] | None = None) -> list[tuple[str, YNode, Pos]]:
     """The entries of a register; ``lost`` gets its name when a file of it cannot be read."""
@@ -161,6 +176,10 @@ def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what
                                    "merge the two entries, or give the second an id of its own"))
                 continue
             seen[key] = pos
+            if not _REGISTER_ID.fullmatch(key):
+                mention = f", and the same in the text's {{{_TAGS[name]}:...}}" if name in _TAGS else ""
+                diags.append(error(pos, f"the {what} id '{key}' holds {_odd_characters(key)}: an id is one word of letters, digits, '.', '_' and '-'",
+                                   f"write it so: '{_id_like(key)}'{mention}"))
             diags.extend(schema.check_map(entry, fields, f"{what} '{key}'", at=pos if entry.is_map else entry.pos))
             if entry.is_map and name == "persons":
                 diags.extend(life_dates(entry, f"{what} '{key}'"))

@@ -11,7 +11,7 @@ the text for the common mistakes and says what they are where they stand:
 * a line indented unlike the lines above it ("by 3 spaces, the lines above by 2 or 4");
 * the text of a ``|`` block not indented under its key;
 * a key without its colon (a sentence without one: text written among the keys);
-* a key indented under a key that has its value already;
+* a key indented under a key that has its value already, or a first key indented further than those after it;
 * a line that begins with '@' or '`', which YAML keeps for itself;
 * a list ``[`` or a mapping ``{`` that is never closed;
 * a tab.
@@ -45,7 +45,7 @@ def explain(text: str, problem: str, at: Mark | None, context: str, context_at: 
     its words name are counted in the file (``line_offset`` lines before the text)."""
     lines = text.split("\n")
     last = at[0] if at else len(lines) - 1
-    for rule in (_quotes, _colon, _block_text, _missing_colon, _reserved, _flow, _indentation):
+    for rule in (_quotes, _colon, _block_text, _missing_colon, _reserved, _document_start, _flow, _indentation):
         found = rule(lines, problem, at, context, context_at, last)
         if found is not None:
             def lines_named(said: str, found: Explained = found) -> str:
@@ -230,6 +230,22 @@ def _no_colon(n: int, col: int, words: str) -> Explained:
         hint = "write the key, a colon and a space, then the value: " + (f"'{parts[0]}: {' '.join(parts[1:])}'" if len(parts) > 1 else "'key: value'")
     return Explained(n, col, f"'{words}' has no ':' after its key", hint)
 
+
+def _document_start(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
+    """Keys at the left margin after a first key indented further, or after a line with no key: YAML
+    took the file for one value that ends before them ("expected <document start>")."""
+    if not re.search(r"expected '?<document start>", problem) or at is None or at[0] >= len(lines):
+        return None
+    first = next((k for k in _key_lines(lines, at[0]) if lines[k].strip()), None)
+    if first is None:
+        return None
+    if not _KEY.match(lines[first]):
+        return _no_colon(first, _indent(lines[first]), lines[first].strip())
+    if _indent(lines[first]) > _indent(lines[at[0]]):
+        return Explained(first, 0, f"the first key is indented by {_spaces(_indent(lines[first]))}, the keys after it by "
+                         f"{_spaces(_indent(lines[at[0]]))} (line {{line_of:{at[0]}}})",
+                         "the keys of the top level begin at the left margin: take away the spaces before this one")
+    return None
 
 def _reserved(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
     """A key or a value that begins with '@' or '`', which YAML keeps for itself."""
