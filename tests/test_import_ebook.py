@@ -82,3 +82,15 @@ def test_a_collections_title_with_its_volume_and_byline_is_the_pages_metadata_an
     front, body = docs[0]
     assert body.lstrip().startswith("The weather is so mild") and "Volume III" not in body and "Browse" not in body, body
     assert re.search(r"(?m)^authors: \[victoria", front) and "recipients" not in front, front
+
+
+def test_footnotes_set_as_bracketed_blocks_after_the_letter_are_its_notes_at_their_markers() -> None:
+    raw = ("_Queen Victoria to Viscount Palmerston._\n\nBUCKINGHAM PALACE, _20th March 1855_.\n\n"
+           "The Queen regrets Lord Shaftesbury's declining office, and approves of Lord Elgin's selection in his place.[51]\n\n"
+           "She thanks Lord Palmerston for the explanation of the Stamp Duties Bill,[52] and approves of his proposal.\n\n"
+           "[Footnote 51: As Chancellor of the Duchy of Lancaster; Mr Matthew Talbot Baines was ultimately appointed.]\n\n"
+           "[Footnote 52: Imposing a penny stamp upon bankers' cheques.]\n")
+    (front, body), = _docs(raw)
+    assert "{n:editor:51}" in body and "{n:editor:52}" in body and "Footnote" not in body, body
+    assert re.search(r'"51": \|\n\s+As Chancellor of the Duchy of Lancaster; Mr Matthew Talbot Baines was ultimately appointed\.\n', front), front
+    assert "[Footnote 51:" in front, front  # the label, kept in the draft's comments

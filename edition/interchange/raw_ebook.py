@@ -47,6 +47,23 @@ def _counts_up(text: str) -> bool:
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
+# "[Footnote 51: As Chancellor ...]": a footnote set as a bracketed block, its label and number
+_FOOTNOTE = re.compile(r"^\[(?P<label>Footnote|Note)\s+(?P<n>\d{1,3})\s*:\s*")
+
+
+def footnote(text: str) -> tuple[str, int, str] | None:
+    """A footnote set as a bracketed block ("[Footnote 51: As Chancellor ... appointed.]") as the note list the reader knows
+    ("[51] As Chancellor ... appointed."): the new text, how far its first character moved, and the label dropped."""
+    m = _FOOTNOTE.match(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    if rest.endswith("]") and "[" not in rest:
+        rest = rest[:-1].rstrip()
+    marker = f"[{m.group('n')}] "
+    return marker + rest, m.end() - len(marker), m.group().strip()
+
+
 def unitalic(text: str) -> str:
     """A short line of a plain-text book without its italics' underscores when it is a heading set in italics
     ("_Queen Victoria to Lord Panmure._") or a dateline with its date in italics ("OSBORNE, _22nd March 1855_.");

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_ebook import footnote, unitalic
 from edition.interchange.raw_ebook import furniture as ebook_furniture
-from edition.interchange.raw_ebook import unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import NUMBER_LIST, run_on_pieces
 
@@ -231,6 +231,10 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
                 out.append(None)
                 continue
         col = len(line) - len(line.lstrip()) + 1
+        if note := footnote(stripped):
+            stripped, moved, label = note
+            col += moved
+            dropped.append((no, label, "the label of a plain-text book's footnote (the note keeps its number)"))
         pieces = run_on_pieces(stripped)
         for k, (offset, piece) in enumerate(pieces):
             if len(pieces) > 1 and (why := furniture(piece)) is not None:
