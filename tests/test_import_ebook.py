@@ -94,3 +94,14 @@ def test_footnotes_set_as_bracketed_blocks_after_the_letter_are_its_notes_at_the
     assert "{n:editor:51}" in body and "{n:editor:52}" in body and "Footnote" not in body, body
     assert re.search(r'"51": \|\n\s+As Chancellor of the Duchy of Lancaster; Mr Matthew Talbot Baines was ultimately appointed\.\n', front), front
     assert "[Footnote 51:" in front, front  # the label, kept in the draft's comments
+
+
+def test_a_note_numbered_before_the_first_marker_of_a_letter_begun_on_the_page_before_is_its_note_at_the_start() -> None:
+    raw = ("The Queen regrets Lord Shaftesbury's declining office, and approves of Lord Elgin's selection in his place.[51]\n\n"
+           "[Footnote 50: The allied fleet comprised 23 line-of-battle ships.]\n\n"
+           "[Footnote 51: As Chancellor of the Duchy of Lancaster.]\n\n"
+           "_Queen Victoria to Lord Panmure._\n\nOSBORNE, _22nd March 1855_.\n\n"
+           "The other day, when the Queen spoke to Lord Panmure, no decision was come to as to how this should be done.\n")
+    (front, body), _ = _docs(raw)
+    assert '"50": |' in front and body.lstrip().startswith("{n:editor:50}The Queen regrets"), (front, body)
+    assert "@unplaced" not in body and "{n:editor:51}" in body, body

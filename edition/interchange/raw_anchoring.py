@@ -23,6 +23,20 @@ def _lost_heading_note(doc: DocState, anchors: dict[int, Anchor], texts: list[st
         anchors[1] = start_anchor(1, texts[0])
 
 
+def _before_the_copy(doc: DocState, anchors: dict[int, Anchor], texts: list[str], warn: Warn) -> None:
+    """In a document begun on the page before, the notes numbered below every note anchored in the copy ("[Footnote 49: ...]",
+    "[Footnote 50: ...]" before note 51 at "in his place.[51]"): their markers are in the part not copied, so they are
+    the document's notes all the same, anchored at the start of the text."""
+    if not doc.region.partial or not anchors or not texts:
+        return
+    first = min(anchors)
+    for note in doc.notes:
+        if note.number < first and note.number not in anchors and note.style != "a":
+            anchors[note.number] = Anchor(note.number, 0, 0, 0, "bracket")
+            warn(note.first, 0, f"note {note.number}'s marker is in the part of the text before the copy: anchored at its start",
+                 "move the anchor if the rest of the text is added")
+
+
 def anchored_texts(doc: DocState, body: list[RawBlock], roles: list[str], matcher: PersonMatcher, warn: Warn) -> list[str]:
     """Each paragraph rendered as source text, with its anchors and person tags."""
     texts = [b.text for b in body]
@@ -36,6 +50,7 @@ def anchored_texts(doc: DocState, body: list[RawBlock], roles: list[str], matche
             anchors[note.number] = start_anchor(note.number, texts[0])  # the note of the heading
             mark = ""
     _lost_heading_note(doc, anchors, texts)
+    _before_the_copy(doc, anchors, texts, warn)
     edits: list[list[Edit]] = [[] for _ in body]
     free_word = 0
     lost: list[RawNote] = []
