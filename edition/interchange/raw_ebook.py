@@ -47,6 +47,9 @@ def _counts_up(text: str) -> bool:
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
+# HTML left in a site's text ("<p>", '<"p394">') and a page mark ("[Page 12]")
+_INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
+
 # "[Footnote 51: As Chancellor ...]": a footnote set as a bracketed block, its label and number
 _FOOTNOTE = re.compile(r"^\[(?P<label>Footnote|Note)\s+(?P<n>\d{1,3})\s*:\s*")
 
@@ -83,3 +86,16 @@ def titled_to(text: str, following: str) -> bool:
     return bool(m) and len(t.split()) <= 16 and all(w[:1].isupper() or w in {"the", "of", "and", "de", "von", "van"}
                                                     for w in t.rstrip(".").split() if w != "to") \
         and is_dateline(following.strip().split("\n", 1)[0])
+
+
+def line_marks(no: int, text: str, col: int, dropped: list[tuple[int, str, str]]) -> tuple[str, int]:
+    """A line without the HTML or page marks left in it, and with a plain-text book's footnote label made a number
+    ("[Footnote 51: ..." -> "[51] ..."); the column of its first character moves with the label."""
+    if _INLINE.search(text):
+        dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(text)]
+        text = " ".join(_INLINE.sub(" ", text).split())
+    if note := footnote(text):
+        text, moved, label = note
+        col += moved
+        dropped.append((no, label, "the label of a plain-text book's footnote (the note keeps its number)"))
+    return text, col

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
-from edition.interchange.raw_ebook import footnote, unitalic
 from edition.interchange.raw_ebook import furniture as ebook_furniture
+from edition.interchange.raw_ebook import line_marks, unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import NUMBER_LIST, run_on_pieces
 
@@ -59,9 +59,6 @@ _SIGNATURE = re.compile(r"^(?:[A-ZА-Я]\.\s*){1,3}[A-ZА-Я][\w-]+\.?$|^[A-ZА-
 
 
 _HEADING_WORD = re.compile(r"^(?:TELEGRAM|LETTER|NOTE|MEMORANDUM|ТЕЛЕГРАММА|ПИСЬМО|ЗАПИСКА|ШИФРОТЕЛЕГРАММА|ТЕЛЕФОНОГРАММА)$")
-
-
-_INLINE = re.compile(r"<\"[^\"<>]{1,20}\">|</?p>|</?br\s*/?>|\[Page \d+\]")
 
 
 _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription(?:\s*[\\/]\s*(?:HTML\s+)?Markup)?|"
@@ -224,17 +221,10 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append(None)
             licence = licence and not _LICENCE_END.search(stripped)
             continue
-        if _INLINE.search(stripped):
-            dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(stripped)]
-            stripped = " ".join(_INLINE.sub(" ", stripped).split())
-            if not stripped:
-                out.append(None)
-                continue
-        col = len(line) - len(line.lstrip()) + 1
-        if note := footnote(stripped):
-            stripped, moved, label = note
-            col += moved
-            dropped.append((no, label, "the label of a plain-text book's footnote (the note keeps its number)"))
+        stripped, col = line_marks(no, stripped, len(line) - len(line.lstrip()) + 1, dropped)
+        if not stripped:
+            out.append(None)
+            continue
         pieces = run_on_pieces(stripped)
         for k, (offset, piece) in enumerate(pieces):
             if len(pieces) > 1 and (why := furniture(piece)) is not None:
