@@ -11,6 +11,7 @@ from test_importer import PERSONS, REGISTER
 from edition.interchange.importer import import_raw
 from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
+from edition.interchange.raw_lines import furniture
 from edition.interchange.raw_meta import read_heading
 from edition.interchange.raw_roles import unquoted
 
@@ -19,6 +20,7 @@ from edition.interchange.raw_roles import unquoted
     "1184. А. С. СУВОРИНУ", "339. Н. А. и О. А. ГЕРЦЕН", "2727. А. М. ПЕШКОВУ (М. ГОРЬКОМУ)",
     "* 1. О. Ф. Новокшонову, А. А. Фофанову, В. Щербакову.", "XII. To his Brother Michael", "To A. S. Suvorin.",
     "Оболонскому Н. Н., 1 марта 1892", "И. С. Тургенев - Н. А. Некрасову", "Горький М. - Чехову А. П., конец апреля 1899 г.",
+    "17. В. Г. Короленко - А. П. Чехову.", "1547. Ал. П. ЧЕХОВУ",
 ])
 def test_headings_of_editions_of_letters(text: str) -> None:
     assert letter_heading(text)
@@ -287,3 +289,15 @@ def test_a_dateline_run_into_the_first_paragraph_gives_date_and_place() -> None:
            "at all. I shall come when I get the various sums owing to me.\n\nYours, A. Chekhov.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^date: .*1891-12-11", front) and re.search(r"(?m)^place: \{from: moscow", front), front
+
+
+def test_a_publications_number_over_writer_and_addressee_and_a_dating_with_a_note_marker_after_the_sites_placeholder() -> None:
+    assert dateline_place("<Около 10 мая 1911 года2. Капри.>") == "Капри"
+    assert furniture("Loading") and furniture("Загрузка...") and not furniture("Loading the guns")
+    raw = ("Архив переписки\n\nLoading\n\n17. В. Г. Короленко - А. П. Чехову.\n\n<Около 10 мая 1911 года2. Капри.>\n\n"
+           "Получил Ваше письмо и книгу, за которую сердечно благодарю; прочёл её в два вечера и думаю о ней до сих пор.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    front, body = result.documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().startswith("Получил Ваше письмо"), body
+    assert "Loading" not in body and "Короленко - А. П." not in body and "Капри" not in body, body

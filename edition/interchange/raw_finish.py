@@ -340,7 +340,7 @@ def _beside_the_date(registry: Registry, body: Sequence[str], dated_above: bool)
 _PLACE_WORDS = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:[\s-]+(?:[A-ZА-ЯЁ][\w'’-]+|-?[A-ZА-ЯЁ][\w-]+)){0,2}")
 
 
-_NOT_PLACES = re.compile(r"(?i)^(?:конец|начало|середина|между|после|до|не|end|beginning|early|late|middle|mid|between|after|before|prior|"
+_NOT_PLACES = re.compile(r"(?i)^(?:конец|начало|середина|между|после|до|не|около|end|beginning|early|late|middle|mid|between|after|before|prior|"
                          r"not|sent|written|received|no\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -354,6 +354,7 @@ _PLACE_ABBREVIATION = re.compile(r"(?:^|[\s,.])(" + "|".join(re.escape(k) for k 
 def dateline_place(text: str) -> str:
     """The place a dateline gives beside its date: "MOSCOW, October 16, 1891." -> "Moscow", "Wronke, August 24, 1916",
     "London, 10 June 1859", "26 или 28 августа 1899, Н. Новгород." -> "Н. Новгород"; "" when the rest is not a name."""
+    text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[.,;\s>]|$)", "", text)  # "года1. Сорренто.": a note's marker glued to a word
     found = find_dates(text)
     if not found and not read_date(text):
         return ""

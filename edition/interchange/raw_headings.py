@@ -43,6 +43,8 @@ def letter_heading(text: str) -> bool:
         return True  # "1184. А. С. СУВОРИНУ"
     if _DATIVE_NAMES.match(_SEE_DATE.sub("", rest) if numbered else rest) and (numbered or "," in rest):
         return True
+    if numbered and _HYPHEN_PAIR.match(rest.rstrip(".")):
+        return True  # "03. М. Горький - И.В. Сталину.": a publication's number over writer and addressee
     return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
 
 

@@ -51,6 +51,7 @@ _FURNITURE = [
     (re.compile(r"\s[\U0001F300-\U0001FAFF]$"), "a line of the site that ends in a pictograph"),
     (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
     (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
+    (re.compile(r"^(?:Loading|Загрузка)\s*(?:\.{3}|…)?$"), "a placeholder of the site's script"),
     (re.compile(rf"^(?:{NUMBER_LIST.pattern})$"), "the site's list of its other pages"),
 ]
 
