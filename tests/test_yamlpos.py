@@ -63,6 +63,11 @@ def test_billion_laughs_is_refused_quickly():
          "the first key is indented by 2 spaces, the keys after it by 0 spaces (line 4)"),
         ("# the persons\nthe persons of the reader\n# a comment\nstalin:\n  name: x\n", "f.yaml:2:1",
          "'the persons of the reader' has no ':' after its key"),
+        ('tiflis:\n  name: "Tiflis"\nmoscow:\n    name: "Moscow"\n  names: [Москва]\n', "f.yaml:5:3",
+         "this line is indented by 2 spaces, the keys above it in its mapping by 4 spaces (line 4)"),
+        ("notes:\ntranslation: {from: ru}\n  editor:\n    a: x\n", "f.yaml:3:3", "under a key that has its value already (line 2"),
+        ("two_sided: true\n}\nbibliography: [a.bib]\n", "f.yaml:2:1", "this '}' closes nothing"),
+        ("moscow:\n  name: x\n|\ntiflis:\n  name: y\n", "f.yaml:3:1", "a '|' alone on its line"),
     ],
 )
 def test_a_parse_error_is_said_at_the_mistake_in_words(comment: str, text: str, where: str, words: str) -> None:

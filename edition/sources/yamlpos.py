@@ -241,9 +241,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0, entries: Entries | Non
             problem = "a tab, which YAML does not allow for indentation" if "cannot start any token" in problem else problem
         if "\\t" in problem or "tab" in problem:
             hint = "YAML does not allow tabs for indentation: use spaces"
-        elif exc.context:
-            hint = str(exc.context)
-        raise YamlError(error(Pos(path, line, column), f"YAML: {problem}", hint)) from None
+        else:  # the parser's own context ("while parsing a block mapping") helps nobody: say what to look at
+            hint = ("look at this line and the one above it: keys of one mapping and the '-' of one list line up, "
+                    "brackets close on the line they open, and a value holding ': ', ' #', or beginning with one of "
+                    "- [ ] { } | > @ ` ' \" goes in quotes")
+            problem = f"this line cannot be read as YAML ({problem})"
+        raise YamlError(error(Pos(path, line, column), problem if problem.startswith("this line") else f"YAML: {problem}", hint)) from None
     except yaml.YAMLError as exc:
         raise YamlError(error(Pos(path, 1 + line_offset, 1), f"YAML: {exc}")) from None
     except RecursionError:  # PyYAML's own composer, on flow collections nested hundreds deep

@@ -13,10 +13,12 @@ the text for the common mistakes and says what they are where they stand:
 * a key without its colon (a sentence without one: text written among the keys);
 * a key indented under a key that has its value already, or a first key indented further than those after it;
 * a line that begins with '@' or '`', which YAML keeps for itself;
-* a list ``[`` or a mapping ``{`` that is never closed;
+* a list ``[`` or a mapping ``{`` that is never closed, or a ``}`` or ``]`` that closes nothing;
+* a ``|`` alone on its line;
+* a key indented unlike the keys of its own mapping;
 * a tab.
 
-What none of them explains is said as the parser said it.
+What none of them explains is said with the parser's words in brackets and a hint of what to look at.
 """
 
 from __future__ import annotations
@@ -166,6 +168,7 @@ def _colon_cause(lines: list[str], n: int) -> Explained | None:
         return _no_colon(above, _indent(lines[above]), lines[above].strip())
     return None
 
+
 def quoted(value: str) -> str:
     """``value`` as YAML reads it back whole: in single quotes where it has a double quotation mark
     and no apostrophe, else in double quotes with its backslashes and quotation marks escaped."""
@@ -288,6 +291,8 @@ def _indentation(lines: list[str], problem: str, at: Mark | None, context: str, 
     line = lines[n]
     if col != _indent(line):
         return None
+    if (said := _stray(line, n, col) or _colon_cause(lines, n)) is not None:
+        return said
     item = _list_item(lines, context_at) if line[col:col + 2].rstrip() == "-" else None
     if item is not None and item[1] != col:  # an item out of line with the items of its list
         k, indent = item
@@ -296,14 +301,42 @@ def _indentation(lines: list[str], problem: str, at: Mark | None, context: str, 
     levels: dict[int, int] = {}
     for k in _key_lines(lines, n):
         levels[_indent(lines[k])] = k
-    if col in levels or not levels:
-        return None
+    if col in levels or not levels:  # a level of the file, but maybe not of its own mapping
+        return _out_of_its_mapping(lines, n, col)
     near = sorted(levels, key=lambda i: (abs(i - col), i))[:2]
-    said = " or ".join(f"{i} (line {{line_of:{levels[i]}}})" for i in near)
-    return Explained(n, col, f"this line is indented by {_spaces(col)}, the lines above by {said}",
+    between = " or ".join(f"{i} (line {{line_of:{levels[i]}}})" for i in near)
+    return Explained(n, col, f"this line is indented by {_spaces(col)}, the lines above by {between}",
                      "the items of a list line up: indent this '-' like the other items of its list" if line[col:col + 2].rstrip() == "-"
                      else "a key lines up with the other keys of its mapping: indent it like the key it stands beside")
 
+
+def _stray(line: str, n: int, col: int) -> Explained | None:
+    """A line that is only a closing bracket, or only the '|' or '>' that begins a text after a key."""
+    mark = line.strip()
+    if mark in ("}", "]"):
+        opener = "{" if mark == "}" else "["
+        return Explained(n, col, f"this '{mark}' closes nothing: no '{opener}' is open before it",
+                         f"take it away, or open the {'mapping' if mark == '}' else 'list'} with '{opener}' where it begins")
+    if mark in ("|", ">", "|-", ">-"):
+        return Explained(n, col, f"a '{mark}' alone on its line: it begins a text only after a key, as in 'text: {mark}'",
+                         "write it after the key whose text follows, or take it away")
+    return None
+
+
+def _out_of_its_mapping(lines: list[str], n: int, col: int) -> Explained | None:
+    """A key indented unlike the keys above it in its own mapping (those after the key it belongs under),
+    whatever other mappings of the file are indented so."""
+    block: list[int] = []
+    for k in reversed(_key_lines(lines, n)):
+        if _indent(lines[k]) < col:
+            break
+        block.append(k)
+    if not block or col in {_indent(lines[k]) for k in block}:
+        return None
+    first = block[-1]
+    return Explained(n, col, f"this line is indented by {_spaces(col)}, the keys above it in its mapping by "
+                     f"{_spaces(_indent(lines[first]))} (line {{line_of:{first}}})",
+                     "the keys of one mapping line up: indent them alike")
 
 def _list_item(lines: list[str], context_at: Mark | None) -> tuple[int, int] | None:
     """The line and indentation of the '-' of the list item where the parser's context began:
