@@ -105,3 +105,12 @@ def test_a_note_numbered_before_the_first_marker_of_a_letter_begun_on_the_page_b
     (front, body), _ = _docs(raw)
     assert '"50": |' in front and body.lstrip().startswith("{n:editor:50}The Queen regrets"), (front, body)
     assert "@unplaced" not in body and "{n:editor:51}" in body, body
+
+
+def test_a_ruler_named_by_title_and_given_name_keeps_the_title_in_the_proposed_entry_and_the_title() -> None:
+    raw = ("Queen Victoria to Viscount Palmerston.\n\n14th February 1856.\n\n"
+           "The Queen has seen in the reports of the House of Commons that a return has been moved for.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    front = result.documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r'(?m)^title: "Queen Victoria to Palmerston"$', front), front
+    assert 'name: "Queen Victoria"' in result.persons_yaml and 'name: "Palmerston, Viscount"' in result.persons_yaml, result.persons_yaml

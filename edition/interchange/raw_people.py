@@ -47,6 +47,8 @@ _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
 _NOT_NAMES = {"Dear", "Comrade", "Comrades", "Friend", "Friends", "Mr", "Mrs", "Sir", "Madam", "Председатель", "Товарищ", "Тов",
               "Unknown", "Central", "Committee", "Soviet", "Party", "Council", "Board", "Бюро", "Совет", "Комитет", "ЦК"}
 
+_RULERS = {"Queen", "King", "Emperor", "Empress", "Tsar", "Tsarina", "Czar", "Kaiser", "Pope"}
+
 
 @dataclass
 class Proposal:
@@ -144,6 +146,8 @@ class Registry:
         initials = re.sub(r"\.\s*(?=\S)", ". ", transliterate(initials, self.scheme)).strip()  # "S.M." -> "S. M."
         rest = " ".join([*[transliterate(g, self.scheme) for g in given], initials]).strip()
         name = f"{latin[:1].upper()}{latin[1:].lower() if latin.isupper() else latin[1:]}" + (f", {rest}" if rest else "")
+        if len(given) == 1 and given[0] in _RULERS and not initials:
+            name = f"{given[0]} {name.split(',')[0]}"  # "Queen Victoria", "King Leopold": a ruler's name is the title and the given name
         pid = _ascii_id(latin)
         while pid in self.persons or (pid in self.new_persons and self.new_persons[pid].name != name):
             pid += "-2" if not pid.endswith("-2") else "2"
