@@ -114,3 +114,15 @@ def test_a_ruler_named_by_title_and_given_name_keeps_the_title_in_the_proposed_e
     front = result.documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r'(?m)^title: "Queen Victoria to Palmerston"$', front), front
     assert 'name: "Queen Victoria"' in result.persons_yaml and 'name: "Palmerston, Viscount"' in result.persons_yaml, result.persons_yaml
+
+
+def test_a_heading_in_capitals_with_its_full_stop_over_a_dateline_starts_a_telegram_after_a_signature() -> None:
+    raw = ("I write this now as a grateful acknowledgment of the almost inestimable service you have done the Country.\n"
+           "Yours very truly,\nA. Lincoln.\nTELEGRAM TO GENERAL J. M. SCHOFIELD.\nWar department, Washington, July 13, 1863.\n"
+           "General Schofield. St. Louis, Mo.:\nI regret to learn of the arrest of the Democrat editor. I fear this loses you the "
+           "middle position I desired you to occupy.\nA. Lincoln.\n")
+    docs = _docs(raw)
+    assert len(docs) == 2, docs
+    front, body = docs[1]
+    assert re.search(r"(?m)^kind: telegram$", front) and re.search(r"(?m)^date: 1863-07-13$", front), front
+    assert "SCHOFIELD." not in body and "SCHOFIELD." not in docs[0][1], docs

@@ -80,11 +80,13 @@ def unitalic(text: str) -> str:
 
 def titled_to(text: str, following: str) -> bool:
     """A heading "Writer to Addressee." with its full stop, over a dateline ("Queen Victoria to Viscount Palmerston." /
-    "14th February 1856."): the edition's heading of the letter, not a line of text."""
+    "14th February 1856.", "TELEGRAM TO GENERAL J. M. SCHOFIELD." / "War department, Washington, July 13, 1863."):
+    the edition's heading of the letter, not a line of text."""
     t = text.strip()
-    m = re.fullmatch(r"(?P<a>[A-Z][\w.’' -]{1,80}?)\s+to\s+(?P<b>(?:the\s+)?[A-Z][\w.’' -]{1,80})\.", t)
+    to = "TO" if t.isupper() else "to"  # "TELEGRAM TO GENERAL J. M. SCHOFIELD." in capitals
+    m = re.fullmatch(rf"(?P<a>[A-Z][\w.’' -]{{1,80}}?)\s+{to}\s+(?P<b>(?:the\s+)?[A-Z][\w.’' -]{{1,80}})\.", t)
     return bool(m) and len(t.split()) <= 16 and all(w[:1].isupper() or w in {"the", "of", "and", "de", "von", "van"}
-                                                    for w in t.rstrip(".").split() if w != "to") \
+                                                    for w in t.rstrip(".").split() if w != to) \
         and is_dateline(following.strip().split("\n", 1)[0])
 
 
