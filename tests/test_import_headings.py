@@ -11,7 +11,7 @@ from test_importer import PERSONS, REGISTER
 from edition.interchange.importer import import_raw
 from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
-from edition.interchange.raw_lines import furniture
+from edition.interchange.raw_lines import furniture, heading_like
 from edition.interchange.raw_meta import read_heading
 from edition.interchange.raw_roles import unquoted
 
@@ -301,3 +301,12 @@ def test_a_publications_number_over_writer_and_addressee_and_a_dating_with_a_not
     front, body = result.documents[0].text.split("\n---\n", 1)
     assert body.lstrip().startswith("Получил Ваше письмо"), body
     assert "Loading" not in body and "Короленко - А. П." not in body and "Капри" not in body, body
+
+
+@pytest.mark.parametrize("text", ["В. П. МИЛЮТИНУ и В. А. АВАНЕСОВУ", "ДЛЯ ЧЛЕНОВ ПОЛИТБЮРО ЦК РКП(б)", "Н. А. И О. А. ГЕРЦЕН"])
+def test_a_heading_in_capitals_may_join_two_addressees_with_a_lower_case_and_or_name_a_party_with_its_b(text: str) -> None:
+    assert heading_like(text)
+
+
+def test_a_line_in_capitals_with_a_lower_case_word_of_its_own_is_no_heading() -> None:
+    assert not heading_like("ЦК и Политбюро")

@@ -166,7 +166,8 @@ def heading_like(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]{3,}", t) if not re.fullmatch(r"[IVXLC]+", w)]
     if not words or _SIGNATURE.match(t) and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)\.?$", t) and not _HEADING_WORD.match(t):
         return False
-    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\s(?:г|гг)\.$|^N[º°o]\.?(?=\s*\d)", "", t))
+    # "В. П. МИЛЮТИНУ и В. А. АВАНЕСОВУ", "ДЛЯ ЧЛЕНОВ ПОЛИТБЮРО ЦК РКП(б)": capitals, a lower-case "и" or party's "(б)" aside
+    letters = re.sub(r"[^\w]|[\d_]", "", re.sub(r"\s(?:г|гг)\.$|^N[º°o]\.?(?=\s*\d)|(?<=[А-ЯЁ.])\s+и\s+(?=[А-ЯЁ])|(?<=[А-ЯЁ])\(б\)", " ", t))
     if len(letters) >= 4 and letters.isupper() and not re.search(r"[.!?]\s*$", re.sub(r"\b(?:г|гг|[A-ZА-Я])\.$", "", t)):
         return True
     if re.match(r"^(?:Письмо|Телеграмма|Записка|Надпись на|Шифротелеграмма|Шифровка|Letter [Tt]o|Telegram [Tt]o|Note [Tt]o|"
