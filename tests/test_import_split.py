@@ -310,3 +310,12 @@ def test_a_run_on_page_of_numbered_letters_splits_at_headings_with_a_double_surn
     assert second[1].lstrip().startswith("5 май. Мелихово."), second[1]
     assert "not_before: 1896-05-05" in second[0] and "not_after: 1896-05-07" in second[0], second[0]
     assert "1601, 1602" in first[0] + second[0] and "1601, 1602" not in second[1], first[0]  # dropped, and said so
+
+
+def test_a_documents_number_and_heading_before_a_note_that_opens_with_its_addressee_are_no_page_number_and_running_head() -> None:
+    raw = ("41\nЛ. Б. КАМЕНЕВУ\nт. Каменев!\nНадо внести в Политбюро во вторник, и без проволочек.\n17/IV. Ленин\n"
+           "Написано 17 апреля 1921 г.\nВпервые напечатано в 1932 г.\nв Ленинском сборнике XX Печатается по рукописи\n"
+           "42\nВ. П. МИЛЮТИНУ\nтов. Милютину Предлагаю создать комиссию для выработки формы и сроков отчетности экономсоветов.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 2, bodies
+    assert bodies[1].lstrip().startswith("тов. ") and "МИЛЮТИНУ" not in bodies[1], bodies[1]

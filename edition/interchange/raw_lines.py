@@ -309,6 +309,10 @@ def _next(lines: list[Line | None], i: int) -> int:
     return i
 
 
+# "тов. Милютину тов. Аванесову В интересах ...": a note opens with its addressees, lower case but no sentence running on
+_ADDRESS_FORM = re.compile(r"^(?:т|тов|гр|г-ну)\.\s*[А-ЯЁ]")
+
+
 def _page_numbers(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
     """A bare number with the running head after it, inside a document: the printed page's furniture."""
     for i, item in enumerate(lines):
@@ -324,7 +328,7 @@ def _page_numbers(lines: list[Line | None], dropped: list[tuple[int, str, str]])
         k2 = _next(lines, k + 1)
         after2 = lines[k2] if k2 < len(lines) else None
         runs_on = after is not None and after[2][:1].islower() and before is not None and not re.search(r"[.!?]$", before[2]) \
-            and not _GREETING.match(after[2])
+            and not _GREETING.match(after[2]) and not _ADDRESS_FORM.match(after[2])
         numbered_next = after is not None and re.fullmatch(r"\d{1,4}", after[2]) is not None and after2 is not None and heading_like(after2[2])
         explicit = re.fullmatch(r"ПРИЛОЖЕНИЯ|(?:[А-ЯA-Z]\.\s*){1,2}[А-ЯA-Z-]+", head[2]) is not None \
             and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)$", head[2])
