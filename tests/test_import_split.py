@@ -6,6 +6,7 @@ from __future__ import annotations
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
+from edition.interchange.raw_runon import run_on_pieces
 
 
 def _bodies(raw: str) -> list[str]:
@@ -319,3 +320,19 @@ def test_a_documents_number_and_heading_before_a_note_that_opens_with_its_addres
     bodies = _bodies(raw)
     assert len(bodies) == 2, bodies
     assert bodies[1].lstrip().startswith("тов. ") and "МИЛЮТИНУ" not in bodies[1], bodies[1]
+
+
+def test_a_book_that_quotes_two_letters_in_run_on_prose_with_an_archival_line_between_gives_two_documents() -> None:
+    line = "Прощайте. А. П.\". АПРФ. Ф. 45. Оп. 1. Д. 719. Л. 97-97 об., 98-98 об. Автограф. Письмо ответа ждало долго. " * 4
+    assert "АПРФ. Ф. 45. Оп. 1. Д. 719. Л. 97-97 об., 98-98 об. Автограф." in [p for _, p in run_on_pieces(line)]
+    raw = ("\"Иван Петров. Тайны архива\" - читать интересную книгу автора Ещё раз благодарю за книгу.\n"
+           "Ваш А. П.\". RGASPI, f. 17, op. 3, d. 12, ll. 5-5v., 6. Письмо это легло в папку секретаря и пролежало там "
+           "две недели; на нём пометка карандашом и подпись. 3 марта 1931 года адресат ответил ему: \"Дорогой Алексей "
+           "Максимович! Ваше письмо получил, спасибо за добрые слова. Книгу прочту, как только выкрою время, и напишу Вам, "
+           "что о ней думаю. Пока же шлю привет и желаю здоровья. Ваш И.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    (front1, body1), (front2, body2) = (d.text.split("\n---\n", 1) for d in result.documents)
+    assert body1.lstrip().startswith("Ещё раз благодарю") and "читать" not in body1 and "Письмо это легло" not in body1, body1
+    assert "RGASPI" in front1 and "RGASPI" not in body1 and "читать интересную книгу" in front1, front1
+    assert "Дорогой Алексей" in body2.split("\n")[0] and "адресат ответил" not in body2, body2

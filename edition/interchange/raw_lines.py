@@ -17,7 +17,7 @@ from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_ebook import furniture as ebook_furniture
 from edition.interchange.raw_ebook import line_marks, unitalic
 from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
-from edition.interchange.raw_runon import NUMBER_LIST, run_on_pieces
+from edition.interchange.raw_runon import BOOK_BANNER, NUMBER_LIST, run_on_pieces
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
 
@@ -53,6 +53,7 @@ _FURNITURE = [
     (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
     (re.compile(r"^(?:Loading|Загрузка)\s*(?:\.{3}|…)?$"), "a placeholder of the site's script"),
     (re.compile(rf"^(?:{NUMBER_LIST.pattern})$"), "the site's list of its other pages"),
+    (re.compile(rf"{BOOK_BANNER.pattern}$"), "an e-book site's banner"),
 ]
 
 

@@ -221,7 +221,9 @@ def quoted_documents(regions: list[Region]) -> None:
             and any(len(b.text) >= 80 for b in before) and not r.partial
         start = cuts[0] if all(_no_sentence(b) for b in before) or editorial else None
         # after the first, a cut needs the document before it to be a quotation closed just before the next introduction
-        cuts = [k for k in cuts if k == start or k and _CLOSES_QUOTE.search(body[k - 1].text) and start is not None]
+        cited = bool(cuts[0]) and _archive_between(r, body[cuts[0] - 1], body[cuts[0]])
+        cuts = [k for k in cuts if k == start or k and (start is not None and _CLOSES_QUOTE.search(body[k - 1].text)
+                                                        or cited and re.search(r"[”»\"][.,]?\s*$", body[k - 1].text))]
         cuts = [k for n, k in enumerate(cuts) if _quoted_length(body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)]) >= 80]
         if not cuts:
             out.append(r)
@@ -249,6 +251,14 @@ def quoted_documents(regions: list[Region]) -> None:
         for q in out[len(out) - len(cuts) - 1:]:
             _after_the_quotation(q)
     regions[:] = out
+
+
+def _archive_between(r: Region, before: RawBlock, after: RawBlock) -> bool:
+    """Whether an archival line stands between two paragraphs ("... А. П."." / "АПРФ. Ф. 45. ..." / "Письмо Горького ...
+    он ответил Горькому:"): the quotation before it is a document the book cites, closed."""
+    def at(b: RawBlock) -> tuple[int, int]:
+        return b.lines[0][0], b.lines[0][1]
+    return any(m.label == "archive" and at(before) < at(m.block) < at(after) for m in r.meta)
 
 
 def _after_the_quotation(r: Region) -> None:

@@ -31,15 +31,36 @@ NUMBER_LIST = re.compile(r"(?:(?<!\S)[А-ЯЁA-Z][^\W\d_]*(?:\s+[^\W\d_]+){0,4}:
 # "... по гроб жизни А. Чехов. * дорогой учитель (франц.)": the note of a marker "maоtre*" run on after the text
 _STAR_NOTE = re.compile(r"(?<=[.!?»)])\s+(?=\*{1,3}\s+\S)")
 
+# "... А. П.". АПРФ. Ф. 45. Оп. 1. Д. 719. Л. 97-97 об., 98-98 об. Автограф. Письмо Горького ...": an archival line a book
+# ran into its remarks between the letters it quotes
+_ARCHIVE_IN_RUN = re.compile(r"(?<=[.!?»\"”])\s+(?P<a>(?:[А-ЯЁ]{3,8}\.\s+Ф\.|[A-Z]{3,9}[.,]\s+[fF]\.)\s*\d+[.,]\s.{0,60}?"
+                             r"\b(?:Л|[lL]{1,2})\.\s*\d[\dобv.,\s–-]*?\."
+                             r"(?:\s+(?:Автограф|Подлинник|Машинопись|Машинописная копия|Копия)\b[^.]{0,40}\.)?)(?=\s+[А-ЯЁ])")
+# "... он ответил Горькому: "Дорогой Алексей Максимович! ...": a letter quoted from its salutation after a colon
+_QUOTED_LETTER = re.compile(r"(?<=:)\s+(?=[\"“«„](?:Дорогой|Дорогая|Уважаемый|Уважаемая|Многоуважаемый|Глубокоуважаемый|Милый|Милая|"
+                            r"Dear|My dear)\s)")
+
+# "«Василий Сойма. Запрещенный Сталин» - читать интересную книгу автора Простите, ...": a Russian e-book site's banner
+BOOK_BANNER = re.compile(r"^[\"«][^\"«»]{3,120}[\"»]\s*[-–—]\s*читать(?:\s+[а-яё]+){0,3}?\s+(?:книгу|онлайн)(?:\s+(?:автора|бесплатно|онлайн))*")
+
 RUN_ON = 300  # a line at least this long may carry more than one paragraph's worth
 
 
 def run_on_pieces(text: str) -> list[tuple[int, str]]:
-    """The pieces of a long line (their offsets and texts): headings and trailers that ran into it cut off; the line
-    whole when it carries none."""
-    if len(text) < RUN_ON:
-        return [(0, text)]
+    """The pieces of a line (their offsets and texts): an e-book site's banner before its first words, and in a long line
+    the headings and trailers that ran into it, cut off; the line whole when it carries none."""
     cuts = {0, len(text)}
+    if banner := BOOK_BANNER.match(text):
+        cuts.add(banner.end())
+    if len(text) >= RUN_ON:
+        cuts |= _long_line_cuts(text)
+    bounds = sorted(cuts)
+    pieces = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(a + len(t) - len(t.lstrip()), t) for a, t in pieces if t]
+
+
+def _long_line_cuts(text: str) -> set[int]:
+    cuts: set[int] = set()
     for m in _INLINE_HEADING.finditer(text):
         for name in ("cat", "num", "dating"):
             if m.group(name):
@@ -52,8 +73,9 @@ def run_on_pieces(text: str) -> list[tuple[int, str]]:
         cuts |= {n.start(), n.end()}
     if re.search(r"[^\W\d_]\*", text):
         cuts |= {s.end() for s in _STAR_NOTE.finditer(text)}
+    for a in _ARCHIVE_IN_RUN.finditer(text):
+        cuts |= {a.start("a"), a.end("a")}
+    cuts |= {q.end() for q in _QUOTED_LETTER.finditer(text)}
     for q in _QUOTED.finditer(text):
         cuts |= {q.start("q"), q.end("q")}
-    bounds = sorted(cuts)
-    pieces = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
-    return [(a + len(t) - len(t.lstrip()), t) for a, t in pieces if t]
+    return cuts
