@@ -310,3 +310,15 @@ def test_a_heading_in_capitals_may_join_two_addressees_with_a_lower_case_and_or_
 
 def test_a_line_in_capitals_with_a_lower_case_word_of_its_own_is_no_heading() -> None:
     assert not heading_like("ЦК и Политбюро")
+
+
+def test_a_catalogue_title_of_an_item_names_writer_kind_addressee_place_and_date() -> None:
+    h = read_heading(["Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1"])
+    assert (h.authors, h.recipients, h.kind, h.date, h.dated) == (
+        ["Vincent van Gogh"], ["Paul Gauguin"], "letter", {"when": "1888-10-17"}, "Arles, 17 October 1888")
+    raw = ("Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1\n"
+           "My dear Gauguin,\nThanks for your letter, and thanks most of all for your promise to come as early as the twentieth.\n")
+    front, body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().startswith("@salute My dear Gauguin,") and re.search(r"(?m)^date: 1888-10-17$", front), (front, body)
+    assert re.search(r"(?m)^place: \{from: arles\}$", front), front
+    assert not read_heading(["Vincent van Gogh, a letter of his to Paul Gauguin"]).recipients

@@ -75,3 +75,12 @@ COLLECTION_OF = re.compile(r"^(?:The\s+)?(?:(?:Selected\s+)?Letters|Corresponden
 LETTERS_OF = re.compile(r"\b[Пп]исьма\s+(?P<ru>(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:а|я))\b"
                         r"|\bletters of\s+(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)")
 VOLUME_TITLE = re.compile(r"^(?:Том|Volume|Vol\.)\s+\d+\b")
+
+
+# "Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1": a museum's or an archive's catalogue
+# title of an item, the writer, the kind and the addressee, then where and when it was written (and the page shown)
+_NAME_EN = r"(?:[A-Z][\w.’'-]*\s+){0,3}(?:(?:van|von|de|da|di|du|la|le|der|den|ten)\s+){0,2}[A-Z][\w’'-]+"
+CATALOGUE_TITLE = re.compile(rf"^(?P<a>{_NAME_EN}),\s+(?P<kind>letter|telegram|postcard|note|card)\s+to\s+(?P<b>{_NAME_EN}),\s+"
+                             r"(?P<dated>(?:[A-Z][\w’' -]{1,40},\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|"
+                             r"[A-Z][a-z]+\s+\d{4}|\d{4}))(?:,\s+(?:page|p\.|folio|sheet)\s+\d+)?\.?$")
+

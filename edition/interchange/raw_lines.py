@@ -16,7 +16,7 @@ import re
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_ebook import furniture as ebook_furniture
 from edition.interchange.raw_ebook import line_marks, unitalic
-from edition.interchange.raw_headings import COLLECTION_OF, INCIPIT, letter_heading
+from edition.interchange.raw_headings import CATALOGUE_TITLE, COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import BOOK_BANNER, NUMBER_LIST, run_on_pieces
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
@@ -162,7 +162,7 @@ def heading_like(text: str) -> bool:
         return True
     if not t or len(t) > 220 or "\n" in t or re.match(r"^[A-ZА-Я][\w.’' -]{1,40}\(\d{4}\)$", t):
         return False
-    if re.match(r"^To:\s+[A-ZА-Я]", t) or _TO_DATED.match(t) or _ARCHIVE_TITLE.match(t):
+    if re.match(r"^To:\s+[A-ZА-Я]", t) or _TO_DATED.match(t) or _ARCHIVE_TITLE.match(t) or CATALOGUE_TITLE.match(t):
         return True
     words = [w for w in re.findall(r"[^\W\d_]{3,}", t) if not re.fullmatch(r"[IVXLC]+", w)]
     if not words or _SIGNATURE.match(t) and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)\.?$", t) and not _HEADING_WORD.match(t):

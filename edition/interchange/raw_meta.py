@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import read_date
-from edition.interchange.raw_headings import bare
+from edition.interchange.raw_headings import CATALOGUE_TITLE, bare
 from edition.interchange.raw_lines import form_line, title_words
 from edition.interchange.raw_page import Meta
 from edition.model.languages import code_for
@@ -132,6 +132,10 @@ def _read_heading(lines: Sequence[str]) -> Heading:
     lines = [" ".join(bare(line).split()) for line in lines if line.strip()]
     if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
         h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
+    if m := CATALOGUE_TITLE.match(" ".join(lines)):  # "Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1"
+        h.authors, h.kind, h.date, h.dated = [m.group("a")], m.group("kind"), read_date(m.group("dated")), m.group("dated")
+        _recipients(h, m.group("b"))
+        return h
     text = _names_part(h, " ".join(lines))
     if not text:
         return h
