@@ -336,3 +336,13 @@ def test_a_book_that_quotes_two_letters_in_run_on_prose_with_an_archival_line_be
     assert body1.lstrip().startswith("Ещё раз благодарю") and "читать" not in body1 and "Письмо это легло" not in body1, body1
     assert "RGASPI" in front1 and "RGASPI" not in body1 and "читать интересную книгу" in front1, front1
     assert "Дорогой Алексей" in body2.split("\n")[0] and "адресат ответил" not in body2, body2
+
+
+def test_a_salutation_on_its_own_line_begins_a_paragraph_and_a_museums_credit_line_over_it_is_metadata() -> None:
+    raw = ("Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1\n"
+           "Thaw Collection, given in honor of Charles E. Pierce, Jr., 2007\nMy dear Gauguin,\n"
+           "Thanks for your letter, and thanks most of all for your promise to come as early as the twentieth.\n")
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert body.lstrip().startswith("@salute My dear Gauguin,") and "Thaw Collection" not in body, body
+    assert "Thaw Collection, given in honor" in front, front  # kept in the draft's comments

@@ -367,7 +367,8 @@ def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:
                      or _NOTES_START.match(text) or _RULE.match(text)
                      or heading_like(text) and not _TRAILER.match(text))
         starts = alone or bool(_NOTE_ITEM.match(text) or _TRAILER.match(text) or _COMMENTARY.match(text)
-                               or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2]))
+                               or re.match(r"^[-•]\s+\S", text) and cur and _NOTE_ITEM.match(cur[0][2])
+                               or _salutation(text))
         if cur and (starts or alone_before(cur) or not _joins(cur[-1][2], text)):
             out.append((RawBlock(cur), group))
             cur = []
@@ -379,6 +380,11 @@ def alone_before(cur: list[Line]) -> bool:
     t = cur[-1][2]
     return len(cur) == 1 and bool(_LABEL.match(t) or _NUMBER.match(t) or COLLECTION_OF.match(t)
                                   or heading_like(t) and not _TRAILER.match(t) or _NOTES_START.match(t))
+
+
+def _salutation(text: str) -> bool:
+    """A salutation on its own line ("My dear Gauguin,"): it begins a paragraph, whatever the line before it."""
+    return len(text) <= 60 and text[:1].isupper() and bool(_GREETING.match(text)) and bool(re.search(r"[,:!]$", text))
 
 
 def _joins(prev: str, text: str) -> bool:

@@ -128,7 +128,7 @@ class _Segmenter:
         self.open = None
         if kind == "body" and source_over_two_lines(t, following.text if following is not None else "", self.last_kind == "source"):
             kind = "source"
-        getattr(self, f"_{kind}")(b)
+        getattr(self, f"_{kind.replace('-', '_')}")(b)
         self.last_kind = kind
 
     def _continues(self, t: str, same_group: bool) -> bool:
