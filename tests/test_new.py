@@ -40,3 +40,24 @@ def test_new_without_parts_says_so(tmp_path) -> None:  # noqa: ANN001
     args = argparse.Namespace(root=str(tmp_path), id="x", part=None, kind="letter", author=None, to=None, date=None, title=None, force=False)
     assert cmd_new(args) == 1
     assert not (tmp_path / "sources").exists()
+
+
+def test_a_title_in_cyrillic_is_written_in_cyrillic_and_reads_back(tmp_path) -> None:  # noqa: ANN001
+    """The skeleton's title is the editor's words as typed, not '\\u0427\\u0435...': a Russian title
+    stays readable in the file, and the file reads back with the same title (a quotation mark
+    and a backslash in it too)."""
+    from conftest import edition_here
+
+    from edition.cli.main import main
+
+    root = tmp_path / "r"
+    assert main(["init", str(root)]) == 0
+    title = 'Чехов — Суворину: о "Палате № 6" \\ черновик'
+    run = edition_here(root, "new", "letter", "--id", "1892-03-11-chekhov-suvorin", "--title", title, "--date", "[1892-03]")
+    assert run.code == 0, run.err
+    text = next(root.rglob("1892-03-11-chekhov-suvorin.md")).read_text(encoding="utf-8")
+    assert "title: \"Чехов — Суворину: о \\\"Палате № 6\\\" \\\\ черновик\"" in text, text
+    assert "\\u04" not in text
+    front = load_yaml(text.split("---\n")[1], "x.md")
+    assert front.get("title").value == title  # type: ignore[union-attr]
+    assert front.get("date").value == "[1892-03]"  # type: ignore[union-attr]

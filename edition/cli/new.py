@@ -9,13 +9,13 @@ comments and layout, unchanged). A part without a list takes its folder's docume
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
 from pathlib import Path
 
 from edition.model.diagnostics import did_you_mean
+from edition.sources.writer import yaml_string
 from edition.sources.yamlpos import YamlError, YNode, load_yaml
 
 EXIT_OK, EXIT_SOURCE = 0, 1
@@ -28,11 +28,11 @@ def skeleton(args: argparse.Namespace) -> str:
     return "\n".join([
         "---",
         f"id: {args.id}",
-        f"title: {json.dumps(args.title or args.id)}",
+        f"title: {yaml_string(args.title or args.id)}",
         f"kind: {args.kind}",
         f"authors: [{authors}]",
         f"recipients: [{recipients}]",
-        "date: " + (json.dumps(args.date) if args.date else '"[1900]"  # the date; [brackets]: supplied by the editor'),
+        "date: " + (yaml_string(args.date) if args.date else '"[1900]"  # the date; [brackets]: supplied by the editor'),
         "language: ru",
         "status: draft",
         "headnote: |",

@@ -44,7 +44,6 @@ from edition.interchange.raw_draft import (
     one_author,
     page_author,
     page_heading,
-    quote,
     repeated,
     slug,
     year_from_the_document_before,
@@ -74,6 +73,7 @@ from edition.registers import archives as arch
 from edition.registers.names import DEFAULT_SCHEME
 from edition.sources.markup import UNPLACED
 from edition.sources.writer import write_span
+from edition.sources.writer import yaml_string as quote
 
 _MID_SENTENCE = re.compile(r"(?:[,;–-]|\b(?:the|of|and|a|an|to|in|for|with|from|by|at|or|that|which|who|Com\.|Comrade|Mr\.)|['’]s)$")
 SERIES_ORDER = ("author", "translator", "editor", "textual")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -20,6 +19,7 @@ from edition.interchange.raw_page import Page, Region
 from edition.interchange.raw_people import Registry
 from edition.registers import archives as arch
 from edition.registers.names import is_cyrillic, name_cases, spelling_key
+from edition.sources.writer import yaml_string as quote
 
 _ARCHIVE_START = re.compile(r"(?:РГАСПИ|RGASPI|РЦХИДНИ|RTs?KhIDNI|ЦПА|TsPA|ГАРФ|GARF|АП РФ|AP RF|ЦА ФСБ|Там же|Ibid)", re.I)
 _STOP = {"to", "the", "of", "a", "an", "and", "on", "in", "by", "for", "with", "from", "s"}
@@ -29,12 +29,6 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOP]
     return "-".join(words[:4]) or "document"
-
-
-def quote(text: str) -> str:
-    safe = all(c in "\t\n" or (" " <= c <= "~") or ("\xa0" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-               for c in text)
-    return json.dumps(text, ensure_ascii=not safe)
 
 
 def block_scalar(text: str, indent: int) -> str:

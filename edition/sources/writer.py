@@ -11,11 +11,14 @@ gives the blocks ``b`` again (tests/test_writer.py holds it for any text).
 * ``write_span(kind, args, children)``: ``{kind:arg|content}``, arguments escaped
   (``wrap`` does the same around content that is markup already);
 * ``guard_block`` and ``quote_lines``: a block's start, a quotation's lines;
-* ``write_inline(nodes)`` and ``write_blocks(blocks)``: whole trees.
+* ``write_inline(nodes)`` and ``write_blocks(blocks)``: whole trees;
+* ``yaml_string(s)``: a value of the metadata in double quotes, in its own script (a title
+  in Cyrillic stays readable), with escapes only where YAML needs them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -87,3 +90,12 @@ def write_blocks(blocks: Iterable[Block]) -> str:
 def quote_lines(markup: str) -> str:
     """A quotation's blocks (markup already), each line marked with ``> ``."""
     return "\n".join("> " + line if line.strip() else ">" for line in markup.split("\n"))
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML string in double quotes that reads back as ``text``: its letters as
+    they are, whatever the script; a control character or a lone surrogate, which YAML cannot
+    hold as it is, makes the whole string escaped."""
+    printable = all(c in "\t\n" or (" " <= c <= "~") or ("\xa0" <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
+                    for c in text)
+    return json.dumps(text, ensure_ascii=not printable)
