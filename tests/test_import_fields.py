@@ -52,6 +52,15 @@ def test_a_labelled_source_runs_on_over_a_blank_line_when_its_next_line_goes_on_
     assert "Северная корона" not in body and body.lstrip().startswith("@dateline 31 дня августа 1918 г."), body
 
 
+def test_a_labelled_source_runs_on_over_a_blank_line_after_a_line_that_ends_with_a_dash() -> None:
+    raw = ("Сталин И.В.\n\nТелеграмма товарищу Комарову\n\nИсточник:\n\nСталин И.В. Cочинения. – Т. 15. –\n\n"
+           "М.: Издательство “Писатель”, 1997. С. 102.\n\n"
+           "Надеюсь, что Академия наук СССР возглавит движение новаторов в области науки и производства.\n\n"
+           "И. СТАЛИН\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "Писатель" not in body and body.lstrip().startswith("Надеюсь"), body
+
+
 def test_an_editions_dating_in_both_styles_under_a_writer_and_addressee_is_no_text() -> None:
     raw = ("И. С. Тургенев - Н. А. Некрасову\n\n2(14). IX 1855 г.\n\n<...> Надо будет непременно в течение нынешней зимы "
            "заняться изданием собрания твоих стихотворений.\n")

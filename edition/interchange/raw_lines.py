@@ -123,9 +123,10 @@ def source_over_two_lines(t: str, following: str, after_source: bool) -> bool:
 
 def runs_on(value: str, t: str) -> bool:
     """Whether line ``t`` goes on with a label's value broken over a blank line ("... – Тверь: Научно-издательская" /
-    "компания ..."): it begins in lower case after a line without final punctuation."""
+    "компания ..."): it begins in lower case after a line without final punctuation, or after a line that ends with a dash
+    ("Сталин И.В. Cочинения. – Т. 15. –" / "М.: Издательство ..., 1997. С. 102.")."""
     last = value.rstrip().rsplit("\n", 1)[-1]
-    return t[:1].islower() and bool(last) and not re.search(r"[.!?]$", last)
+    return (t[:1].islower() or bool(re.search(r"\s[–—-]$", last))) and bool(last) and not re.search(r"[.!?]$", last)
 
 
 def title_words(text: str) -> bool:
