@@ -3,6 +3,8 @@ know the person they name, and header lines of an edition kept out of the text."
 
 from __future__ import annotations
 
+import re
+
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
@@ -59,6 +61,16 @@ def test_a_labelled_source_runs_on_over_a_blank_line_after_a_line_that_ends_with
            "И. СТАЛИН\n")
     body = _one(raw).split("\n---\n", 1)[1]
     assert "Писатель" not in body and body.lstrip().startswith("Надеюсь"), body
+
+
+def test_a_printed_source_that_ends_with_its_year_and_page_and_the_volume_line_over_it_are_no_text() -> None:
+    raw = ("Сталин И.В.\n\nТелеграмма товарищу Комарову\n\n"
+           "Надеюсь, что Академия наук СССР возглавит движение новаторов в области науки и производства.\n\n"
+           "Председатель Совнаркома СССР\n\nИ. СТАЛИН\n\n12 апреля 1942 года\n\n"
+           "Stalin I.V. Works. Volume 2 (XV). 1941–1945.\n\nStanford, California, 1967. Р. 45.\n")
+    front, body = _one(raw).split("\n---\n", 1)
+    assert "Stanford" not in body and "Volume 2" not in body and body.rstrip().endswith("12 апреля 1942 года"), body
+    assert re.search(r"(?m)^date: 1942-04-12$", front), front
 
 
 def test_an_editions_dating_in_both_styles_under_a_writer_and_addressee_is_no_text() -> None:

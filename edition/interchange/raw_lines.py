@@ -89,13 +89,6 @@ def form_line(text: str) -> str:
     return _FORM_ABBREVIATIONS.get(m.group("form"), m.group("form")) if m else ""
 
 
-_SOURCE = re.compile(r"(?:\b(?:С|Стр|S|p|pp)\.\s*\d+(?:\s*[–-]\s*\d+)?\.?\]?|\bгг?\.)$|^\[Writing[s]? of .*\]$|^Правда,? \d")
-
-
-_SOURCE_START = re.compile(r"^(?:Письма|Иосиф Сталин в объятиях|Сталин и Каганович|Большевистское руководство|Сочинения|"
-                           r"Ленин,? В\.|Полн\. собр\.|Известия ЦК|Исторический архив|Источник\b|\[Writing|Правда)")
-
-
 _NUMBER = re.compile(r"^(?:№\s*\d+[а-я]?|No\.\s*\d+|\d{1,4})\.?$")
 
 
@@ -109,16 +102,6 @@ _RULE = re.compile(r"^[_\-=]{5,}$")
 
 
 _NOTE_ITEM = re.compile(r"^(?:\[\d{1,3}\]|\(\d{1,3}\)|\*{1,3}(?=\s)|-\s*↑|\d{1,3}\s*\.\s*↑|\d{1,3}\s?\.\s+[A-ZА-Я]|-\s+\S.*↩)")
-
-
-def source_over_two_lines(t: str, following: str, after_source: bool) -> bool:
-    """A printed source broken over two lines ("Большевистское руководство." / "Переписка. 1912–1927. С. 46."): its
-    title's line before the line that ends with the page, or that line after it."""
-    if len(t) > 120:
-        return False
-    if _SOURCE_START.match(t) and not _SOURCE.search(t):
-        return len(following) <= 120 and bool(_SOURCE.search(following))
-    return after_source and bool(_SOURCE.search(t)) and bool(re.search(r"\d", t))
 
 
 def runs_on(value: str, t: str) -> bool:

@@ -33,15 +33,12 @@ from edition.interchange.raw_lines import (
     _NUMBER,
     _RULE,
     _SIGNATURE,
-    _SOURCE,
-    _SOURCE_START,
     _TRAILER,
     _blocks,
     _lines,
     form_line,
     heading_like,
     runs_on,
-    source_over_two_lines,
 )
 from edition.interchange.raw_regions import (
     Meta,
@@ -58,6 +55,7 @@ from edition.interchange.raw_regions import (
     title_case_line,
 )
 from edition.interchange.raw_roles import signed_name
+from edition.interchange.raw_sources import printed_source, source_over_two_lines
 
 __all__ = ["Meta", "Page", "Region", "read_page"]
 
@@ -66,7 +64,6 @@ _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
 _DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
-_PUBLISHER = re.compile(r"[—–]\s(?:М|Л|СПб|Пг|Киев|Берлин)\.:\s")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
@@ -83,11 +80,8 @@ def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: 
         return "note"
     if len(t) < 300 and is_citation(t):
         return "archive"
-    if len(t) < 200 and (_SOURCE_START.match(t) and (_SOURCE.search(t) or re.search(r"\d{4}\s*(?:гг?\.)?\s*$", t))
-                         or re.match(r"^\[.*\]$", t) and _SOURCE.search(t)):
+    if printed_source(t):
         return "source"
-    if len(t) < 400 and (re.search(r"\s//\s", t) or _PUBLISHER.search(t)) and re.search(r"\d{4}", t):
-        return "source"  # a bibliographic reference: "Чехов А. П. Письмо Суворину ... // Полное собрание ... — М.: Наука, 1977."
     if is_archive_name(t):
         return "archive-name"
     return "body"
