@@ -346,3 +346,13 @@ def test_a_salutation_on_its_own_line_begins_a_paragraph_and_a_museums_credit_li
     front, body = text.split("\n---\n", 1)
     assert body.lstrip().startswith("@salute My dear Gauguin,") and "Thaw Collection" not in body, body
     assert "Thaw Collection, given in honor" in front, front  # kept in the draft's comments
+
+
+def test_a_salutation_with_an_exclamation_mark_that_opens_a_run_on_letter_is_its_own_line() -> None:
+    letter = ("Уважаемый Пётр Семёнович! Ваше письмо от десятого числа получил и прочёл с большим интересом, хотя ответить сразу "
+              "не мог: был в отъезде, а вернувшись, нашёл столько дел, что не знал, за какое взяться раньше. Теперь пишу "
+              "обстоятельно и по порядку, как Вы просили, обо всём, что знаю о деле и о людях, в нём занятых.\n")
+    assert run_on_pieces(letter)[0][1] == "Уважаемый Пётр Семёнович!"
+    body = _bodies(letter)[0]
+    assert body.lstrip().startswith("@salute Уважаемый Пётр Семёнович!\n"), body
+    assert [p for _, p in run_on_pieces("Дорогой друг, " + letter[26:])][0].startswith("Дорогой друг, Ваше")  # no "!": one piece

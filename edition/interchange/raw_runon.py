@@ -37,8 +37,9 @@ _ARCHIVE_IN_RUN = re.compile(r"(?<=[.!?»\"”])\s+(?P<a>(?:[А-ЯЁ]{3,8}\.\s+�
                              r"\b(?:Л|[lL]{1,2})\.\s*\d[\dобv.,\s–-]*?\."
                              r"(?:\s+(?:Автограф|Подлинник|Машинопись|Машинописная копия|Копия)\b[^.]{0,40}\.)?)(?=\s+[А-ЯЁ])")
 # "... он ответил Горькому: "Дорогой Алексей Максимович! ...": a letter quoted from its salutation after a colon
-_QUOTED_LETTER = re.compile(r"(?<=:)\s+(?=[\"“«„](?:Дорогой|Дорогая|Уважаемый|Уважаемая|Многоуважаемый|Глубокоуважаемый|Милый|Милая|"
-                            r"Dear|My dear)\s)")
+# (the salutation, when it ends in "!", cut off as the letter's first line)
+_QUOTED_LETTER = re.compile(r"(?:(?<=:)\s+|^)(?P<s>[\"“«„]?(?:Дорогой|Дорогая|Уважаемый|Уважаемая|Многоуважаемый|Глубокоуважаемый|Милый|Милая|"
+                            r"Dear|My dear)\s(?:(?:[А-ЯЁA-Z][\w.’-]*|товарищ|тов\.)\s*){1,3}(?P<end>!)?)")
 
 # "«Василий Сойма. Запрещенный Сталин» - читать интересную книгу автора Простите, ...": a Russian e-book site's banner
 BOOK_BANNER = re.compile(r"^[\"«][^\"«»]{3,120}[\"»]\s*[-–—]\s*читать(?:\s+[а-яё]+){0,3}?\s+(?:книгу|онлайн)(?:\s+(?:автора|бесплатно|онлайн))*")
@@ -75,7 +76,8 @@ def _long_line_cuts(text: str) -> set[int]:
         cuts |= {s.end() for s in _STAR_NOTE.finditer(text)}
     for a in _ARCHIVE_IN_RUN.finditer(text):
         cuts |= {a.start("a"), a.end("a")}
-    cuts |= {q.end() for q in _QUOTED_LETTER.finditer(text)}
+    for q in _QUOTED_LETTER.finditer(text):
+        cuts |= {q.start("s"), q.end("s")} if q.group("end") else {q.start("s")}
     for q in _QUOTED.finditer(text):
         cuts |= {q.start("q"), q.end("q")}
     return cuts
