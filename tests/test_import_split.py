@@ -356,3 +356,10 @@ def test_a_salutation_with_an_exclamation_mark_that_opens_a_run_on_letter_is_its
     body = _bodies(letter)[0]
     assert body.lstrip().startswith("@salute Уважаемый Пётр Семёнович!\n"), body
     assert [p for _, p in run_on_pieces("Дорогой друг, " + letter[26:])][0].startswith("Дорогой друг, Ваше")  # no "!": one piece
+
+
+def test_printed_for_the_first_time_from_a_copy_is_the_editions_trailer_not_the_text() -> None:
+    raw = ("Л. А. ФОТИЕВОЙ\n\nЛидия Александровна! Пришлите мне, пожалуйста, комплект журнала за прошлый год.\n\nЛенин\n\n"
+           "Печатается впервые, по рукописи\n")
+    body = _bodies(raw)[0]
+    assert "Печатается" not in body and "комплект журнала" in body, body
