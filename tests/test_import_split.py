@@ -358,6 +358,19 @@ def test_a_salutation_with_an_exclamation_mark_that_opens_a_run_on_letter_is_its
     assert [p for _, p in run_on_pieces("Дорогой друг, " + letter[26:])][0].startswith("Дорогой друг, Ваше")  # no "!": one piece
 
 
+def test_a_footnote_under_the_pages_rule_and_a_running_head_with_its_number_inside_a_sentence_leave_the_text_whole() -> None:
+    raw = ("ТЕЛЕГРАММА Г. Е. ЗИНОВЬЕВУ\nПетроград, Зиновьеву\nПошлю Вам к понедельнику тезисы о задачах съезда*, а затем статью или\n"
+           "________\n* Речь идет о тезисах ко Второму съезду. Ред.\nЛ. А. ФОТИЕВОЙ. 5 ИЮЛЯ 1920 г. 231\n"
+           "заметку о новой книге против большевизма. Известите о Вашем согласии.\nЛенин\nМосква, Кремль, 5. VII. 20 г.\n"
+           "Печатается впервые, по машинописной копии\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    front, body = result.documents[0].text.split("\n---\n", 1)
+    assert "статью или заметку о новой книге" in " ".join(body.split()), body
+    assert "@unplaced" not in body and "ФОТИЕВОЙ" not in body and "Печатается" not in body, body
+    assert "Речь идет о тезисах" in front and "Речь идет" not in body, front
+
+
 def test_printed_for_the_first_time_from_a_copy_is_the_editions_trailer_not_the_text() -> None:
     raw = ("Л. А. ФОТИЕВОЙ\n\nЛидия Александровна! Пришлите мне, пожалуйста, комплект журнала за прошлый год.\n\nЛенин\n\n"
            "Печатается впервые, по рукописи\n")

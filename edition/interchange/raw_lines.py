@@ -16,6 +16,7 @@ import re
 from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_ebook import furniture as ebook_furniture
 from edition.interchange.raw_ebook import line_marks, unitalic
+from edition.interchange.raw_folios import page_numbers
 from edition.interchange.raw_headings import CATALOGUE_TITLE, COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import BOOK_BANNER, NUMBER_LIST, run_on_pieces
 
@@ -225,7 +226,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
     _contents(out, dropped)
     _table_of_contents(raw, out, dropped)
     _menu(out, dropped)
-    _page_numbers(out, dropped)
+    page_numbers(out, dropped, heading_like, _GREETING)
     return out, dropped
 
 
@@ -286,47 +287,6 @@ def _table_of_contents(raw: list[str], lines: list[Line | None], dropped: list[t
                 line_no, _, text = lines[k]  # type: ignore[misc]
                 dropped.append((line_no, text, "a table of contents"))
                 lines[k] = None
-
-
-def _next(lines: list[Line | None], i: int) -> int:
-    while i < len(lines) and lines[i] is None:
-        i += 1
-    return i
-
-
-# "тов. Милютину тов. Аванесову В интересах ...": a note opens with its addressees, lower case but no sentence running on
-_ADDRESS_FORM = re.compile(r"^(?:т|тов|гр|г-ну)\.\s*[А-ЯЁ]")
-
-
-def _page_numbers(lines: list[Line | None], dropped: list[tuple[int, str, str]]) -> None:
-    """A bare number with the running head after it, inside a document: the printed page's furniture."""
-    for i, item in enumerate(lines):
-        if item is None or not re.fullmatch(r"\d{1,4}", item[2]):
-            continue
-        j = _next(lines, i + 1)
-        k = _next(lines, j + 1)
-        head = lines[j] if j < len(lines) else None
-        after = lines[k] if k < len(lines) else None
-        if head is None:
-            continue
-        before = next((x for x in reversed(lines[:i]) if x is not None), None)
-        k2 = _next(lines, k + 1)
-        after2 = lines[k2] if k2 < len(lines) else None
-        runs_on = after is not None and after[2][:1].islower() and before is not None and not re.search(r"[.!?]$", before[2]) \
-            and not _GREETING.match(after[2]) and not _ADDRESS_FORM.match(after[2])
-        numbered_next = after is not None and re.fullmatch(r"\d{1,4}", after[2]) is not None and after2 is not None and heading_like(after2[2])
-        explicit = re.fullmatch(r"ПРИЛОЖЕНИЯ|(?:[А-ЯA-Z]\.\s*){1,2}[А-ЯA-Z-]+", head[2]) is not None \
-            and not re.search(r"(?:У|Ю|ОЙ|ЕЙ|ЫМ|ИМ|ОМУ|ЕМУ)$", head[2])
-        running = heading_like(head[2]) and (runs_on or numbered_next) or explicit
-        if not running and not heading_like(head[2]) and not re.fullmatch(r"\d{1,4}", head[2]) and (before is None or not heading_like(before[2])):
-            dropped.append((item[0], item[2], "a page number of the printed edition"))
-            lines[i] = None
-        elif running:
-            dropped += [(item[0], item[2], "a page number of the printed edition"), (head[0], head[2], "a running head of the printed edition")]
-            lines[i] = lines[j] = None
-        elif re.fullmatch(r"\d{1,4}", head[2]):
-            dropped.append((item[0], item[2], "a page number of the printed edition"))
-            lines[i] = None
 
 
 def _blocks(lines: list[Line | None]) -> list[tuple[RawBlock, int]]:

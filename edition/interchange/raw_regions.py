@@ -296,13 +296,15 @@ def title_lines_before_dateline(r: Region) -> None:
 
 def footnote_at_page_break(r: Region) -> None:
     """A note printed at the foot of a page the text runs over ("... ничего" / "* Центральный исполнительный комитет ..." /
-    "не имею. ..."): the note goes after the text, which goes on."""
+    "не имею. ..."), perhaps under the page's rule ("________"): the note goes after the text, which goes on."""
     k = 1
     while k + 1 < len(r.blocks):
-        before, note, after = r.blocks[k - 1], r.blocks[k], r.blocks[k + 1]
+        rule = int(bool(_RULE.match(r.blocks[k].text)) and k + 2 < len(r.blocks))
+        before, note, after = r.blocks[k - 1], r.blocks[k + rule], r.blocks[k + rule + 1]
         if _NOTE_ITEM.match(note.text) and after.text[:1].islower() and not re.search(r"[.!?:;…»”\"]$", before.text) \
-                and not (_NOTE_ITEM.match(before.text) or _NOTES_START.match(before.text)):
-            r.blocks.append(r.blocks.pop(k))
+                and not (_NOTE_ITEM.match(before.text) or _NOTES_START.match(before.text) or _RULE.match(before.text)):
+            moved = r.blocks[k:k + rule + 1]
+            r.blocks = [b for b in r.blocks if b not in moved] + moved
         k += 1
 
 
