@@ -174,6 +174,7 @@ def test_a_signature_or_salutation_by_given_name_or_initials_names_the_one_perso
 @pytest.mark.parametrize(("line", "authors", "recipients"), [
     ("15 августа 1910 г. — Письмо М. К. Ганди Л. Н. Толстому с благодарностью за хороший отзыв", ["М. К. Ганди"], ["Л. Н. Толстому"]),
     ("Письмо Сталина Молотову", ["Сталина"], ["Молотову"]),  # the writer in the genitive, the addressee in the dative
+    ("Письмо Ф. М. Достоевского к А. Н. Майкову", ["Ф. М. Достоевского"], ["А. Н. Майкову"]),  # "к" before the addressee
     ("ПИСЬМО  Л. М. КАГАНОВИЧУ, В. М. МОЛОТОВУ", [], ["Л. М. Кагановичу", "В. М. Молотову"]),  # a comma: both addressees
 ])
 def test_a_letter_heading_names_writer_in_the_genitive_and_addressee_in_the_dative(line: str, authors: list[str],
@@ -236,3 +237,16 @@ def test_a_signature_with_lines_the_page_left_after_it_names_the_writer() -> Non
     text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
     front, body = text.split("\n---\n", 1)
     assert re.search(r"(?m)^authors: \[stalin\]", front) and "@signed Привет!" in body, text
+
+
+def test_the_editors_record_in_angle_brackets_gives_the_archival_reference_and_the_heading() -> None:
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    raw = ("<РГАЛИ, ф. 212, оп. 1, д. 16. Письмо Ф. М. Достоевского к А. Н. Майкову>\n\n \n\nЖенева 18 февраля 1868 г.\n\n"
+           "Добрый, единственный и бесценный друг, не сердитесь на мое бессовестное молчание.\n")
+    front, body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().startswith("@dateline Женева") and "РГАЛИ" not in body, body
+    assert "#   1: РГАЛИ, ф. 212, оп. 1, д. 16." in front and "authors: [dostoevskii]" in front, front
+

@@ -19,6 +19,7 @@ from edition.interchange.raw_ebook import line_marks, unitalic
 from edition.interchange.raw_folios import page_numbers
 from edition.interchange.raw_headings import CATALOGUE_TITLE, COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import BOOK_BANNER, NUMBER_LIST, run_on_pieces
+from edition.interchange.raw_sources import record_pieces
 
 Line = tuple[int, int, str]  # line number, column, text (stripped)
 
@@ -213,7 +214,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
         if not stripped:
             out.append(None)
             continue
-        pieces = run_on_pieces(stripped)
+        pieces = record_pieces(stripped) or run_on_pieces(stripped)
         for k, (offset, piece) in enumerate(pieces):
             if len(pieces) > 1 and (why := furniture(piece)) is not None:
                 dropped.append((no, piece, why))

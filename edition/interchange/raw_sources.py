@@ -45,3 +45,17 @@ def source_over_two_lines(t: str, following: str, after_source: bool) -> bool:
     if (SOURCE_START.match(t) or _VOLUME.search(t)) and not SOURCE.search(t):
         return len(following) <= 120 and bool(SOURCE.search(following) or _YEAR_PAGE.search(following))
     return after_source and bool(SOURCE.search(t)) and bool(re.search(r"\d", t))
+
+
+# "<РО ИРЛИ, ф. 168, № 16640. Письмо Ф. М. Достоевского к А. Н. Майкову>": the editors' record in angle brackets, the
+# archival reference and then the document's title
+_RECORD = re.compile(r"^<(?P<ref>[^<>]{4,160}?\b(?:ф|f|фонд)\.?\s*\d[^<>]*?\.)\s+"
+                     r"(?P<title>(?:Письмо|Записка|Телеграмма|Letter|Telegram|Note)\s[^<>]{3,160}?)\.?>$")
+
+
+def record_pieces(text: str) -> list[tuple[int, str]] | None:
+    """The archival reference and the title of an editors' record in angle brackets, as two lines with their offsets
+    (the brackets left out), or None."""
+    m = _RECORD.match(text)
+    return [(m.start("ref"), m.group("ref")), (m.start("title"), m.group("title"))] if m else None
+
