@@ -57,6 +57,8 @@ def test_inflected_russian_names_find_the_register_person():
         assert index.lookup(word) == {pid}, word
     assert index.lookup("Известиям") == set() and index.lookup("стал") == set()
     assert nominatives("Аллилуевой")[0] == "Аллилуева"  # a woman's surname stays a woman's
+    # a surname's dative before a place's or a given name's accusative: Maikov, Suvorin; an adjective-like surname stays so
+    assert [nominatives(w)[0] for w in ("Майкову", "Суворину", "Оболонскому")] == ["Майков", "Суворин", "Оболонский"]
 
 
 def test_archival_lines_as_russian_pages_write_them():

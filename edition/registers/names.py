@@ -88,7 +88,8 @@ def nominatives(word: str) -> tuple[str, ...]:
     if not is_cyrillic(word):
         return (word,)
     out: list[str] = []
-    for parse in _analyser().parse(word):
+    # a place's or a given name's parses last: "Майкову" is Maikov's dative before it is the accusative of a place "Майкова"
+    for parse in sorted(_analyser().parse(word), key=lambda p: "Geox" in p.tag or "Name" in p.tag):
         tag = parse.tag
         if "NOUN" not in tag and "ADJF" not in tag:
             continue
