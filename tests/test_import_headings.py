@@ -294,6 +294,7 @@ def test_a_dateline_run_into_the_first_paragraph_gives_date_and_place() -> None:
 def test_a_publications_number_over_writer_and_addressee_and_a_dating_with_a_note_marker_after_the_sites_placeholder() -> None:
     assert dateline_place("<Около 10 мая 1911 года2. Капри.>") == "Капри"
     assert furniture("Loading") and furniture("Загрузка...") and not furniture("Loading the guns")
+    assert furniture("We use cookies. Read the Privacy and Cookie Policy") and furniture("Мы используем файлы cookie.")
     raw = ("Архив переписки\n\nLoading\n\n17. В. Г. Короленко - А. П. Чехову.\n\n<Около 10 мая 1911 года2. Капри.>\n\n"
            "Получил Ваше письмо и книгу, за которую сердечно благодарю; прочёл её в два вечера и думаю о ней до сих пор.\n")
     result = import_raw(raw, "page.txt", PERSONS, REGISTER)

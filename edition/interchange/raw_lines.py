@@ -54,6 +54,8 @@ _FURNITURE = [
     (re.compile(r"^\*{1,3}$"), "a mark of the site's commentary standing alone"),
     (re.compile(r"^(?:-=){3,}-?$"), "a rule of the site"),
     (re.compile(r"^(?:Loading|Загрузка)\s*(?:\.{3}|…)?$"), "a placeholder of the site's script"),
+    (re.compile(r"^(?:This (?:web)?site uses cookies|We use cookies|Мы используем (?:файлы )?cookies?|Этот сайт использует (?:файлы )?cookies?)\b",
+                re.I), "the site's cookie banner"),
     (re.compile(rf"^(?:{NUMBER_LIST.pattern})$"), "the site's list of its other pages"),
     (re.compile(rf"{BOOK_BANNER.pattern}$"), "an e-book site's banner"),
 ]
