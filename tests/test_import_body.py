@@ -31,3 +31,10 @@ def test_a_running_head_with_its_page_number_at_the_page_end_is_furniture() -> N
 def test_the_next_document_s_number_and_heading_cut_off_at_the_page_end_is_no_draft() -> None:
     result = run(LETTER + "* 2. В. Н. Ф\n")
     assert len(result.documents) == 1
+
+
+def test_a_closing_word_before_the_initial_and_an_unknown_surname_signs_the_letter() -> None:
+    raw = "Дорогой друг!\n\nСегодня вечером буду у себя, приходи пить чай.\n\nТвой А. Пчелкин.\n"
+    text = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front, body = text.split("\n---\n", 1)
+    assert "@signed Твой А. Пчелкин." in body and "authors: [pchelkin]" in front, text

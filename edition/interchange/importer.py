@@ -253,7 +253,7 @@ class _Importer:
         if len(c) > 60 or "\n" in c or len(re.findall(r"\b[a-z]{2,}\b", c)) > 1:
             return False
         if (last := re.search(r"[.!?]\s+([A-ZА-ЯЁ][a-zа-яё]{3,})\.?$", c)) and not self.matcher.resolve(last.group(1)) \
-                and not re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,3}", c[:last.start(1)].strip()):
+                and not re.search(r"(?:^|\s)(?:[A-ZА-ЯЁ]\.\s?){1,3}$", c[:last.start(1)].strip()):  # "Твой А. Чехов." signs
             return False  # "Сталин и Каганович. Переписка.": a book's title after the names, no signature
         return bool(self.matcher.resolve(c) or re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+\.?$", c)) or bool(signed_name(text)) \
             or self.matcher.by_given_name(c) is not None
