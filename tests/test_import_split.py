@@ -376,3 +376,12 @@ def test_printed_for_the_first_time_from_a_copy_is_the_editions_trailer_not_the_
            "Печатается впервые, по рукописи\n")
     body = _bodies(raw)[0]
     assert "Печатается" not in body and "комплект журнала" in body, body
+
+
+def test_the_closing_and_signature_at_the_end_of_a_letter_run_on_in_one_line_are_its_last_line() -> None:
+    raw = ("5 май. Получил Вашу книгу и прочёл её в два вечера; она мне понравилась, хотя конец торопливый и скомканный, "
+           "а середина растянута, о чём я Вам напишу подробнее, когда соберусь с мыслями и найду свободный час, которого "
+           "у меня теперь нет, потому что весна, сад и гости. Кланяйтесь Вашей сестре. Преданный Вам А. Пчелкин.\n")
+    assert run_on_pieces(raw.strip())[-1][1] == "Преданный Вам А. Пчелкин."
+    body = _bodies(raw)[0]
+    assert body.rstrip().endswith("@signed Преданный Вам А. Пчелкин."), body

@@ -44,6 +44,11 @@ _QUOTED_LETTER = re.compile(r"(?:(?<=:)\s+|^)(?P<s>[\"“«„]?(?:Дорого�
 # "«Василий Сойма. Запрещенный Сталин» - читать интересную книгу автора Простите, ...": a Russian e-book site's banner
 BOOK_BANNER = re.compile(r"^[\"«][^\"«»]{3,120}[\"»]\s*[-–—]\s*читать(?:\s+[а-яё]+){0,3}?\s+(?:книгу|онлайн)(?:\s+(?:автора|бесплатно|онлайн))*")
 
+# "... Поручаю себя Вашим святым молитвам. Преданный и готовый к услугам по гроб жизни А. Чехов.": the closing and
+# signature that end a letter run on in one line with its text
+_SIGNED_END = re.compile(r"(?<=[.!?])\s+(?=(?:Ваш|Твой|Ваша|Твоя|Преданный|Преданная|Любящий|Искренно|Уважающий|Yours|Sincerely|Faithfully)\b"
+                         r"[^.!?]{0,60}?\s(?:[А-ЯЁA-Z]\.\s?){1,2}[А-ЯЁA-Z][а-яёa-z-]+\.?$)")
+
 RUN_ON = 300  # a line at least this long may carry more than one paragraph's worth
 
 
@@ -56,6 +61,9 @@ def run_on_pieces(text: str) -> list[tuple[int, str]]:
     if len(text) >= RUN_ON:
         cuts |= _long_line_cuts(text)
     bounds = sorted(cuts)
+    if len(text) >= RUN_ON:  # a closing and signature at the end of a piece
+        cuts |= {a + m.end() for a, b in zip(bounds, bounds[1:], strict=False) if (m := _SIGNED_END.search(text[a:b].rstrip()))}
+        bounds = sorted(cuts)
     pieces = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [(a + len(t) - len(t.lstrip()), t) for a, t in pieces if t]
 
