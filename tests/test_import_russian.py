@@ -35,9 +35,20 @@ REAL = FIXTURES / "import" / "real"
     ("29. IV(11. V) 1855 г.", {"when": "1855-04-29", "calendar": "julian"}),  # both styles, months in Roman numerals
     ("2(14). IX 1855 г.", {"when": "1855-09-02", "calendar": "julian"}),
     ("“December, 23rd, 1920.", {"when": "1920-12-23"}),  # a comma after the month
+    # both styles with slashes, the year in two figures: the New Style 12 days on (1868 a leap year) says the century
+    ("Женева 18 Февр./1 Марта/68", {"when": "1868-02-18", "calendar": "julian"}),
+    ("Дрезден 23 апреля/5 мая/71", {"when": "1871-04-23", "calendar": "julian"}),
+    ("4 мая/17 мая/1905", {"when": "1905-05-04", "calendar": "julian"}),
 ])
 def test_dates_in_english_and_russian(text: str, date: dict[str, str]):
     assert read_date(text) == date
+
+
+def test_the_place_before_a_dating_in_both_styles_with_a_year_in_two_figures() -> None:
+    from edition.interchange.raw_finish import dateline_place
+
+    assert dateline_place("Женева 18 Февр./1 Марта/68") == "Женева"
+    assert read_date("18 Февр./20 Марта/68") is None  # no century's lead: no date
 
 
 def test_headings_name_writers_and_addressees_in_either_language():

@@ -188,6 +188,32 @@ def _two_styles(text: str) -> dict[str, str] | None:
     return out
 
 
+# "18 Февр./1 Марта/68": the day in both styles, slashes between, the year perhaps in two figures
+_SLASHED = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)\s+(?P<m>[^\W\d_]{3,9})\.?\s*/\s*(?P<c>[0-3]?\d)\s+(?P<m2>[^\W\d_]{3,9})\.?\s*/\s*"
+                      r"(?P<year>\d{4}|\d{2})(?!\d)")
+_LEAD = {17: 11, 18: 12, 19: 13}  # the New Style's lead over the Old in each century the two were in use
+
+
+def _lag(year: int, a: tuple[int, int], c: tuple[int, int]) -> int:
+    """Days from day ``a`` (day, month) to day ``c`` in the year (or the next), -1 when one is no date."""
+    try:
+        return (datetime.date(year + (c[1] < a[1]), c[1], c[0]) - datetime.date(year, a[1], a[0])).days
+    except ValueError:
+        return -1
+
+
+def _slashed_styles(text: str) -> dict[str, str] | None:
+    """ "18 Февр./1 Марта/68": an Old Style date with the New Style after a slash; a year in two figures takes the
+    century whose lead of the New Style over the Old the two days show (12 days in 1868: the nineteenth)."""
+    if not (m := _SLASHED.search(text)) or not (month := _month(m.group("m")) or _month(m.group("m") + ".")) or not (month2 := _month(m.group("m2"))):
+        return None
+    a, c, y = (int(m.group("a")), month), (int(m.group("c")), month2), m.group("year")
+    years = [int(y)] if len(y) == 4 else [100 * k + int(y) for k, lead in _LEAD.items() if _lag(100 * k + int(y), a, c) == lead]
+    if len(years) != 1 or not 10 <= _lag(years[0], a, c) <= 14 or not (when := _iso(str(years[0]), a[1], a[0])):
+        return None
+    return {"when": when, "calendar": "julian"}
+
+
 _YMD_RANGE = re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+(?P<a>[0-3]?\d)\s*[—–-]\s*(?P<b>[0-3]?\d)(?!\d)", re.I)
 
 
@@ -204,7 +230,7 @@ def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"(\b[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z][a-z]+\.?\s+\d{1,2}),\s*(\d{4})\)", r"\1), \2", text)  # "(February 6, 1918)"
-    if two := _two_styles(text) or _ymd_range(text):
+    if two := _two_styles(text) or _ymd_range(text) or _slashed_styles(text):
         return two
     text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text
     text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")

@@ -362,8 +362,10 @@ def dateline_place(text: str) -> str:
         return _PLACE_ABBREVIATIONS[m.group(1)]
     if found:
         rest = text[:found[0].start] + " , " + text[found[-1].end:]
-    else:  # "8 марта (24 февраля) 1863 г. Лондон.": the place after the year
+    elif re.search(r"\d{4}", text):  # "8 марта (24 февраля) 1863 г. Лондон.": the place after the year
         rest = re.sub(r"^.*?\d{4}\s*(?:г\.|года)?", "", text)
+    else:  # "Женева 18 Февр./1 Марта/68": a year in two figures, the place before the date
+        rest = re.split(r"\d", text, maxsplit=1)[0]
     rest = re.sub(r"[\[\]<>]", " ", rest)  # "[Yasnaya Polyana]", "<25 января 1932 года. Сорренто.>": supplied by the editors
     rest = re.sub(r"\b(?:г\.|года|гг\.)|\((?:[^()]*)\)", " ", rest)
     parts = [p.strip(" ,.;:") for p in re.split(r"[,;]", rest) if p.strip(" ,.;:")]
