@@ -385,3 +385,12 @@ def test_the_closing_and_signature_at_the_end_of_a_letter_run_on_in_one_line_are
     assert run_on_pieces(raw.strip())[-1][1] == "Преданный Вам А. Пчелкин."
     body = _bodies(raw)[0]
     assert body.rstrip().endswith("@signed Преданный Вам А. Пчелкин."), body
+
+
+def test_the_rows_of_a_wikis_infobox_that_give_a_label_and_its_value_are_the_letters_metadata() -> None:
+    raw = ("Letter to Karl Marx, May 2, 1868\n| Author(s) | Friedrich Engels |\n|---|---|\n| Written | 2 May 1868 |\n"
+           "ENGELS TO MARX\nIN LONDON\nManchester, 2 May 1868\nDear Moor,\nThe parcel came this morning, and I return the letters you wanted.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1, [d.text for d in result.documents]
+    front, body = result.documents[0].text.split("\n---\n", 1)
+    assert "| Written" not in body and "Friedrich Engels |" not in body and "Written: 2 May 1868" in front, result.documents[0].text

@@ -70,7 +70,8 @@ _HEADING_WORD = re.compile(r"^(?:TELEGRAM|LETTER|NOTE|MEMORANDUM|ТЕЛЕГРА�
 _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Translated|Transcription(?:\s*[\\/]\s*(?:HTML\s+)?Markup)?|"
                     r"HTML(?:\s+Markup)?|Online Version|Proofread|Wired|Sent|Delivered|Dictated|Courtesy|Compiled by|"
                     r"Available at|Retrieved from|Реквизиты|Тип документа|Направление|Государство|Датировка|Метки|Источник|"
-                    r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор|Date|Notes(?=\s*:\s*\S))\s*(?::|$)\s*(?P<value>.*)$", re.I)
+                    r"Архив|Дата|Место|Публикация|Title|Author|Topics|Language|Автор|Date|Notes(?=\s*:\s*\S))(?:\(s\))?\s*(?::|$)"
+                    r"\s*(?P<value>.*)$", re.I)
 
 
 _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+from|Sent\s+from|"
@@ -178,6 +179,17 @@ _GENERIC = re.compile(r"^(?:Letter|Document|No\.)\s*(\d+)\.?$")
 _GLUED_GENERIC = re.compile(r"(?<=[.!?”\"')\]])\s+((?:Letter|Document)\s+(\d+))\s*$")
 
 
+# "| Written | 10 April 1868 |", "| Author(s) | Friedrich Engels |": a row of a wiki's infobox, a label and its value
+_INFOBOX_ROW = re.compile(r"^\|\s*(?P<label>[A-ZА-ЯЁ][\w ]{1,30}?(?:\(s\))?)\s*\|\s*(?P<value>[^|]*[^|\s])\s*\|$")
+
+
+def _infobox_row(text: str) -> str:
+    """An infobox row whose label is one of the metadata labels, as the labelled line it stands for ("Written: ...")."""
+    m = _INFOBOX_ROW.match(text)
+    label = f"{m.group('label')}: {m.group('value')}" if m else ""
+    return label if label and _LABEL.match(label) else text
+
+
 def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | None], list[tuple[int, str, str]]]:
     """The page's lines, furniture replaced by None (blank lines too), and what was dropped."""
     out: list[Line | None] = []
@@ -194,7 +206,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append((no, m.start(1) + 1, m.group(1)))
             noticed.append((no, m.start(1) + 1, f"heading '{m.group(1)}' split off the end of a line"))
             continue
-        stripped = unitalic(line.strip())
+        stripped = _infobox_row(unitalic(line.strip()))
         if not stripped:
             out.append(None)
             licence = False
