@@ -394,3 +394,10 @@ def test_the_rows_of_a_wikis_infobox_that_give_a_label_and_its_value_are_the_let
     assert len(result.documents) == 1, [d.text for d in result.documents]
     front, body = result.documents[0].text.split("\n---\n", 1)
     assert "| Written" not in body and "Friedrich Engels |" not in body and "Written: 2 May 1868" in front, result.documents[0].text
+
+
+def test_printed_according_to_the_original_is_a_trailer_and_the_page_title_over_it_heads_the_same_letter() -> None:
+    raw = ("Letter to Karl Marx, May 2, 1868\nPrinted according to the original\nPublished in English for the first time in 1988\n"
+           "ENGELS TO MARX\nIN LONDON\nManchester, 2 May 1868\nDear Moor,\nThe parcel came this morning, and I return the letters you wanted.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and "Printed according" not in bodies[0], bodies

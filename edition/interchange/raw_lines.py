@@ -74,7 +74,7 @@ _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Transl
                     r"\s*(?P<value>.*)$", re.I)
 
 
-_TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+from|Sent\s+from|"
+_TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+(?:from|according\s+to)|Sent\s+from|"
                       r"Translated\s+from|Edited\s+by|From\s+V\.\s*I\.|Vol\.\s*\d|Published\s+according|"
                       r"Написано|Впервые напечатано|Напечатано|Печатается (?:впервые,?\s+)?по|На русском языке впервые|Перевод с)\b", re.I)
 
