@@ -26,6 +26,8 @@ FURNITURE = [
     (re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|ru|su|ua|by|io|de|fr|uk|us|ca|au|edu)$", re.I),
      "the site's name"),
     (re.compile(r"^(?:©|\(c\)|Copyright\s+(?:©|\(c\))?)\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?\s+)?[A-Z][^.]{1,100}$"), "a copyright line of the site"),
+    (re.compile(r"^(?:Шрифт|Интервал|Закладка|Размер шрифта|Межстрочный интервал|Font(?: size)?|Line spacing|Bookmark)\s*:?$", re.I),
+     "the reading site's controls"),
     (re.compile(r"^(?:(?:Previous|Prev)\b[^\d]{0,12})?\d{1,3}(?:\s+\d{1,3}){2,}(?:\s+Next\b[^\d]{0,12})?$", re.I),
      "the page numbers of the site"),
 ]
