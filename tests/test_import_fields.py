@@ -73,6 +73,15 @@ def test_a_printed_source_that_ends_with_its_year_and_page_and_the_volume_line_o
     assert re.search(r"(?m)^date: 1942-04-12$", front), front
 
 
+def test_two_printed_sources_on_one_line_that_ends_with_a_year_and_a_page_are_no_text() -> None:
+    raw = ("Со своей стороны сообщаю лично вам, что я опасаюсь, как бы не было упущено время до возвращения Его Величества.\n"
+           "– Благодарю вас за принятый на себя труд. Генерал Алексеев.\n"
+           "Красный архив. 1927. № 2 (21). С. 11–12; Скорбный путь Михаила Романова: От престола до Голгофы. Документы, "
+           "материалы следствия, дневники, воспоминания / Сост. В. М. Хрусталев, Л. А. Лыкова. Пермь, 1996. С. 35–36.\n")
+    body = _one(raw).split("\n---\n", 1)[1]
+    assert "Красный архив" not in body and body.rstrip().endswith("Генерал Алексеев."), body
+
+
 def test_an_editions_dating_in_both_styles_under_a_writer_and_addressee_is_no_text() -> None:
     raw = ("И. С. Тургенев - Н. А. Некрасову\n\n2(14). IX 1855 г.\n\n<...> Надо будет непременно в течение нынешней зимы "
            "заняться изданием собрания твоих стихотворений.\n")

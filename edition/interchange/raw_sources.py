@@ -28,13 +28,14 @@ _VOLUME = re.compile(r"\b(?:Volume|Vol\.|Том|Т\.)\s*\d+\b.*\d{4}")
 
 def printed_source(t: str) -> bool:
     """Whether a paragraph is a printed source: one of the known titles with its page or year, a reference in brackets
-    that ends with its page, a bibliographic reference, or a short line that ends with a year and a page."""
+    that ends with its page, a bibliographic reference, or a line that ends with a year and a page (one reference or two:
+"Красный архив. 1927. № 2 (21). С. 11–12; Скорбный путь ... Пермь, 1996. С. 35–36.")."""
     if len(t) < 200 and (SOURCE_START.match(t) and (SOURCE.search(t) or re.search(r"\d{4}\s*(?:гг?\.)?\s*$", t))
                          or re.match(r"^\[.*\]$", t) and SOURCE.search(t)):
         return True
     if len(t) < 400 and (re.search(r"\s//\s", t) or _PUBLISHER.search(t)) and re.search(r"\d{4}", t):
         return True  # "Чехов А. П. Письмо Суворину ... // Полное собрание ... — М.: Наука, 1977."
-    return len(t) <= 120 and "\n" not in t and t[:1].isupper() and bool(_YEAR_PAGE.search(t))
+    return len(t) <= 300 and "\n" not in t and t[:1].isupper() and bool(_YEAR_PAGE.search(t))
 
 
 def source_over_two_lines(t: str, following: str, after_source: bool) -> bool:
