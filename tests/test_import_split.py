@@ -401,3 +401,11 @@ def test_printed_according_to_the_original_is_a_trailer_and_the_page_title_over_
            "ENGELS TO MARX\nIN LONDON\nManchester, 2 May 1868\nDear Moor,\nThe parcel came this morning, and I return the letters you wanted.\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Printed according" not in bodies[0], bodies
+
+
+def test_a_title_that_opens_with_a_kind_word_at_the_end_of_the_page_is_the_next_documents_heading_not_the_texts_end() -> None:
+    raw = ("Со своей стороны сообщаю лично вам, что я опасаюсь, как бы не было упущено время до возвращения Его Величества.\n"
+           "– Благодарю вас за принятый на себя труд. Желаю вам полного успеха.\nГенерал Алексеев.\n"
+           "Телеграмма императора Николая II председателю Совета министров князю Н. Д. Голицыну о принимаемых мерах\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 1 and "Телеграмма императора" not in bodies[0], bodies

@@ -103,6 +103,10 @@ def front_matter(regions: list[Region]) -> None:
             first.meta.append(Meta("preamble", b.text, b))
 
 
+# "Телеграмма императора Николая II председателю Совета министров ...": a title that opens with the document's kind
+_KIND_TITLE = re.compile(r"^(?:Письмо|Телеграмма|Записка|Шифротелеграмма|Letter|Telegram|Note|Memorandum)\s+(?:\S+\s+){3,}")
+
+
 def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> None:
     """A heading at the page's end with at most a word after it is no document: a running head with its page number is furniture,
     a numbered or capitals heading ("* 2. В. Н. Ф") metadata, another the text's last words ("Я пишу повесть — маленькую лю")."""
@@ -116,8 +120,8 @@ def stub_at_end(regions: list[Region], dropped: list[tuple[int, str, str]]) -> N
     for h in last.heading:
         if re.search(r"\s\d{1,4}$", h.text) and last.blocks:
             dropped.append((h.line, h.text, "a running head of the printed edition"))
-        elif DOC_NUMBER.match(h.text) or addressee_heading(h.text):
-            prev.meta.append(Meta("heading", h.text, h))
+        elif DOC_NUMBER.match(h.text) or addressee_heading(h.text) or _KIND_TITLE.match(h.text):
+            prev.meta.append(Meta("heading", h.text, h))  # "Телеграмма императора Николая II ...": the next one's heading
         else:
             prev.blocks.append(h)
     prev.blocks += last.blocks
