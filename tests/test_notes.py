@@ -133,7 +133,7 @@ def line_number_of(page: str, token: str) -> int:
 
 def test_apparatus_line_number_is_the_line_of_the_lemma(built: list[str]):
     page = built[page_of(built, "OneCharacterLemma")]
-    assert re.search(r"\d+\s+7\s*\]\s*OneCharacterLemma note", page)
+    assert re.search(r"\d+\s+7\s*\]\s*OneCharacterLemma\s+note", page)
     for lemma, note in (("LemmaWordOne", "TextualNoteOne"), ("LemmaWordTwo", "TextualNoteTwo")):
         page = built[page_of(built, lemma)]
         expected = line_number_of(page, lemma)

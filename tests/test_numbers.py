@@ -69,6 +69,46 @@ def test_two_letters_on_one_page_are_numbered_and_their_notes_labelled(tmp_path:
     assert "chapter = {2}" in (root / "build" / "reader.bib").read_text(encoding="utf-8")
 
 
+CHEKHOV = """---
+id: 1892-03-11-chekhov-suvorin
+title: "Чехов — Суворину"
+kind: letter
+authors: [chekhov]
+recipients: [suvorin]
+date: "1892-03-11"
+language: ru
+notes:
+  editor:
+    "1": |
+      The estate of Melikhovo, bought in February 1892.
+---
+Мы уже в Москве, но скоро едем в имение{n:editor:1}. Сестра шлёт поклон.
+"""
+
+
+@pytest.mark.latex
+def test_a_letter_beside_the_example_keeps_the_examples_notes_labelled(tmp_path: Path) -> None:
+    """A newcomer's first letter (an editor's note only) on the page of the example letter of
+    'edition init' (a textual note on its first line, an editor's note on its second): the
+    textual and the editor's notes share the letter A, one a critical series and one a familiar;
+    the first of one in a document took the other's label, and the example's editor's note ran
+    on under 'No. 1'. Each series of each document now opens with its document's number."""
+    require_latex()
+    from edition.cli.main import main
+
+    root = tmp_path / "r"
+    assert main(["init", str(root)]) == 0
+    with (root / "sources" / "persons.yaml").open("a", encoding="utf-8") as persons:
+        persons.write('chekhov:\n  name: "Чехов, А. П."\nsuvorin:\n  name: "Суворин, А. С."\n')
+    (root / "sources" / "letters" / "1892-03-11-chekhov-suvorin.md").write_text(CHEKHOV, encoding="utf-8")
+    run = edition(root, "build")
+    assert run.code == 0, run.err
+    page = next(" ".join(p.split()) for p in pdf_pages(root / "build" / "reader.pdf") if "Сестра шлёт поклон" in p)
+    assert re.search(r"No\. 1 1 ?The estate of Melikhovo", page), page
+    assert re.search(r"No\. 2 1 ?Zinoviev", page), page
+    assert re.search(r"No\. 2 \d+ coded telegram ?\]", page), page
+
+
 def test_tei_and_cmif_carry_the_number(tmp_path: Path) -> None:
     root = _two_letters(tmp_path)
     assert edition(root, "export", "tei").code == 0
