@@ -34,7 +34,7 @@ def test_lines_that_are_not_such_headings(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("4 июня 1892 г. Мелихово.", True), ("8 марта (24 февраля) 1863 г. Лондон.", True), ("1904 г. Января 2. Я. П.", True),
-    ("21. IV. 1918 г.", False), ("5 марта. Мелихово.", False),
+    ("21. IV. 1918 г.", False), ("5 марта. Мелихово.", False), ("1910 г. Августа 31 — сентября 1. Кочеты.", True),
 ])
 def test_the_editions_dating(text: str, expected: bool) -> None:
     assert edition_dating(text) is expected

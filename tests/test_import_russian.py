@@ -39,6 +39,7 @@ REAL = FIXTURES / "import" / "real"
     ("Женева 18 Февр./1 Марта/68", {"when": "1868-02-18", "calendar": "julian"}),
     ("Дрезден 23 апреля/5 мая/71", {"when": "1871-04-23", "calendar": "julian"}),
     ("4 мая/17 мая/1905", {"when": "1905-05-04", "calendar": "julian"}),
+    ("1910 г. Августа 31 — сентября 1. Кочеты.", {"not_before": "1910-08-31", "not_after": "1910-09-01"}),  # one of two days
 ])
 def test_dates_in_english_and_russian(text: str, date: dict[str, str]):
     assert read_date(text) == date

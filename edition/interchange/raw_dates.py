@@ -214,15 +214,17 @@ def _slashed_styles(text: str) -> dict[str, str] | None:
     return {"when": when, "calendar": "julian"}
 
 
-_YMD_RANGE = re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+(?P<a>[0-3]?\d)\s*[—–-]\s*(?P<b>[0-3]?\d)(?!\d)", re.I)
+_YMD_RANGE = re.compile(rf"(?<!\d){_YEAR}\s*г\.\s+{_RU_MONTH}\s+(?P<a>[0-3]?\d)\s*[—–-]\s*(?:(?P<mon2>[а-яё]+)\s+)?(?P<b>[0-3]?\d)(?!\d)",
+                        re.I)
 
 
 def _ymd_range(text: str) -> dict[str, str] | None:
-    """ "1908 г. Сентября 2—3?": the edition dates it to one of two days."""
+    """ "1908 г. Сентября 2—3?", "1910 г. Августа 31 — сентября 1.": the edition dates it to one of two days."""
     if not (m := _YMD_RANGE.search(text)):
         return None
     year, month = m.group("year"), _month(m.group("mon"))
-    a, b = _iso(year, month, int(m.group("a"))), _iso(year, month, int(m.group("b")))
+    month2 = _month(m.group("mon2")) if m.group("mon2") else month
+    a, b = _iso(year, month, int(m.group("a"))), _iso(year, month2, int(m.group("b"))) if month2 else None
     return {"not_before": a, "not_after": b} if a and b else None
 
 
