@@ -264,3 +264,16 @@ def test_the_editors_record_in_angle_brackets_gives_the_archival_reference_and_t
     assert body.lstrip().startswith("@dateline Женева") and "РГАЛИ" not in body, body
     assert "#   1: РГАЛИ, ф. 212, оп. 1, д. 16." in front and "authors: [dostoevskii]" in front, front
 
+
+
+def test_a_letter_from_a_place_named_in_russian_that_no_table_puts_in_english_is_old_style_before_1918() -> None:
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+
+    raw = "31 авг. 1910. Кочеты.\n\nУважаемая А. Ф.\n\nК тому письму, которое я писал вам, считаю нужным прибавить просьбу.\n"
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert "date: {when: 1910-08-31, calendar: julian}" in front, front
+    raw = "Женева 18 февраля 1868 г.\n\nДобрый, единственный друг, не сердитесь на мое бессовестное молчание.\n"
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert "date: 1868-02-18" in front, front  # a town abroad: the New Style, as written

@@ -10,7 +10,7 @@ import's report, in words an editor reads ("the signature", "the line '19/VIII. 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import day_month, find_dates, read_date
@@ -99,7 +99,7 @@ def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
         f.place["from"] = pid  # the description's "from his exile in Coyoacan", the editors' note "Отправлена шифром из Сочи"
     if "to" not in f.place and f.kind == "telegram" and (pid := _address_town(registry, body, roles)):
         f.place["to"] = pid
-    if _old_style(f.date, f.language, f.place.get("from", "")):
+    if _old_style(f.date, f.language, f.place.get("from", ""), registry.russian_place):
         f.date["calendar"] = "julian"
         f.why["date"] = f.why.get("date", "the text") + "; Old Style, as Russia dated until February 1918"
     return f
@@ -111,12 +111,13 @@ _RUSSIAN_TOWNS = frozenset("""moscow st-petersburg petersburg petrograd nizhny-n
     smolensk vologda vyatka perm ufa orenburg astrakhan tsaritsyn voronezh kursk orel riga vilna minsk""".split())
 
 
-def _old_style(date: dict[str, str], language: str, place_from: str) -> bool:
-    """A date of a Russian letter written in Russia before the calendar changed (14 February 1918), not said so."""
+def _old_style(date: dict[str, str], language: str, place_from: str, in_russia: Callable[[str], bool]) -> bool:
+    """A date of a Russian letter written in Russia (a town of the list, or one named in Russian that no table puts in
+    English) before the calendar changed (14 February 1918), not said so."""
     first = date.get("when") or date.get("not_before") or date.get("not_after") or date.get("from") or ""
     if not first or "calendar" in date or first >= "1918-02-14" or language != "ru":
         return False
-    return not place_from or place_from in _RUSSIAN_TOWNS
+    return not place_from or place_from in _RUSSIAN_TOWNS or in_russia(place_from)
 
 
 _SALUTE_NAME = re.compile(r"^(?:Dear|My dear|Дорог(?:ой|ая)|Уважаем(?:ый|ая))\s+(?:Mr\.|Mrs\.|Miss|Comrade|Com\.|Cde\.|Herr|товарищ|тов\.)\s+"

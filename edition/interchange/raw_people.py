@@ -178,6 +178,13 @@ class Registry:
         self.new_places.setdefault(pid, Proposal(pid, name, [written] if written != name else []))
         return pid
 
+    def russian_place(self, pid: str) -> bool:
+        """Whether a place proposed here was named in Russian and kept in transliteration ("Кочеты" Kochety), not put in
+        the English form of a town abroad ("Женева" Geneva): a place in Russia."""
+        prop = self.new_places.get(pid)
+        return prop is not None and any(is_cyrillic(a) for a in prop.aliases) and not any(
+            _ENGLISH_PLACES.get(a.title()) == prop.name for a in prop.aliases)
+
     def initials(self, pid: str) -> str:
         """The initials of a person's name ("Gertsen, N. A." -> "N. A."), or ""."""
         entry = self.persons.get(pid)
