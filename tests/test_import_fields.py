@@ -8,6 +8,7 @@ import re
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
+from edition.interchange.raw_described import described
 from edition.model.corpus import Person
 from edition.model.diagnostics import Pos
 
@@ -329,3 +330,15 @@ def test_the_dating_line_with_a_date_gives_the_place_not_a_bracketed_reference_a
     from edition.interchange.raw_page import Meta
     metas = [Meta("date", v, RawBlock([(1, 1, v)])) for v in ("[LSA 319]", "12 October 1895. [Yasnaya Polyana]")]
     assert read_meta(metas).dated == "12 October 1895. [Yasnaya Polyana]"
+
+
+def test_a_copys_description_of_an_intercepted_letter_names_its_writer_and_the_addressee_on_the_envelope() -> None:
+    item = described("Копия письма, полученного агентурным путем. Адрес на конверте: Москва, Кремль, г-ну Петрову\n"
+                     "От Ивана Сидорова. Конец мая.")
+    assert item.authors == ["Ивана Сидорова"] and item.recipients == ["Петрову"], item
+    assert described("От Ивана Сидорова пришло письмо.").authors == []  # no copy described: nothing read
+    raw = ("Копия письма, полученного агентурным путем. Адрес на конверте: Москва, Кремль, Городская Дума, Члену Думы "
+           "Петру Ивановичу г-ну Петрову\nОт Ивана Сидорова. Конец мая.\n"
+           "Здравствуй друг.\n\nПишу тебе из ссылки, денег нет и не знаю, как проведу зиму.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert "authors: [sidorov]" in front and "recipients: [petrov]" in front, front
