@@ -409,3 +409,12 @@ def test_a_title_that_opens_with_a_kind_word_at_the_end_of_the_page_is_the_next_
            "Телеграмма императора Николая II председателю Совета министров князю Н. Д. Голицыну о принимаемых мерах\n")
     bodies = _bodies(raw)
     assert len(bodies) == 1 and "Телеграмма императора" not in bodies[0], bodies
+
+
+def test_a_greeting_run_into_the_first_paragraph_of_a_letter_copied_in_one_line_is_its_salutation() -> None:
+    raw = ("Здравствуй друг. Неловко как-то писать, но приходится: деньги все вышли, начался кашель, а морозы всё крепче, "
+           "и нет запасов ни хлеба, ни сахару, ни керосина, потому что всё ушло на одежду и обувь, без которых здесь никак. "
+           "Я не знаю, как проведу зиму, и потому обращаюсь к тебе с просьбой, которую ты, надеюсь, поймёшь.\n")
+    body = _bodies(raw)[0]
+    assert body.lstrip().startswith("@salute Здравствуй друг.\n"), body
+    assert run_on_pieces("Здравствуйте. " + raw[16:])[0][1] == "Здравствуйте."

@@ -44,6 +44,8 @@ _QUOTED_LETTER = re.compile(r"(?:(?<=:)\s+|^)(?P<s>[\"“«„]?(?:Дорого�
 # "«Василий Сойма. Запрещенный Сталин» - читать интересную книгу автора Простите, ...": a Russian e-book site's banner
 BOOK_BANNER = re.compile(r"^[\"«][^\"«»]{3,120}[\"»]\s*[-–—]\s*читать(?:\s+[а-яё]+){0,3}?\s+(?:книгу|онлайн)(?:\s+(?:автора|бесплатно|онлайн))*")
 
+# "Здравствуй друг. Неловко как-то писать, ...": a greeting run into the first paragraph of a letter copied in one line
+_GREETING_RUN_IN = re.compile(r"^[\"“«„]?(?:Здравствуй(?:те)?|Привет)(?:,?\s+[^\W\d_]+){0,3}[!.](?=\s+[А-ЯЁ])")
 # "... Поручаю себя Вашим святым молитвам. Преданный и готовый к услугам по гроб жизни А. Чехов.": the closing and
 # signature that end a letter run on in one line with its text
 _SIGNED_END = re.compile(r"(?<=[.!?])\s+(?=(?:Ваш|Твой|Ваша|Твоя|Преданный|Преданная|Любящий|Искренно|Уважающий|Yours|Sincerely|Faithfully)\b"
@@ -84,6 +86,8 @@ def _long_line_cuts(text: str) -> set[int]:
         cuts |= {s.end() for s in _STAR_NOTE.finditer(text)}
     for a in _ARCHIVE_IN_RUN.finditer(text):
         cuts |= {a.start("a"), a.end("a")}
+    if g := _GREETING_RUN_IN.match(text):
+        cuts.add(g.end())
     for q in _QUOTED_LETTER.finditer(text):
         cuts |= {q.start("s"), q.end("s")} if q.group("end") else {q.start("s")}
     for q in _QUOTED.finditer(text):
