@@ -76,6 +76,15 @@ def test_commentary_after_the_editions_source_line_stays_commentary() -> None:
     assert len(bodies) == 1 and "Пирятина" not in bodies[0], bodies
 
 
+def test_the_commentary_after_printed_from_under_the_last_words_of_a_letter_begun_on_the_page_before_is_no_text() -> None:
+    raw = ("Любящий вас брат\nПечатается по копии.\n"
+           "Николай Дмитриевич Платонов (р. 1886) из Петербургской губернской тюрьмы был переведен в Ярославскую.\n"
+           "166. А. К. Чертковой от 30 августа.\n1910 г. Августа 31 — сентября 1. Кочеты.\n31 авг. 1910. Кочеты.\n"
+           "Уважаемая А. Ф.\nК тому письму, которое я писал вам, считаю нужным прибавить просьбу о том, чтобы вы записывали.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 2 and "Любящий вас брат" in bodies[0] and "Платонов" not in bodies[0], bodies
+
+
 def test_a_table_of_contents_is_dropped_and_starts_no_document() -> None:
     raw = ("Michail Bakunin\n\nLetters to Herzen and Ogareff\n\nContents\n\n1861, from San Francisco 3\n\n1861, Fragment I 4\n\n"
            "Project Declaration to the Polish People 5\n\nThe Cloche and the Polish People 6\n\n1863 7\n\n"

@@ -226,7 +226,7 @@ class _Segmenter:
         """Whether the edition has said what the text before is printed from ("Печатается по ...", "Printed from ..."): what
         follows is its commentary, however short the text."""
         body = self.r.body_blocks()
-        return any(re.search(r"\w\s+\w.*[.!?]$", b.text) for b in body) \
+        return (any(re.search(r"\w\s+\w.*[.!?]$", b.text) for b in body) or not self.r.heading and bool(body)) \
             and any(m.label == "trailer" and re.match(r"Печатается по|Printed from", m.value) for m in self.r.meta)
 
     def _source(self, b: RawBlock) -> None:
