@@ -427,3 +427,14 @@ def test_a_greeting_run_into_the_first_paragraph_of_a_letter_copied_in_one_line_
     body = _bodies(raw)[0]
     assert body.lstrip().startswith("@salute Здравствуй друг.\n"), body
     assert run_on_pieces("Здравствуйте. " + raw[16:])[0][1] == "Здравствуйте."
+
+
+def test_the_sentence_that_introduces_a_quoted_letter_dates_it_when_it_names_a_day() -> None:
+    raw = ("Lenin’s orders to Penza (1918)\n\n"
+           "Lenin’s order against the kulaks was sent to commissars in Penza in August 1918:\n\n"
+           "“Comrades! The revolt by the five kulak volosts must be suppressed without mercy. Telegraph us acknowledging receipt.”\n\n"
+           "The commissars answered slowly. On August 19, 1918, Lenin sent this follow up telegram:\n\n"
+           "“I am extremely indignant that there has been absolutely nothing definite from you. Telegraph fulfilment.”\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    first, second = (d.text.split("\n---\n", 1)[0] for d in result.documents)
+    assert "date: 1918-08-19" in second and "date: 1918-08-19" not in first, (first, second)

@@ -236,6 +236,7 @@ def quoted_documents(regions: list[Region]) -> None:
         if cuts[0] == start:  # the page's title lines, the introduction, the quotation: the first document
             r.commentary.append(body[start])
             r.meta.append(Meta("preamble", body[start].text, body[start]))  # "... sent this telegram:": the kind, the writer
+            r.meta += _dated_introduction(body[start])
             titles = [b for b in body[:start] if _no_sentence(b)]
             r.commentary += [b for b in body[:start] if b not in titles]  # the editor's paragraphs before the introduction
             if not r.heading and len(titles) == 1:
@@ -250,11 +251,21 @@ def quoted_documents(regions: list[Region]) -> None:
         out.append(r)
         for n, k in enumerate(cuts):
             out.append(Region(commentary=[body[k]], blocks=body[k + 1:cuts[n + 1] if n + 1 < len(cuts) else len(body)],
-                              meta=[Meta("preamble", body[k].text, body[k])]))
+                              meta=[Meta("preamble", body[k].text, body[k]), *_dated_introduction(body[k])]))
         out[-1].blocks += rest
         for q in out[len(out) - len(cuts) - 1:]:
             _after_the_quotation(q)
     regions[:] = out
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\s+[а-яё]{3,}\s+\d{4}\b|\b\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}\b|\b[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\b")
+
+
+def _dated_introduction(b: RawBlock) -> list[Meta]:
+    """The sentence that introduces a quoted letter, when it dates it to a day ("3 февраля 1933 года он ответил Горькому:",
+    "On March 5, 1940, Beria wrote to Stalin:"): the letter's dating."""
+    last = re.split(r"(?<=[.!?»\"”])\s+(?=[А-ЯЁA-Z\d])", b.text.strip())[-1]
+    return [Meta("date", last, b)] if len(last) <= 160 and len(_DAY_MONTH_YEAR.findall(last)) == 1 else []
 
 
 def _archive_between(r: Region, before: RawBlock, after: RawBlock) -> bool:
