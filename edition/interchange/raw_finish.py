@@ -338,6 +338,11 @@ def _beside_the_date(registry: Registry, body: Sequence[str], dated_above: bool)
     return None
 
 
+# a state or the district after an American town: "Washington D.C.", "St. Louis, Mo.", "Springfield, Ill."
+_US_STATE = re.compile(r"(?<=[a-z])\s*,?\s+(?:D\.\s?C|Mo|Ill|Mass|Pa|Va|Ky|Tenn|Md|Conn|Ind|Mich|Wis|Minn|Ga|Ala|Miss|La|Ark|Tex|Cal|Kans|"
+                       r"Nebr|Ia|Del|Vt|N\.\s?[YJHC]|S\.\s?C|R\.\s?I|W\.\s?Va)\.(?=[\s,:;]|$)")
+
+
 _PLACE_WORDS = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]\.)(?:[\s-]+(?:[A-ZА-ЯЁ][\w'’-]+|-?[A-ZА-ЯЁ][\w-]+)){0,2}")
 
 
@@ -356,6 +361,7 @@ def dateline_place(text: str) -> str:
     """The place a dateline gives beside its date: "MOSCOW, October 16, 1891." -> "Moscow", "Wronke, August 24, 1916",
     "London, 10 June 1859", "26 или 28 августа 1899, Н. Новгород." -> "Н. Новгород"; "" when the rest is not a name."""
     text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[.,;\s>]|$)", "", text)  # "года1. Сорренто.": a note's marker glued to a word
+    text = _US_STATE.sub("", text)  # "Washington D.C.", "St. Louis, Mo.": the town without its state
     found = find_dates(text)
     if not found and not read_date(text):
         return ""
