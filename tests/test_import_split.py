@@ -438,3 +438,13 @@ def test_the_sentence_that_introduces_a_quoted_letter_dates_it_when_it_names_a_d
     result = import_raw(raw, "page.txt", PERSONS, REGISTER)
     first, second = (d.text.split("\n---\n", 1)[0] for d in result.documents)
     assert "date: 1918-08-19" in second and "date: 1918-08-19" not in first, (first, second)
+
+
+def test_a_byline_broken_over_short_lines_under_an_editors_heading_is_the_headings_not_the_text() -> None:
+    raw = ("INTIMATION OF ARMISTICE PROPOSALS\nFrom James R. Gilmore\nto governor Vance of north\nCarolina,\n"
+           "with the president’s indorsement.\nPresident’s room, white house, Washington,\nJuly 15, 1864.\n"
+           "HIS EXCELLENCY ZEBULON B. VANCE.\nMy dear sir:—My former business partner, Mr. Frederic Kidder, of Boston, has "
+           "forwarded to me a letter he has recently received from his brother.\n")
+    front, body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)
+    assert body.lstrip().split(" ", 1)[1].startswith("President’s room") and "indorsement" not in body, body
+    assert "From James R. Gilmore to governor Vance of north Carolina, with" in front, front  # one line of the heading

@@ -323,8 +323,27 @@ def footnote_at_page_break(r: Region) -> None:
         k += 1
 
 
+def byline_under_heading(r: Region) -> None:
+    """A byline broken over short lines under an editor's heading ("From James R. Gilmore" / "to governor Vance of north" /
+    "Carolina," / "with the president’s indorsement."): the heading's, as one line, up to the line that ends it."""
+    if not r.heading or not r.blocks or not re.match(r"^From\s+[A-Z]", r.blocks[0].text):
+        return
+    run: list[RawBlock] = []
+    for b in r.blocks[:3]:
+        if any(len(t) > 60 for _, _, t in b.lines) or is_dateline(b.text) or _GREETING.match(b.text):
+            return
+        run.append(b)
+        if re.search(r"\.$", b.text):
+            break
+    else:
+        return
+    r.blocks = r.blocks[len(run):]
+    r.heading.append(RawBlock([line for b in run for line in b.lines]))
+
+
 def tidy(r: Region) -> None:
     """The rules over one document once the page is read: commentary, title lines and a page's footnote out of its text."""
+    byline_under_heading(r)
     commentary_before_opening(r)
     title_lines_before_dateline(r)
     footnote_at_page_break(r)
