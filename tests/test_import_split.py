@@ -448,3 +448,4 @@ def test_a_byline_broken_over_short_lines_under_an_editors_heading_is_the_headin
     front, body = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)
     assert body.lstrip().split(" ", 1)[1].startswith("President’s room") and "indorsement" not in body, body
     assert "From James R. Gilmore to governor Vance of north Carolina, with" in front, front  # one line of the heading
+    assert "authors: [gilmore]" in front and "recipients: [vance]" in front, front  # the office in lower case left out
