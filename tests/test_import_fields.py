@@ -342,3 +342,9 @@ def test_a_copys_description_of_an_intercepted_letter_names_its_writer_and_the_a
            "Здравствуй друг.\n\nПишу тебе из ссылки, денег нет и не знаю, как проведу зиму.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert "authors: [sidorov]" in front and "recipients: [petrov]" in front, front
+
+
+def test_a_date_that_a_pdfs_text_spaced_out_digit_by_digit_and_before_its_comma_is_read() -> None:
+    from edition.interchange.raw_dates import read_date
+    assert read_date("Written  on  July  3 ,  1 9 1 8") == {"when": "1918-07-03"}
+    assert read_date("July 3, 1918") == {"when": "1918-07-03"}

@@ -235,6 +235,7 @@ def read_date(text: str) -> dict[str, str] | None:
     if two := _two_styles(text) or _ymd_range(text) or _slashed_styles(text):
         return two
     text = re.sub(r"(?<!\d)(\d) (\d) (\d) (\d)(?!\d)", r"\1\2\3\4", text)  # "1 9 1 7" of a PDF's text
+    text = re.sub(r"(?<=\d) (?=,)", "", text)  # "July 3 , 1 9 1 8": the PDF's space before the comma
     text = re.sub(r"(?<=[A-Za-z]) (\d) (\d)(?= |,|\))", r" \1\2", text).replace(" )", ")")
     dates = find_dates(text)
     if not dates:
