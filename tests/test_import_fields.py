@@ -197,6 +197,13 @@ def test_sent_to_a_town_in_the_editions_trailer_is_the_place_sent_to() -> None:
     assert "to: vienna" in _one(raw)
 
 
+
+def test_sent_from_a_town_alone_in_the_editions_trailer_is_the_place_sent_from() -> None:
+    raw = ("Published:\nFirst published in 1964.\nSent from Geneva.\nPrinted from a copy.\n\nDear Comrades,\n\n"
+           "Your letter received. We have sent only two letters direct to you.\n\nLenin\n")
+    assert "from: geneva" in _one(raw)
+
+
 def test_an_archive_portals_title_and_its_description_of_the_witness_are_no_text() -> None:
     raw = ("Записка И.В. Сталина членам Политбюро ЦК РКП(б) и секретарю ЦК РКП(б) В.М. Молотову о необходимости создания "
            "Крымской автономной республики.\nПодлинник. Рукописный текст, резолюция – автограф В.М. Молотова.\n"

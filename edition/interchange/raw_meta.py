@@ -344,6 +344,8 @@ def _meta_origin(out: MetaFields, label: str, value: str) -> None:
         out.sent_from, out.sent_to = m.group(1), re.sub(r"^Isle of\s+|\s*\(.*$", "", m.group(2))
     elif m := re.search(r"\bSent to\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+(?=\s*(?:\.|$)))?)(?=\s*(?:\.|$)|\s+[A-Z])", value):
         out.sent_to = m.group(1)  # "Sent to Vienna."
+    elif m := re.search(r"\bSent from\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*(?:\.|$)", value, re.M):
+        out.sent_from = m.group(1)  # "Sent from Geneva."
     if label in ("author", "автор") and value and not out.author:
         out.author = value
     if label == "translated" and (m := re.match(r"\(?from the ([A-Z][a-z]+)\)?\s*(?:by\s+)?(.*)$", value)) \
