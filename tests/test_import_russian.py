@@ -32,6 +32,7 @@ REAL = FIXTURES / "import" / "real"
     ("Written on November 19 (December 2), 1917", {"when": "1917-11-19", "calendar": "julian"}),
     ("Напечатано 20 (7) марта 1918 г.", {"when": "1918-03-20"}),  # the New Style first: not an Old Style date
     ("February 27 [1915]", {"when": "1915-02-27"}),
+    ("July [15?] 1864.", {"when": "1864-07-15"}),  # the day the editors supply, a conjecture
     ("29. IV(11. V) 1855 г.", {"when": "1855-04-29", "calendar": "julian"}),  # both styles, months in Roman numerals
     ("2(14). IX 1855 г.", {"when": "1855-09-02", "calendar": "julian"}),
     ("“December, 23rd, 1920.", {"when": "1920-12-23"}),  # a comma after the month
