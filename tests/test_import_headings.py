@@ -324,3 +324,11 @@ def test_a_catalogue_title_of_an_item_names_writer_kind_addressee_place_and_date
     assert body.lstrip().startswith("@salute My dear Gauguin,") and re.search(r"(?m)^date: 1888-10-17$", front), (front, body)
     assert re.search(r"(?m)^place: \{from: arles\}$", front), front
     assert not read_heading(["Vincent van Gogh, a letter of his to Paul Gauguin"]).recipients
+
+
+def test_the_town_after_the_addressee_on_a_telegrams_one_address_line_is_the_place_sent_to() -> None:
+    for address, town in (("General Schofield. St. Louis, Mo.:", "(?:st-)?louis"), ("Robert T. Lincoln: New York, Fifth Avenue Hotel:", "new-york")):
+        raw = (f"TELEGRAM TO GENERAL J. M. SCHOFIELD.\n\nWar department, Washington, July 13, 1863.\n\n{address}\n\n"
+               "I regret to learn of the arrest of the Democrat editor. I fear this loses you the middle position.\n\nA. Lincoln.\n")
+        front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+        assert re.search(rf"(?m)^place: \{{from: washington, to: {town}\}}$", front), front

@@ -302,7 +302,8 @@ def _address_line(registry: Registry, text: str, place: dict[str, str]) -> str:
 
 def _address_town(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> str | None:
     """The town a telegram's address ends with: "Zinoviev" / "Smolny" / "Petrograd", "Revolutionary Military Council of the
-    South-Western Front, Kharkov", the last line of the address before the text."""
+    South-Western Front, Kharkov", the last line of the address before the text; or the town after the addressee on one
+    line ("General Schofield. St. Louis, Mo.:")."""
     k = 0
     while k < min(len(roles), 8) and roles[k] in ("lines", "salute", "dateline"):
         k += 1
@@ -310,7 +311,14 @@ def _address_town(registry: Registry, body: Sequence[str], roles: Sequence[str])
     for line in reversed(address[1:]):  # the first line names the addressee
         if re.fullmatch(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?", last := line.rsplit(",", 1)[-1].strip(" .")):
             return registry.place(last)
+    lone = body[k] if k + 1 < len(body) and len(body[k]) <= 80 and body[k].rstrip().endswith(":") else ""  # read as a paragraph
+    if (line := address[0] if address else lone) and (m := _NAME_THEN_TOWN.match(_US_STATE.sub("", line))):
+        return registry.place(m.group("town"))  # "General Schofield. St. Louis, Mo.:", "Robert T. Lincoln: New York, ... Hotel:"
     return None
+
+
+# a telegram's address on one line: the addressee, a full stop or a colon, then the town (and the hotel or the state)
+_NAME_THEN_TOWN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+[.:]\s+(?P<town>(?:St\.\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*[^,]+)?[.:]?$")
 
 
 def glued_dateline(body: Sequence[str]) -> str:
