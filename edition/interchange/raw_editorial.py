@@ -88,6 +88,9 @@ def _restoration(text: str, start: int, end: int, inner: str, angle: bool) -> bo
     before = _WORD_BEFORE.search(text[:start])
     if before and _glossed(before.group(1), content):
         return False  # "Ilich [Lenin]", "G.P.U. [the secret police]"
+    if re.search(r"\b(?:the|this|that|his|her|my|your|our|their)\s+[A-Za-z]{3,}\s*$", text[:start]) and (
+            _CAPITALIZED.match(content) or re.match(r"(?:on|of|about|concerning)\s", content) and re.match(r"\s*(?:[.,;:!?)]|$)", text[end:])):
+        return False  # "the book [Capital]", "the Report [on the coalminers in Saxony].": which one is meant, no restored words
     preceding = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-2:]
     return not (content.isascii() and any(_TRANSLITERATED.search(w) for w in preceding)
                 and not re.search(r"[,;:.!?]\s*$", text[:start]))  # "Molodaia gvardiia [Young guard]": a translation
