@@ -224,6 +224,16 @@ def test_documents_that_say_nothing_of_their_kind_take_the_kind_of_the_run() -> 
     assert [re.search(r"(?m)^kind: (\w+)", d.text).group(1) for d in docs] == ["telegram"] * 3  # type: ignore[union-attr]
 
 
+def test_a_letter_that_opens_my_dear_sir_keeps_its_kind_in_a_run_of_telegrams() -> None:
+    raw = ("TELEGRAM TO GENERAL J. M. SCHOFIELD.\n\nWar department, Washington, July 13, 1863.\n\nI regret to learn of the "
+           "arrest of the Democrat editor.\n\nA. Lincoln.\n\nTELEGRAM TO R. T. LINCOLN.\n\nWar department, Washington, July 14, "
+           "1863.\n\nWhy do I hear no more of you?\n\nA. Lincoln.\n\nINTIMATION OF ARMISTICE PROPOSALS\n\nFrom James R. Gilmore\n"
+           "to governor Vance.\n\nWashington, July 15, 1864.\n\n"
+           "My dear sir:—My former business partner has forwarded to me a letter he has recently received from his brother.\n")
+    docs = import_raw(raw, "page.txt", PERSONS, REGISTER).documents
+    assert [re.search(r"(?m)^kind: (\w+)", d.text).group(1) for d in docs] == ["telegram", "telegram", "letter"]  # type: ignore[union-attr]
+
+
 def test_a_page_called_telegrams_holds_telegrams() -> None:
     raw = ("STALIN\n\nWar Telegrams\n\nNo. 1\n\nJanuary 4, 1944\n\nMessage from Premier J. V. Stalin to President Roosevelt\n\n"
            "I am glad to learn from the press that your health is improving. I send you best regards.\n\nJanuary 4, 1944\n\n"

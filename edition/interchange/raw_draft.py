@@ -146,14 +146,16 @@ _TELEGRAMS = re.compile(r"\b(?:Telegrams|Cables|Телеграммы|Шифро�
 def kind_of_the_run(docs: list[DocState], page: Page) -> None:
     """Documents whose kind nothing of their own says take the kind of the page: a page called "War Telegrams" holds
     telegrams; in a run of documents two or more of which say they are telegrams (or notes), and none another kind,
-    the others are too (not the end of a document whose beginning is on the page before)."""
+    the others are too (not the end of a document whose beginning is on the page before, nor a letter that opens "My dear
+    sir:" as no telegram does)."""
     said = [d.kind for d in docs if d.fields.kind_cued]
     titles = [b.text for b in page.title] + [m.value for r in page.regions[:1] for m in r.meta if m.label == "preamble"]
     kind = "telegram" if any(len(t) <= 80 and _TELEGRAMS.search(t) for t in titles) and set(said) <= {"telegram"} else ""
     if not kind and len(said) >= 2 and len(set(said)) == 1 and said[0] in ("telegram", "note"):
         kind = said[0]
     for doc in docs if kind else []:
-        if not doc.fields.kind_cued and doc.kind in ("letter", "article") and not doc.region.partial:  # an end: its own
+        if not doc.fields.kind_cued and doc.kind in ("letter", "article") and not doc.region.partial \
+                and not any(re.match(r"(?:My\s+)?[Dd]ear\s+\w+[,:!]", t) for t in doc.texts[:4]):
             doc.kind = doc.fields.kind = kind
             doc.fields.why["kind"] = "the other documents of the page" if said else "the page's title"
 
