@@ -53,6 +53,7 @@ def restored(text: str) -> list[str]:
     ("end. [Here follows the text of the resolution.] And [Note: not legible—Trans.]", []),  # editors' remarks
     ("[signature] [неразб.] [Page 79] [л. 3 об.]", []),  # descriptions, pages and folios
     ("some <b>bold</b> text", []),  # HTML left in the copy
+    ("mais il faut faire bonne mine a mauvais jeu [one has to grin and bear it]; das ist nicht so [that is not so]", []),
     ("over the book [Capital] I sit, and the Report [on the miners in Saxony]. Sent [to] the Council.", ["to"]),  # which one
 ])
 def test_brackets_that_restore_words_and_brackets_that_do_not(text: str, expected: list[str]) -> None:

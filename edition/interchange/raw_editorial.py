@@ -43,6 +43,9 @@ _REMARK = re.compile(r"(?:\b(?:Ed|Trans|Tr|Ред|Прим|Пер)\.|(?:\s-|[—
                      r"|\betc\.|\bи т\. ?[дп]\.)", re.IGNORECASE)
 _TAG = re.compile(r"^/?[a-z]+\d?(?:\s[^<>]*)?/?$")  # an HTML tag left in the copy: <b>, </i>, <br/>
 _CAPITALIZED = re.compile(r"^[A-ZА-ЯЁ]")
+# French and German words that English has not: a phrase of them before a bracket is quoted, the bracket translates it
+_FOREIGN = frozenset("mais il elle faut est sont les des du une avec pour pas nous vous qui que und der das ist nicht ich wir "
+                     "sie ein eine mit auf auch noch aber oder".split())
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 # A Russian word in Latin letters: "Kommunisticheskiy internatsional", "Molodaia gvardiia", "kontraktatsiia".
 _TRANSLITERATED = re.compile(r"(?i)kh|zh|shch|tsi|tsk|iia|aia|[iy]i\b|iy\b|skii|skoi|ogo\b|[eo]vich\b")
@@ -91,6 +94,9 @@ def _restoration(text: str, start: int, end: int, inner: str, angle: bool) -> bo
     if re.search(r"\b(?:the|this|that|his|her|my|your|our|their)\s+[A-Za-z]{3,}\s*$", text[:start]) and (
             _CAPITALIZED.match(content) or re.match(r"(?:on|of|about|concerning)\s", content) and re.match(r"\s*(?:[.,;:!?)]|$)", text[end:])):
         return False  # "the book [Capital]", "the Report [on the coalminers in Saxony].": which one is meant, no restored words
+    before_words = re.findall(r"[^\W\d_]+", text[max(0, start - 90):start])[-10:]
+    if content.isascii() and len(words) >= 2 and sum(w.casefold() in _FOREIGN for w in before_words) >= 2:
+        return False  # "mais il faut faire bonne mine a mauvais jeu [one has to grin and bear it]": a translation
     preceding = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-2:]
     return not (content.isascii() and any(_TRANSLITERATED.search(w) for w in preceding)
                 and not re.search(r"[,;:.!?]\s*$", text[:start]))  # "Molodaia gvardiia [Young guard]": a translation
