@@ -132,3 +132,12 @@ def test_a_heading_in_capitals_with_its_full_stop_over_a_dateline_starts_a_teleg
     front, body = docs[1]
     assert re.search(r"(?m)^kind: telegram$", front) and re.search(r"(?m)^date: 1863-07-13$", front), front
     assert "SCHOFIELD." not in body and "SCHOFIELD." not in docs[0][1], docs
+
+
+def test_a_surnames_particle_in_lower_case_stays_with_it_in_the_proposed_entry_and_the_title() -> None:
+    raw = ("Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1\n"
+           "My dear Gauguin,\nThanks for your letter, and thanks most of all for your promise to come as early as the twentieth.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    front = result.documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r'(?m)^title: "Van Gogh to Gauguin"$', front), front
+    assert 'name: "Van Gogh, Vincent"' in result.persons_yaml, result.persons_yaml

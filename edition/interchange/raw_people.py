@@ -47,6 +47,7 @@ _WORD = re.compile(r"[A-ZА-ЯЁ][\w'’ʹ-]+")
 _NOT_NAMES = {"Dear", "Comrade", "Comrades", "Friend", "Friends", "Mr", "Mrs", "Sir", "Madam", "Председатель", "Товарищ", "Тов",
               "Unknown", "Central", "Committee", "Soviet", "Party", "Council", "Board", "Бюро", "Совет", "Комитет", "ЦК"}
 
+_PARTICLES = "van|von|de|der|den|du|da|di|ten|ter|le|la"  # the lower-case words of a surname: "van Gogh", "de Gaulle"
 _RULERS = {"Queen", "King", "Emperor", "Empress", "Tsar", "Tsarina", "Czar", "Kaiser", "Pope"}
 
 
@@ -130,9 +131,11 @@ class Registry:
             theirs = self.initials(prop.id)[:1].casefold()
             if keys & known and not (mine and theirs and mine != theirs):  # "Е. К." and "А. В. Станкевичам": two persons
                 return prop.id
-        return self._propose_person(words, initials.group() if initials else "", as_written) if propose else None
+        found = re.search(rf"\b({_PARTICLES})\s+{re.escape(words[-1])}$", written)
+        particle = found.group(1) if found else ""
+        return self._propose_person(words, initials.group() if initials else "", as_written, particle) if propose else None
 
-    def _propose_person(self, words: list[str], initials: str, as_written: bool = False) -> str | None:
+    def _propose_person(self, words: list[str], initials: str, as_written: bool = False, particle: str = "") -> str | None:
         surname = words[-1]
         if len(surname) < 3 or surname.isupper() and len(surname) < 4:
             return None
@@ -143,6 +146,7 @@ class Registry:
             surname = forms[0] if forms else surname
         given = list(words[:-1])
         latin = _ENGLISH_FORMS.get(surname.title()) or transliterate(surname, self.scheme)
+        latin = f"{particle} {latin}" if particle else latin  # "Vincent van Gogh": the surname with its particle, "van Gogh"
         initials = re.sub(r"\.\s*(?=\S)", ". ", transliterate(initials, self.scheme)).strip()  # "S.M." -> "S. M."
         rest = " ".join([*[transliterate(g, self.scheme) for g in given], initials]).strip()
         name = f"{latin[:1].upper()}{latin[1:].lower() if latin.isupper() else latin[1:]}" + (f", {rest}" if rest else "")
