@@ -342,3 +342,11 @@ def test_the_town_after_the_addressee_on_a_telegrams_one_address_line_is_the_pla
                "I regret to learn of the arrest of the Democrat editor. I fear this loses you the middle position.\n\nA. Lincoln.\n")
         front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
         assert re.search(rf"(?m)^place: \{{from: washington, to: {town}\}}$", front), front
+
+
+def test_the_place_of_a_dateline_broken_over_two_lines_is_on_the_line_above_the_date() -> None:
+    raw = ("INTIMATION OF ARMISTICE PROPOSALS\n\nFrom James R. Gilmore\nto governor Vance.\n\n"
+           "President’s room, white house, Washington,\n\nJuly [15?] 1864.\n\nHIS EXCELLENCY ZEBULON B. VANCE.\n\n"
+           "My dear sir:—My former business partner has forwarded to me a letter he has recently received from his brother.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^place: \{from: washington\}$", front) and re.search(r"(?m)^date: 1864-07-15$", front), front

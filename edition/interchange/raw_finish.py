@@ -278,6 +278,9 @@ def _place(registry: Registry, heading: Heading, meta: MetaFields, body: Sequenc
                 place["to"] = pid
     datelines = [d for d in (meta.dated, heading.dated) if d]
     datelines += [text for text, role in zip(body, roles, strict=False) if role == "dateline"] + [glued_dateline(body)]
+    # "President’s room, white house, Washington," / "July [15?] 1864.": the dateline's place on the line above it
+    datelines += [f"{body[k - 1]} {text}" for k, (text, role) in enumerate(zip(body[:4], roles[:4], strict=False))
+                  if k and role == "dateline" and body[k - 1].rstrip().endswith(",") and len(body[k - 1]) <= 60]
     for text in datelines:
         if "from" not in place and (written := dateline_place(text)) and (pid := registry.place(written, beside_a_date=True)):
             place["from"] = pid
@@ -370,6 +373,7 @@ def dateline_place(text: str) -> str:
     "London, 10 June 1859", "26 или 28 августа 1899, Н. Новгород." -> "Н. Новгород"; "" when the rest is not a name."""
     text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[.,;\s>]|$)", "", text)  # "года1. Сорренто.": a note's marker glued to a word
     text = _US_STATE.sub("", text)  # "Washington D.C.", "St. Louis, Mo.": the town without its state
+    text = re.sub(r"\[(\d{1,2})\??\]", r"\1", text)  # "July [15?] 1864": the editors' day
     found = find_dates(text)
     if not found and not read_date(text):
         return ""
