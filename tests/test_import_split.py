@@ -449,3 +449,14 @@ def test_a_byline_broken_over_short_lines_under_an_editors_heading_is_the_headin
     assert body.lstrip().split(" ", 1)[1].startswith("President’s room") and "indorsement" not in body, body
     assert "From James R. Gilmore to governor Vance of north Carolina, with" in front, front  # one line of the heading
     assert "authors: [gilmore]" in front and "recipients: [vance]" in front, front  # the office in lower case left out
+
+
+def test_a_running_head_that_names_the_next_documents_addressee_and_date_dates_it() -> None:
+    raw = ("ТЕЛЕГРАММА Г. Е. ЗИНОВЬЕВУ\nПетроград, Зиновьеву\nПошлю Вам к понедельнику тезисы о задачах съезда, а затем статью или\n"
+           "Л. А. ФОТИЕВОЙ. 5 ИЮЛЯ 1920 г. 231\nзаметку о новой книге против большевизма.\nЛенин\nМосква, Кремль, 5. VII. 20 г.\n"
+           "Печатается впервые, по машинописной копии\n407\nЛ. А. ФОТИЕВОЙ\nЛидия Александровна!\nСпасибо большое. Вы все дела "
+           "переделали превосходно.\nПрошу прислать мне комплект журнала, который стоит на этажерке у стола.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 2, [d.text for d in result.documents]
+    front = result.documents[1].text.split("\n---\n", 1)[0]
+    assert "date: 1920-07-05" in front, front

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from edition.interchange.importer_notes import Anchor, RawBlock, RawNote
 from edition.interchange.raw_addressee import english_addressee
-from edition.interchange.raw_dates import day_month, is_dateline
+from edition.interchange.raw_dates import day_month, is_dateline, read_date
 from edition.interchange.raw_finish import Fields
 from edition.interchange.raw_headings import COLLECTION_OF, LETTERS_OF, letter_heading
 from edition.interchange.raw_markup import Edit, paragraph, person_edits, render
@@ -328,9 +328,23 @@ def repeated(body: list[RawBlock]) -> tuple[RawBlock, int, str] | None:
     return None
 
 
+def _date_from_running_heads(docs: list[DocState]) -> None:
+    """A printed edition's running head that names a document's addressee and date ("Л. А. ФОТИЕВОЙ. 3 ИЮЛЯ 1920 г. 229",
+    dropped as furniture) dates the document under that heading ("Л. А. ФОТИЕВОЙ") when nothing else does."""
+    heads = [t for d in docs for _, t, why in d.dropped if why.startswith("a running head")]
+    for doc in docs:
+        name = " ".join(doc.region.heading[-1].text.split()).rstrip(". ") if doc.region.heading and not doc.date else ""
+        for t in heads if name else []:
+            if t.startswith(name + ".") and (d := read_date(t[len(name) + 1:].lower())) and "when" in d:
+                doc.date, doc.fields.date = dict(d), dict(d)
+                doc.fields.why["date"] = f"the running head '{t}'"
+                break
+
+
 def year_from_the_document_before(docs: list[DocState]) -> None:
     """A dateline without its year ("21 апреля.") in a run of documents takes the year of the one before it; the end of
-    a letter among letters is a letter."""
+    a letter among letters is a letter; a running head may date a document."""
+    _date_from_running_heads(docs)
     year = ""
     for doc in docs:
         when = str(doc.date.get("when") or doc.date.get("not_before") or "")
