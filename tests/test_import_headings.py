@@ -350,3 +350,10 @@ def test_the_place_of_a_dateline_broken_over_two_lines_is_on_the_line_above_the_
            "My dear sir:—My former business partner has forwarded to me a letter he has recently received from his brother.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^place: \{from: washington\}$", front) and re.search(r"(?m)^date: 1864-07-15$", front), front
+
+
+def test_a_rank_and_a_surname_over_the_salutation_name_the_addressee_even_in_lower_case() -> None:
+    raw = ("Major-general grant:\n\nMy dear general:—I do not remember that you and I ever met personally. I write this now as "
+           "a grateful acknowledgment of the almost inestimable service you have done the Country.\n\nYours very truly,\n\nA. Lincoln.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^recipients: \[grant\]$", front), front

@@ -149,8 +149,14 @@ def _salutation(registry: Registry, body: Sequence[str], roles: Sequence[str]) -
     return []
 
 
+_RANK_ADDRESS = re.compile(r"(?i:(?:(?:Major|Brigadier|Lieutenant)[- ])?(?:General|Colonel|Governor|Admiral|Captain))\s+([A-Za-z][a-z-]{2,})[,:]")
+
+
 def _address_recipients(registry: Registry, body: Sequence[str], roles: Sequence[str]) -> list[str]:
-    """The addressees of a telegram's or a note's first lines: "Иркутск, Янсону", "Сочи — Сталину.", "Stalin,"."""
+    """The addressees of a telegram's or a note's first lines: "Иркутск, Янсону", "Сочи — Сталину.", "Stalin,", a rank and a
+    surname ("Major-general grant:", the capital lost)."""
+    if body and (m := _RANK_ADDRESS.fullmatch(body[0].strip())) and (pid := registry.person(m.group(1).title())):
+        return [pid]
     out: list[str] = []
     for k0, text in enumerate(body[:8]):
         if k0 and len(text) > 120 or roles[k0] == "salute":
