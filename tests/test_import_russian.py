@@ -278,3 +278,17 @@ def test_a_letter_from_a_place_named_in_russian_that_no_table_puts_in_english_is
     raw = "Женева 18 февраля 1868 г.\n\nДобрый, единственный друг, не сердитесь на мое бессовестное молчание.\n"
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert "date: 1868-02-18" in front, front  # a town abroad: the New Style, as written
+
+
+def test_names_and_months_in_the_spelling_before_1918_are_read_as_in_the_new() -> None:
+    from test_importer import PERSONS, REGISTER
+
+    from edition.interchange.importer import import_raw
+    from edition.registers.names import modern_spelling
+
+    assert [modern_spelling(w) for w in ("Достоевскаго", "Ѳедоръ", "безцѣнный", "Іюня")] == ["Достоевского", "Федор", "безценный", "Июня"]
+    assert nominatives("Толстаго")[0] == "Толстой" and read_date("12 Іюня 1868 г.") == {"when": "1868-06-12"}
+    raw = ("<РГАЛИ, ф. 212, оп. 1, д. 16. Письмо Ф. М. Достоевскаго къ А. Н. Майкову>\n\n12 Іюня 1868 г.\n\n"
+           "Добрый, единственный и безцѣнный другъ, не сердитесь на мое безсовѣстное молчаніе.\n")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert "authors: [dostoevskii]" in front and "recipients: [maikov]" in front and "1868-06-12" in front, front

@@ -14,6 +14,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from edition.registers.names import OLD_LETTERS
+
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
@@ -111,7 +113,8 @@ def _old_style(g: dict[str, str | None], month: int, day: int) -> bool:
 
 
 def find_dates(text: str) -> list[Found]:
-    """Every date in ``text``, in order, none overlapping."""
+    """Every date in ``text``, in order, none overlapping (a month in the spelling before 1918 too: "Іюня")."""
+    text = text.translate(OLD_LETTERS)  # one letter for one: the offsets stay the copy's
     found: list[Found] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -230,7 +233,7 @@ def _ymd_range(text: str) -> dict[str, str] | None:
 
 def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+", " ", text).translate(OLD_LETTERS)
     text = re.sub(r"(?<=[A-Za-zА-Яа-яё.] )\[(\d{1,2})\??\](?= ?,? ?\d{4})", r"\1", text)  # "July [15?] 1864": the editors' day
     text = re.sub(r"(\b[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z][a-z]+\.?\s+\d{1,2}),\s*(\d{4})\)", r"\1), \2", text)  # "(February 6, 1918)"
     if two := _two_styles(text) or _ymd_range(text) or _slashed_styles(text):

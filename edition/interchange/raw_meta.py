@@ -198,8 +198,8 @@ def _writer_then_addressee(rest: str) -> tuple[list[str], list[str]] | None:
     """ "Письмо М. К. Ганди Л. Н. Толстому с благодарностью ...", "Письмо Сталина Молотову", "Письмо Ф. М. Достоевского к
     А. Н. Майкову": a name in the genitive, then one in the dative, nothing between them but "к" (a comma or "и" would make
     both addressees)."""
-    names = re.split(r"\s+(?=[а-яё])(?!к\s)", rest.strip(" ."))[0]  # "к" before the addressee stays: "Достоевского к А. Н. Майкову"
-    m = re.fullmatch(rf"(?P<a>{_RU_PERSON})\s+(?:к\s+)?(?P<b>{_RU_PERSON})", names)
+    names = re.split(r"\s+(?=[а-яё])(?!къ?\s)", rest.strip(" ."))[0]  # "к" before the addressee stays: "Достоевского к А. Н. Майкову"
+    m = re.fullmatch(rf"(?P<a>{_RU_PERSON})\s+(?:къ?\s+)?(?P<b>{_RU_PERSON})", names)
     if not m:
         return None
     a, b = m.group("a"), m.group("b")

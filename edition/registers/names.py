@@ -56,6 +56,18 @@ def is_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC.search(text))
 
 
+# the letters the spelling before 1918 had and the reform replaced, one for one: "безцѣнный", "Іюня", "Ѳедоръ"
+OLD_LETTERS = str.maketrans("ѣѢіІѳѲѵѴ", "еЕиИфФиИ")
+
+
+def modern_spelling(word: str) -> str:
+    """A Russian word in the spelling since 1918, for the analyser: the old letters replaced, the hard sign after a last
+    consonant dropped, the old genitive ending of adjectives and such surnames made the new ("Достоевскаго" ->
+    "Достоевского", "Ѳедоръ" -> "Федор")."""
+    w = re.sub(r"(?<=[бвгджзклмнпрстфхцчшщ])[ъЪ]$", "", word.translate(OLD_LETTERS))
+    return re.sub(r"(?<=[кгхжшчщц])аго$", "ого", re.sub(r"(?<=[^кгхжшчщц])аго$", "ого", re.sub(r"яго$", "его", w)))
+
+
 # How Russian (and other Soviet) surnames and patronymics end in the reader's Latin letters.
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ova|ev|eva|ëv|in|ina|yn|yna|sky|skii|skiy|skaya|skaia|tsky|tskii|ich|enko|uk|chuk|dze|shvili|ian|yan|"
                               r"ii|yi|oy|oi|aya|aia)$", re.IGNORECASE)
@@ -88,6 +100,7 @@ def nominatives(word: str) -> tuple[str, ...]:
     if not is_cyrillic(word):
         return (word,)
     out: list[str] = []
+    word = modern_spelling(word)
     # a place's or a given name's parses last: "Майкову" is Maikov's dative before it is the accusative of a place "Майкова"
     for parse in sorted(_analyser().parse(word), key=lambda p: "Geox" in p.tag or "Name" in p.tag):
         tag = parse.tag
@@ -109,7 +122,7 @@ def name_cases(word: str) -> frozenset[str]:
     if not is_cyrillic(word):
         return frozenset()
     out: set[str] = set()
-    for parse in _analyser().parse(word):
+    for parse in _analyser().parse(modern_spelling(word)):
         if {"Surn", "Name", "Patr"} & set(str(parse.tag).replace(" ", ",").split(",")) and parse.tag.case:
             out.add(str(parse.tag.case))
     return frozenset(out)
