@@ -357,3 +357,9 @@ def test_a_rank_and_a_surname_over_the_salutation_name_the_addressee_even_in_low
            "a grateful acknowledgment of the almost inestimable service you have done the Country.\n\nYours very truly,\n\nA. Lincoln.\n")
     front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r"(?m)^recipients: \[grant\]$", front), front
+
+
+@pytest.mark.parametrize(("line", "recipient"), [("The Queen to the Earl of Clarendon.", "Clarendon"),
+                                                 ("Queen Victoria to the Duke of Wellington", "Wellington")])
+def test_a_peer_addressed_by_his_title_is_the_person_of_that_title(line: str, recipient: str) -> None:
+    assert read_heading([line]).recipients == [recipient]

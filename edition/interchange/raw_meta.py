@@ -229,6 +229,8 @@ _OFFICE_THEN_NAME = re.compile(r"(?:the\s+)?[A-Z][\w ]{2,40},\s+(?:Mr\.?|Mrs\.?|
                                r"(?P<n>(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
 
+# "the Earl of Clarendon", "the Duke of Wellington": a peer, named by the title (Clarendon)
+_PEER = re.compile(r"(?:the\s+)?(?:Earl|Duke|Marquis|Marquess|Viscount|Baron|Count|Countess|Duchess)\s+of\s+(?P<n>[A-Z][a-z]+)")
 # "governor Vance of north Carolina": an office in lower case, the surname, the place of the office
 _LOWER_OFFICE = re.compile(r"(?:the\s+)?(?:governor|general|president|senator|colonel|judge|secretary|mayor|minister|admiral|captain)\s+"
                            r"(?P<n>(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+)(?:\s+of\s+[\w ]+)?")
@@ -238,7 +240,7 @@ def _recipients(h: Heading, text: str) -> None:
     named = _paren_name(text.strip())
     if named == text.strip():  # "W. Churchill (Correspondence Vol. 1, No. 93)": a parenthesis that names nobody
         named = re.sub(r"\s*\([^()]*\)\s*$", "", named)
-    if m := _OFFICE_THEN_NAME.fullmatch(named) or _LOWER_OFFICE.fullmatch(named.strip(" ,.")):
+    if m := _OFFICE_THEN_NAME.fullmatch(named) or _LOWER_OFFICE.fullmatch(named.strip(" ,.")) or _PEER.fullmatch(named.strip(" ,.")):
         named = m.group("n")  # "the Prime Minister, Mr Winston Churchill", "governor Vance of north Carolina": the person
     text = _titlecase_caps(_initials_first(named))
     # "V. N. ANDRONNIKOV, REGIONAL BOARD OF ...": the person, then his office
