@@ -141,3 +141,11 @@ def test_a_surnames_particle_in_lower_case_stays_with_it_in_the_proposed_entry_a
     front = result.documents[0].text.split("\n---\n", 1)[0]
     assert re.search(r'(?m)^title: "Van Gogh to Gauguin"$', front), front
     assert 'name: "Van Gogh, Vincent"' in result.persons_yaml, result.persons_yaml
+
+
+def test_a_bracketed_footnote_before_the_first_heading_is_the_letter_befores_and_unplaced() -> None:
+    raw = ("[Footnote 12: Afterwards Lord Raglan.]\n\n_Queen Victoria to Lord Panmure._\n\nOSBORNE, _22nd March 1855_.\n\n"
+           "The other day, when the Queen spoke to Lord Panmure, no decision was come to as to how this should be done.\n")
+    (front, body), = _docs(raw)
+    assert body.lstrip().startswith("@unplaced [12] Afterwards Lord Raglan."), body
+    assert "Raglan" not in front.split("Lines of the copy dropped")[0], front

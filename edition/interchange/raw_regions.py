@@ -134,9 +134,11 @@ def _no_sentence(b: RawBlock) -> bool:
 
 def begun_before(first: Region) -> list[RawBlock]:
     """The first paragraph of a page when it is a sentence begun on the page before, in lower case and of four words or more,
-    and the numbered notes of a document before ("1 Эта мысль Ж. Ж. Руссо помещена Толстым в «Круге чтения» 17 сентября.")."""
+    and the numbered notes of a document before ("1 Эта мысль Ж. Ж. Руссо помещена Толстым в «Круге чтения» 17 сентября.",
+    "[Footnote 12: Afterwards Lord Raglan.]")."""
     return [b for k, b in enumerate(first.blocks) if not k and b.text[:1].islower() and len(b.text.split()) >= 4
-            or re.match(r"\d{1,3}\s+[А-ЯЁA-Z]", b.text) and len(b.text.split()) >= 5 and re.search(r"[.!?]$", b.text)]
+            or re.match(r"\d{1,3}\s+[А-ЯЁA-Z]", b.text) and len(b.text.split()) >= 5 and re.search(r"[.!?]$", b.text)
+            or re.match(r"\[\d{1,3}\]\s+\S", b.text)]  # "[12] Afterwards Lord Raglan.": a bracketed note of the letter before
 
 
 def site_front(regions: list[Region]) -> list[RawBlock]:
