@@ -149,3 +149,11 @@ def test_a_bracketed_footnote_before_the_first_heading_is_the_letter_befores_and
     (front, body), = _docs(raw)
     assert body.lstrip().startswith("@unplaced [12] Afterwards Lord Raglan."), body
     assert "Raglan" not in front.split("Lines of the copy dropped")[0], front
+
+
+def test_a_footnote_of_a_hard_wrapped_text_loses_the_bracket_that_closes_it_on_a_later_line() -> None:
+    raw = ("_Queen Victoria to Viscount Palmerston._\n\nBUCKINGHAM PALACE, _20th March 1855_.\n\n"
+           "The Queen regrets Lord Shaftesbury's declining office, and approves of\nLord Elgin's selection in his place.[51]\n\n"
+           "[Footnote 51: As Chancellor of the Duchy of Lancaster; Mr Matthew Talbot\nBaines was ultimately appointed.]\n")
+    (front, body), = _docs(raw)
+    assert "Baines was ultimately appointed." in front and "appointed.]" not in front, front

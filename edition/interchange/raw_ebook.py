@@ -93,14 +93,23 @@ def titled_to(text: str, following: str) -> bool:
         and is_dateline(following.strip().split("\n", 1)[0])
 
 
-def line_marks(no: int, text: str, col: int, dropped: list[tuple[int, str, str]]) -> tuple[str, int]:
-    """A line without the HTML or page marks left in it, and with a plain-text book's footnote label made a number
-    ("[Footnote 51: ..." -> "[51] ..."); the column of its first character moves with the label."""
-    if _INLINE.search(text):
-        dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(text)]
-        text = " ".join(_INLINE.sub(" ", text).split())
-    if note := footnote(text):
-        text, moved, label = note
-        col += moved
-        dropped.append((no, label, "the label of a plain-text book's footnote (the note keeps its number)"))
-    return text, col
+class LineMarks:
+    """Takes the marks off each line of a page in turn: the HTML or page marks left in it, and a plain-text book's footnote
+    label made a number ("[Footnote 51: ..." -> "[51] ..."), the bracket that closes the footnote dropped too when a later
+    line of a hard-wrapped text holds it; the column of a line's first character moves with the label."""
+
+    def __init__(self) -> None:
+        self.open_note = False  # a footnote whose closing bracket is still to come
+
+    def __call__(self, no: int, text: str, col: int, dropped: list[tuple[int, str, str]]) -> tuple[str, int]:
+        if _INLINE.search(text):
+            dropped += [(no, m.group(), "HTML or a page mark left in the text") for m in _INLINE.finditer(text)]
+            text = " ".join(_INLINE.sub(" ", text).split())
+        if note := footnote(text):
+            self.open_note = not text.endswith("]")
+            text, moved, label = note
+            col += moved
+            dropped.append((no, label, "the label of a plain-text book's footnote (the note keeps its number)"))
+        elif self.open_note and text.endswith("]") and text.count("]") > text.count("["):
+            text, self.open_note = text[:-1].rstrip(), False
+        return text, col

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from edition.interchange.importer_notes import RawBlock
+from edition.interchange.raw_ebook import LineMarks, unitalic
 from edition.interchange.raw_ebook import furniture as ebook_furniture
-from edition.interchange.raw_ebook import line_marks, unitalic
 from edition.interchange.raw_folios import page_numbers
 from edition.interchange.raw_headings import CATALOGUE_TITLE, COLLECTION_OF, INCIPIT, letter_heading
 from edition.interchange.raw_runon import BOOK_BANNER, NUMBER_LIST, run_on_pieces
@@ -197,6 +197,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
     licence = False
     raw = text.split("\n")
     numbered = {int(m.group(1)) for line in raw if (m := _GENERIC.match(line.strip()))}
+    marks = LineMarks()
     for no, line in enumerate(raw, 1):
         m = _GLUED_GENERIC.search(line.rstrip())
         if m and {int(m.group(2)) - 1, int(m.group(2)) + 1} & numbered:
@@ -224,7 +225,7 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append(None)
             licence = licence and not _LICENCE_END.search(stripped)
             continue
-        stripped, col = line_marks(no, stripped, len(line) - len(line.lstrip()) + 1, dropped)
+        stripped, col = marks(no, stripped, len(line) - len(line.lstrip()) + 1, dropped)
         if not stripped:
             out.append(None)
             continue
