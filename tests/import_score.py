@@ -241,12 +241,7 @@ def archive_key(text: str) -> str:
 class PageScore:
     page: str
     heldout: bool
-    fresh: bool = False  # held out, and gathered after the rules were made (tests/fixtures/import/real/README.md)
-    fresh2: bool = False  # the second fresh set (54-68), gathered later still: its dev half may be looked at, its held-out half not
-    fresh3: bool = False  # the third fresh set (69-82), gathered and scored blind before any rule was made on it; halved likewise
-    fresh4: bool = False  # the fourth (83-98), keyed blind by one who never ran the importer, scored once; all held out
-    fresh5: bool = False  # the fifth (99-114), gathered and keyed the same way
-    fresh6: bool = False  # the sixth (115-130), likewise, kept from development until it was scored
+    later: int = 0  # 0: the first sets; 1: the fresh set; N: the N-th set gathered after (``freshN: true``; README.md)
     right: int = 0
     total: int = 0
     words: int = 0
@@ -546,9 +541,7 @@ def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | Non
             into = root / "sources" / "imported" / page.stem
             start = time.perf_counter()
             code, output = run_import(root, page, into, subprocess_mode)
-            score = PageScore(page.name, bool(answer.get("heldout")), bool(answer.get("fresh")), bool(answer.get("fresh2")),
-                              bool(answer.get("fresh3")), bool(answer.get("fresh4")), bool(answer.get("fresh5")),
-                              bool(answer.get("fresh6")), seconds=time.perf_counter() - start)
+            score = PageScore(page.name, bool(answer.get("heldout")), later_set(answer), seconds=time.perf_counter() - start)
             scorer = Scorer(root)  # the registers with the entries this import proposed
             files = sorted(into.rglob("*")) if into.exists() else []
             drafts = [read_draft(f) for f in files if f.suffix == ".md"]
@@ -573,20 +566,27 @@ def totals(scores: list[PageScore]) -> dict[str, float]:
             "seconds": sum(s.seconds for s in scores)}
 
 
+def later_set(answer: dict[str, Any]) -> int:
+    """Which set gathered after the first a page belongs to: N for ``freshN: true`` (the highest such
+    flag), 1 for ``fresh: true``, 0 for the first sets."""
+    flags = [int(m[1] or 1) for key, value in answer.items() if value is True and (m := re.fullmatch(r"fresh(\d*)", str(key)))]
+    return max(flags, default=0)
+
+
 def groups(scores: list[PageScore]) -> list[tuple[str, list[PageScore]]]:
-    """The rows of the total: pages the rules were made on, the first held-out pages, the fresh ones, the second
-    and third fresh sets' two halves, all."""
+    """The rows of the total: pages the rules were made on, the first held-out pages, the fresh ones, each later
+    set's dev and held-out halves (a set all held out has no dev row), all."""
     names = [set_name(s) for s in scores]
-    order = ["dev", "held-out", "fresh held-out", "fresh-2 dev", "fresh-2 held-out", "fresh-3 dev", "fresh-3 held-out",
-             "fresh-4 held-out", "fresh-5 held-out", "fresh-6 dev", "fresh-6 held-out"]
+    order = ["dev", "held-out", "fresh held-out"]
+    for n in range(2, max((s.later for s in scores), default=0) + 1):
+        order += [f"fresh-{n} dev", f"fresh-{n} held-out"]
     return [*((n, [s for s, m in zip(scores, names, strict=True) if m == n]) for n in order), ("all", scores)]
 
 
 def set_name(s: PageScore) -> str:
-    for later, name in ((s.fresh6, "fresh-6"), (s.fresh5, "fresh-5"), (s.fresh4, "fresh-4"), (s.fresh3, "fresh-3"), (s.fresh2, "fresh-2")):
-        if later:
-            return f"{name} held-out" if s.heldout else f"{name} dev"
-    return "fresh held-out" if s.fresh else "held-out" if s.heldout else "dev"
+    if s.later >= 2:
+        return f"fresh-{s.later} held-out" if s.heldout else f"fresh-{s.later} dev"
+    return "fresh held-out" if s.later == 1 else "held-out" if s.heldout else "dev"
 
 
 def table(scores: list[PageScore], show_heldout: bool) -> str:
@@ -606,7 +606,7 @@ def table(scores: list[PageScore], show_heldout: bool) -> str:
 
 
 def select(which: str, page: str | None) -> list[Path]:
-    """The pages of a set: dev, heldout (the fresh ones included), fresh, fresh2 or fresh3 (both halves), fresh4, fresh5, fresh6, or all."""
+    """The pages of a set: dev, heldout (the fresh ones included), fresh, freshN (both halves of the N-th set), or all."""
     # In the order of their numbers (99 before 100): an import adds the people it proposes to the project's
     # registers, which the pages after it see, so a page's score must not depend on pages numbered after it.
     pages = sorted((p for p in PAGES.glob("*.txt") if p.with_suffix(".yaml").exists()),
@@ -615,14 +615,15 @@ def select(which: str, page: str | None) -> list[Path]:
         pages = [p for p in pages if p.name.startswith(page)]
     if which != "all":
         answers = {p: yaml.safe_load(p.with_suffix(".yaml").read_text(encoding="utf-8")) for p in pages}
-        kind = {p: next((k for k in ("fresh6", "fresh5", "fresh4", "fresh3", "fresh2", "fresh", "heldout") if a.get(k)), "dev") for p, a in answers.items()}
+        kind = {p: f"fresh{n}" if (n := later_set(a)) >= 2 else "fresh" if n else "heldout" if a.get("heldout") else "dev"
+                for p, a in answers.items()}
         pages = [p for p in pages if kind[p] == which or which == "heldout" and kind[p] == "fresh"]
     return pages
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"), default="all")
+    ap.add_argument("--set", default="all", help="dev, heldout, fresh, freshN (the N-th set gathered later: fresh2 ...), or all")
     ap.add_argument("--page", help="only the pages whose file name starts so")
     ap.add_argument("-v", "--verbose", action="store_true", help="every field, and the words not kept")
     ap.add_argument("--show-heldout", action="store_true", help="a row per held-out page too")
