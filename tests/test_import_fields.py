@@ -355,3 +355,17 @@ def test_a_date_that_a_pdfs_text_spaced_out_digit_by_digit_and_before_its_comma_
     from edition.interchange.raw_dates import read_date
     assert read_date("Written  on  July  3 ,  1 9 1 8") == {"when": "1918-07-03"}
     assert read_date("July 3, 1918") == {"when": "1918-07-03"}
+
+
+def test_a_title_made_from_persons_the_register_writes_in_cyrillic_is_in_latin_letters() -> None:
+    """A historian's register may spell Russians in Cyrillic ("Чехов, А. П."): the title the import makes for an
+    English reader names them in the reader's transliteration, or by a Latin alias of the register, not
+    'Чехов to Книппер'; the text keeps its own spelling."""
+    from test_importer import person
+
+    persons = {**PERSONS, "chekhov": person("chekhov", "Чехов, А. П."), "knipper": person("knipper", "Книппер, О. Л.", "Knipper")}
+    raw = ("3120. О. Л. КНИППЕР\n\n13 августа 1900 г. Ялта.\n\nМилая, славная моя актриса, я жив, здоров, думаю о тебе и скучаю.\n\n"
+           "Твой А. Чехов.\n")
+    (doc,) = import_raw(raw, "page.txt", persons, REGISTER).documents
+    assert 'title: "Chekhov to Knipper"' in doc.text, doc.text
+    assert "Твой" in doc.text and "Чехов" in doc.text.split("---", 2)[2]

@@ -197,13 +197,17 @@ class Registry:
         return " ".join(f"{w[0]}." for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def reader_surname(self, pid: str) -> str:
-        """The surname for a title, as English readers spell it: the register's "Zinov'ev" gives its alias "Zinoviev"."""
+        """The surname for a title, as English readers spell it: the register's "Zinov'ev" gives its alias "Zinoviev",
+        and a surname the register writes in Cyrillic ("Чехов") its Latin alias or else the reader's transliteration
+        ("Chekhov"), as the index files it: a title in Latin letters does not mix scripts."""
         sur = self.surname(pid)
-        if not re.search(r"['’ʹ]", sur) or pid not in self.persons:
-            return sur
+        cyrillic = is_cyrillic(sur)
+        if not (cyrillic or re.search(r"['’ʹ]", sur)) or pid not in self.persons:
+            return transliterate(sur, self.scheme) if cyrillic else sur
         aliases = [str(a) for a in getattr(self.persons[pid], "aliases", None) or []]
         key = spelling_key(sur, self.scheme)
-        return next((a for a in aliases if re.fullmatch(r"[A-Z][a-z-]+", a) and spelling_key(a, self.scheme) == key), sur)
+        alias = next((a for a in aliases if re.fullmatch(r"[A-Z][a-z-]+", a) and spelling_key(a, self.scheme) == key), None)
+        return alias or (transliterate(sur, self.scheme) if cyrillic else sur)
 
     def surname(self, pid: str) -> str:
         if pid in self.persons:
