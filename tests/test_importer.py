@@ -291,3 +291,16 @@ def test_seeds_import_into_loadable_sources(prefix: str, tmp_path: Path):
             assert pid in persons
     missing = kept_words(raw) - loaded_words(result, tmp_path)
     assert not missing, missing
+
+
+def test_a_document_the_copy_gives_no_text_for_is_a_draft_that_does_not_check(tmp_path: Path) -> None:
+    """A heading and a dateline with nothing after them: the draft's body is one @unplaced paragraph that says so,
+    which 'edition check' refuses at its line, not a '{gap}' that would print as a lacuna and pass."""
+    result = import_raw("3120. О. Л. КНИППЕР\n\n13 августа 1900 г. Ялта.\n", "page.txt", PERSONS, REGISTER)
+    (doc,) = result.documents
+    assert "{gap}" not in doc.text and "@unplaced [no text of this document was found in the copy" in doc.text
+    assert any("no text left for the body" in d.message for d in result.diagnostics)
+    path = tmp_path / doc.filename
+    path.write_text(doc.text, encoding="utf-8")
+    _loaded, diags = load_document(path, doc.filename)
+    assert [d.message[:43] for d in diags if d.is_error] == ["unplaced material left by 'edition import':"]

@@ -72,7 +72,7 @@ from edition.model.diagnostics import Diagnostic, Pos, sort_key, warning
 from edition.registers import archives as arch
 from edition.registers.names import DEFAULT_SCHEME
 from edition.sources.markup import UNPLACED
-from edition.sources.writer import write_span
+from edition.sources.writer import write_text
 from edition.sources.writer import yaml_string as quote
 
 _MID_SENTENCE = re.compile(r"(?:[,;–-]|\b(?:the|of|and|a|an|to|in|for|with|from|by|at|or|that|which|who|Com\.|Comrade|Mr\.)|['’]s)$")
@@ -263,8 +263,9 @@ class _Importer:
         body = self.split_closer(body)
         if not body:
             where = RawBlock([(doc.blocks[-1].line if doc.blocks else 1, 1, "")])
-            self.warn(where, 0, "no text left for the body of this document: '{gap}' stands in for it", "check the split of the copy")
-            return write_span("gap", [])
+            self.warn(where, 0, "no text left for the body of this document: an @unplaced paragraph stands in for it",
+                      "check the split of the copy")
+            return f"@{UNPLACED} " + write_text("[no text of this document was found in the copy: add it, or delete this draft]")
         cores = [unquoted(core(b.text)) for b in body]
         roles = ["p"] * len(body)
         opening = opening_roles(body, cores, roles)
