@@ -20,14 +20,14 @@ from edition.interchange.raw_roles import unquoted
     "1184. А. С. СУВОРИНУ", "339. Н. А. и О. А. ГЕРЦЕН", "2727. А. М. ПЕШКОВУ (М. ГОРЬКОМУ)",
     "* 1. О. Ф. Новокшонову, А. А. Фофанову, В. Щербакову.", "XII. To his Brother Michael", "To A. S. Suvorin.",
     "Оболонскому Н. Н., 1 марта 1892", "И. С. Тургенев - Н. А. Некрасову", "Горький М. - Чехову А. П., конец апреля 1899 г.",
-    "17. В. Г. Короленко - А. П. Чехову.", "1547. Ал. П. ЧЕХОВУ",
+    "17. В. Г. Короленко - А. П. Чехову.", "1547. Ал. П. ЧЕХОВУ", "163. Чайковский - Мекк", "12. П. И. Чайковский – Н. Ф. Мекк.",
 ])
 def test_headings_of_editions_of_letters(text: str) -> None:
     assert letter_heading(text)
 
 
 @pytest.mark.parametrize("text", ["1. We must do this now", "To the Editor.", "To be continued.", "И. В. Сталиным",
-                                  "2) Верно ли, что две недели назад"])
+                                  "2) Верно ли, что две недели назад", "12. Москва - Петербург", "Чайковский - Мекк"])
 def test_lines_that_are_not_such_headings(text: str) -> None:
     assert not letter_heading(text)
 

@@ -21,6 +21,10 @@ _TO_PERSON = re.compile(r"^To\s+(?:(?:[A-Z]\.\s?){1,3}\s*[A-Z][\w'’-]+|(?:his|
 _CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?\*?$")
 _HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
                           rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
+# "163. Чайковский - Мекк": under a correspondence's number, writer and addressee both in the nominative
+# ("12. Москва - Петербург" in a list is no such heading: the writer's side must end as a Russian surname does)
+_NUMBERED_PAIR = re.compile(r"^(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ой|ий|ый|ая|ова|ева|ина)\s+[-–—]\s+"
+                            r"(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
 EDITION_DATING = re.compile(r"^(?:(?:[Кк]онец|[Нн]ачало|[Сс]ередина|[Нн]е ранее|[Нн]е позднее)\s+)?(?:\d{1,2}(?:\s*\([^()]{1,30}\))?"
                             r"(?:\s+(?:или|и)\s+\d{1,2})?\s+)?[а-яё]+(?:\s*\([^()]{1,30}\))?\s+\d{4}\s*(?:г\.|года)(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$"
                             r"|^\d{4}\s*г\.\s+[А-ЯЁа-яё]+\s+\d{1,2}(?:\s*[—–-]\s*(?:[а-яё]+\s+)?\d{1,2})?\??\.?(?:\s+[А-ЯЁ][\w.\- ]{0,30})?\.?$")
@@ -43,7 +47,7 @@ def letter_heading(text: str) -> bool:
         return True  # "1184. А. С. СУВОРИНУ"
     if _DATIVE_NAMES.match(_SEE_DATE.sub("", rest) if numbered else rest) and (numbered or "," in rest):
         return True
-    if numbered and _HYPHEN_PAIR.match(rest.rstrip(".")):
+    if numbered and (_HYPHEN_PAIR.match(rest.rstrip(".")) or _NUMBERED_PAIR.match(rest.rstrip("."))):
         return True  # "03. М. Горький - И.В. Сталину.": a publication's number over writer and addressee
     return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
 
