@@ -90,3 +90,17 @@ def test_the_loaded_corpus_keeps_the_text_as_written_and_the_plan_holds_it_types
     raw = {p.name for p in whole.corpus.persons.values()}
     printed = {p.name for p in whole.plan.corpus.persons.values()}
     assert any("'" in n for n in raw) and not any("'" in n for n in printed)
+
+
+def test_the_chronology_names_persons_the_register_spells_in_cyrillic_as_the_index_does(tmp_path: Path) -> None:
+    """A register may spell Russians in Cyrillic: the chronology (and the line under a document's heading on the
+    web) gives their surnames in the reader's transliteration, as the index files them, not 'Сталин → Каменев';
+    a Latin name stays as it is written."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    persons = root / "sources" / "persons.yaml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace('"Stalin, I. V."', '"Сталин, И. В."'), encoding="utf-8")
+    planned, diags = prepare(root)
+    assert not [d for d in diags if d.is_error], diags
+    (row,) = planned.plan.chronology
+    assert row.parties == "Stalin \u2192 Kamenev", row
