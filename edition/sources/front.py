@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from edition.model.corpus import Block, Inline
-from edition.model.dates import DateError, EditionDate, PartialDate, parse_date_string
+from edition.model.dates import DateError, EditionDate, PartialDate, iso_of, parse_date_string
 from edition.model.diagnostics import Diagnostic, Pos, error, warning
 from edition.sources import schema
 from edition.sources.markup import PosAt, parse_blocks, parse_inline
@@ -39,7 +39,9 @@ def date_of(node: YNode | None, diags: list[Diagnostic]) -> EditionDate | None:
             cert=string(node.get("cert"), "high"),
         )
     except DateError as exc:
+        written = iso_of(str(node.value)) if node.is_scalar else None
         hint = ("check the day against the month and the year (and 'calendar: julian' for an Old Style date)" if "out of range" in str(exc)
+                else f"write it so: {written}" if written
                 else "write YYYY, YYYY-MM, YYYY-MM-DD or a range A/B: 1857-07-01, 1857-07, 1857-06-01/1857-07-15")
         diags.append(error(node.pos, f"malformed date: {exc}", hint))
         return None
