@@ -205,3 +205,18 @@ def test_a_register_id_with_a_character_no_id_holds_is_said_at_the_id(mini: Path
     assert f"write it so: '{meant}', and the same in the text's {{p:...}}" in run.err
     edit(mini, f"{typed}:\n", "сталин:\n", "sources/persons.yaml")
     assert "the person id" not in edition(mini, "check").err
+
+
+@pytest.mark.parametrize(("key", "written", "meant"), [
+    ("transliteration", "ALA-LC", "ala_lc"), ("paper", "A4", "a4"), ("font_size", "12 PT", "12pt"), ("archive_style", "As Cited", "as-cited"),
+])
+def test_a_setting_not_one_of_its_values_is_one_error_with_the_value_meant(mini: Path, key: str, written: str, meant: str):
+    """Written in capitals or with a hyphen for an underscore: the hint names the value meant, and the rest of the
+    check goes on with the default (an unknown transliteration stopped the check with a traceback)."""
+    config = mini / "edition.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"{key}: {written}\n", encoding="utf-8")
+    run = edition_here(mini, "check")
+    assert run.code == 1, run.err
+    said = [line for line in run.err.splitlines() if ": error:" in line]
+    assert len(said) == 1 and f"'{key}' in edition.yaml must be one of" in said[0], run.err
+    assert f"hint: did you mean '{meant}'?" in run.err, run.err

@@ -110,6 +110,7 @@ def test_a_list_item_indented_further_than_its_list_is_not_read_as_more_words(ti
 @pytest.mark.parametrize(("line", "value"), [
     ('died: "1986" in Moscow: a guess', '"1986" in Moscow: a guess'),
     ("title: Herzen to Ogarev: on the Bell", "Herzen to Ogarev: on the Bell"),
+    ("title: Письма: лето 1926   # required", "Письма: лето 1926"),
     ("title: Herzen's note: on \"Kolokol\"", "Herzen's note: on \"Kolokol\""),
     ("path: C:\\ Users: x", "C:\\ Users: x"),
     ("title: 'Herzen's letter'", "Herzen's letter"),

@@ -9,6 +9,7 @@ the settings of the default series of its id) and the checks a type cannot say (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from edition.model.corpus import DEFAULT_APPARATUS, Config, Part, SeriesConfig, number_spans
@@ -29,6 +30,15 @@ DEFAULT_SERIES = (
     SeriesConfig("editor", "Editor's notes", "arabic", "normal", "foot"),
     SeriesConfig("textual", "Textual notes", "line", "paragraph", "foot"),
 )
+
+
+def _choice(g: Callable[[str], YNode | None], name: str, default: str) -> str:
+    """A setting with a list of values: the one written if it is one of them, else the default (the schema has
+    said the mistake at its place), so that what follows is read as the editor will mend it, and nothing
+    downstream meets a value it cannot use (an unknown transliteration stopped the check with a traceback)."""
+    value = string(g(name), default)
+    choices = next(f.choices for f in schema.CONFIG if f.name == name)
+    return value if value in choices else default
 
 
 def load_config(root: Path, diags: list[Diagnostic]) -> Config:
@@ -55,18 +65,18 @@ def load_config(root: Path, diags: list[Diagnostic]) -> Config:
         institution=string(g("institution")),
         course=string(g("course")),
         year=string(g("year")),
-        paper=string(g("paper"), "a4"),
-        font_size=string(g("font_size"), "11pt"),
+        paper=_choice(g, "paper", "a4"),
+        font_size=_choice(g, "font_size", "11pt"),
         two_sided=bool(two_sided is not None and schema.as_bool(two_sided)),
         binding_offset=offset,
         parts=parts,
         series=series,
         bibliography=strings(g("bibliography")),  # none named: schema.DEFAULT_BIBLIOGRAPHY, if it exists
-        archive_style=string(g("archive_style"), "modern"),
+        archive_style=_choice(g, "archive_style", "modern"),
         licence=string(g("licence")),
         path=display,
-        note_numbering=string(g("note_numbering"), "document"),
-        index_places=_flag(g("index_places"), False), transliteration=string(g("transliteration"), "ala_lc_alt"),
+        note_numbering=_choice(g, "note_numbering", "document"),
+        index_places=_flag(g("index_places"), False), transliteration=_choice(g, "transliteration", "ala_lc_alt"),
         keywords=strings(g("keywords")), editors=strings(g("editors")), web_address=string(g("web_address")),
         note_on_texts=string(g("note_on_texts")), abbreviations=_abbreviations(g("abbreviations"), diags),
         works_cited_groups=_groups(g("works_cited_groups"), diags),

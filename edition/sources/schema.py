@@ -284,8 +284,14 @@ def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
     if f.type == "list" and not value.is_seq:
         return [error(value.pos, f"{where} must be a list", f.doc)]
     if f.choices and value.is_scalar and value.value not in f.choices:
+        written = str(value.value)
+        def bare(word: str) -> str:
+            return re.sub(r"[\s_-]+", "", word).casefold()
+
+        same = next((c for c in f.choices if bare(c) == bare(written)), None)  # "ALA-LC", "A4", "12 PT", "As Cited"
         return [error(value.pos, f"{where} must be one of: {', '.join(f.choices)}",
-                      did_you_mean(str(value.value), f.choices) or f"write one of them exactly, in small letters: {f.doc}")]
+                      f"did you mean '{same}'?" if same else did_you_mean(written, f.choices)
+                      or f"write one of them exactly, in small letters: {f.doc}")]
     return []
 
 

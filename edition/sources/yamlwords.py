@@ -145,7 +145,7 @@ def _colon(lines: list[str], problem: str, at: Mark | None, context: str, contex
         return cause
     line = lines[at[0]]
     key = _KEY.match(line)
-    value = line[key.end():].strip() if key else line.strip()
+    value = re.sub(r"\s+#.*$", "", line[key.end():] if key else line).strip()  # a comment after it stays a comment
     return Explained(at[0], at[1], "a ':' followed by a space inside a value that is not in quotes: YAML takes it for a new key",
                      f"put the value in quotes: {quoted(value)}" if value else "put the value in double quotes")
 
