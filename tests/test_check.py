@@ -220,3 +220,16 @@ def test_a_setting_not_one_of_its_values_is_one_error_with_the_value_meant(mini:
     said = [line for line in run.err.splitlines() if ": error:" in line]
     assert len(said) == 1 and f"'{key}' in edition.yaml must be one of" in said[0], run.err
     assert f"hint: did you mean '{meant}'?" in run.err, run.err
+
+
+def test_list_and_a_misspelt_draft_id_speak_as_the_reader_does(mini: Path):
+    """'edition list' names the persons as the chronology does (a register's Cyrillic surname in the reader's
+    transliteration), and 'edition build --only' with a misspelt id offers the id meant, before any LaTeX runs."""
+    persons = mini / "sources" / "persons.yaml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace('"Stalin, I. V."', '"Сталин, И. В."'), encoding="utf-8")
+    listed = edition_here(mini, "list")
+    assert listed.code == 0 and "Stalin -> Kamenev" in listed.out, listed.out
+    run = edition_here(mini, "build", "--only", "leter")
+    assert run.code == 1 and "--only names unknown document(s): leter; did you mean 'letter'?" in run.err, run.err
+    run = edition_here(mini, "build", "--only", "zzz")
+    assert run.code == 1 and "'edition list' shows the ids" in run.err, run.err

@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,7 +123,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if only:
         unknown = only - {d.id for d in corpus.documents}
         if unknown:
-            say(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}")
+            ids = [d.id for d in corpus.documents]
+            meant = [f"'{m}'" for u in sorted(unknown) if (m := next(iter(difflib.get_close_matches(u, ids, 1, 0.8)), None))]
+            say(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}"
+                + (f"; did you mean {', '.join(meant)}?" if meant else "; 'edition list' shows the ids"))
             return EXIT_SOURCE
     report.step("rendering LaTeX")
     files, rdiags = render(project.plan)
@@ -172,6 +176,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per document: id, date, from -> to, title, and its status from the checks."""
+    from edition.passes import order
     from edition.pipeline import prepare
 
     root = Path(args.root).resolve()
@@ -185,8 +190,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         problems = by_path.get(doc.path, [])
         errors = sum(1 for d in problems if d.is_error)
         status = f"{errors} error(s)" if errors else f"{len(problems)} warning(s)" if problems else "ok"
-        who = ", ".join(corpus.persons[a].surname if a in corpus.persons else a for a in doc.authors)
-        to = ", ".join(corpus.persons[r].surname if r in corpus.persons else r for r in doc.recipients)
+        who = ", ".join(order.surname(corpus, a) for a in doc.authors)
+        to = ", ".join(order.surname(corpus, r) for r in doc.recipients)
         date = doc.date.text() if doc.date else "undated"
         print(visible(f"{doc.id:<42} {date:<28} {(who + ' -> ' + to) if to else who:<32} {doc.title}  [{status}]"))
     print(f"{len(docs)} document(s)", file=sys.stderr)
