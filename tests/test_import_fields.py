@@ -311,7 +311,7 @@ def test_the_town_a_telegrams_address_ends_with_is_the_place_sent_to() -> None:
 
 
 def test_a_supplied_dating_in_angle_brackets_and_an_editors_note_sent_from_give_the_place() -> None:
-    from edition.interchange.raw_finish import dateline_place
+    from edition.interchange.raw_placeline import dateline_place
     assert dateline_place("<25 января 1932 года. Сорренто.>") == "Сорренто"
     raw = ("Сталин — Кагановичу 19 августа 1932 г.\n\nКагановичу.\n\nСтатья Кайсарова в «Красной газете» целиком неправильна.1\n\n"
            "Сталин.\n\n1 Отправлена шифром из Сочи 19 августа в 22 час. 20 мин.\n")

@@ -9,10 +9,10 @@ import pytest
 from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
-from edition.interchange.raw_finish import dateline_place
 from edition.interchange.raw_headings import edition_dating, letter_heading
 from edition.interchange.raw_lines import furniture, heading_like
 from edition.interchange.raw_meta import read_heading
+from edition.interchange.raw_placeline import dateline_place
 from edition.interchange.raw_roles import unquoted
 
 

@@ -47,7 +47,7 @@ def test_dates_in_english_and_russian(text: str, date: dict[str, str]):
 
 
 def test_the_place_before_a_dating_in_both_styles_with_a_year_in_two_figures() -> None:
-    from edition.interchange.raw_finish import dateline_place
+    from edition.interchange.raw_placeline import dateline_place
 
     assert dateline_place("Женева 18 Февр./1 Марта/68") == "Женева"
     assert read_date("18 Февр./20 Марта/68") is None  # no century's lead: no date
