@@ -72,6 +72,7 @@ def test_a_signature_the_register_does_not_know_gives_a_proposed_author_and_an_a
     ("4 июня 1892 г. Мелихово.", "Мелихово"), ("MOSCOW, October 16, 1891.", "Moscow"),
     ("26 или 28 августа [7 или 9 сентября] 1899, Н. Новгород.", "Нижний Новгород"),  # an abbreviation, and the full stop
     ("War department, Washington D.C., July 14, 1863.", "Washington"), ("Springfield, Ill., June 2, 1858.", "Springfield"),
+    ("1883 г. октября 11 - 19. Каменка.", "Каменка"), ("1910 г. Августа 31 — сентября 1. Кочеты.", "Кочеты"),  # a span of days
 ])
 def test_the_place_of_a_dating(text: str, place: str) -> None:
     assert dateline_place(text) == place

@@ -39,7 +39,9 @@ def dateline_place(text: str) -> str:
     if m := _PLACE_ABBREVIATION.search(text):
         return _PLACE_ABBREVIATIONS[m.group(1)]
     if found:
-        rest = text[:found[0].start] + " , " + text[found[-1].end:]
+        # "1883 г. октября 11 - 19. Каменка.", "1910 г. Августа 31 — сентября 1. Кочеты.": the end of a span of days, not a place
+        after = re.sub(r"^\s*[—–-]\s*(?:[^\W\d_]+\.?\s+)?\d{1,2}\b", "", text[found[-1].end:])
+        rest = text[:found[0].start] + " , " + after
     elif re.search(r"\d{4}", text):  # "8 марта (24 февраля) 1863 г. Лондон.": the place after the year
         rest = re.sub(r"^.*?\d{4}\s*(?:г\.|года)?", "", text)
     else:  # "Женева 18 Февр./1 Марта/68": a year in two figures, the place before the date
