@@ -54,6 +54,17 @@ def test_a_complete_works_letter_keeps_its_own_dateline_and_gives_the_editions_t
     assert re.search(r"(?m)^recipients: .*suvorin", text), text
 
 
+def test_a_place_set_apart_over_the_editions_dating_is_the_heading_s_not_the_text() -> None:
+    raw = ("163. Чайковский - Мекк\n\nКаменка,\n\n1883 г. октября 11 - 19. Каменка.\n\n11 октября.\n\n"
+           "Милый, дорогой друг мой! Здесь вот уже несколько дней стоит такая чудная, теплая, ясная погода, какой в это "
+           "время года я и не запомню.\n\nВаш П. Чайковский.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    body = result.documents[0].text.split("\n---\n", 1)[1]
+    assert "Каменка," not in body and "1883 г." not in body, body
+    assert re.search(r"(?m)^date: .*1883-10-11", result.documents[0].text), result.documents[0].text
+
+
 def test_a_signature_the_register_does_not_know_gives_a_proposed_author_and_an_abbreviated_month_a_date() -> None:
     raw = ("* 1. О. Ф. Новокшонову.\n\n1904 г. Января 2. Я. П.\n\n"
            "Получил ваше письмо, любезн[ые] старички.1 Надеюсь, что вы теперь уже на отъезде. Прощайте. Дай бог вам всего хорошего.\n\n"

@@ -306,6 +306,10 @@ class _Segmenter:
                 and dating_under(b.text, self.r.heading[-1].text, addressee_heading(self.r.heading[-1].text)):
             self.r.meta.append(Meta("date", b.text, b))  # the edition's date and place under "1184. А. С. СУВОРИНУ"
             return
+        if self.phase == "head" and self.r.heading and not self.r.body_blocks() and re.fullmatch(r"[A-ZА-ЯЁ][\w-]{2,},", b.text.strip()) \
+                and self.following is not None and dating_under(self.following.text, self.r.heading[-1].text, True):
+            self.r.meta.append(Meta("date", b.text, b))  # "Каменка," over "1883 г. октября 11 - 19. Каменка.": the place set apart
+            return
         if self.phase == "commentary" or (self.phase == "tail" and (self.substantial() or self._printed_from())) and not (
                 self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text)):
             self.r.commentary.append(b)
