@@ -54,6 +54,18 @@ def test_a_complete_works_letter_keeps_its_own_dateline_and_gives_the_editions_t
     assert re.search(r"(?m)^recipients: .*suvorin", text), text
 
 
+def test_an_addressee_heading_with_the_editors_year_is_the_heading_not_a_dating() -> None:
+    raw = ("To Asa Gray   26 November [1860]1\n\nDown Bromley Kent.\n\nNov. 26th\n\nMy dear Gray.\n\n"
+           "I have to thank you for two letters. The latter with corrections, written before you received my letter.\n\n"
+           "Ever yours\n\nC. Darwin\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1
+    text = result.documents[0].text
+    assert re.search(r"(?m)^date: .*1860-11-26", text), text
+    assert re.search(r"(?m)^recipients: ", text), text
+    assert read_heading(["To Asa Gray 26 November [1860]"]).date == {"when": "1860-11-26"}
+
+
 def test_a_place_set_apart_over_the_editions_dating_is_the_heading_s_not_the_text() -> None:
     raw = ("163. Чайковский - Мекк\n\nКаменка,\n\n1883 г. октября 11 - 19. Каменка.\n\n11 октября.\n\n"
            "Милый, дорогой друг мой! Здесь вот уже несколько дней стоит такая чудная, теплая, ясная погода, какой в это "

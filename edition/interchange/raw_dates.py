@@ -235,6 +235,7 @@ def read_date(text: str) -> dict[str, str] | None:
     """A date phrase with its qualifiers, as the source format writes it; None when it names no date."""
     text = re.sub(r"\s+", " ", text).translate(OLD_LETTERS)
     text = re.sub(r"(?<=[A-Za-zА-Яа-яё.] )\[(\d{1,2})\??\](?= ?,? ?\d{4})", r"\1", text)  # "July [15?] 1864": the editors' day
+    text = re.sub(r"(?<=[A-Za-zА-Яа-яё.,] )\[(\d{4})\??\]", r"\1", text)  # "26 November [1860]": the editors' year
     text = re.sub(r"(\b[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z][a-z]+\.?\s+\d{1,2}),\s*(\d{4})\)", r"\1), \2", text)  # "(February 6, 1918)"
     if two := _two_styles(text) or _ymd_range(text) or _slashed_styles(text):
         return two

@@ -37,7 +37,7 @@ _RU_HEAD = re.compile(r"^(?P<kind>Письма(?=\s+[А-ЯЁ]+[УЮ]\b)|"
 _NAME = re.compile(r"(?:[A-ZА-ЯЁ][\w'’ʹ-]+\s+(?=(?:[A-ZА-ЯЁ]\.\s?)+\s*[A-ZА-ЯЁ]))?"  # a given name before initials: "Чарлзу П. Штейнмецу"
                    r"(?:(?:[A-ZА-ЯЁ]\.\s?){1,3}\s*)?[A-ZА-ЯЁ][\w'’ʹ-]+(?:\s+[A-ZА-ЯЁ][\w'’ʹ-]+)?")
 _DATE_TAIL = re.compile(r"[\s,]*\[?(?:(?:Prior to|Between|After|Before|Not later than|Not earlier than)\s+)?"
-                        r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]?\s*$")
+                        r"(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?|[A-Z][a-z]+\.?\s+\d{1,2}(?:\s+and\s+\d{1,2})?,\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\[?\d{4}\]?)\]?\s*$")
 
 # a date and the place it was written after the names: "... Чехову. 13 декабря 1899 г. Нижний Новгород"
 _DATE_PLACE_TAIL = re.compile(r"(?<=[.,])\s+\d{1,2}\s+[а-яё]+\s+\d{4}\s*(?:г\.|года)?,?\s+[А-ЯЁ][а-яё-]+(?:[\s-]+[А-ЯЁ][а-яё-]+)?\.?$")

@@ -316,6 +316,7 @@ class _Segmenter:
             return
         if self.phase == "head" and not self.r.body_blocks() and (_EDITORS_DATE.fullmatch(b.text.strip())
                                                                 or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)
+                                                                and not re.match(r"To\s+[A-Z]", b.text)  # "To Asa Gray 26 November [1860]"
                                                                 or self.r.heading and len(b.text) <= 60 and _DATE_AND_PLACE.match(b.text)):
             self.r.meta.append(Meta("date", b.text, b))
             return
