@@ -460,3 +460,13 @@ def test_a_running_head_that_names_the_next_documents_addressee_and_date_dates_i
     assert len(result.documents) == 2, [d.text for d in result.documents]
     front = result.documents[1].text.split("\n---\n", 1)[0]
     assert "date: 1920-07-05" in front, front
+
+
+def test_the_editions_notes_under_the_letter_s_heading_again_are_that_letter_s_not_a_second_one() -> None:
+    raw = ("3120. О. Л. КНИППЕР\n\n13 августа 1900 г. Ялта.\n\nМилая, славная, великолепная моя актриса, я жив, здоров, "
+           "думаю о тебе, мечтаю и скучаю оттого, что тебя здесь нет.\n\nТвой Antonio.\n\n13 авг.\n\n\nПримечания\n\n"
+           "    3120. О. Л. КНИППЕР\n\n    13 августа 1900 г.\n\n    Печатается по автографу (ГБЛ). Впервые опубликовано: "
+           "Письма к Книппер, стр. 56.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    assert len(result.documents) == 1, [d.text[:200] for d in result.documents]
+

@@ -151,6 +151,10 @@ class _Segmenter:
             self.phase = "head"  # the heading repeated (a page title, then the document)
             self.r.meta.append(Meta("heading", t, b))
             return
+        if self.phase == "notes" and DOC_NUMBER.match(t) and any(" ".join(h.text.split()).casefold() == t.casefold() for h in self.r.heading):
+            self.phase = "commentary"  # "Примечания" / "3120. О. Л. КНИППЕР": the edition's notes on this letter, under its heading again
+            self.r.meta.append(Meta("heading", t, b))
+            return
         if self._dated_number():
             for x in self.r.blocks:  # "No. 28" / "Received on January 5, 1942" / "W. CHURCHILL TO J. V. STALIN": one document
                 self.r.meta.append(Meta("date", x.text, x))
