@@ -117,7 +117,7 @@ def test_a_list_item_indented_further_than_its_list_is_not_read_as_more_words(ti
 ])
 def test_the_value_a_hint_offers_reads_back_as_the_value_meant(line: str, value: str) -> None:
     """A hint that says how to write the value gives it so that YAML reads it back as it stands
-    (a value with quotation marks of its own is not wrapped in more of them)."""
+    (quotation marks and backslashes of its own are escaped: sources/writer.yaml_string)."""
     with pytest.raises(YamlError) as info:
         load_yaml(f"id: x\n{line}\n", "f.yaml")
     hint = info.value.diagnostic.hint

@@ -9,7 +9,6 @@ Exit codes: 0 success; 1 errors in the sources (or warnings with --strict);
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,7 @@ from edition.cli import handouts
 from edition.cli.project import init, project_root
 from edition.cli.terminal import quiet_broken_pipe, say, shown, visible
 from edition.cli.terminal import setup as setup_terminal
-from edition.model.diagnostics import Diagnostic, sort_key
+from edition.model.diagnostics import Diagnostic, did_you_mean, sort_key
 from edition.sources.config import LENGTH
 from edition.sources.schema import DOCUMENT_KINDS
 
@@ -124,9 +123,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         unknown = only - {d.id for d in corpus.documents}
         if unknown:
             ids = [d.id for d in corpus.documents]
-            meant = [f"'{m}'" for u in sorted(unknown) if (m := next(iter(difflib.get_close_matches(u, ids, 1, 0.8)), None))]
-            say(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}"
-                + (f"; did you mean {', '.join(meant)}?" if meant else "; 'edition list' shows the ids"))
+            meant = "; ".join(hint for u in sorted(unknown) if (hint := did_you_mean(u, ids)))
+            say(f"edition build: --only names unknown document(s): {', '.join(sorted(unknown))}; "
+                + (meant or "'edition list' shows the ids"))
             return EXIT_SOURCE
     report.step("rendering LaTeX")
     files, rdiags = render(project.plan)

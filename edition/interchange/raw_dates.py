@@ -14,10 +14,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from edition.model.dates import month_of
 from edition.registers.names import OLD_LETTERS
 
-_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 
 # with the abbreviations of the eighteenth century too: "Jany.", "Septr.", "Novr."
@@ -76,18 +75,12 @@ class Found:
 
 
 def _month(name: str) -> int:
-    low = name.casefold()
-    if low.upper() in _ROMAN and name.isupper():
+    """A month by its number in Roman figures or digits, or by its name (edition.model.dates.month_of); 0 if none."""
+    if name.upper() in _ROMAN and name.isupper():
         return _ROMAN[name.upper()]
-    for table in (_EN_MONTHS, _RU_MONTHS):
-        for i, stem in enumerate(table, 1):
-            if low.startswith(stem) and not (stem == "ма" and not re.match(r"ма[йяе]$", low)):
-                return i
-    if low.endswith(".") and (i := next((i for i, stem in enumerate(_RU_MONTHS, 1) if len(stem) > 3 and low[:3] == stem[:3]), 0)):
-        return i  # "янв.", "сент.", "нояб."
-    if low.isdigit():
-        return int(low)
-    return 0
+    if name.isdigit():
+        return int(name)
+    return month_of(name) or 0
 
 
 def _iso(year: str, month: int = 0, day: int = 0) -> str | None:

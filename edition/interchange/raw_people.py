@@ -201,13 +201,13 @@ class Registry:
         and a surname the register writes in Cyrillic ("Чехов") its Latin alias or else the reader's transliteration
         ("Chekhov"), as the index files it: a title in Latin letters does not mix scripts."""
         sur = self.surname(pid)
-        cyrillic = is_cyrillic(sur)
-        if not (cyrillic or re.search(r"['’ʹ]", sur)) or pid not in self.persons:
-            return transliterate(sur, self.scheme) if cyrillic else sur
-        aliases = [str(a) for a in getattr(self.persons[pid], "aliases", None) or []]
-        key = spelling_key(sur, self.scheme)
-        alias = next((a for a in aliases if re.fullmatch(r"[A-Z][a-z-]+", a) and spelling_key(a, self.scheme) == key), None)
-        return alias or (transliterate(sur, self.scheme) if cyrillic else sur)
+        if pid in self.persons and (is_cyrillic(sur) or re.search(r"['’ʹ]", sur)):
+            aliases = [str(a) for a in getattr(self.persons[pid], "aliases", None) or []]
+            key = spelling_key(sur, self.scheme)
+            alias = next((a for a in aliases if re.fullmatch(r"[A-Z][a-z-]+", a) and spelling_key(a, self.scheme) == key), None)
+            if alias:
+                return alias
+        return transliterate(sur, self.scheme)  # Latin letters pass through
 
     def surname(self, pid: str) -> str:
         if pid in self.persons:

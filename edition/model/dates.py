@@ -160,23 +160,30 @@ def _range(a: PartialDate, b: PartialDate, calendar: str) -> str:
     return f"{_words(a, calendar)} \u2013 {_words(b, calendar)}"
 
 
-# Month names as a source may write them, for ``iso_of``: English (and its abbreviations) and Russian (the nominative,
-# the genitive of a day's date, and their abbreviations), matched by their first three letters ("сент", "Sept").
-_MONTH_STEMS = {**{m[:3].casefold(): i for i, m in enumerate(MONTHS, 1)},
-                **{stem: i for i, stem in enumerate(("янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"), 1)}}
+# Month names as sources write them: English by their first three letters ("Sept.", "Jany."), Russian by their
+# stems, in any case ("марта", "сентябрь"), or abbreviated ("сент.", "нояб."). May has the one two-letter stem.
+_EN_MONTHS = tuple(m[:3].casefold() for m in MONTHS)
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+
+
+def month_of(word: str) -> int | None:
+    """The number of a month named in English or Russian ("March", "Sept.", "марта", "сент."), or None."""
+    low = word.casefold().rstrip(".")
+    for table in (_EN_MONTHS, _RU_MONTHS):
+        for i, stem in enumerate(table, 1):
+            if low.startswith(stem) and not (stem == "ма" and not re.fullmatch(r"ма[йяе]", low)):
+                return i
+    if len(low) >= 3:
+        return next((i for i, stem in enumerate(_RU_MONTHS, 1) if len(stem) > 3 and stem.startswith(low)), None)
+    return None
+
+
 _WRITTEN = (
     (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"),  # 11.03.1892
-    (re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?"), "d month y"),  # 11 марта 1892 г., 11 March 1892
-    (re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"), "month d y"),  # March 11, 1892
-    (re.compile(r"([^\W\d_]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года))?"), "month y"),  # March 1892, март 1892 г.
+    (re.compile(r"(\d{1,2})\s+([^\W\d_]+\.?),?\s+(\d{4})(?:\s*(?:г\.?|года))?"), "d month y"),  # 11 марта 1892 г., 11 March 1892
+    (re.compile(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})"), "month d y"),  # March 11, 1892
+    (re.compile(r"([^\W\d_]+\.?)\s+(\d{4})(?:\s*(?:г\.?|года))?"), "month y"),  # March 1892, март 1892 г.
 )
-
-
-def _month(word: str) -> int | None:
-    word = word.casefold()
-    if word.startswith("ма") and word[:3] != "мар":  # май, мая: the one month whose stem has two letters
-        return 5
-    return _MONTH_STEMS.get(word[:3])
 
 
 def iso_of(text: str) -> str | None:
@@ -192,16 +199,17 @@ def iso_of(text: str) -> str | None:
         if shape == "dmy":
             day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
         elif shape == "d month y":
-            day, month, year = int(parts[0]), _month(parts[1]), int(parts[2])
+            day, month, year = int(parts[0]), month_of(parts[1]), int(parts[2])
         elif shape == "month d y":
-            day, month, year = int(parts[1]), _month(parts[0]), int(parts[2])
+            day, month, year = int(parts[1]), month_of(parts[0]), int(parts[2])
         else:
-            month, year = _month(parts[0]), int(parts[1])
+            month, year = month_of(parts[0]), int(parts[1])
             return f"{year:04d}-{month:02d}" if month else None
         if month is None or not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month, False):
             return None
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
 
 def parse_date_string(text: str, calendar: str = "gregorian") -> EditionDate:
     """``1912-12``, ``[1912-12]`` (supplied), ``1926-05-24/1926-05-26``."""

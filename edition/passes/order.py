@@ -16,7 +16,7 @@ from edition.model.languages import name_of
 from edition.passes.citations import Citation
 from edition.passes.heads import short_title
 from edition.passes.typography import names, typeset
-from edition.registers.names import is_cyrillic, transliterate
+from edition.registers.names import transliterate
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,7 @@ def surname(corpus: Corpus, pid: str) -> str:
     """A person's surname as the reader prints it ("Zinov'ev, G. E." -> "Zinov'ev"; a register's Cyrillic
     "Чехов, А. П." -> "Chekhov", in the transliteration edition.yaml declares, as the index files it), or the id."""
     person = corpus.persons.get(pid)
-    if person is None:
-        return pid
-    return transliterate(person.surname, corpus.config.transliteration) if is_cyrillic(person.surname) else person.surname
+    return transliterate(person.surname, corpus.config.transliteration) if person else pid  # Latin letters pass through
 
 
 def person_name(corpus: Corpus, pid: str) -> str:

@@ -151,6 +151,7 @@ def _id_like(key: str) -> str:
     """A space between words becomes '-'; any other character an id cannot hold is taken out."""
     return re.sub(r"[^\w.-]", "", re.sub(r" +", "-", key.strip())).strip("-._") or "id"
 
+
 def _load_register(root: Path, name: str, fields: tuple[schema.Field, ...], what: str,
                    diags: list[Diagnostic], lost: set[str] | None = None) -> list[tuple[str, YNode, Pos]]:
     """The entries of a register; ``lost`` gets its name when a file of it cannot be read."""

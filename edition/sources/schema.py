@@ -268,6 +268,11 @@ def _empty(given: YNode | None) -> bool:
     return given is None or given.value is None or given.value == ""
 
 
+def _bare(word: str) -> str:
+    """A choice without its case, spaces, hyphens and underscores: how a value written otherwise is recognised."""
+    return re.sub(r"[\s_-]+", "", word).casefold()
+
+
 def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
     where = f"'{f.name}' in {what}"
     if value.value is None:
@@ -285,10 +290,7 @@ def _check_type(value: YNode, f: Field, what: str) -> list[Diagnostic]:
         return [error(value.pos, f"{where} must be a list", f.doc)]
     if f.choices and value.is_scalar and value.value not in f.choices:
         written = str(value.value)
-        def bare(word: str) -> str:
-            return re.sub(r"[\s_-]+", "", word).casefold()
-
-        same = next((c for c in f.choices if bare(c) == bare(written)), None)  # "ALA-LC", "A4", "12 PT", "As Cited"
+        same = next((c for c in f.choices if _bare(c) == _bare(written)), None)  # "ALA-LC", "A4", "12 PT", "As Cited"
         return [error(value.pos, f"{where} must be one of: {', '.join(f.choices)}",
                       f"did you mean '{same}'?" if same else did_you_mean(written, f.choices)
                       or f"write one of them exactly, in small letters: {f.doc}")]

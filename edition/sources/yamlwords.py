@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from edition.sources.writer import yaml_string
+
 
 @dataclass(frozen=True)
 class Explained:
@@ -133,9 +135,10 @@ def _unclosed(lines: list[str], n: int, col: int) -> Explained:
 def _ended_early(line: str, n: int, start: int, end: int) -> Explained:
     if line[start] == "'":
         return Explained(n, end, f"this apostrophe ends the value quoted with ' at column {start + 1}, and the rest of the line is left over",
-                         f"inside '...' write an apostrophe twice (''), or write the value so: {quoted(line[start + 1:].rstrip().rstrip(chr(39)))}")
+                         "inside '...' write an apostrophe twice (''), or write the value so: "
+                         + yaml_string(line[start + 1:].rstrip().rstrip(chr(39))))
     return Explained(n, end, f"this quotation mark ends the value quoted at column {start + 1}, and the rest of the line is left over",
-                     f"inside \"...\" write a quotation mark as \\\", or write the value so: {quoted(line[start:].rstrip())}")
+                     f"inside \"...\" write a quotation mark as \\\", or write the value so: {yaml_string(line[start:].rstrip())}")
 
 
 def _colon(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
@@ -147,7 +150,7 @@ def _colon(lines: list[str], problem: str, at: Mark | None, context: str, contex
     key = _KEY.match(line)
     value = re.sub(r"\s+#.*$", "", line[key.end():] if key else line).strip()  # a comment after it stays a comment
     return Explained(at[0], at[1], "a ':' followed by a space inside a value that is not in quotes: YAML takes it for a new key",
-                     f"put the value in quotes: {quoted(value)}" if value else "put the value in double quotes")
+                     f"put the value in quotes: {yaml_string(value)}" if value else "put the value in double quotes")
 
 
 def _colon_cause(lines: list[str], n: int) -> Explained | None:
@@ -167,14 +170,6 @@ def _colon_cause(lines: list[str], n: int) -> Explained | None:
     if key is None and _indent(lines[above]) == _indent(lines[n]) and not lines[above].lstrip().startswith(("- ", "#")):
         return _no_colon(above, _indent(lines[above]), lines[above].strip())
     return None
-
-
-def quoted(value: str) -> str:
-    """``value`` as YAML reads it back whole: in single quotes where it has a double quotation mark
-    and no apostrophe, else in double quotes with its backslashes and quotation marks escaped."""
-    if '"' in value and "'" not in value:
-        return f"'{value}'"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _indent(line: str) -> int:
@@ -250,6 +245,7 @@ def _document_start(lines: list[str], problem: str, at: Mark | None, context: st
                          "the keys of the top level begin at the left margin: take away the spaces before this one")
     return None
 
+
 def _reserved(lines: list[str], problem: str, at: Mark | None, context: str, context_at: Mark | None, last: int) -> Explained | None:
     """A key or a value that begins with '@' or '`', which YAML keeps for itself."""
     if "cannot start any token" not in problem or at is None or at[0] >= len(lines):
@@ -261,7 +257,7 @@ def _reserved(lines: list[str], problem: str, at: Mark | None, context: str, con
     key = _KEY.match(lines[n])
     if key is not None and key.end() <= col:
         return Explained(n, col, f"a value that begins with '{char}' must be in quotes (YAML keeps '{char}' for itself)",
-                         f"write the value so: {quoted(lines[n][col:].rstrip())}")
+                         f"write the value so: {yaml_string(lines[n][col:].rstrip())}")
     return Explained(n, col, f"a line that begins with '{char}' is no key of the metadata (YAML keeps '{char}' for itself)",
                      "a line of the document's text (such as '@signed' or '@salute') goes below the '---' that ends the "
                      "metadata; a value that begins with it goes in quotes")
