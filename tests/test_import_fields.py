@@ -9,6 +9,7 @@ from test_importer import PERSONS, REGISTER
 
 from edition.interchange.importer import import_raw
 from edition.interchange.raw_described import described
+from edition.interchange.raw_meta import read_heading
 from edition.model.corpus import Person
 from edition.model.diagnostics import Pos
 
@@ -369,3 +370,19 @@ def test_a_title_made_from_persons_the_register_writes_in_cyrillic_is_in_latin_l
     (doc,) = import_raw(raw, "page.txt", persons, REGISTER).documents
     assert 'title: "Chekhov to Knipper"' in doc.text, doc.text
     assert "Твой" in doc.text and "Чехов" in doc.text.split("---", 2)[2]
+
+
+def test_spaces_inside_the_parentheses_of_a_heading_do_not_hide_the_name() -> None:
+    h = read_heading(["President Adams to the Special Envoy ( Jones )"])
+    assert (h.authors, h.recipients) == (["Adams"], ["Jones"]), h
+
+
+def test_a_sites_heading_ending_telegram_gives_the_kind_of_its_one_document() -> None:
+    raw = ("John Adams Papers: Telegram\n\nPresident Adams to the Special Envoy ( Jones )\n\n"
+           "I have your message and agree that the conference should open at once. Proceed as you propose.\n\nAdams\n")
+    doc = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text
+    front = doc.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^kind: telegram$", front) and re.search(r'(?m)^title: "Adams to Jones"$', front), front
+    raw = raw.replace(": Telegram", ": Correspondence")
+    front = import_raw(raw, "page.txt", PERSONS, REGISTER).documents[0].text.split("\n---\n", 1)[0]
+    assert re.search(r"(?m)^kind: letter$", front), front

@@ -140,17 +140,21 @@ def one_author(docs: list[DocState]) -> None:
                 doc.fields.why["authors"] = "the other documents of the page"
 
 
+# "Woodrow Wilson Papers: Telegram": a site's heading naming the kind of the one document of its page
+_A_TELEGRAM = re.compile(r":\s*(?:Telegram|Cable|Телеграмма|Шифротелеграмма)\.?$", re.I)
 _TELEGRAMS = re.compile(r"\b(?:Telegrams|Cables|Телеграммы|Шифротелеграммы)\b", re.I)
 
 
 def kind_of_the_run(docs: list[DocState], page: Page) -> None:
     """Documents whose kind nothing of their own says take the kind of the page: a page called "War Telegrams" holds
-    telegrams; in a run of documents two or more of which say they are telegrams (or notes), and none another kind,
-    the others are too (not the end of a document whose beginning is on the page before, nor a letter that opens "My dear
-    sir:" as no telegram does)."""
+    telegrams, the one document of a page headed "... Papers: Telegram" is one; in a run of documents two or more of
+    which say they are telegrams (or notes), and none another kind, the others are too (not the end of a document whose
+    beginning is on the page before, nor a letter that opens "My dear sir:" as no telegram does)."""
     said = [d.kind for d in docs if d.fields.kind_cued]
     titles = [b.text for b in page.title] + [m.value for r in page.regions[:1] for m in r.meta if m.label == "preamble"]
-    kind = "telegram" if any(len(t) <= 80 and _TELEGRAMS.search(t) for t in titles) and set(said) <= {"telegram"} else ""
+    heads = titles + [b.text for r in page.regions[:1] for b in r.heading] if len(docs) == 1 else []
+    kind = "telegram" if (any(len(t) <= 80 and _TELEGRAMS.search(t) for t in titles)
+                          or any(len(t) <= 80 and _A_TELEGRAM.search(t) for t in heads)) and set(said) <= {"telegram"} else ""
     if not kind and len(said) >= 2 and len(set(said)) == 1 and said[0] in ("telegram", "note"):
         kind = said[0]
     for doc in docs if kind else []:

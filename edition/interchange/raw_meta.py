@@ -129,7 +129,8 @@ def read_heading(lines: Sequence[str]) -> Heading:
 
 def _read_heading(lines: Sequence[str]) -> Heading:
     h = Heading()
-    lines = [" ".join(bare(line).split()) for line in lines if line.strip()]
+    # "( House )": the copy's spaces inside parentheses are dropped before the names are read
+    lines = [re.sub(r"\(\s+|\s+\)", lambda m: m.group().strip(), " ".join(bare(line).split())) for line in lines if line.strip()]
     if len(lines) > 1 and (m := re.fullmatch(r"(?:In|В)\s+([A-ZА-ЯЁ][\w-]+)", lines[-1])):
         h.place_to, lines = m.group(1), lines[:-1]  # "Marx To Engels / In Manchester"
     if m := CATALOGUE_TITLE.match(" ".join(lines)):  # "Vincent van Gogh, letter to Paul Gauguin, Arles, 17 October 1888, page 1"
