@@ -533,10 +533,13 @@ def run_import(root: Path, page: Path, into: Path, subprocess_mode: bool) -> tup
 def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | None = None) -> list[PageScore]:
     tmp = Path(tempfile.mkdtemp(prefix="import-score-"))
     try:
-        root = make_project(tmp)
-        scorer = Scorer(root)
+        base = make_project(tmp)
         scores = []
         for page in pages:
+            # each page into a copy of the project as shipped, as a user would import it: no page sees the
+            # register entries another page proposed, so a page's score does not depend on the pages before it
+            root = tmp / "pages" / page.stem
+            shutil.copytree(base, root)
             answer = yaml.safe_load(page.with_suffix(".yaml").read_text(encoding="utf-8"))
             into = root / "sources" / "imported" / page.stem
             start = time.perf_counter()
@@ -554,7 +557,7 @@ def score_all(pages: list[Path], subprocess_mode: bool = False, keep: Path | Non
         return scores
     finally:
         if keep is not None:
-            shutil.copytree(tmp / "project", keep, dirs_exist_ok=True)
+            shutil.copytree(tmp / "pages", keep, dirs_exist_ok=True)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -628,7 +631,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="every field, and the words not kept")
     ap.add_argument("--show-heldout", action="store_true", help="a row per held-out page too")
     ap.add_argument("--subprocess", action="store_true", help="run the installed edition command per page")
-    ap.add_argument("--keep", metavar="DIR", help="keep the temporary project (drafts included) in DIR")
+    ap.add_argument("--keep", metavar="DIR", help="keep the temporary projects (one per page, drafts included) in DIR")
     ap.add_argument("--json", metavar="FILE", help="write the totals as JSON")
     args = ap.parse_args(argv)
     scores = score_all(select(args.set, args.page), args.subprocess, Path(args.keep) if args.keep else None)
