@@ -2,7 +2,7 @@
 
 Each page is imported with the `edition` command (its `main`, in this process,
 so the analyser is loaded once; `--subprocess` runs the installed command per
-page) into a temporary project that has this project's registers. The drafts'
+page) into a temporary project of its own that has this project's registers. The drafts'
 front matter and text are then read back (with YAML and a small reading of the
 markup, independent of the package's internals) and compared with the page's
 answer file field by field. See tests/fixtures/import/real/README.md.
