@@ -203,7 +203,9 @@ class _Importer:
     def finish(self, doc: DocState) -> None:
         notes_text = " ".join(n.text for n in doc.notes) + " ".join(b.text for b in doc.region.commentary)
         f = decide(self.registry, doc.head, doc.meta_fields, doc.texts, doc.roles, doc.authors, doc.recipients,
-                   {k: str(v) for k, v in doc.date.items()}, self.page_author, notes_text, doc.kind)
+                   {k: str(v) for k, v in doc.date.items()}, self.page_author, notes_text, doc.kind,
+                   introduction=" ".join([*(m.value for m in doc.region.meta if m.label == "preamble"),
+                                          *(b.text for b in doc.region.commentary)]))
         doc.fields = f
         doc.authors, doc.recipients = f.authors, f.recipients
         supplied = bool(doc.date.get("supplied")) and not doc.meta_fields.date and not doc.head.date or doc.meta_fields.supplied

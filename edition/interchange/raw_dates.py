@@ -281,6 +281,11 @@ def date_or_year(text: str) -> str | None:
     return find_date(text) or (m.group(1) if (m := _PAREN_YEAR.search(text)) else None)
 
 
+# an hour of the day alone: "6.15 p.m.", "10 P.M.", "в 7 ч. вечера", "11 час. утра"
+_TIME_OF_DAY = re.compile(r"(?:[Вв]\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?|ч(?:ас)?\.?(?:\s*\d{1,2}\s*м(?:ин)?\.?)?"
+                          r"(?:\s+(?:утра|дня|вечера|ночи))?)")
+
+
 def is_dateline(text: str) -> bool:
     """A short line that is mostly a date, perhaps with a place: "Sochi, 6/25/26", "Sent June 3", "19/VIII. 32"."""
     if len(text) > 60 or "\n" in text:
@@ -289,6 +294,8 @@ def is_dateline(text: str) -> bool:
         return True
     if re.fullmatch(r"\W*\d{1,2}\s*[/.]\s*(?:XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\b.{0,20}", text):
         return True
+    if _TIME_OF_DAY.fullmatch(text.strip()):
+        return True  # "6.15 p.m." on a line of its own under the date
     if not _DATEISH.search(text):
         return False
     rest = _DATEISH.sub("", text)

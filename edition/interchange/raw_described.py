@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from edition.interchange.raw_dates import read_date
+from edition.interchange.raw_dates import day_month, read_date
 
 # "TLS, one page, 8.25 x 10.75, March 31, 1938.", "ALS signed “L. Trotsky,” two pages, May 2, 1930": the item and its date
 _ITEM = re.compile(r"\b(?:TLS|ALS|LS|TL|AL|ANS|TNS|Typed letter signed|Autograph letter signed|Letter signed)\b"
@@ -23,6 +23,20 @@ _FROM = re.compile(r"\bfrom (?:his|her|their) (?:exile|home|house|office|residen
 _COPY_OF = re.compile(r"\b(?:[Кк]опия|[Вв]ыписка из|[Пп]ерлюстрированное)\s+(?:\w+\s+)?письма\b|\bАдрес на конверте\b")
 _FROM_RU = re.compile(r"(?<![\w-])От\s+(?P<a>(?:[А-ЯЁ][а-яё]+\s+){0,2}[А-ЯЁ][а-яё-]+)\s*[.,]")
 _ENVELOPE = re.compile(r"Адрес на конверте:[^:]*?(?:г-ну|господину|тов\.|товарищу)\s+(?P<b>[А-ЯЁ][а-яё-]+)")
+
+
+# An editor's introduction to a letter: "War poet Wilfred Owen writes home for the last time", "a letter written by
+# Charles Dickens", "Lincoln's letter to ..."; the writer is a name of two or three capitalised words, or one before "'s"
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}"
+_INTRO_WRITER = re.compile(rf"(?<![\w.])(?P<a>{_NAME})\s+(?:writes|wrote|penned|sent|addressed)\b"
+                           rf"|\bletter\s+(?:was\s+)?(?:written|sent|penned)\s+by\s+(?P<b>{_NAME})")
+_NOT_A_NAME = {"The", "This", "That", "These", "Those", "His", "Her", "Their", "Today", "Yesterday", "When", "After", "Before",
+               "In", "On", "At", "From", "Dear", "My", "Our", "Letters", "Letter", "Note", "Notes", "War", "President", "General"}
+# "written to his mother on October 31st of 1918": the date of the letter in the sentence that speaks of it
+_OF_YEAR = re.compile(r"(?P<md>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+                      r"[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December)),?\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d)\b")
+_ABOUT_THE_LETTER = re.compile(r"\b(?:letter|note|telegram|postcard|written|wrote|writes|sent)\b", re.I)
 
 
 @dataclass
@@ -56,4 +70,30 @@ def _copy_described(text: str) -> Described:
         out.authors = [m.group("a")]
     if m := _ENVELOPE.search(text):
         out.recipients = [m.group("b")]
+    return out
+
+
+def introduced(introduction: str, dateline: str = "") -> Described:
+    """What an editor's introduction over a letter says of it: the writer it names ("Wilfred Owen writes home"), and the
+    date the sentence about the letter gives ("written to his mother on October 31st of 1918"); with the letter's own
+    dateline ("Oct. 31. Thurs."), only the year of a date of the same month and day."""
+    out = Described()
+    text = " ".join(introduction.split())
+    for m in _INTRO_WRITER.finditer(text):
+        name = m.group("a") or m.group("b")
+        words = name.split()
+        while words and words[0] in _NOT_A_NAME:
+            words.pop(0)
+        if len(words) >= 2:
+            out.authors = [" ".join(words)]
+            break
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not _ABOUT_THE_LETTER.search(sentence):
+            continue
+        for m in _OF_YEAR.finditer(sentence):
+            md = re.sub(r"(?<=\d)(?:st|nd|rd|th)|\bof\s+", "", m.group("md"))
+            iso = day_month(md, m.group("year"))
+            if iso and (not dateline or day_month(dateline, m.group("year")) == iso):
+                out.date = {"when": iso}
+                return out
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from edition.interchange.raw_dates import day_month, find_dates, read_date
-from edition.interchange.raw_described import described
+from edition.interchange.raw_described import described, introduced
 from edition.interchange.raw_meta import Heading, MetaFields
 from edition.interchange.raw_people import Registry
 from edition.interchange.raw_placeline import US_STATE, dateline_place
@@ -60,12 +60,16 @@ def _ids(registry: Registry, names: Sequence[str], context: str = "", nominative
 
 def decide(registry: Registry, heading: Heading, meta: MetaFields, body: Sequence[str], roles: Sequence[str],
            found_authors: list[str], found_recipients: list[str], found_date: dict[str, str], page_author: str,
-           notes_text: str, found_kind: str = "letter") -> Fields:
+           notes_text: str, found_kind: str = "letter", introduction: str = "") -> Fields:
     f = Fields()
     context = " ".join(body)
     labelled = _ids(registry, [meta.author], context) if meta.author else []
     written = _ids(registry, heading.authors, context, nominative=heading.writer_case == "nomn")
     item = described(notes_text)  # a dealer's description of the letter around its text
+    if introduction and not (item.authors or item.date):  # else an editor's introduction over it ("Owen writes home")
+        dateline = next((t for t, r in zip(body, roles, strict=False) if r == "dateline" and not read_date(t)), "")
+        intro = introduced(introduction, dateline)
+        item.authors, item.date = intro.authors, intro.date
     by_item = [] if written or labelled or found_authors else _ids(registry, item.authors, context)
     f.authors = written or labelled or found_authors or by_item or ([page_author] if page_author else [])
     if f.authors:

@@ -18,6 +18,10 @@ _INITIALS = r"(?:[А-ЯЁ]\.\s?){1,3}"
 _DATIVE_NAMES = re.compile(rf"^(?:{_INITIALS}\s*{_DATIVE}(?:\s*\([^()]{{2,40}}\))?(?:,\s*|\s+и\s+|\.?$))+$")
 _SEE_DATE = re.compile(r"\s+от\s+\d{1,2}\s+[а-яё]+\.?$")  # "245. В. Г. Черткову от 2 сентября.": a letter printed elsewhere in the edition
 _TO_PERSON = re.compile(r"^To\s+(?:(?:[A-Z]\.\s?){1,3}\s*[A-Z][\w'’-]+|(?:his|her|my)\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){0,3})\.?$")
+# "TO THE EMPRESS, AT PARIS.": an edition's addressee line in capitals, with where the letter went
+# (a person's name alone in capitals, "TO A. S. SUVORIN.", is read where the collection's headings are)
+_TO_CAPS = re.compile(r"^TO\s+(?:THE\s+[A-Z][A-Z.'’ -]{2,40}?(?:,\s+(?:AT|IN)\s+[A-Z][A-Z.'’ -]{2,30})?"
+                      r"|[A-Z][A-Z.'’ -]{2,40}?,\s+(?:AT|IN)\s+[A-Z][A-Z.'’ -]{2,30})\.?$")
 _CATALOGUE = re.compile(rf"^{_DATIVE}\s+{_INITIALS}(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?\*?$")
 _HYPHEN_PAIR = re.compile(rf"^(?:{_INITIALS}\s*)?[А-ЯЁ][а-яё-]+(?:\s+{_INITIALS})?\s+--?\s+(?:{_INITIALS}\s*(?:и\s+{_INITIALS}\s*)?)?{_DATIVE}"
                           rf"(?:\s+{_INITIALS})?(?:\s+и\s+.{{3,40}})?(?:,\s*[^,]{{0,60}}\d{{4}}\s*(?:г\.)?)?$")
@@ -49,7 +53,7 @@ def letter_heading(text: str) -> bool:
         return True
     if numbered and (_HYPHEN_PAIR.match(rest.rstrip(".")) or _NUMBERED_PAIR.match(rest.rstrip("."))):
         return True  # "03. М. Горький - И.В. Сталину.": a publication's number over writer and addressee
-    return bool(_TO_PERSON.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
+    return bool(_TO_PERSON.match(rest) or _TO_CAPS.match(rest) or not numbered and (_CATALOGUE.match(rest) or _HYPHEN_PAIR.match(rest)))
 
 
 # "29. IV(11. V) 1855 г.", "2(14). IX 1855 г.": an edition's dating in both styles with the month in Roman numerals

@@ -69,10 +69,15 @@ def title_case_line(text: str) -> bool:
             and not re.search(r"[.,;:!?]$|[.!?]\s", text) and not _GREETING.match(text) and not _SIGNATURE.match(text))
 
 def commentary_before_opening(r: Region) -> None:
-    """An editor's paragraph before a letter's opening ("These two letters are part of ...") is commentary."""
-    opening = next((k for k, b in enumerate(r.blocks[:5]) if _GREETING.match(b.text)), None)
-    if not opening:
-        return
+    """An editor's paragraph before a letter's opening ("These two letters are part of ...") is commentary, and so
+    are the paragraphs of a post's introduction before the letter's dateline and salutation, under the post's title
+    lines (a page with no heading: "'There is no danger down here'" / "War poet Wilfred Owen writes home ..." / two
+    paragraphs / "Oct. 31. Thurs." / "Dearest Mother,")."""
+    opening = next((k for k, b in enumerate(r.blocks[:10]) if _GREETING.match(b.text)), None)
+    if not opening or any(_SIGNATURE.match(b.text) for b in r.blocks[:opening]):
+        return  # a letter signed before that salutation: two letters, not an introduction
+    if opening >= 5 and not all(len(b.lines) == 1 for b in r.blocks[:opening]):
+        return  # far down, only over paragraphs of one line each (a web copy's): else it may be a letter's own text
     prose = [b for b in r.blocks[:opening] if len(b.text) >= 80 and re.search(r"[.!?]$", b.text)]
     if prose:  # and a title over that paragraph ("А. В. Луначарский: «Не забудьте меня...»"): the page's, not the letter's
         titles = [b for b in r.blocks[:r.blocks.index(prose[0])] if len(b.lines) == 1 and len(b.text) <= 100 and not _GREETING.match(b.text)]

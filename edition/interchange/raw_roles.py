@@ -26,6 +26,8 @@ _SIGNED = re.compile(rf"^(?:.{{0,50}}\b(?:[Yy]ours|Ваш|Твой|Ваша|Тв
                      rf"(?P<name>{_NAME})\.?\s*[\"”»]?$")
 
 
+_NOT_SIGNATURES = {"NOTES", "NOTE", "END", "FINIS", "CONTENTS", "INDEX", "ПРИМЕЧАНИЯ", "КОНЕЦ", "ОГЛАВЛЕНИЕ", "СОДЕРЖАНИЕ",
+                   "ПРИЛОЖЕНИЕ", "APPENDIX", "POSTSCRIPT", "TELEGRAM", "ТЕЛЕГРАММА", "ПИСЬМО", "LETTER", "СЕКРЕТНО", "SECRET"}
 _OPEN_QUOTES, _CLOSE_QUOTES = "„“«\"", "“”»\""
 
 
@@ -52,7 +54,9 @@ def signed_name(text: str) -> str:
         t = re.sub(r"\b([A-ZА-ЯЁ])([A-ZА-ЯЁ'’-]+)", lambda m: m.group(1) + m.group(2).lower(), t)
     m = _SIGNED.match(t) if len(t) <= 90 and "\n" not in text.strip() else None
     if not m:
-        return ""
+        one = re.fullmatch(r"(?:[-—–]+\s*)?([A-ZА-ЯЁ][a-zа-яё'’-]{3,})\.?", t) if capitals else None
+        # "NAPOLEON.", "ЕКАТЕРИНА": one name in capitals, as an edition prints a signature; not a word of the page's own
+        return one.group(1) if one and one.group(1).upper() not in _NOT_SIGNATURES else ""
     name = m.group("name")
     closing = m.start("name") > 0
     # a bare "Jane Doe" under an English text may be its compiler's byline; "Лев Толстой." and "А. Чехов." sign a letter
