@@ -387,3 +387,16 @@ def test_a_rank_and_a_surname_over_the_salutation_name_the_addressee_even_in_low
                                                  ("Queen Victoria to the Duke of Wellington", "Wellington")])
 def test_a_peer_addressed_by_his_title_is_the_person_of_that_title(line: str, recipient: str) -> None:
     assert read_heading([line]).recipients == [recipient]
+
+
+@pytest.mark.parametrize("line", ["Search form", "Collection Search", "Jump to: navigation, search", "No comments:", "Post a Comment",
+                                  "Комментариев нет", "Read letter", "Читать далее", "Share this:", "Страница 2", "Страницы: 1 2",
+                                  "Page 3 of 12"])
+def test_the_controls_of_a_site_are_furniture(line: str) -> None:
+    assert furniture(line), line
+
+
+@pytest.mark.parametrize("line", ["Search the house, and you will find it.", "Read letter after letter, he wept.",
+                                  "Страница из дневника", "Page 499", "Share this news with your mother."])
+def test_a_sentence_that_begins_as_a_control_is_not_furniture(line: str) -> None:
+    assert furniture(line) != "a control of the site", line

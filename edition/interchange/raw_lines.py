@@ -43,6 +43,14 @@ _FURNITURE = [
                 r"^Permanent link for this document:?$|^Documents filtered by:|^sorted by:|^https?://\S+$|"
                 r"^All books are sourced from Project Gutenberg|^This eBook is for the use of anyone"), "site navigation or a banner"),
     (re.compile(r"^\d+(?:\s+\.\.\.)?(?:\s+\d+)+\s+\.\.\.\s+\d+$"), "the page numbers of the site"),
+    # the controls every kind of site prints as lines of text: its search box, a wiki's skip links, a blog's comment
+    # form, a list's "read on" link, the pager ("Страницы: 1 2")
+    (re.compile(r"^(?:Search(?:\s+form)?|Collection\s+Search|Site\s+search|Поиск(?:\s+по\s+сайту)?|Jump\s+to:\s*navigation,?\s*search|"
+                r"No\s+comments?:?|\d+\s+comments?:?|Post\s+a\s+Comment|Leave\s+a\s+(?:Reply|Comment)|Комментариев\s+нет|"
+                r"Нет\s+комментариев|(?:Оставить|Добавить)\s+комментарий|Read\s+(?:letter|more|the\s+letter|full\s+letter)|"
+                r"Читать\s+(?:далее|дальше|полностью)|Share(?:\s+this)?:?|Поделиться:?)\s*[.:]?$", re.I), "a control of the site"),
+    (re.compile(r"^Страница\s\d+$|^(?:Страница|Page)\s+\d+\s+(?:из|of)\s+\d+$|^(?:Страницы|Pages):\s*(?:\d+\s*)+$"),
+     "the page numbers of the site"),
     (re.compile(r"^page \d+$|^\[Page \d+\]$", re.I), "a page number of the printed edition"),
     (re.compile(r"^[^<>]+\s(?:>|»)\s+[^<>]*(?:\s(?:>|»)(?:\s[^<>]*)?)+$"), "a breadcrumb of the site"),
     (re.compile(r"^Политика$|^Лента$|^Главная$"), "site navigation or a banner"),
