@@ -474,3 +474,19 @@ def test_the_editions_notes_under_the_letter_s_heading_again_are_that_letter_s_n
     result = import_raw(raw, "page.txt", PERSONS, REGISTER)
     assert len(result.documents) == 1, [d.text[:200] for d in result.documents]
 
+
+
+def test_a_complete_works_running_head_in_capitals_is_furniture_and_a_number_over_an_addressee_that_does_not_decline_opens_a_letter() -> None:
+    raw = ("401\nА. М. КОЛЛОНТАЙ. 17 МАРТА 1917 г.\n"
+           "Если вернут наших депутатов, надо одного привезти непременно на пару неделек в Скандинавию. Крепко жму руку.\n"
+           "Ваш Ленин\nПослано из Цюриха в Христианию (Осло) Впервые напечатано 27 июля |\nПечатается по рукописи |\n"
+           "379\nА. М. КОЛЛОНТАЙ\n17. III. 1917.\nДорогая А. М.! Сейчас получили Вашу телеграмму, формулированную так, что почти "
+           "звучит иронией.\nМы начали выработку тезисов, которые, может быть, сегодня вечером кончим.\n")
+    result = import_raw(raw, "page.txt", PERSONS, REGISTER)
+    bodies = [d.text.split("\n---\n", 1)[1] for d in result.documents]
+    assert len(bodies) == 2, bodies
+    assert "Если вернут" in bodies[0] and "@signed Ваш" in bodies[0], bodies[0]
+    assert not re.search(r"Послано|Печатается|КОЛЛОНТАЙ\. 17|\s\|", bodies[0]), bodies[0]
+    assert "Дорогая А. М." in bodies[1] and "379" not in bodies[1] and "Если вернут" not in bodies[1], bodies[1]
+    assert "17. III. 1917" in bodies[1]
+    assert "when: 1917-03-17" in result.documents[1].text, result.documents[1].text

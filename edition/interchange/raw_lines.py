@@ -84,7 +84,7 @@ _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Transl
 
 _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+(?:from|according\s+to)|Sent\s+from|"
                       r"Translated\s+from|Edited\s+by|From\s+V\.\s*I\.|Vol\.\s*\d|Published\s+according|"
-                      r"Написано|Впервые напечатано|Напечатано|Печатается (?:впервые,?\s+)?по|На русском языке впервые|Перевод с)\b", re.I)
+                      r"Написано|Впервые напечатано|Напечатано|Печатается (?:впервые,?\s+)?по|На русском языке впервые|Перевод с|Послано\s+(?:из|в)\s+(?=[А-ЯЁ]))\b", re.I)
 
 
 # an edition's description of the witness, without the archive: "Подлинник. Рукописный текст", "Автограф (л. 144).",
@@ -215,7 +215,10 @@ def _lines(text: str, noticed: list[tuple[int, int, str]]) -> tuple[list[Line | 
             out.append((no, m.start(1) + 1, m.group(1)))
             noticed.append((no, m.start(1) + 1, f"heading '{m.group(1)}' split off the end of a line"))
             continue
+        # "Печатается по рукописи |": the border of a table's cell, flattened with it, is no part of the line
         stripped = _infobox_row(unitalic(line.strip()))
+        if not stripped.startswith("|"):
+            stripped = re.sub(r"(?<=\S)\s+\|$", "", stripped)
         if not stripped:
             out.append(None)
             licence = False

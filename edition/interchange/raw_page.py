@@ -64,6 +64,8 @@ _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
 _DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
+# "А. М. КОЛЛОНТАЙ": an addressee in capitals under a document's number (a name that does not decline reads as a signature)
+_ADDRESSEE_CAPS = re.compile(r"(?:[А-ЯЁA-Z]\.\s*){1,3}[А-ЯЁA-Z-]{3,}")
 _NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
@@ -184,7 +186,8 @@ class _Segmenter:
             self.phase = "head"
             self.r.meta.append(Meta("number", t, b))
             return
-        heads = self.following is not None and heading_like(self.following.text) and not _TRAILER.match(self.following.text)
+        heads = self.following is not None and (heading_like(self.following.text) and not _TRAILER.match(self.following.text)
+                                                or self.phase in ("tail", "commentary") and _ADDRESSEE_CAPS.fullmatch(self.following.text) is not None)
         if (self.r.body_blocks() or self.phase != "head" or self.r.heading) and heads:
             self.new()
         self.r.meta.append(Meta("number", t, b))
@@ -299,6 +302,11 @@ class _Segmenter:
         return any(re.search(rf"(?:[^\W\d_]|[.,;:!?»)\]]){n}(?!\d)", x.text) for x in self.r.body_blocks())
 
     def _body(self, b: RawBlock) -> None:
+        if self.phase == "head" and self.last_kind == "number" and not self.r.blocks and not self.r.heading \
+                and _ADDRESSEE_CAPS.fullmatch(b.text) and self.following is not None \
+                and (is_dateline(self.following.text) or _GREETING.match(self.following.text)):
+            self.r.heading.append(b)  # "379" / "А. М. КОЛЛОНТАЙ" / "17. III. 1917.": the addressee under the number
+            return
         if self.phase in ("tail", "commentary") and (m := _NUMBERED_NOTE.match(b.text)) and self._glued_in_text(int(m.group(1))):
             self._note(b)  # "1 «Старичками» ...": the notes after an edition's trailer and headnote
             return
