@@ -84,7 +84,8 @@ _LABEL = re.compile(r"^(?P<label>Written|First Published|Published|Source|Transl
 
 _TRAILER = re.compile(r"^(?:Written\s+(?:in|on|at|after|before|not|between|later)|First\s+published|Printed\s+(?:from|according\s+to)|Sent\s+from|"
                       r"Translated\s+from|Edited\s+by|From\s+V\.\s*I\.|Vol\.\s*\d|Published\s+according|"
-                      r"Написано|Впервые напечатано|Напечатано|Печатается (?:впервые,?\s+)?по|На русском языке впервые|Перевод с|Послано\s+(?:из|в)\s+(?=[А-ЯЁ]))\b", re.I)
+                      r"Написано|Впервые напечатано|Напечатано|Печатается (?:впервые,?\s+)?по|На русском языке впервые|Перевод с|"
+                      r"Послано\s+(?:из|в)\s+(?=[А-ЯЁ]))\b", re.I)
 
 
 # an edition's description of the witness, without the archive: "Подлинник. Рукописный текст", "Автограф (л. 144).",

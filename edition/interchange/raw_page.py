@@ -186,8 +186,9 @@ class _Segmenter:
             self.phase = "head"
             self.r.meta.append(Meta("number", t, b))
             return
-        heads = self.following is not None and (heading_like(self.following.text) and not _TRAILER.match(self.following.text)
-                                                or self.phase in ("tail", "commentary") and _ADDRESSEE_CAPS.fullmatch(self.following.text) is not None)
+        nxt = self.following.text if self.following is not None else ""
+        heads = bool(nxt) and (heading_like(nxt) and not _TRAILER.match(nxt)
+                               or self.phase in ("tail", "commentary") and _ADDRESSEE_CAPS.fullmatch(nxt) is not None)
         if (self.r.body_blocks() or self.phase != "head" or self.r.heading) and heads:
             self.new()
         self.r.meta.append(Meta("number", t, b))
