@@ -23,6 +23,7 @@ from edition.interchange.importer_notes import RawBlock
 from edition.interchange.raw_dates import is_dateline
 from edition.interchange.raw_headings import DOC_NUMBER, dating_under
 from edition.interchange.raw_kinds import second_look
+from edition.interchange.raw_leading import leading_regions
 from edition.interchange.raw_lines import (
     _COMMENTARY,
     _GENERIC,
@@ -45,14 +46,9 @@ from edition.interchange.raw_regions import (
     Page,
     Region,
     addressee_heading,
-    begun_before,
-    front_matter,
     publication_intro,
     quoted_documents,
-    site_front,
-    stub_at_end,
     tidy,
-    title_case_line,
 )
 from edition.interchange.raw_roles import signed_name
 from edition.interchange.raw_sources import printed_source, source_over_two_lines
@@ -66,7 +62,6 @@ _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\
 _DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
 # "А. М. КОЛЛОНТАЙ": an addressee in capitals under a document's number (a name that does not decline reads as a signature)
 _ADDRESSEE_CAPS = re.compile(r"(?:[А-ЯЁA-Z]\.\s*){1,3}[А-ЯЁA-Z-]{3,}")
-_NOTES_LIKE = re.compile(r"\((?:РГАСПИ|Там же|RGASPI|Ibid)|См\. также|^\d{1,3}\s+[А-ЯA-Z]")
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
     t = b.text
@@ -349,12 +344,6 @@ class _Segmenter:
         if self.phase != "notes":
             self.phase = "body"
 
-def _closing(text: str) -> bool:
-    """A closing and a signature ("Искренно преданный и уважающий А. Чехов."): the end of a letter, not a title line."""
-    name = signed_name(text)
-    return bool(name) and len(text.strip(" .")) > len(name) + 3
-
-
 def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> Page:
     """The documents of a raw copy, what was dropped as furniture, and what belongs to no document."""
     noticed: list[tuple[int, int, str]] = []
@@ -364,33 +353,7 @@ def read_page(text: str, is_citation: Callable[[str], bool], is_archive_name: Ca
     for k, (block, group) in enumerate(blocks):
         seg.feed(block, group, blocks[k + 1][0] if k + 1 < len(blocks) else None)
     regions = [r for r in seg.regions if r.heading or r.blocks or r.meta or r.commentary]
-    unplaced: list[RawBlock] = []
-    if len(regions) > 1 and not regions[0].heading and [len(b.lines) for b in regions[0].blocks] == [1] \
-            and _SIGNATURE.match(regions[0].blocks[0].text) and not regions[0].meta and not regions[0].commentary:
-        unplaced += regions.pop(0).blocks  # "БУСШЕ" over the first heading: the signature of a document not in the copy
-    unplaced += site_front(regions)
-    # short lines before the first heading (a page title, an author line): metadata of the document after them
-    while len(regions) > 1 and not regions[0].heading and all(len(b.text) < 80 for b in regions[0].blocks) \
-            and len(regions[0].blocks) <= 3 and not regions[0].commentary and not _closing(regions[0].blocks[-1].text) \
-            and (not any(m.label in ("trailer", "source", "archive") for m in regions[0].meta)
-                 or any(m.label in ("title", "author") for m in regions[0].meta)):  # "Title: ... / Author: ... / Source: ..."
-        first = regions.pop(0)
-        unplaced += (cut := begun_before(first))  # "населения по вопросу ... области. Я кончил.": no document's here
-        regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks if b not in cut)]
-    front_matter(regions)
-    stub_at_end(regions, dropped)
-    if regions and not regions[0].heading and len(regions[0].blocks) > 1 and title_case_line(regions[0].blocks[0].text) \
-            and not (len(regions[0].blocks[0].text.split()) <= 3 and is_dateline(regions[0].blocks[1].text)):  # an address line
-        regions[0].heading.append(regions[0].blocks.pop(0))  # "Lenin on the Press": an article's title
-    if len(regions) > 1 and not regions[0].heading and regions[0].body_blocks():
-        first = regions[0]
-        if any(_NOTES_LIKE.search(b.text) for b in first.blocks) and not any(m.label in ("trailer", "archive", "source") for m in first.meta):
-            notes = [b for b in first.blocks if len(b.text) >= 80 or _NOTES_LIKE.search(b.text)]
-            unplaced += notes
-            regions.pop(0)
-            regions[0].meta[:0] = [*first.meta, *(Meta("preamble", b.text, b) for b in first.blocks if b not in notes)]
-        else:
-            first.partial = True
+    unplaced = leading_regions(regions, dropped)
     publication_intro(regions)
     quoted_documents(regions)
     for r in regions:
