@@ -490,3 +490,19 @@ def test_a_complete_works_running_head_in_capitals_is_furniture_and_a_number_ove
     assert "Дорогая А. М." in bodies[1] and "379" not in bodies[1] and "Если вернут" not in bodies[1], bodies[1]
     assert "17. III. 1917" in bodies[1]
     assert "when: 1917-03-17" in result.documents[1].text, result.documents[1].text
+
+
+def test_dated_extracts_under_group_titles_are_one_document_each_and_a_dated_postscript_is_not() -> None:
+    raw = ("Письма императрицы Александры Федоровны Николаю II\n15 сентября. Царское Село\n"
+           "Не забудь опять подержать образ в руке и несколько раз причесать волосы его гребенкой перед заседанием министров.\n"
+           "17 сентября\nДума существует – с этим ничего не поделаешь, а с таким усердным работником дела пойдут благополучно.\n"
+           "Дневник Николая II\n1 октября. Царское Село\nОтправился с Алексеем в действующую армию. Много сидел с ним и играл.\n"
+           "2 октября. Режица\nВ 9 час. прибыл в Режицу. После чая принял генерала и поехал в моторе с Алексеем за город.\n")
+    bodies = _bodies(raw)
+    assert len(bodies) == 4, bodies
+    assert [b.split("\n")[0] for b in bodies] == ["@dateline 15 сентября. Царское Село", "@dateline 17 сентября",
+                                                   "@dateline 1 октября. Царское Село", "@dateline 2 октября. Режица"], bodies
+    assert not any("Дневник" in b or "Письма императрицы" in b for b in bodies), bodies
+    letter = ("15 сентября. Царское Село\nДорогой друг, пишу тебе наскоро, потому что курьер уезжает через час.\n"
+              "17 сентября\nP.S. Забыла сказать тебе, что книги пришли и что я их уже прочла все до одной.\n")
+    assert len(_bodies(letter)) == 1

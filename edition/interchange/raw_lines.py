@@ -369,3 +369,12 @@ def _joins(prev: str, text: str) -> bool:
 
 
 _GREETING = re.compile(r"^(?:Dear|My dear|Comrade|Esteemed|Hello|Greetings|Respected|Дорог|Здравствуй|Уважаем|Глубокоуважаем|Товарищ|т\.\s)", re.I)
+
+
+# "15 сентября.", "2 октября. Режица", "October 3, 1915": a dateline that opens with the day and its month
+DAY_FIRST = re.compile(r"^(?:\d{1,2}\s+[а-яё]{3,}|\d{1,2}\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2})\b(?![.,]?\s+[a-zа-яё])")
+# "Письма императрицы ...", "Дневник Николая II", "Letters to his wife": the title of a group of dated extracts
+GROUP_TITLE = re.compile(r"^(?:Из\s+)?(?:Письма|Писем|Дневник\w*|Записки|Телеграммы|Выдержки|Letters|Diary|Journal|Extracts|From the)\b")
+# "А. М. КОЛЛОНТАЙ": an addressee in capitals under a document's number (a name that does not decline reads as a signature)
+ADDRESSEE_CAPS = re.compile(r"(?:[А-ЯЁA-Z]\.\s*){1,3}[А-ЯЁA-Z-]{3,}")
+DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"

@@ -35,6 +35,10 @@ from edition.interchange.raw_lines import (
     _RULE,
     _SIGNATURE,
     _TRAILER,
+    ADDRESSEE_CAPS,
+    DATE_AND_PLACE,
+    DAY_FIRST,
+    GROUP_TITLE,
     _blocks,
     _lines,
     form_line,
@@ -59,9 +63,6 @@ __all__ = ["Meta", "Page", "Region", "read_page"]
 _CORRESPONDENCE = re.compile(r"^(?:[A-Z][\w-]+\s+){1,3}(?:Correspondence|Letters)(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?$")
 _NUMBERED_NOTE = re.compile(r"^(\d{1,3})\s+(?=[«\"“(А-ЯЁA-Z])")
 _EDITORS_DATE = re.compile(r"\[[^\[\]]{4,40}\]\.?|<[^<>]{4,40}\d{4}[^<>]{0,40}>\.?")  # "[1 мая 1921]", "<25 января 1932 года. Сорренто.>"
-_DATE_AND_PLACE = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\.?\s+\[[^\[\]]{3,30}\]\.?$")  # "12 October 1895. [Yasnaya Polyana]"
-# "А. М. КОЛЛОНТАЙ": an addressee in capitals under a document's number (a name that does not decline reads as a signature)
-_ADDRESSEE_CAPS = re.compile(r"(?:[А-ЯЁA-Z]\.\s*){1,3}[А-ЯЁA-Z-]{3,}")
 
 def _classify(b: RawBlock, is_citation: Callable[[str], bool], is_archive_name: Callable[[str], bool] = lambda t: False) -> str:
     t = b.text
@@ -183,7 +184,7 @@ class _Segmenter:
             return
         nxt = self.following.text if self.following is not None else ""
         heads = bool(nxt) and (heading_like(nxt) and not _TRAILER.match(nxt)
-                               or self.phase in ("tail", "commentary") and _ADDRESSEE_CAPS.fullmatch(nxt) is not None)
+                               or self.phase in ("tail", "commentary") and ADDRESSEE_CAPS.fullmatch(nxt) is not None)
         if (self.r.body_blocks() or self.phase != "head" or self.r.heading) and heads:
             self.new()
         self.r.meta.append(Meta("number", t, b))
@@ -287,21 +288,52 @@ class _Segmenter:
         body = self.r.body_blocks()
         if self.phase != "body" or len(body) < 2 or len(b.lines) > 1 or len(b.text) > 40 or not re.search(r"[.!?…]$", body[-1].text):
             return False
+        if self._dated_extracts() and self._opens_extract(b) and not re.match(r"[PРП]\.\s?S\.", self.following.text if self.following else ""):
+            return True  # "15 сентября. Царское Село" ... "17 сентября" over a paragraph: dated extracts, each opening as the first
         place = re.compile(r"^([A-ZА-ЯЁ][\w-]{2,}),\s")
         first, this = place.match(body[0].text), place.match(b.text)
         if self.following is not None and (not re.search(r"\d{4}", b.text) or re.match(r"[PРП]\.\s?S\.", self.following.text)):
             return False  # "MOSCOW, October 17." over "P.S. ...": a dated postscript, not the next letter
         return bool(first and this and first.group(1) == this.group(1) and is_dateline(body[0].text))
 
+    def _opens_extract(self, b: RawBlock) -> bool:  # a dateline of one line that opens with the day, over a paragraph of prose
+        nxt = self.following.text if self.following is not None else ""
+        return len(b.lines) == 1 and bool(DAY_FIRST.match(b.text)) and is_dateline(b.text) and len(nxt) >= 60 and not _SIGNATURE.match(nxt)
+
+    def _dated_extracts(self) -> bool:
+        """Whether this document opened (under a title line at most) with a dateline of one line that opens with the day."""
+        return len(body := self.r.body_blocks()) >= 2 and any(len(x.lines) == 1 and DAY_FIRST.match(x.text) and is_dateline(x.text) for x in body[:2])
+
+    def _extracts_heading(self, b: RawBlock) -> bool:
+        """A title line between dated extracts ("Дневник Николая II" over "1 октября. Царское Село"): the next group's heading."""
+        body = self.r.body_blocks()
+        return self.phase == "body" and self._dated_extracts() and re.search(r"[.!?…]$", body[-1].text) is not None \
+            and len(b.lines) == 1 and len(b.text) <= 80 and not re.search(r"[.,;:!?]$", b.text) and not is_dateline(b.text) \
+            and not _SIGNATURE.match(b.text) and not signed_name(b.text) and self.following is not None \
+            and len(self.following.lines) == 1 and bool(DAY_FIRST.match(self.following.text)) and is_dateline(self.following.text)
+
     def _glued_in_text(self, n: int) -> bool:
         """Whether the text so far carries note number ``n`` glued to a word ("старички.1", "р.,3")."""
         return any(re.search(rf"(?:[^\W\d_]|[.,;:!?»)\]]){n}(?!\d)", x.text) for x in self.r.body_blocks())
 
-    def _body(self, b: RawBlock) -> None:
-        if self.phase == "head" and self.last_kind == "number" and not self.r.blocks and not self.r.heading \
-                and _ADDRESSEE_CAPS.fullmatch(b.text) and self.following is not None \
-                and (is_dateline(self.following.text) or _GREETING.match(self.following.text)):
+    def _heading_in_body(self, b: RawBlock) -> bool:
+        """A line taken for text that heads a document: a group of dated extracts' title, an addressee under a number."""
+        nxt = self.following.text if self.following is not None and len(self.following.lines) == 1 else ""
+        fresh = self.phase == "head" and not self.r.blocks and not self.r.heading
+        if fresh and GROUP_TITLE.match(b.text) and len(b.lines) == 1 and len(b.text) <= 100 and not re.search(r"[.,;:!?]$", b.text) \
+                and DAY_FIRST.match(nxt) and is_dateline(nxt):
+            self.r.heading.append(b)  # "Письма императрицы Александры Федоровны Николаю II" over "15 сентября. Царское Село"
+        elif fresh and self.last_kind == "number" and ADDRESSEE_CAPS.fullmatch(b.text) and (is_dateline(nxt) or _GREETING.match(nxt)):
             self.r.heading.append(b)  # "379" / "А. М. КОЛЛОНТАЙ" / "17. III. 1917.": the addressee under the number
+        elif self._extracts_heading(b):
+            self.new()
+            self.r.heading.append(b)  # "Дневник Николая II" after the extracts of letters
+        else:
+            return False
+        return True
+
+    def _body(self, b: RawBlock) -> None:
+        if self._heading_in_body(b):
             return
         if self.phase in ("tail", "commentary") and (m := _NUMBERED_NOTE.match(b.text)) and self._glued_in_text(int(m.group(1))):
             self._note(b)  # "1 «Старичками» ...": the notes after an edition's trailer and headnote
@@ -325,7 +357,7 @@ class _Segmenter:
         if self.phase == "head" and not self.r.body_blocks() and (_EDITORS_DATE.fullmatch(b.text.strip())
                                                                 or len(b.text) <= 40 and re.search(r"\[\d{4}\]", b.text)
                                                                 and not re.match(r"To\s+[A-Z]", b.text)  # "To Asa Gray 26 November [1860]"
-                                                                or self.r.heading and len(b.text) <= 60 and _DATE_AND_PLACE.match(b.text)):
+                                                                or self.r.heading and len(b.text) <= 60 and DATE_AND_PLACE.match(b.text)):
             self.r.meta.append(Meta("date", b.text, b))
             return
         if self.phase in ("tail", "commentary") and self.following is not None and re.match(r"^[Bb][Yy]\s+\S", self.following.text) \
